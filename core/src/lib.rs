@@ -1,0 +1,20 @@
+//! The shared core of Vieclam: everything the Android and iOS apps and the `vieclam` shell do offline.
+//!
+//! An encrypted store ([`store`]), the loan book and a loan's status on a date ([`loans`]), returning workers'
+//! registrations ([`registration`]), Lạng Sơn's communes and their boundaries ([`places`]), search without
+//! diacritics and screen-shaped queries ([`query`]), a demo province ([`demo`]), and one message catalogue
+//! ([`messages`]). The core returns text already formatted for people; the shells only draw it.
+
+pub mod error;
+pub mod fold;
+pub mod format;
+pub mod ids;
+pub mod loans;
+pub mod messages;
+pub mod places;
+pub mod registration;
+pub mod store;
+
+pub use error::{Error, FieldError, Result};
+pub use messages::Lang;
+pub use store::{DbKey, Store};

@@ -1,0 +1,1 @@
+//! Instalment schedules (to be written).

@@ -1,0 +1,1 @@
+//! A loan's status on a date (to be written).

@@ -1,0 +1,96 @@
+//! The one message catalogue: every string a person sees, in Vietnamese first and English second.
+//!
+//! The apps, the CLI and (later) the dashboard take their words from here, so they all say the same thing. Each
+//! area keeps its entries in a submodule of this one; an entry is a [`Text`] with both languages side by side, so a
+//! missing translation is a compile error rather than a blank on a screen.
+
+pub mod labels;
+
+use std::fmt;
+use std::str::FromStr;
+
+/// The language a screen or a message is wanted in. Vietnamese is the default everywhere.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Tiếng Việt.
+    #[default]
+    Vi,
+    /// English.
+    En,
+}
+
+impl FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "vi" | "vi-vn" | "vie" => Ok(Lang::Vi),
+            "en" | "en-us" | "en-gb" | "eng" => Ok(Lang::En),
+            other => Err(format!("unknown language `{other}` (vi, en)")),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        })
+    }
+}
+
+/// One catalogue entry in both languages. Placeholders are written `{name}` and filled by [`Text::fill`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// Vietnamese.
+    pub vi: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+impl Text {
+    /// The entry in `lang`.
+    pub const fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.vi,
+            Lang::En => self.en,
+        }
+    }
+
+    /// The entry in `lang` with each `{name}` replaced by its value.
+    pub fn fill(&self, lang: Lang, args: &[(&str, &str)]) -> String {
+        let mut out = self.get(lang).to_owned();
+        for (name, value) in args {
+            out = out.replace(&format!("{{{name}}}"), value);
+        }
+        out
+    }
+}
+
+/// Shorthand for a catalogue entry: `t!("Dư nợ", "Outstanding")`.
+#[macro_export]
+macro_rules! t {
+    ($vi:expr, $en:expr) => {
+        $crate::messages::Text { vi: $vi, en: $en }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_placeholders_in_either_language() {
+        let t = Text { vi: "Còn {n} ngày", en: "{n} days left" };
+        assert_eq!(t.fill(Lang::Vi, &[("n", "3")]), "Còn 3 ngày");
+        assert_eq!(t.fill(Lang::En, &[("n", "3")]), "3 days left");
+    }
+
+    #[test]
+    fn parses_languages() {
+        assert_eq!("EN".parse::<Lang>(), Ok(Lang::En));
+        assert_eq!("vi".parse::<Lang>(), Ok(Lang::Vi));
+        assert!("fr".parse::<Lang>().is_err());
+        assert_eq!(Lang::default(), Lang::Vi);
+    }
+}

@@ -1,0 +1,1 @@
+//! Commune boundaries (to be written).

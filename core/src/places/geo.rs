@@ -1,0 +1,1 @@
+//! Geodesy helpers (to be written).

@@ -1,0 +1,9 @@
+//! Places: Lạng Sơn's 65 commune-level units (since 1 July 2025) and their boundaries, shipped inside the core.
+//!
+//! The list and the boundaries come from `core/data` (see its NOTICE.md for sources and the MIT notice).
+
+pub mod boundaries;
+pub mod communes;
+pub mod geo;
+
+pub use communes::{Commune, CommuneKind, COMMUNE_LIST, PROVINCE_CODE, commune, communes};

@@ -1,0 +1,1 @@
+//! Returning workers' registrations (to be written).

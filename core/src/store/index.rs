@@ -1,0 +1,82 @@
+//! Derived indexes kept beside the records: the folded full-text index and the sites' R*Tree.
+//!
+//! They are rebuilt in bulk (after a migration or a big import) or kept row by row in the same transaction as the
+//! record they index, so search and "nearest sites" never disagree with the data.
+
+use rusqlite::{Connection, params};
+
+use crate::error::Result;
+
+const BORROWER_DOCS: &str = "
+    INSERT INTO search_index (name, extra, kind, ref)
+    SELECT b.name_folded,
+           coalesce(c.name_folded, '') || ' ' ||
+           coalesce((SELECT group_concat(fold(l.agreement_no), ' ') FROM loans l WHERE l.borrower_id = b.id), ''),
+           'borrower', b.id
+    FROM borrowers b LEFT JOIN communes c ON c.list = '2025' AND c.code = b.commune_code";
+
+const PROGRAMME_DOCS: &str = "
+    INSERT INTO search_index (name, extra, kind, ref)
+    SELECT fold(p.title),
+           fold(p.description || ' ' || coalesce(p.country, '') || ' ' || coalesce(e.name, '') || ' ' ||
+                coalesce(c.name, '')),
+           'programme', p.id
+    FROM job_programmes p
+    LEFT JOIN sending_enterprises e ON e.id = p.enterprise_id
+    LEFT JOIN communes c ON c.list = '2025' AND c.code = p.commune_code";
+
+/// Rebuilds every derived index from the tables.
+pub fn rebuild_all(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM search_index", [])?;
+    conn.execute(BORROWER_DOCS, [])?;
+    conn.execute(PROGRAMME_DOCS, [])?;
+    insert_commune_docs(conn)?;
+    rebuild_sites(conn)?;
+    Ok(())
+}
+
+/// Rebuilds the communes' entries in the search index.
+pub fn rebuild_communes(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM search_index WHERE kind = 'commune'", [])?;
+    insert_commune_docs(conn)
+}
+
+fn insert_commune_docs(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "INSERT INTO search_index (name, extra, kind, ref)
+         SELECT name_folded, CASE kind WHEN 'ward' THEN 'phuong' ELSE 'xa' END, 'commune', code
+         FROM communes WHERE list = '2025'",
+        [],
+    )?;
+    Ok(())
+}
+
+/// Rebuilds the R*Tree of site positions.
+pub fn rebuild_sites(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM sites_rtree", [])?;
+    conn.execute("INSERT INTO sites_rtree SELECT rowid, lat, lat, lon, lon FROM sites", [])?;
+    Ok(())
+}
+
+/// Re-indexes one borrower (after the borrower or one of their loans changed).
+pub fn index_borrower(conn: &Connection, borrower_id: &str) -> Result<()> {
+    conn.execute("DELETE FROM search_index WHERE kind = 'borrower' AND ref = ?1", [borrower_id])?;
+    conn.execute(&format!("{BORROWER_DOCS} WHERE b.id = ?1"), [borrower_id])?;
+    Ok(())
+}
+
+/// Re-indexes one job programme.
+pub fn index_programme(conn: &Connection, programme_id: &str) -> Result<()> {
+    conn.execute("DELETE FROM search_index WHERE kind = 'programme' AND ref = ?1", [programme_id])?;
+    conn.execute(&format!("{PROGRAMME_DOCS} WHERE p.id = ?1"), [programme_id])?;
+    Ok(())
+}
+
+/// Indexes one site's position.
+pub fn index_site(conn: &Connection, site_id: &str) -> Result<()> {
+    conn.execute(
+        "INSERT OR REPLACE INTO sites_rtree SELECT rowid, lat, lat, lon, lon FROM sites WHERE id = ?1",
+        params![site_id],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,51 @@
+//! Versioned schema migrations, tracked in SQLite's `user_version`.
+//!
+//! Each migration runs in its own transaction, so a crash mid-upgrade leaves the store at the previous version, and
+//! a store made by any earlier version of the app opens at the latest one with its data intact.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+/// One step of the schema.
+struct Migration {
+    version: u32,
+    sql: &'static str,
+    /// Work that SQL alone cannot express (filling derived tables with folded text).
+    after: Option<fn(&rusqlite::Connection) -> Result<()>>,
+}
+
+const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, sql: include_str!("../../migrations/0001_base.sql"), after: None },
+    Migration {
+        version: 2,
+        sql: include_str!("../../migrations/0002_search_and_places.sql"),
+        after: Some(super::index::rebuild_all),
+    },
+];
+
+/// The newest schema version this build knows.
+pub const LATEST: u32 = MIGRATIONS[MIGRATIONS.len() - 1].version;
+
+/// The store's current schema version.
+pub fn version(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Brings the store up to `target` (normally [`LATEST`]); refuses a store newer than this build.
+pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<()> {
+    let found = version(conn)?;
+    if found > LATEST {
+        return Err(Error::SchemaTooNew { found, supported: LATEST });
+    }
+    for m in MIGRATIONS.iter().filter(|m| m.version > found && m.version <= target) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(m.sql)?;
+        if let Some(after) = m.after {
+            after(&tx)?;
+        }
+        tx.pragma_update(None, "user_version", m.version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

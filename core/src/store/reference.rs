@@ -1,0 +1,46 @@
+//! Reference data every store holds from its first open: the communes and the default rule sets.
+//!
+//! Seeding is idempotent and never overwrites: the office may have changed a rule set, and that change wins.
+
+use rusqlite::{Connection, params};
+
+use crate::error::Result;
+use crate::fold::fold;
+use crate::loans::rules::default_rule_sets;
+use crate::places::{COMMUNE_LIST, communes};
+
+/// Inserts what is missing of the reference data.
+pub(super) fn seed(conn: &mut Connection, schema_version: u32) -> Result<()> {
+    let tx = conn.transaction()?;
+    let have: i64 = tx.query_row("SELECT count(*) FROM communes WHERE list = ?1", [COMMUNE_LIST], |r| r.get(0))?;
+    if have < communes().len() as i64 {
+        let mut ins = tx.prepare(
+            "INSERT OR IGNORE INTO communes (list, code, name, kind, name_folded) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for c in communes() {
+            ins.execute(params![COMMUNE_LIST, c.code, c.name, c.kind.as_str(), fold(&c.short_name)])?;
+        }
+        drop(ins);
+        if schema_version >= 2 {
+            super::index::rebuild_communes(&tx)?;
+        }
+    }
+    let mut ins = tx.prepare(
+        "INSERT OR IGNORE INTO rule_sets (id, code, legal_basis, effective_from, effective_to, body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for r in default_rule_sets() {
+        let body = serde_json::to_string(&r.values).expect("rule values serialise");
+        ins.execute(params![
+            r.id,
+            r.code,
+            r.legal_basis,
+            r.effective_from.to_string(),
+            r.effective_to.map(|d| d.to_string()),
+            body
+        ])?;
+    }
+    drop(ins);
+    tx.commit()?;
+    Ok(())
+}
