@@ -5,6 +5,7 @@
 //! diacritics and screen-shaped queries ([`query`]), a demo province ([`demo`]), and one message catalogue
 //! ([`messages`]). The core returns text already formatted for people; the shells only draw it.
 
+pub mod demo;
 pub mod error;
 pub mod fold;
 pub mod format;
@@ -12,6 +13,8 @@ pub mod ids;
 pub mod loans;
 pub mod messages;
 pub mod places;
+pub mod query;
+pub mod records;
 pub mod registration;
 pub mod store;
 

@@ -6,6 +6,7 @@
 
 pub mod index;
 pub mod migrations;
+pub mod office;
 pub mod outbox;
 mod reference;
 

@@ -1,0 +1,72 @@
+//! `vieclam-bench`: measures the figures of DESIGN.md §3 that this build can reach and prints them against their
+//! budgets. Run through `scripts/bench.sh`, which builds the release bindings library for P6 first.
+//!
+//! P4 runs on a store of 100,000 demo loans, made once and kept (its key beside it) so later runs start at once.
+
+mod p4;
+
+use std::path::PathBuf;
+
+use clap::Parser;
+
+/// Options.
+#[derive(Debug, Parser)]
+struct Args {
+    /// Loans in the P4 store.
+    #[arg(long, default_value_t = 100_000)]
+    loans: usize,
+    /// Where to keep the P4 store between runs.
+    #[arg(long, default_value = "target/bench")]
+    dir: PathBuf,
+    /// The stripped release bindings library, for P6.
+    #[arg(long)]
+    lib: Option<PathBuf>,
+    /// Samples per P4 measurement.
+    #[arg(long, default_value_t = 500)]
+    samples: usize,
+}
+
+/// One line of the table.
+pub struct Row {
+    /// Budget id and what is measured.
+    pub what: String,
+    /// The measured figure, formatted.
+    pub measured: String,
+    /// The budget, formatted.
+    pub budget: String,
+    /// Whether the budget is met.
+    pub ok: bool,
+}
+
+fn main() {
+    let args = Args::parse();
+    let mut rows = match p4::run(&args.dir, args.loans, args.samples) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("P4 failed: {e}");
+            std::process::exit(1);
+        }
+    };
+    if let Some(lib) = &args.lib {
+        match std::fs::metadata(lib) {
+            Ok(m) => {
+                let mb = m.len() as f64 / 1_000_000.0;
+                rows.push(Row {
+                    what: format!("P6 bindings library, release, stripped, x86-64 ({})", lib.display()),
+                    measured: format!("{mb:.2} MB"),
+                    budget: "≤ 12 MB".into(),
+                    ok: mb <= 12.0,
+                });
+            }
+            Err(e) => eprintln!("P6: cannot read {}: {e}", lib.display()),
+        }
+    }
+    let w0 = rows.iter().map(|r| r.what.chars().count()).max().unwrap_or(0);
+    let w1 = rows.iter().map(|r| r.measured.chars().count()).max().unwrap_or(0).max(8);
+    println!("| {:<w0$} | {:>w1$} | {:<12} | {:<4} |", "figure", "measured", "budget", "met");
+    println!("|{}|{}|{}|{}|", "-".repeat(w0 + 2), "-".repeat(w1 + 2), "-".repeat(14), "-".repeat(6));
+    for r in &rows {
+        let padded_budget = format!("{:<12}", r.budget);
+        println!("| {:<w0$} | {:>w1$} | {} | {:<4} |", r.what, r.measured, padded_budget, if r.ok { "yes" } else { "NO" });
+    }
+}

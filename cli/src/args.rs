@@ -1,0 +1,127 @@
+//! The command line: `vieclam [--lang en] [--home DIR] [--on dd/MM/yyyy] COMMAND`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Vieclam: job-creation loans, site checks and worker registrations, offline (Vietnamese by default).
+#[derive(Debug, Parser)]
+#[command(name = "vieclam", version, about)]
+pub struct Cli {
+    /// Language of everything shown: vi (default) or en.
+    #[arg(long, global = true, default_value = "vi")]
+    pub lang: String,
+    /// Data folder (default: $VIECLAM_HOME or ~/.local/share/vieclam).
+    #[arg(long, global = true)]
+    pub home: Option<PathBuf>,
+    /// Treat this day as today (dd/MM/yyyy or yyyy-mm-dd).
+    #[arg(long, global = true)]
+    pub on: Option<String>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the encrypted store, optionally filled with a demo province of N loans (100–100000).
+    Init {
+        /// Number of demo loans.
+        #[arg(long)]
+        demo: Option<usize>,
+        /// Seed of the demo generator.
+        #[arg(long, default_value_t = 2025)]
+        seed: u64,
+        /// Delete existing data first.
+        #[arg(long)]
+        force: bool,
+    },
+    /// List loans, or the loans of borrowers a search finds (no diacritics needed).
+    Loans {
+        /// Search text: a name, a commune, an agreement number.
+        #[arg(long)]
+        search: Option<String>,
+        /// Page (from 1).
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+    },
+    /// Show one loan: figures, schedule, payments, reminders.
+    Loan {
+        /// Loan id or agreement number (số khế ước).
+        id: String,
+        /// Remind of instalments due within this many days.
+        #[arg(long, default_value_t = 30)]
+        remind: u32,
+    },
+    /// Sites to inspect, nearest first.
+    Sites {
+        /// Where you stand: LAT,LON.
+        #[arg(long)]
+        near: String,
+        /// How many.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// All sites, not only the communes of today's inspection plans.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Register a returning worker (asks for what is missing when run in a terminal).
+    Register(RegisterArgs),
+    /// The job programme catalogue.
+    Programmes {
+        /// Search text.
+        #[arg(long)]
+        search: Option<String>,
+    },
+}
+
+/// A registration's fields as flags.
+#[derive(Debug, Args, Default)]
+pub struct RegisterArgs {
+    /// Full name.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// CCCD (12 digits) or CMND (9 digits).
+    #[arg(long = "id-number")]
+    pub id_number: Option<String>,
+    /// Date of birth, dd/MM/yyyy.
+    #[arg(long = "birth-date")]
+    pub birth_date: Option<String>,
+    /// male or female (nam / nữ).
+    #[arg(long)]
+    pub sex: Option<String>,
+    /// Mobile number.
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// Commune: code or name.
+    #[arg(long)]
+    pub commune: Option<String>,
+    /// Address (village).
+    #[arg(long)]
+    pub address: Option<String>,
+    /// Country worked in.
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Years worked abroad.
+    #[arg(long)]
+    pub years: Option<String>,
+    /// Occupation abroad.
+    #[arg(long)]
+    pub occupation: Option<String>,
+    /// Skills, comma-separated.
+    #[arg(long)]
+    pub skills: Option<String>,
+    /// Languages, comma-separated.
+    #[arg(long)]
+    pub languages: Option<String>,
+    /// Certificates, comma-separated.
+    #[arg(long)]
+    pub certificates: Option<String>,
+    /// What they want: domestic_job, training, self_employment_loan, work_abroad (comma-separated).
+    #[arg(long)]
+    pub wants: Option<String>,
+    /// The worker agrees to share these details with the employment services.
+    #[arg(long)]
+    pub consent: bool,
+}

@@ -1,0 +1,58 @@
+//! The commands, one file each, and what they share: the day, the data folder, opening the store.
+
+mod init;
+mod loans;
+mod programmes;
+mod register;
+mod sites;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use vieclam_core::messages::cli as m;
+use vieclam_core::{Lang, Store, format};
+
+use crate::Failure;
+use crate::args::{Cli, Command};
+use crate::home;
+
+/// What every command needs.
+pub struct Ctx {
+    /// Language of the output.
+    pub lang: Lang,
+    /// The data folder.
+    pub folder: PathBuf,
+    /// Today (or `--on`).
+    pub today: NaiveDate,
+}
+
+impl Ctx {
+    /// Opens the existing store.
+    pub fn open(&self) -> Result<Store, Failure> {
+        let path = home::store_path(&self.folder);
+        if !path.exists() {
+            return Err(Failure(m::NO_STORE.fill(self.lang, &[("path", &self.folder.display().to_string())])));
+        }
+        let key = home::read_key(&self.folder, self.lang).map_err(Failure)?;
+        Store::open(&path, &key).map_err(|e| Failure::core(e, self.lang))
+    }
+}
+
+/// Runs the command line.
+pub fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
+    let today = match &cli.on {
+        Some(text) => {
+            format::parse_date(text).ok_or_else(|| Failure(m::BAD_DATE.fill(lang, &[("text", text)])))?
+        }
+        None => chrono::Local::now().date_naive(),
+    };
+    let ctx = Ctx { lang, folder: home::folder(cli.home.as_deref()), today };
+    match cli.command {
+        Command::Init { demo, seed, force } => init::run(&ctx, demo, seed, force),
+        Command::Loans { search, page } => loans::list(&ctx, search.as_deref().unwrap_or(""), page),
+        Command::Loan { id, remind } => loans::show(&ctx, &id, remind),
+        Command::Sites { near, limit, all } => sites::run(&ctx, &near, limit, all),
+        Command::Register(args) => register::run(&ctx, args),
+        Command::Programmes { search } => programmes::run(&ctx, search.as_deref().unwrap_or("")),
+    }
+}

@@ -1,0 +1,143 @@
+//! "Which sites are nearest to where I stand?": funded models' sites ordered by distance, from the R*Tree.
+//!
+//! The R*Tree answers boxes, not nearest-k, so the box grows (doubling) until it holds enough sites that the k-th
+//! nearest lies inside the circle the box encloses; only then is the order certain.
+
+use chrono::NaiveDate;
+
+use crate::error::Result;
+use crate::messages::{Lang, labels as l};
+use crate::places::geo::{degrees_box, distance_m};
+use crate::store::Store;
+
+/// Which sites to consider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SiteScope {
+    /// Every site on the device.
+    All,
+    /// Sites in the communes of the inspection plans running on this date.
+    AssignedOn(NaiveDate),
+}
+
+/// One site in the list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SiteRow {
+    /// Site id.
+    pub site_id: String,
+    /// Loan id.
+    pub loan_id: String,
+    /// Số khế ước.
+    pub agreement_no: String,
+    /// Borrower's name.
+    pub borrower_name: String,
+    /// Commune name.
+    pub commune_name: String,
+    /// Model kind in words.
+    pub model_text: String,
+    /// What was funded.
+    pub description: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Acceptance radius in metres.
+    pub radius_m: f64,
+    /// Whether a plot polygon is mapped.
+    pub has_plot: bool,
+    /// Distance from the asking point in metres.
+    pub distance_m: f64,
+    /// Distance, formatted ("850 m", "12,3 km").
+    pub distance_text: String,
+}
+
+/// Formats a distance the way a Vietnamese screen writes it.
+pub fn distance_text(m: f64) -> String {
+    if m < 1_000.0 {
+        format!("{} m", m.round() as i64)
+    } else {
+        format!("{:.1} km", m / 1_000.0).replace('.', ",")
+    }
+}
+
+const START_RADIUS_M: f64 = 2_000.0;
+const MAX_RADIUS_M: f64 = 1_024_000.0;
+
+/// The `limit` sites nearest to (`lat`, `lon`) within `scope`, nearest first.
+pub fn sites_near(store: &Store, lat: f64, lon: f64, limit: usize, scope: SiteScope, lang: Lang) -> Result<Vec<SiteRow>> {
+    let scope_sql = match scope {
+        SiteScope::All => "",
+        SiteScope::AssignedOn(_) => {
+            "AND s.commune_code IN (SELECT pc.commune_code FROM plan_communes pc
+                 JOIN inspection_plans p ON p.id = pc.plan_id WHERE p.starts_on <= ?5 AND p.ends_on >= ?5)"
+        }
+    };
+    let sql = format!(
+        "SELECT s.rowid, s.lat, s.lon FROM sites_rtree t JOIN sites s ON s.rowid = t.site_rowid
+         WHERE t.min_lat >= ?1 AND t.max_lat <= ?2 AND t.min_lon >= ?3 AND t.max_lon <= ?4 {scope_sql}"
+    );
+    let day = match scope {
+        SiteScope::AssignedOn(d) => d.to_string(),
+        SiteScope::All => String::new(),
+    };
+    let mut stmt = store.conn().prepare_cached(&sql)?;
+    let mut radius = START_RADIUS_M;
+    let nearest = loop {
+        let (a, b, c, d) = degrees_box(lat, lon, radius);
+        let mut found: Vec<(i64, f64)> = if scope == SiteScope::All {
+            stmt.query_map(rusqlite::params![a, b, c, d], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .map(|x| x.map(|(id, la, lo)| (id, distance_m(lat, lon, la, lo))))
+                .collect::<rusqlite::Result<_>>()?
+        } else {
+            stmt.query_map(rusqlite::params![a, b, c, d, day], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .map(|x| x.map(|(id, la, lo)| (id, distance_m(lat, lon, la, lo))))
+                .collect::<rusqlite::Result<_>>()?
+        };
+        found.sort_by(|x, y| x.1.total_cmp(&y.1));
+        let certain = found.len() >= limit && found.get(limit.saturating_sub(1)).is_some_and(|k| k.1 <= radius);
+        if certain || radius >= MAX_RADIUS_M {
+            found.truncate(limit);
+            break found;
+        }
+        radius *= 2.0;
+    };
+    nearest.into_iter().map(|(rowid, dist)| row(store, rowid, dist, lang)).collect()
+}
+
+fn row(store: &Store, rowid: i64, dist: f64, lang: Lang) -> Result<SiteRow> {
+    let mut stmt = store.conn().prepare_cached(
+        "SELECT s.id, l.id, l.agreement_no, b.full_name, coalesce(c.name, s.commune_code), m.kind, m.description,
+                s.lat, s.lon, s.radius_m, s.plot IS NOT NULL
+         FROM sites s JOIN funded_models m ON m.id = s.model_id JOIN loans l ON l.id = m.loan_id
+         JOIN borrowers b ON b.id = l.borrower_id
+         LEFT JOIN communes c ON c.list = '2025' AND c.code = s.commune_code
+         WHERE s.rowid = ?1",
+    )?;
+    Ok(stmt.query_row([rowid], |r| {
+        Ok(SiteRow {
+            site_id: r.get(0)?,
+            loan_id: r.get(1)?,
+            agreement_no: r.get(2)?,
+            borrower_name: r.get(3)?,
+            commune_name: r.get(4)?,
+            model_text: l::model_kind(&r.get::<_, String>(5)?).get(lang).to_owned(),
+            description: r.get(6)?,
+            lat: r.get(7)?,
+            lon: r.get(8)?,
+            radius_m: r.get(9)?,
+            has_plot: r.get(10)?,
+            distance_m: dist,
+            distance_text: distance_text(dist),
+        })
+    })?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances_read_naturally() {
+        assert_eq!(distance_text(849.6), "850 m");
+        assert_eq!(distance_text(12_345.0), "12,3 km");
+    }
+}

@@ -1,0 +1,208 @@
+//! The office's records as the device holds them: borrowers, groups, programmes, loans, funded models, sites, job
+//! programmes, sending enterprises and inspection plans. On a device they are read-only (they come from the office
+//! through sync, or from the demo generator); only their author's own records (registrations, checks) change here.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::format::Dong;
+
+/// A savings-and-loan group (Tổ tiết kiệm và vay vốn), entrusted to a mass organisation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavingsGroup {
+    /// Id.
+    pub id: String,
+    /// The bank's group code.
+    pub code: String,
+    /// Group name, usually the village.
+    pub name: String,
+    /// Tổ trưởng.
+    pub leader_name: String,
+    /// `womens_union`, `farmers_union`, `veterans` or `youth_union`.
+    pub organisation: String,
+    /// Commune the group works in.
+    pub commune_code: String,
+}
+
+/// A loan programme of the National Employment Fund.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LoanProgramme {
+    /// Id.
+    pub id: String,
+    /// Short code.
+    pub code: String,
+    /// `job_creation_worker`, `job_creation_business` or `overseas_contract`.
+    pub kind: String,
+    /// Name in Vietnamese.
+    pub name_vi: String,
+    /// Name in English.
+    pub name_en: String,
+}
+
+/// A borrower (người vay).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Borrower {
+    /// Id.
+    pub id: String,
+    /// Full name as on the ID card.
+    pub full_name: String,
+    /// Year of birth.
+    pub birth_year: i32,
+    /// CCCD (12 digits) or legacy CMND (9 digits).
+    pub id_number: String,
+    /// Mobile number in `0…` form.
+    pub phone: Option<String>,
+    /// Village and commune as written.
+    pub address: String,
+    /// Commune code (2025 list).
+    pub commune_code: String,
+    /// The savings-and-loan group.
+    pub group_id: Option<String>,
+    /// Ethnic-minority worker (priority rate).
+    pub ethnic_minority: bool,
+}
+
+/// A loan (khế ước) as the bank keeps it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Loan {
+    /// Id.
+    pub id: String,
+    /// Số khế ước.
+    pub agreement_no: String,
+    /// Borrower.
+    pub borrower_id: String,
+    /// Programme.
+    pub programme_id: String,
+    /// Rule set in force at disbursement.
+    pub rule_set_id: String,
+    /// VBSP office that lent it.
+    pub vbsp_office: String,
+    /// What the money is for.
+    pub purpose: String,
+    /// Disbursement date.
+    pub disbursed_on: NaiveDate,
+    /// Maturity date.
+    pub maturity_on: NaiveDate,
+    /// Amount lent.
+    pub principal: Dong,
+    /// Yearly rate, parts per million.
+    pub annual_rate_ppm: i64,
+    /// Yearly overdue rate, parts per million.
+    pub overdue_rate_ppm: i64,
+    /// Savings balance held with the group.
+    pub savings_balance: Dong,
+    /// `none`, `extended`, `rescheduled`, `frozen`, `written_off`.
+    pub relief: String,
+    /// Relief start.
+    pub relief_from: Option<NaiveDate>,
+    /// Relief end.
+    pub relief_to: Option<NaiveDate>,
+}
+
+/// One payment received on a loan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LoanPayment {
+    /// Id.
+    pub id: String,
+    /// Loan.
+    pub loan_id: String,
+    /// Day paid.
+    pub paid_on: NaiveDate,
+    /// Principal repaid.
+    pub principal_paid: Dong,
+    /// Interest paid.
+    pub interest_paid: Dong,
+}
+
+/// What a loan funded.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FundedModel {
+    /// Id.
+    pub id: String,
+    /// Loan.
+    pub loan_id: String,
+    /// `afforestation`, `livestock`, `crops`, `services`, `small_business`.
+    pub kind: String,
+    /// What it is, in the borrower's words.
+    pub description: String,
+    /// Area the loan funded, for land.
+    pub funded_area_ha: Option<f64>,
+    /// Jobs the project promised to create or keep.
+    pub jobs_planned: i64,
+}
+
+/// Where a funded model is: a point with a radius, or a plot.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    /// Id.
+    pub id: String,
+    /// Funded model.
+    pub model_id: String,
+    /// Commune the site lies in.
+    pub commune_code: String,
+    /// Latitude (WGS84) of the point, or of a point inside the plot.
+    pub lat: f64,
+    /// Longitude (WGS84).
+    pub lon: f64,
+    /// How far from the point still counts as "at the site".
+    pub radius_m: f64,
+    /// The plot's ring as `[[lon, lat], …]` (GeoJSON order), if mapped.
+    pub plot: Option<Vec<[f64; 2]>>,
+}
+
+/// A licensed enterprise that sends workers abroad under contract.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SendingEnterprise {
+    /// Id.
+    pub id: String,
+    /// Company name.
+    pub name: String,
+    /// Licence number from the ministry.
+    pub licence_no: String,
+    /// Countries it sends to.
+    pub markets: Vec<String>,
+    /// `active`, `suspended` or `revoked`.
+    pub status: String,
+}
+
+/// A programme a worker can apply to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JobProgramme {
+    /// Id.
+    pub id: String,
+    /// `domestic_job`, `training`, `loan` or `overseas`.
+    pub kind: String,
+    /// Title.
+    pub title: String,
+    /// What it offers.
+    pub description: String,
+    /// Where, if local.
+    pub commune_code: Option<String>,
+    /// For work abroad: the licensed enterprise.
+    pub enterprise_id: Option<String>,
+    /// For work abroad: the country.
+    pub country: Option<String>,
+    /// Opens.
+    pub opens_on: NaiveDate,
+    /// Closes.
+    pub closes_on: Option<NaiveDate>,
+    /// Places offered.
+    pub seats: Option<i64>,
+}
+
+/// An inspection plan this device's inspector takes part in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InspectionPlan {
+    /// Id.
+    pub id: String,
+    /// Plan number, e.g. `452/KH-SNV`.
+    pub code: String,
+    /// Title.
+    pub title: String,
+    /// First day of field work.
+    pub starts_on: NaiveDate,
+    /// Last day of field work.
+    pub ends_on: NaiveDate,
+    /// Communes assigned.
+    pub commune_codes: Vec<String>,
+}

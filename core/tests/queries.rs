@@ -1,0 +1,160 @@
+//! Screen queries over a real encrypted store holding a 1,000-loan demo province.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use vieclam_core::demo::{self, DemoSpec};
+use vieclam_core::fold::fold;
+use vieclam_core::places::geo::distance_m;
+use vieclam_core::query::*;
+use vieclam_core::{DbKey, Lang, Store};
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 15).unwrap()
+}
+
+const SPEC: DemoSpec = DemoSpec { loans: 1_000, seed: 11, as_of: NaiveDate::from_ymd_opt(2026, 11, 15).unwrap() };
+
+/// One store for the whole file: made once, then opened read-mostly by each test.
+fn store() -> Store {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    let dir = DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(dir.path().join("q.db"), &DbKey::Raw([3; 32])).unwrap();
+        demo::load(&mut s, SPEC).unwrap();
+        dir
+    });
+    Store::open(dir.path().join("q.db"), &DbKey::Raw([3; 32])).unwrap()
+}
+
+#[test]
+fn demo_is_deterministic_and_sized() {
+    let a = demo::generate(SPEC).unwrap();
+    let b = demo::generate(SPEC).unwrap();
+    assert_eq!(a.loans, b.loans);
+    assert_eq!(a.borrowers, b.borrowers);
+    assert_eq!(a.payments, b.payments);
+    assert_eq!(a.loans.len(), 1_000);
+    assert!(demo::generate(DemoSpec { loans: 99, ..SPEC }).is_err());
+    assert!(demo::generate(DemoSpec { loans: 100_001, ..SPEC }).is_err());
+    let other = demo::generate(DemoSpec { seed: 12, ..SPEC }).unwrap();
+    assert_ne!(a.borrowers[0].full_name.clone() + &a.borrowers[1].full_name, other.borrowers[0].full_name.clone() + &other.borrowers[1].full_name);
+}
+
+#[test]
+fn demo_sites_lie_in_their_commune() {
+    let batch = demo::generate(SPEC).unwrap();
+    for s in batch.sites.iter().take(200) {
+        let c = vieclam_core::places::boundaries::commune_at(s.lat, s.lon).expect("inside the province");
+        assert_eq!(c.code, s.commune_code);
+    }
+}
+
+#[test]
+fn demo_has_a_realistic_mix_of_states() {
+    let s = store();
+    let list = loan_list(&s, "", 0, 1_000, day(), Lang::Vi).unwrap();
+    let count = |st| list.rows.iter().filter(|r| r.state == st).count();
+    use vieclam_core::loans::status::LoanState::*;
+    let (cur, over, frozen) = (count(Current), count(Overdue), count(Frozen));
+    assert!(cur > 500, "most loans are current: {cur}");
+    assert!((30..300).contains(&over), "some are overdue: {over}");
+    assert!(frozen >= 5, "a few are frozen: {frozen}");
+}
+
+#[test]
+fn search_without_diacritics_finds_dinh_lap() {
+    let s = store();
+    let list = loan_list(&s, "dinh lap", 0, 50, day(), Lang::Vi).unwrap();
+    assert!(!list.rows.is_empty());
+    assert!(list.rows.iter().all(|r| fold(&r.commune_name).contains("dinh lap") || fold(&r.borrower_name).contains("dinh") ), "{:?}", list.rows.iter().map(|r| &r.commune_name).collect::<Vec<_>>());
+    assert!(list.rows.iter().filter(|r| r.commune_name == "Xã Đình Lập").count() >= list.rows.len() / 2);
+    let page = search(&s, "ĐÌNH LẬP", &[SearchKind::Commune], 0, 10).unwrap();
+    assert_eq!(page.hits.len(), 1);
+}
+
+#[test]
+fn hoa_finds_both_tone_placements() {
+    let s = store();
+    let page = search(&s, "hoa", &[SearchKind::Borrower], 0, 500).unwrap();
+    let names: Vec<String> = page
+        .hits
+        .iter()
+        .map(|h| s.conn().query_row("SELECT full_name FROM borrowers WHERE id = ?1", [&h.id], |r| r.get(0)).unwrap())
+        .collect();
+    assert!(names.iter().any(|n: &String| n.contains("Hòa")), "Hòa");
+    assert!(names.iter().any(|n| n.contains("Hoà")), "Hoà");
+}
+
+#[test]
+fn search_pages_do_not_overlap() {
+    let s = store();
+    let p0 = search(&s, "thi", &[], 0, 20).unwrap();
+    let p1 = search(&s, "thi", &[], 1, 20).unwrap();
+    assert!(p0.has_more);
+    assert_eq!(p0.hits.len(), 20);
+    assert!(p0.hits.iter().all(|a| p1.hits.iter().all(|b| a.id != b.id)));
+    assert!(search(&s, "\"*) OR (", &[], 0, 20).is_ok(), "query syntax is never interpreted");
+}
+
+#[test]
+fn nearest_sites_are_ordered_and_correct() {
+    let s = store();
+    let (lat, lon) = (21.55, 107.1);
+    let rows = sites_near(&s, lat, lon, 20, SiteScope::All, Lang::Vi).unwrap();
+    assert_eq!(rows.len(), 20);
+    assert!(rows.windows(2).all(|w| w[0].distance_m <= w[1].distance_m));
+    // Brute force over every site agrees on the 20th distance.
+    let mut all: Vec<f64> = s
+        .conn()
+        .prepare("SELECT lat, lon FROM sites")
+        .unwrap()
+        .query_map([], |r| Ok(distance_m(lat, lon, r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    all.sort_by(f64::total_cmp);
+    assert!((all[19] - rows[19].distance_m).abs() < 1e-6);
+}
+
+#[test]
+fn assigned_sites_stay_in_the_plan_communes() {
+    let s = store();
+    let rows = sites_near(&s, 21.85, 106.76, 20, SiteScope::AssignedOn(day()), Lang::Vi).unwrap();
+    assert!(!rows.is_empty());
+    let allowed = ["Xã Đình Lập", "Xã Lộc Bình", "Xã Thất Khê", "Xã Na Sầm"];
+    assert!(rows.iter().all(|r| allowed.contains(&r.commune_name.as_str())), "{:?}", rows.iter().map(|r| &r.commune_name).collect::<Vec<_>>());
+    let none = sites_near(&s, 21.85, 106.76, 20, SiteScope::AssignedOn(day() + chrono::Duration::days(400)), Lang::Vi).unwrap();
+    assert!(none.is_empty(), "no plan runs then");
+}
+
+#[test]
+fn loan_detail_is_formatted_and_consistent() {
+    let s = store();
+    let list = loan_list(&s, "", 0, 200, day(), Lang::Vi).unwrap();
+    let overdue = list.rows.iter().find(|r| r.overdue_principal > 0).expect("an overdue loan");
+    let d = loan_detail(&s, &overdue.loan_id, day(), 30, Lang::Vi).unwrap();
+    assert!(d.title.starts_with("Số khế ước "));
+    let field = |label: &str| d.fields.iter().find(|f| f.label == label).map(|f| f.value.clone());
+    assert_eq!(field("Dư nợ").unwrap(), vieclam_core::format::money(d.status.outstanding));
+    assert_eq!(field("Nợ quá hạn").unwrap(), vieclam_core::format::money(overdue.overdue_principal));
+    assert!(field("Lãi suất").unwrap().ends_with("%/năm"));
+    assert!(d.schedule.iter().any(|r| r.status_text == "Quá hạn"));
+    let en = loan_detail(&s, &overdue.loan_id, day(), 30, Lang::En).unwrap();
+    assert!(en.fields.iter().any(|f| f.label == "Outstanding principal"));
+    assert_eq!(find_loan(&s, &d.title["Số khế ước ".len()..]).unwrap(), overdue.loan_id);
+    assert!(matches!(loan_detail(&s, "nope", day(), 30, Lang::Vi), Err(vieclam_core::Error::NotFound { .. })));
+}
+
+#[test]
+fn catalogue_lists_only_licensed_senders() {
+    let s = store();
+    let c = catalogue(&s, "", day(), Lang::Vi).unwrap();
+    assert!(c.programmes.iter().any(|p| p.kind == "training"));
+    let abroad: Vec<_> = c.programmes.iter().filter(|p| p.kind == "overseas").collect();
+    assert!(!abroad.is_empty());
+    assert!(abroad.iter().all(|p| p.enterprise_text.as_deref().unwrap().contains("GP số")));
+    assert!(abroad.iter().all(|p| !p.enterprise_text.as_deref().unwrap().contains("Chi Lăng")), "the suspended sender is not offered");
+    let japan = catalogue(&s, "nhat ban", day(), Lang::Vi).unwrap();
+    assert!(!japan.programmes.is_empty() && japan.programmes.iter().all(|p| fold(&format!("{} {}", p.title, p.description)).contains("nhat")));
+}
