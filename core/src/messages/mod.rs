@@ -5,6 +5,7 @@
 //! missing translation is a compile error rather than a blank on a screen.
 
 pub mod labels;
+pub mod registration;
 
 use std::fmt;
 use std::str::FromStr;
