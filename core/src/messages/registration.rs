@@ -7,11 +7,9 @@ use crate::t;
 /// `full_name.required`.
 pub const FULL_NAME_REQUIRED: Text = t!("Vui lòng nhập họ và tên.", "Please enter your full name.");
 /// `full_name.format`.
-pub const FULL_NAME_FORMAT: Text =
-    t!("Họ và tên không được chứa chữ số.", "The full name must not contain digits.");
+pub const FULL_NAME_FORMAT: Text = t!("Họ và tên không được chứa chữ số.", "The full name must not contain digits.");
 /// `full_name.too_long`.
-pub const FULL_NAME_TOO_LONG: Text =
-    t!("Họ và tên dài quá 100 ký tự.", "The full name is longer than 100 characters.");
+pub const FULL_NAME_TOO_LONG: Text = t!("Họ và tên dài quá 100 ký tự.", "The full name is longer than 100 characters.");
 
 /// `id_number.required`.
 pub const ID_NUMBER_REQUIRED: Text =
@@ -37,18 +35,19 @@ pub const ID_NUMBER_SEX_MISMATCH: Text = t!(
     "The sex in the citizen ID number does not match the sex chosen."
 );
 /// `id_number.duplicate`.
-pub const ID_NUMBER_DUPLICATE: Text = t!(
-    "Số giấy tờ này đã được đăng ký trên máy này.",
-    "This ID number is already registered on this device."
-);
+pub const ID_NUMBER_DUPLICATE: Text =
+    t!("Số giấy tờ này đã được đăng ký trên máy này.", "This ID number is already registered on this device.");
 
 /// `birth_date.required`.
 pub const BIRTH_DATE_REQUIRED: Text = t!("Vui lòng nhập ngày sinh.", "Please enter your date of birth.");
 /// `birth_date.format`.
-pub const BIRTH_DATE_FORMAT: Text =
-    t!("Ngày sinh phải có dạng ngày/tháng/năm, ví dụ 05/02/1990.", "The date of birth must be day/month/year, e.g. 05/02/1990.");
+pub const BIRTH_DATE_FORMAT: Text = t!(
+    "Ngày sinh phải có dạng ngày/tháng/năm, ví dụ 05/02/1990.",
+    "The date of birth must be day/month/year, e.g. 05/02/1990."
+);
 /// `birth_date.future`.
-pub const BIRTH_DATE_FUTURE: Text = t!("Ngày sinh không thể ở tương lai.", "The date of birth cannot be in the future.");
+pub const BIRTH_DATE_FUTURE: Text =
+    t!("Ngày sinh không thể ở tương lai.", "The date of birth cannot be in the future.");
 /// `birth_date.too_young`.
 pub const BIRTH_DATE_TOO_YOUNG: Text =
     t!("Người đăng ký phải đủ 15 tuổi.", "The person registering must be at least 15 years old.");
@@ -66,18 +65,14 @@ pub const PHONE_FORMAT: Text = t!(
     "A mobile number has 10 digits starting with 0 (or +84 and 9 digits)."
 );
 /// `phone.prefix_unknown`.
-pub const PHONE_PREFIX_UNKNOWN: Text = t!(
-    "Đầu số này không phải đầu số di động Việt Nam.",
-    "This prefix is not a Vietnamese mobile prefix."
-);
+pub const PHONE_PREFIX_UNKNOWN: Text =
+    t!("Đầu số này không phải đầu số di động Việt Nam.", "This prefix is not a Vietnamese mobile prefix.");
 
 /// `commune_code.required`.
 pub const COMMUNE_REQUIRED: Text = t!("Vui lòng chọn xã, phường.", "Please choose a commune or ward.");
 /// `commune_code.unknown`.
-pub const COMMUNE_UNKNOWN: Text = t!(
-    "Không có xã, phường này trong danh sách của tỉnh Lạng Sơn.",
-    "This commune or ward is not in Lạng Sơn's list."
-);
+pub const COMMUNE_UNKNOWN: Text =
+    t!("Không có xã, phường này trong danh sách của tỉnh Lạng Sơn.", "This commune or ward is not in Lạng Sơn's list.");
 
 /// `address.required`.
 pub const ADDRESS_REQUIRED: Text =
@@ -110,22 +105,17 @@ pub const OCCUPATION_TOO_LONG: Text =
     t!("Nghề nghiệp dài quá 100 ký tự.", "The occupation is longer than 100 characters.");
 
 /// `skills.too_long`, `languages.too_long`, `certificates.too_long`.
-pub const LIST_TOO_LONG: Text = t!(
-    "Tối đa 20 mục, mỗi mục không quá 100 ký tự.",
-    "At most 20 entries, each no longer than 100 characters."
-);
+pub const LIST_TOO_LONG: Text =
+    t!("Tối đa 20 mục, mỗi mục không quá 100 ký tự.", "At most 20 entries, each no longer than 100 characters.");
 
 /// `wants.required`.
-pub const WANTS_REQUIRED: Text =
-    t!("Vui lòng chọn ít nhất một nhu cầu.", "Please choose at least one thing you want.");
+pub const WANTS_REQUIRED: Text = t!("Vui lòng chọn ít nhất một nhu cầu.", "Please choose at least one thing you want.");
 /// `wants.unknown`.
 pub const WANTS_UNKNOWN: Text = t!("Có lựa chọn nhu cầu không hợp lệ.", "One of the choices is not valid.");
 
 /// `consent.required`.
-pub const CONSENT_REQUIRED: Text = t!(
-    "Cần đồng ý chia sẻ thông tin để đăng ký.",
-    "Consent to share the details is needed to register."
-);
+pub const CONSENT_REQUIRED: Text =
+    t!("Cần đồng ý chia sẻ thông tin để đăng ký.", "Consent to share the details is needed to register.");
 
 /// Label of each want, for the choice list.
 pub const WANT_DOMESTIC_JOB: Text = t!("Việc làm trong nước", "A job in Vietnam");

@@ -78,8 +78,11 @@ fn cccd_facts(digits: &str) -> Result<CccdFacts, IdError> {
     if b.len() != 12 || !b.iter().all(u8::is_ascii_digit) {
         return Err(IdError::Format);
     }
-    let province_code =
-        province::PROVINCES.iter().map(|(c, _)| *c).find(|c| c.as_bytes() == &b[..3]).ok_or(IdError::ProvinceUnknown)?;
+    let province_code = province::PROVINCES
+        .iter()
+        .map(|(c, _)| *c)
+        .find(|c| c.as_bytes() == &b[..3])
+        .ok_or(IdError::ProvinceUnknown)?;
     let g = i32::from(b[3] - b'0');
     let yy = i32::from(b[4] - b'0') * 10 + i32::from(b[5] - b'0');
     let birth_year = 1900 + 100 * (g / 2) + yy;

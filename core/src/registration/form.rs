@@ -125,12 +125,19 @@ pub fn validate(form: &RegistrationForm, today: NaiveDate) -> Result<ValidRegist
     let id = id_number(&form.id_number, birth_date, sex, &mut e);
     let phone = phone(&form.phone, &mut e);
     let commune_code = commune_code(&form.commune_code, &mut e);
-    let address = required_text("address", &form.address, ADDRESS_MAX, msg::ADDRESS_REQUIRED, msg::ADDRESS_TOO_LONG, &mut e);
+    let address =
+        required_text("address", &form.address, ADDRESS_MAX, msg::ADDRESS_REQUIRED, msg::ADDRESS_TOO_LONG, &mut e);
     let age = birth_date.and_then(|b| today.years_since(b));
     let years_abroad = years_abroad(form.years_abroad.as_deref(), age, &mut e);
     let country_abroad = country_abroad(form.country_abroad.as_deref(), years_abroad, &mut e);
-    let occupation =
-        required_text("occupation", &form.occupation, NAME_MAX, msg::OCCUPATION_REQUIRED, msg::OCCUPATION_TOO_LONG, &mut e);
+    let occupation = required_text(
+        "occupation",
+        &form.occupation,
+        NAME_MAX,
+        msg::OCCUPATION_REQUIRED,
+        msg::OCCUPATION_TOO_LONG,
+        &mut e,
+    );
     let skills = list("skills", &form.skills, &mut e);
     let languages = list("languages", &form.languages, &mut e);
     let certificates = list("certificates", &form.certificates, &mut e);
@@ -208,7 +215,14 @@ fn full_name(text: &str, e: &mut Errors) -> Option<String> {
     Some(name)
 }
 
-fn required_text(field: &str, text: &str, max: usize, required: Text, too_long: Text, e: &mut Errors) -> Option<String> {
+fn required_text(
+    field: &str,
+    text: &str,
+    max: usize,
+    required: Text,
+    too_long: Text,
+    e: &mut Errors,
+) -> Option<String> {
     let cleaned = clean(text);
     if cleaned.is_empty() {
         e.fail(field, &format!("{field}.required"), required);

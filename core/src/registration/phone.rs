@@ -82,7 +82,8 @@ mod tests {
 
     #[test]
     fn wrong_shapes_are_format_errors() {
-        for typed in ["", "091234567", "09123456789", "+0912345678", "912345678", "0912a45678", "(091)2345678", "++84912345678"]
+        for typed in
+            ["", "091234567", "09123456789", "+0912345678", "912345678", "0912a45678", "(091)2345678", "++84912345678"]
         {
             assert_eq!(normalise(typed), Err(PhoneError::Format), "{typed}");
         }
@@ -114,7 +115,9 @@ mod tests {
         }
 
         #[test]
-        fn every_ten_digit_number_with_a_listed_prefix_is_accepted(p in 0usize..MOBILE_PREFIXES.len(), tail in 0u32..10_000_000) {
+        fn every_ten_digit_number_with_a_listed_prefix_is_accepted(
+            p in 0usize..MOBILE_PREFIXES.len(), tail in 0u32..10_000_000
+        ) {
             let number = format!("{}{tail:07}", MOBILE_PREFIXES[p]);
             prop_assert_eq!(normalise(&number), Ok(number.clone()));
             let international = format!("+84 {}", &number[1..]);

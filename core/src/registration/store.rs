@@ -263,8 +263,7 @@ impl StoredRow {
         let id = self.id;
         let bad = |what: &str| Error::Corrupt(format!("{ENTITY} {id}: unreadable {what}"));
         let id_kind = IdKind::parse(&self.id_kind).ok_or_else(|| bad("id_kind"))?;
-        let birth_date =
-            NaiveDate::parse_from_str(&self.birth_date, "%Y-%m-%d").map_err(|_| bad("birth_date"))?;
+        let birth_date = NaiveDate::parse_from_str(&self.birth_date, "%Y-%m-%d").map_err(|_| bad("birth_date"))?;
         let sex = Sex::parse(&self.sex).ok_or_else(|| bad("sex"))?;
         let status = RegistrationStatus::parse(&self.status).ok_or_else(|| bad("status"))?;
         let list = |json: &str, what: &str| serde_json::from_str::<Vec<String>>(json).map_err(|_| bad(what));
