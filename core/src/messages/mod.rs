@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod labels;
+pub mod registration;
 
 use std::fmt;
 use std::str::FromStr;
