@@ -125,3 +125,30 @@ pub const WANT_TRAINING: Text = t!("Học nghề", "Vocational training");
 pub const WANT_SELF_EMPLOYMENT_LOAN: Text = t!("Vay vốn tự tạo việc làm", "A loan to work for myself");
 /// Label: work abroad.
 pub const WANT_WORK_ABROAD: Text = t!("Đi làm việc ở nước ngoài", "Work abroad again");
+
+/// Label of a form field by its name in [`crate::registration::FIELDS`].
+pub fn field_label(field: &str) -> Text {
+    match field {
+        "full_name" => t!("Họ và tên", "Full name"),
+        "id_number" => t!("Số CCCD/CMND", "CCCD/CMND number"),
+        "birth_date" => t!("Ngày sinh", "Date of birth"),
+        "sex" => t!("Giới tính", "Sex"),
+        "phone" => t!("Số điện thoại", "Mobile number"),
+        "commune_code" => t!("Xã/phường", "Commune or ward"),
+        "address" => t!("Địa chỉ (thôn, bản)", "Address (village)"),
+        "country_abroad" => t!("Nước đã làm việc", "Country worked in"),
+        "years_abroad" => t!("Số năm làm việc ở nước ngoài", "Years worked abroad"),
+        "occupation" => t!("Nghề nghiệp", "Occupation"),
+        "skills" => t!("Kỹ năng", "Skills"),
+        "languages" => t!("Ngoại ngữ", "Languages"),
+        "certificates" => t!("Chứng chỉ", "Certificates"),
+        "wants" => t!("Nhu cầu hiện nay", "What you want now"),
+        "consent" => t!("Đồng ý chia sẻ thông tin", "Consent to share"),
+        _ => t!("Thông tin", "Detail"),
+    }
+}
+
+/// Title of the registration form.
+pub const FORM_TITLE: Text = t!("Đăng ký của người lao động về nước", "Returning worker registration");
+/// Submit button.
+pub const SUBMIT: Text = t!("Gửi đăng ký", "Submit registration");

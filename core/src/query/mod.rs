@@ -2,6 +2,7 @@
 
 pub mod detail;
 pub mod facts;
+pub mod form;
 pub mod loans;
 pub mod programmes;
 pub mod search;
@@ -11,3 +12,4 @@ pub use loans::{LabeledValue, LoanDetail, LoanList, LoanRow, borrower_loans, fin
 pub use programmes::{Catalogue, ProgrammeRow, catalogue};
 pub use search::{Hit, HitPage, SearchKind, search};
 pub use sites::{SiteRow, SiteScope, sites_near};
+pub use form::{FieldState, FormState, form_state};
