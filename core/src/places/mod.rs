@@ -2,8 +2,11 @@
 //!
 //! The list and the boundaries come from `core/data` (see its NOTICE.md for sources and the MIT notice).
 
+mod band_index;
 pub mod boundaries;
 pub mod communes;
 pub mod geo;
 
+pub use boundaries::{boundary, bounds, commune_at, province_bounds};
 pub use communes::{Commune, CommuneKind, COMMUNE_LIST, PROVINCE_CODE, commune, communes};
+pub use geo::{EARTH_RADIUS_M, centroid, degrees_box, distance_m, random_point_in};
