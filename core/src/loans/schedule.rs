@@ -29,7 +29,12 @@ pub fn maturity(disbursed_on: NaiveDate, term_months: u32) -> NaiveDate {
 /// Edge cases, chosen so a bad input never panics: `every_months` of 0 or longer than the term means one
 /// instalment at maturity; a term of 0 months gives one instalment on the disbursement day; a principal of 0 or
 /// less gives an empty schedule (nothing to repay).
-pub fn equal_instalments(principal: Dong, disbursed_on: NaiveDate, term_months: u32, every_months: u32) -> Vec<Instalment> {
+pub fn equal_instalments(
+    principal: Dong,
+    disbursed_on: NaiveDate,
+    term_months: u32,
+    every_months: u32,
+) -> Vec<Instalment> {
     if principal <= 0 {
         return Vec::new();
     }
@@ -78,11 +83,7 @@ mod tests {
         let got: Vec<_> = s.iter().map(|i| (i.seq, i.due_on, i.principal_due)).collect();
         assert_eq!(
             got,
-            vec![
-                (1, ymd(2027, 2, 28), 3_333_333),
-                (2, ymd(2027, 3, 31), 3_333_333),
-                (3, ymd(2027, 4, 30), 3_333_334),
-            ]
+            vec![(1, ymd(2027, 2, 28), 3_333_333), (2, ymd(2027, 3, 31), 3_333_333), (3, ymd(2027, 4, 30), 3_333_334),]
         );
     }
 
