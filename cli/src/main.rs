@@ -23,7 +23,17 @@ impl Failure {
     }
 }
 
+/// Output piped into `head` ends quietly, as for any Unix tool, instead of failing on the closed pipe.
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in `main`, before any other thread exists; SIG_DFL is always a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
+    restore_default_sigpipe();
     let cli = args::Cli::parse();
     let lang: Lang = match cli.lang.parse() {
         Ok(l) => l,

@@ -47,7 +47,9 @@ fn loan_sites_and_programmes_show() {
     let (out, _) = text(&o);
     let agreement = out
         .lines()
-        .find_map(|l| l.split('│').nth(1).map(str::trim).filter(|c| c.len() == 11 && c.bytes().all(|b| b.is_ascii_digit())))
+        .find_map(|l| {
+            l.trim_start_matches('│').split_whitespace().next().filter(|c| c.len() == 11 && c.bytes().all(|b| b.is_ascii_digit()))
+        })
         .expect("an agreement number in the list")
         .to_owned();
     let o = vieclam(home.path(), &["loan", &agreement]);

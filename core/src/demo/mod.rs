@@ -132,7 +132,7 @@ impl Generator {
                     enterprise_id: Some(e.id.clone()),
                     country: Some(market.clone()),
                     opens_on: opens,
-                    closes_on: Some(opens + Duration::days(300)),
+                    closes_on: Some(opens + Duration::days(450)),
                     seats: Some(self.rng.random_range(20..200)),
                 });
             }

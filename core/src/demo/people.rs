@@ -51,11 +51,12 @@ impl Generator {
         let id = self.ids.next(&mut self.rng);
         let leader_female = self.rng.random_bool(0.5);
         let village = *names::VILLAGES.choose(&mut self.rng).expect("non-empty");
+        let leader_name = self.person_name(leader_female);
         self.batch.groups.push(SavingsGroup {
             id: id.clone(),
             code: format!("{commune}-{:03}", nth + 1),
             name: format!("Tổ TK&VV thôn {village}"),
-            leader_name: self.person_name(leader_female),
+            leader_name,
             organisation: ORGANISATIONS[nth % ORGANISATIONS.len()].into(),
             commune_code: commune.into(),
         });

@@ -62,21 +62,6 @@ pub const WRITTEN_OFF: Text = t!("Số tiền đã xóa nợ", "Amount written o
 /// Relief period.
 pub const RELIEF_PERIOD: Text = t!("Thời gian khoanh/gia hạn", "Relief period");
 
-/// Loan state: current.
-pub const STATE_CURRENT: Text = t!("Trong hạn", "Current");
-/// Loan state: overdue.
-pub const STATE_OVERDUE: Text = t!("Quá hạn", "Overdue");
-/// Loan state: frozen.
-pub const STATE_FROZEN: Text = t!("Khoanh nợ", "Frozen");
-/// Loan state: written off.
-pub const STATE_WRITTEN_OFF: Text = t!("Đã xóa nợ", "Written off");
-/// Loan state: extended.
-pub const STATE_EXTENDED: Text = t!("Đã gia hạn", "Extended");
-/// Loan state: rescheduled.
-pub const STATE_RESCHEDULED: Text = t!("Đã điều chỉnh kỳ hạn", "Rescheduled");
-/// Loan state: settled.
-pub const STATE_SETTLED: Text = t!("Đã tất toán", "Settled");
-
 /// Instalment: paid.
 pub const INSTALMENT_PAID: Text = t!("Đã trả", "Paid");
 /// Instalment: overdue.

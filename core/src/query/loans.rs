@@ -2,14 +2,14 @@
 //! its schedule and payments. Every figure comes with its text already formatted for the chosen language.
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::OptionalExtension;
 
 use super::facts;
 use super::search::{SearchKind, search};
 use crate::error::{Error, Result};
 use crate::format::{self, Dong};
 use crate::loans::status::{LoanState, LoanStatus};
-use crate::messages::{Lang, Text, labels as l};
+use crate::messages::{Lang, labels as l};
 
 /// A label and its value, both ready to draw.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,10 +18,6 @@ pub struct LabeledValue {
     pub label: String,
     /// The value, formatted.
     pub value: String,
-}
-
-fn lv(label: Text, lang: Lang, value: impl Into<String>) -> LabeledValue {
-    LabeledValue { label: label.get(lang).to_owned(), value: value.into() }
 }
 
 /// One row of a loan list.
@@ -64,16 +60,7 @@ pub struct LoanList {
 
 /// The state in words.
 pub fn state_text(state: LoanState, lang: Lang) -> &'static str {
-    match state {
-        LoanState::Current => l::STATE_CURRENT,
-        LoanState::Overdue => l::STATE_OVERDUE,
-        LoanState::Frozen => l::STATE_FROZEN,
-        LoanState::WrittenOff => l::STATE_WRITTEN_OFF,
-        LoanState::Extended => l::STATE_EXTENDED,
-        LoanState::Rescheduled => l::STATE_RESCHEDULED,
-        LoanState::Settled => l::STATE_SETTLED,
-    }
-    .get(lang)
+    state.label().get(lang)
 }
 
 const ROW_SQL: &str = "

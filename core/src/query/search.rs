@@ -66,6 +66,13 @@ pub fn match_expression(query: &str) -> Option<String> {
     Some(tokens.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" "))
 }
 
+/// The same tokens as one phrase ("dinh lap" → `"dinh lap"*`): records holding the words side by side, as in a
+/// commune's or a person's name, rank above records that hold them apart.
+pub fn phrase_expression(query: &str) -> Option<String> {
+    let tokens = fold::tokens(query);
+    (tokens.len() > 1).then(|| format!("\"{}\"*", tokens.join(" ")))
+}
+
 /// Searches `kinds` (all kinds when empty) for `query`; page `page` (0-based) of `page_size`.
 pub fn search(store: &Store, query: &str, kinds: &[SearchKind], page: u32, page_size: u32) -> Result<HitPage> {
     let Some(expr) = match_expression(query) else {
@@ -77,17 +84,27 @@ pub fn search(store: &Store, query: &str, kinds: &[SearchKind], page: u32, page_
         let list: Vec<String> = kinds.iter().map(|k| format!("'{}'", k.as_str())).collect();
         format!("AND kind IN ({})", list.join(", "))
     };
+    let phrase = phrase_expression(query);
+    let tier = if phrase.is_some() {
+        "(rowid IN (SELECT rowid FROM search_index WHERE search_index MATCH ?4)) DESC,"
+    } else {
+        ""
+    };
     let sql = format!(
         "SELECT kind, ref, bm25(search_index, 10.0, 1.0) AS score FROM search_index
          WHERE search_index MATCH ?1 {kind_filter}
-         ORDER BY score, ref LIMIT ?2 OFFSET ?3"
+         ORDER BY {tier} score, name, ref LIMIT ?2 OFFSET ?3"
     );
     let mut stmt = store.conn().prepare_cached(&sql)?;
     let limit = page_size.max(1) as i64;
-    let rows = stmt.query_map(params![expr, limit + 1, page as i64 * limit], |r| {
+    let offset = page as i64 * limit;
+    let map = |r: &rusqlite::Row| {
         Ok(Hit { kind: SearchKind::parse(&r.get::<_, String>(0)?), id: r.get(1)?, rank: r.get(2)? })
-    })?;
-    let mut hits: Vec<Hit> = rows.collect::<rusqlite::Result<_>>()?;
+    };
+    let mut hits: Vec<Hit> = match &phrase {
+        Some(p) => stmt.query_map(params![expr, limit + 1, offset, p], map)?.collect::<rusqlite::Result<_>>()?,
+        None => stmt.query_map(params![expr, limit + 1, offset], map)?.collect::<rusqlite::Result<_>>()?,
+    };
     let has_more = hits.len() as i64 > limit;
     hits.truncate(limit as usize);
     Ok(HitPage { hits, has_more })
@@ -103,5 +120,7 @@ mod tests {
         assert_eq!(match_expression("hoà").as_deref(), Some("\"hoa\"*"));
         assert_eq!(match_expression("\" OR * NEAR(").as_deref(), Some("\"or\"* \"near\"*"));
         assert_eq!(match_expression("  "), None);
+        assert_eq!(phrase_expression("Đình  Lập").as_deref(), Some("\"dinh lap\"*"));
+        assert_eq!(phrase_expression("hoa"), None);
     }
 }
