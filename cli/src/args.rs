@@ -67,7 +67,7 @@ pub enum Command {
         all: bool,
     },
     /// Register a returning worker (asks for what is missing when run in a terminal).
-    Register(RegisterArgs),
+    Register(Box<RegisterArgs>),
     /// The job programme catalogue.
     Programmes {
         /// Search text.

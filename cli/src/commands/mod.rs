@@ -52,7 +52,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Command::Loans { search, page } => loans::list(&ctx, search.as_deref().unwrap_or(""), page),
         Command::Loan { id, remind } => loans::show(&ctx, &id, remind),
         Command::Sites { near, limit, all } => sites::run(&ctx, &near, limit, all),
-        Command::Register(args) => register::run(&ctx, args),
+        Command::Register(args) => register::run(&ctx, *args),
         Command::Programmes { search } => programmes::run(&ctx, search.as_deref().unwrap_or("")),
     }
 }

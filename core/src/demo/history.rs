@@ -31,7 +31,7 @@ impl Generator {
             Behaviour::Extended => {
                 // Gia hạn: the last instalment moves out by a year.
                 if let Some(last) = schedule.last_mut() {
-                    last.due_on = last.due_on + Duration::days(365);
+                    last.due_on += Duration::days(365);
                     loan.maturity_on = last.due_on;
                 }
                 loan.relief = "extended".into();
