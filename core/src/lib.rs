@@ -5,8 +5,10 @@
 //! diacritics and screen-shaped queries ([`query`]), a demo province ([`demo`]), and one message catalogue
 //! ([`messages`]). The core returns text already formatted for people; the shells only draw it.
 
+pub mod checks;
 pub mod demo;
 pub mod error;
+pub mod evidence;
 pub mod fold;
 pub mod format;
 pub mod ids;

@@ -22,6 +22,8 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../migrations/0002_search_and_places.sql"),
         after: Some(super::index::rebuild_all),
     },
+    Migration { version: 3, sql: include_str!("../../migrations/0003_evidence_chain.sql"), after: None },
+    Migration { version: 4, sql: include_str!("../../migrations/0004_site_checks.sql"), after: None },
 ];
 
 /// The newest schema version this build knows.

@@ -1,0 +1,1 @@
+-- Version 3: the device's signing identity and its hash chain of signed records (to be written).

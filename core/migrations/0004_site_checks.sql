@@ -1,0 +1,1 @@
+-- Version 4: site checks, checklist answers, photos, revisions (to be written).

@@ -1,0 +1,8 @@
+//! Site checks: where the inspector stood (fixes and verdicts), the plot they walked, and the check's lifecycle
+//! from start to a locked, signed record.
+
+pub mod fix;
+pub mod lifecycle;
+pub mod settings;
+pub mod verdict;
+pub mod walk;
