@@ -117,8 +117,10 @@ fn a_fix_travels_as_json() -> Result<(), serde_json::Error> {
 }
 
 fn arb_fix() -> impl Strategy<Value = Fix> {
-    (0i64..60, 0.0f64..200.0, proptest::option::of(0u32..30), any::<bool>()).prop_map(|(s, acc, sats, mocked)| {
-        Fix { satellites: sats, mocked, ..fix_at(s, acc) }
+    (0i64..60, 0.0f64..200.0, proptest::option::of(0u32..30), any::<bool>()).prop_map(|(s, acc, sats, mocked)| Fix {
+        satellites: sats,
+        mocked,
+        ..fix_at(s, acc)
     })
 }
 

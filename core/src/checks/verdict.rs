@@ -190,13 +190,14 @@ pub fn verdict(fix: &Fix, site: &SiteGeometry, s: &CheckSettings) -> Verdict {
     }
 }
 
-/// Metres from the fix to the plot when the site has a usable one, else to the point; never negative. NaN only
-/// when the fix or the site's point is not a number.
+/// Metres from the fix to the plot when the site has a usable one, else to the point; never negative (the
+/// haversine is not). NaN when the fix or the site's point is not a number, which the caller turns into `PoorFix`.
 fn distance_to_site(fix: &Fix, site: &SiteGeometry) -> f64 {
     site.plot
         .as_deref()
         .and_then(|plot| distance_to_plot_m(fix.lat, fix.lon, plot))
-        .unwrap_or_else(|| distance_m(fix.lat, fix.lon, site.lat, site.lon).max(0.0))
+        // No `.max(0.0)` here: it would turn a NaN distance into 0, "at the site", from a fix with no position.
+        .unwrap_or_else(|| distance_m(fix.lat, fix.lon, site.lat, site.lon))
 }
 
 impl Verdict {

@@ -143,6 +143,17 @@ fn an_unusable_plot_falls_back_to_the_point() {
 }
 
 #[test]
+fn a_fix_without_a_position_is_never_at_the_site() {
+    for f in [fix((f64::NAN, SITE.1), 3.0), fix((SITE.0, f64::INFINITY), 3.0)] {
+        for geometry in [site(50.0), plot_site()] {
+            let v = verdict(&f, &geometry, &CheckSettings::default());
+            assert_eq!(v.place, Place::PoorFix, "{f:?}");
+            assert!(v.message(Lang::En).contains("? away"), "{}", v.message(Lang::En));
+        }
+    }
+}
+
+#[test]
 fn outside_the_province_there_is_no_commune() {
     let hanoi = (21.0285, 105.8542);
     let v = verdict(&fix(hanoi, 5.0), &site(50.0), &CheckSettings::default());
@@ -197,9 +208,12 @@ proptest! {
         lat in proptest::num::f64::ANY, lon in proptest::num::f64::ANY, accuracy in proptest::num::f64::ANY,
     ) {
         let v = verdict(&fix((lat, lon), accuracy), &plot_site(), &CheckSettings::default());
-        prop_assert!(!(v.distance_m < 0.0));
-        if !accuracy.is_finite() || accuracy > 100.0 || !v.distance_m.is_finite() {
+        prop_assert!(v.distance_m >= 0.0 || v.distance_m.is_nan());
+        if !accuracy.is_finite() || !(0.0..=100.0).contains(&accuracy) || !v.distance_m.is_finite() {
             prop_assert_eq!(v.place, Place::PoorFix);
+        }
+        if !(lat.is_finite() && lon.is_finite()) {
+            prop_assert_ne!(v.place, Place::AtSite);
         }
     }
 }

@@ -12,10 +12,8 @@ use crate::t;
 /// `Place::AtSite`.
 pub const PLACE_AT_SITE: Text = t!("Đang ở tại mô hình (cách {distance}).", "At the site ({distance} away).");
 /// `Place::Near`.
-pub const PLACE_NEAR: Text = t!(
-    "Đang ở gần mô hình (cách {distance}), chưa tới nơi.",
-    "Near the site ({distance} away), not yet there."
-);
+pub const PLACE_NEAR: Text =
+    t!("Đang ở gần mô hình (cách {distance}), chưa tới nơi.", "Near the site ({distance} away), not yet there.");
 /// `Place::Away`.
 pub const PLACE_AWAY: Text = t!("Đang ở xa mô hình (cách {distance}).", "Away from the site ({distance} away).");
 /// `Place::PoorFix`.
@@ -112,8 +110,7 @@ pub const FIX_NULL_ISLAND: Text = t!(
     "The device has no real position yet (it reports 0°, 0°); please wait for a fix."
 );
 /// `fix.accuracy`.
-pub const FIX_ACCURACY: Text =
-    t!("Sai số của vị trí không hợp lệ.", "The fix's accuracy is invalid.");
+pub const FIX_ACCURACY: Text = t!("Sai số của vị trí không hợp lệ.", "The fix's accuracy is invalid.");
 /// `fix.altitude`.
 pub const FIX_ALTITUDE: Text = t!("Độ cao của vị trí không hợp lệ.", "The fix's altitude is invalid.");
 /// `fix.provider`.
