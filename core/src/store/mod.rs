@@ -80,6 +80,8 @@ impl Store {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
         }
         let mut conn = Connection::open_with_flags(&path, flags)?;
+        // Before anything that may take a lock: another connection (a sync worker, a second screen) may be writing.
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "key", key.pragma_value())?;
         probe_key(&conn)?;
         if existed {
@@ -89,7 +91,6 @@ impl Store {
         // WAL with FULL sync: an accepted change survives a killed app and a power cut.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
         register_functions(&conn)?;
         migrations::migrate_to(&mut conn, version)?;
         let mut store = Store { conn, path, node: 0 };
