@@ -98,8 +98,13 @@ pub fn record_findings(
     )?;
     let hlc = Store::tick(&tx, node)?;
     let key = format!("{COMMUNE_LIST}/{}/{}", notes.commune_code, notes.plan_id);
-    let mut rec =
-        FindingsRecord { commune_list: COMMUNE_LIST, notes: &notes, updated_at: iso(now), signature: None, hlc: hlc.to_string() };
+    let mut rec = FindingsRecord {
+        commune_list: COMMUNE_LIST,
+        notes: &notes,
+        updated_at: iso(now),
+        signature: None,
+        hlc: hlc.to_string(),
+    };
     let body = serde_json::to_value(&rec).map_err(|e| Error::BadArgument(e.to_string()))?;
     rec.signature = signer.sign_record(&tx, ENTITY_FINDINGS, &key, &body)?;
     tx.execute(

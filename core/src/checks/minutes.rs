@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 
 use crate::checks::checklist::{self, AnswerValue, MODEL_STATES, QUESTIONS};
-use crate::checks::findings::findings;
+use crate::checks::findings::{CommuneFindings, findings};
 use crate::checks::lifecycle::{answers_of, local_date};
 use crate::error::{Error, Result};
 use crate::format::{self, Dong};
@@ -147,8 +147,10 @@ pub fn minutes(store: &Store, commune_code: &str, plan_id: &str, on: NaiveDate, 
     fig.loans = loans.len() as u32;
     for loan in &loans {
         // A loan the office no longer sends is not counted rather than failing the whole document.
-        if let Ok(f) = facts::load(store, loan) {
-            fig.outstanding += f.status(on, 0).outstanding;
+        match facts::load(store, loan) {
+            Ok(f) => fig.outstanding += f.status(on, 0).outstanding,
+            Err(Error::NotFound { .. }) => {}
+            Err(e) => return Err(e),
         }
     }
     let mut opinions = Vec::new();
@@ -174,7 +176,11 @@ pub fn minutes(store: &Store, commune_code: &str, plan_id: &str, on: NaiveDate, 
         (Some(a), Some(b)) => (*a, *b),
         _ => (plan.starts_on, plan.ends_on),
     };
-    let dates = if first == last { format::date(first) } else { format!("{} – {}", format::date(first), format::date(last)) };
+    let dates = if first == last {
+        format::date(first)
+    } else {
+        format!("{} – {}", format::date(first), format::date(last))
+    };
     let devices: BTreeSet<&str> = visits.iter().map(|v| v.device_id.as_str()).collect();
     let header = vec![
         item(msg::PLAN, format!("{} – {}", plan.code, plan.title)),
@@ -228,7 +234,13 @@ fn paragraphs(text: &str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
 }
 
-fn sections(fig: &MinutesFigures, notes: &crate::checks::findings::CommuneFindings, opinions: Vec<String>, on: NaiveDate, lang: Lang) -> Vec<MinutesSection> {
+fn sections(
+    fig: &MinutesFigures,
+    notes: &CommuneFindings,
+    opinions: Vec<String>,
+    on: NaiveDate,
+    lang: Lang,
+) -> Vec<MinutesSection> {
     let item = |label: String, value: String| LabeledValue { label, value };
     let t = |text: Text| text.get(lang).to_owned();
     let none = || vec![t(msg::NOTHING_RECORDED)];
@@ -243,7 +255,8 @@ fn sections(fig: &MinutesFigures, notes: &crate::checks::findings::CommuneFindin
     };
     let mut found_items = vec![item(
         t(msg::PURPOSE_KEPT),
-        msg::N_OF_TOTAL.fill(lang, &[("n", &fig.purpose_kept.to_string()), ("total", &fig.purpose_answered.to_string())]),
+        msg::N_OF_TOTAL
+            .fill(lang, &[("n", &fig.purpose_kept.to_string()), ("total", &fig.purpose_answered.to_string())]),
     )];
     for (key, n) in &fig.models_by_state {
         let label = MODEL_STATES.iter().find(|s| s.key == key).map(|s| t(s.label)).unwrap_or_else(|| key.clone());

@@ -75,7 +75,7 @@ pub fn minutes_html(m: &Minutes) -> String {
     out.push_str(&format!("<p class=\"nation\">{nation}</p>\n<p class=\"motto\">{motto}</p>\n"));
     out.push_str(&format!("<h1>{}</h1>\n<p class=\"subject\">{}</p>\n", escape(&m.title), escape(&m.subject)));
     for h in &m.header {
-        out.push_str(&format!("<p><b>{}:</b> {}</p>\n", escape(&h.label), escape(&h.value)));
+        out.push_str(&format!("<p><strong>{}:</strong> {}</p>\n", escape(&h.label), escape(&h.value)));
     }
     for s in &m.sections {
         section(&mut out, s);
@@ -94,7 +94,10 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_quotes() {
-        assert_eq!(escape("<script>alert('x') & \"y\"</script>"), "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
+        assert_eq!(
+            escape("<script>alert('x') & \"y\"</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
+        );
         assert_eq!(escape("Đình Lập"), "Đình Lập");
     }
 }
