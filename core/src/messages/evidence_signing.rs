@@ -1,0 +1,1 @@
+//! Words of the signature verifier (to be written).
