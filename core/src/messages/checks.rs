@@ -103,6 +103,8 @@ pub const PLACE_NEAR: Text = t!("Gần mô hình", "Near the site");
 pub const PLACE_AWAY: Text = t!("Xa mô hình", "Away from the site");
 /// Place: the fix was too poor to tell.
 pub const PLACE_TOO_POOR: Text = t!("Tín hiệu GPS quá yếu để xác định", "GPS fix too poor to tell");
+/// Verdict place: the phone reported a mock location.
+pub const PLACE_MOCKED: Text = t!("Vị trí giả lập", "Mocked location");
 /// Distance to the site.
 pub const DISTANCE: Text = t!("Khoảng cách tới mô hình", "Distance to the site");
 /// In the commune.

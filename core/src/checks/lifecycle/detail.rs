@@ -117,10 +117,11 @@ pub(crate) fn answers_of(conn: &Connection, check_id: &str) -> Result<Vec<(Strin
 /// The words of a verdict's place; a place this build does not know is shown as stored.
 fn place_text(place: &str, lang: Lang) -> String {
     let text = match place {
-        "at" | "at_site" => msg::PLACE_AT,
+        "at_site" => msg::PLACE_AT,
         "near" => msg::PLACE_NEAR,
         "away" => msg::PLACE_AWAY,
-        "too_poor" | "poor_fix" => msg::PLACE_TOO_POOR,
+        "poor_fix" => msg::PLACE_TOO_POOR,
+        "mocked" => msg::PLACE_MOCKED,
         other => return other.to_owned(),
     };
     text.get(lang).to_owned()

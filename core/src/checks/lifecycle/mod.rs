@@ -34,44 +34,13 @@ pub const ENTITY_ANSWER: &str = "check_answer";
 /// Outbox entity of a photo record.
 pub const ENTITY_PHOTO: &str = "check_photo";
 
-/// A location fix as the check keeps it: the best fix over the platform's short window.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CheckFix {
-    /// Latitude, WGS84 degrees.
-    pub lat: f64,
-    /// Longitude, WGS84 degrees.
-    pub lon: f64,
-    /// Horizontal accuracy (68%) in metres.
-    pub accuracy_m: f64,
-    /// Altitude in metres, if the platform gave one.
-    pub altitude_m: Option<f64>,
-    /// When the fix was taken (the platform's time of fix).
-    pub time: DateTime<Utc>,
-    /// `gps`, `fused`, `network`, …
-    pub provider: String,
-    /// Satellites used, if known.
-    pub satellites: Option<u32>,
-    /// The platform reported a mock location.
-    pub mocked: bool,
-}
-
-impl CheckFix {
-    /// Whether the numbers can be a real fix: coordinates on Earth, a finite non-negative accuracy.
-    pub fn is_valid(&self) -> bool {
-        self.lat.is_finite()
-            && self.lon.is_finite()
-            && (-90.0..=90.0).contains(&self.lat)
-            && (-180.0..=180.0).contains(&self.lon)
-            && self.accuracy_m.is_finite()
-            && self.accuracy_m >= 0.0
-            && self.altitude_m.is_none_or(f64::is_finite)
-    }
-}
+/// The location fix a check keeps: the best fix over the platform's short window (see [`crate::checks::fix`]).
+pub type CheckFix = crate::checks::fix::Fix;
 
 /// The verdict on where the inspector stood, as the verdict module computed it at the start.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckVerdict {
-    /// `at_site`, `near`, `away` or `too_poor` (kept as text: the check stores what it was told).
+    /// `at_site`, `near`, `away`, `poor_fix` or `mocked` ([`crate::checks::verdict::Place::code`]).
     pub place: String,
     /// Distance to the site's point or plot, in metres.
     pub distance_m: f64,
@@ -79,6 +48,17 @@ pub struct CheckVerdict {
     pub accuracy_m: f64,
     /// The fix lies inside the site's commune.
     pub in_commune: bool,
+}
+
+impl From<&crate::checks::verdict::Verdict> for CheckVerdict {
+    fn from(v: &crate::checks::verdict::Verdict) -> Self {
+        CheckVerdict {
+            place: v.place.code().to_owned(),
+            distance_m: v.distance_m,
+            accuracy_m: v.accuracy_m,
+            in_commune: v.in_site_commune,
+        }
+    }
 }
 
 impl CheckVerdict {
@@ -119,10 +99,16 @@ pub struct PhotoRules {
     pub photo_max_delay_min: i64,
 }
 
+impl From<&crate::checks::settings::CheckSettings> for PhotoRules {
+    fn from(s: &crate::checks::settings::CheckSettings) -> Self {
+        PhotoRules { photo_gps_disagree_m: s.photo_gps_disagree_m, photo_max_delay_min: s.photo_max_delay_min as i64 }
+    }
+}
+
 impl Default for PhotoRules {
-    /// 100 m covers a phone camera's own GPS error under canopy; an hour covers a long visit to a big plot.
+    /// The office's default check settings.
     fn default() -> Self {
-        PhotoRules { photo_gps_disagree_m: 100.0, photo_max_delay_min: 60 }
+        PhotoRules::from(&crate::checks::settings::CheckSettings::default())
     }
 }
 

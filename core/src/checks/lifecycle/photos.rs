@@ -68,7 +68,7 @@ fn is_valid(p: &PhotoInput) -> bool {
     let gps_ok = p.source_gps.is_none_or(|(lat, lon)| {
         lat.is_finite() && lon.is_finite() && (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)
     });
-    is_sha256(&p.sha256) && p.width > 0 && p.height > 0 && p.size_bytes > 0 && p.fix.is_valid() && gps_ok
+    is_sha256(&p.sha256) && p.width > 0 && p.height > 0 && p.size_bytes > 0 && p.fix.check().is_ok() && gps_ok
 }
 
 /// Adds `photo` to open check `check_id` with its flags computed under `rules`.

@@ -47,7 +47,7 @@ pub fn start(
     now: DateTime<Utc>,
 ) -> Result<String> {
     let mut errors = Vec::new();
-    if !fix.is_valid() {
+    if fix.check().is_err() {
         errors.push(FieldError { field: "fix".into(), code: "fix.invalid".into(), message: msg::FIX_INVALID });
     }
     if !verdict.is_valid() {
