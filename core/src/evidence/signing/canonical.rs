@@ -9,11 +9,13 @@
 //! two different records could share one canonical form. [`canonical`] refuses such integers instead: anything
 //! that large (none of our money, counts or coordinates comes near it; 2⁵³ đồng is nine million billion) must
 //! travel as a string. Non-finite floats (NaN, ∞) have no JSON form and are refused too. A float and an integer of
-//! equal value (`1.0`, `1`) canonicalise alike, as JCS says they should.
+//! equal value (`1.0`, `1`) canonicalise alike, as JCS says they should. (`serde_jcs` alone would round the large
+//! integers and, below the top level, write NaN as `null`; [`super::numbers`] guards against both.)
 
 use serde::Serialize;
 use serde_json::Value;
 
+use super::numbers::check_numbers;
 use crate::error::{Error, Result};
 
 /// The largest integer a double holds exactly: JCS's limit for integers that keep their value.
@@ -24,12 +26,8 @@ pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
 /// Fails with [`Error::BadArgument`] for a value that has no faithful canonical form: a non-finite float, an
 /// integer outside ±[`MAX_SAFE_INTEGER`], or a map with non-string keys.
 pub fn canonical(value: &impl Serialize) -> Result<Vec<u8>> {
-    // JCS itself refuses NaN and infinities (serde_json alone would quietly write `null`).
-    let bytes = serde_jcs::to_vec(value).map_err(|e| Error::BadArgument(format!("no canonical form: {e}")))?;
-    // The same value as a tree, to find integers that JCS would round.
-    let tree = serde_json::to_value(value).map_err(|e| Error::BadArgument(format!("no canonical form: {e}")))?;
-    check_integers(&tree)?;
-    Ok(bytes)
+    check_numbers(value).map_err(|e| Error::BadArgument(format!("no canonical form: {e}")))?;
+    serde_jcs::to_vec(value).map_err(|e| Error::BadArgument(format!("no canonical form: {e}")))
 }
 
 /// Whether `text` is already exactly the canonical form of the JSON it holds. The verifier uses this to refuse a
@@ -38,29 +36,7 @@ pub fn is_canonical(text: &str) -> bool {
     let Ok(tree) = serde_json::from_str::<Value>(text) else {
         return false;
     };
-    check_integers(&tree).is_ok() && serde_jcs::to_vec(&tree).is_ok_and(|bytes| bytes == text.as_bytes())
-}
-
-/// Refuses integers that a double cannot hold exactly, anywhere in the tree.
-fn check_integers(value: &Value) -> Result<()> {
-    match value {
-        Value::Number(n) => {
-            let unsafe_int = match (n.as_i64(), n.as_u64()) {
-                (Some(i), _) => !(-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&i),
-                (None, Some(_)) => true, // above i64::MAX
-                (None, None) => false,   // a float: JCS writes it exactly as ECMAScript does
-            };
-            if unsafe_int {
-                return Err(Error::BadArgument(format!(
-                    "the integer {n} is too large to sign exactly; send it as a string"
-                )));
-            }
-            Ok(())
-        }
-        Value::Array(items) => items.iter().try_for_each(check_integers),
-        Value::Object(members) => members.values().try_for_each(check_integers),
-        Value::Null | Value::Bool(_) | Value::String(_) => Ok(()),
-    }
+    check_numbers(&tree).is_ok() && serde_jcs::to_vec(&tree).is_ok_and(|bytes| bytes == text.as_bytes())
 }
 
 #[cfg(test)]
@@ -94,6 +70,14 @@ mod tests {
         assert!(canonical(&std::collections::BTreeMap::from([("x", f64::INFINITY)])).is_err());
         assert!(canonical(&json!({"id": MAX_SAFE_INTEGER + 1})).is_err());
         assert!(canonical(&json!([u64::MAX])).is_err());
+        #[derive(Serialize)]
+        struct Fix {
+            readings: Vec<Option<f64>>,
+            satellites: u64,
+        }
+        assert!(canonical(&Fix { readings: vec![Some(4.5), Some(f64::NAN)], satellites: 9 }).is_err());
+        assert!(canonical(&Fix { readings: vec![None], satellites: u64::MAX }).is_err());
+        assert_eq!(text(&Fix { readings: vec![None, Some(4.5)], satellites: 9 }), r#"{"readings":[null,4.5],"satellites":9}"#);
         assert_eq!(text(&json!({"dư_nợ": MAX_SAFE_INTEGER})), "{\"dư_nợ\":9007199254740991}");
         assert_eq!(text(&json!(-MAX_SAFE_INTEGER)), "-9007199254740991");
     }

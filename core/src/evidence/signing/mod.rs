@@ -8,13 +8,15 @@
 //! receives; [`verify_store`] runs it over the device's own chain.
 //!
 //! Files: `identity` (the key), `canonical` (the bytes that are signed), `link` (a link and its hash, defined
-//! exactly there), `chain` (append and read in the store), `verify` (the pure verifier), `hex`.
+//! exactly there), `chain` (append and read in the store), `verify` (the pure verifier), `numbers` (the guard
+//! on numbers JCS cannot keep exactly), `hex`.
 
 mod canonical;
 mod chain;
 mod hex;
 mod identity;
 mod link;
+mod numbers;
 mod verify;
 
 pub use canonical::{MAX_SAFE_INTEGER, canonical, is_canonical};
