@@ -77,7 +77,8 @@ mod tests {
         }
         assert!(canonical(&Fix { readings: vec![Some(4.5), Some(f64::NAN)], satellites: 9 }).is_err());
         assert!(canonical(&Fix { readings: vec![None], satellites: u64::MAX }).is_err());
-        assert_eq!(text(&Fix { readings: vec![None, Some(4.5)], satellites: 9 }), r#"{"readings":[null,4.5],"satellites":9}"#);
+        let fine = Fix { readings: vec![None, Some(4.5)], satellites: 9 };
+        assert_eq!(text(&fine), r#"{"readings":[null,4.5],"satellites":9}"#);
         assert_eq!(text(&json!({"dư_nợ": MAX_SAFE_INTEGER})), "{\"dư_nợ\":9007199254740991}");
         assert_eq!(text(&json!(-MAX_SAFE_INTEGER)), "-9007199254740991");
     }

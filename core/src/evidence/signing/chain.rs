@@ -136,7 +136,7 @@ pub fn verify_store(store: &Store) -> Result<VerifyReport> {
         detail: format!("the link names device {}, not this device {}", l.device_id, identity.device_id()),
     });
     report.problems.extend(foreign);
-    report.problems.sort_by(|a, b| (a.seq, a.code).cmp(&(b.seq, b.code)));
+    report.problems.sort_by_key(|p| (p.seq, p.code));
     report.ok = report.problems.is_empty();
     Ok(report)
 }

@@ -150,7 +150,7 @@ pub fn verify_chain_after(public_key: &[u8; 32], head: &ChainHead, links: &[Sign
     }
     check_order(head, links, &mut problems);
     check_continuity(head, links, &mut problems);
-    problems.sort_by(|a, b| (a.seq, a.code).cmp(&(b.seq, b.code)));
+    problems.sort_by_key(|p| (p.seq, p.code));
     VerifyReport { ok: problems.is_empty(), checked: links.len(), problems }
 }
 
@@ -234,7 +234,8 @@ fn check_hashes(link: &SignedLink, problems: &mut Vec<Problem>) -> Option<Decode
     let actual_link =
         link_hash(link.seq, &link.kind, &link.record_id, &decoded.body_hash, &decoded.prev_hash);
     if actual_link != decoded.link_hash {
-        let detail = format!("the link's fields hash to {}, the link says {}", hex::encode(&actual_link), link.link_hash);
+        let actual = hex::encode(&actual_link);
+        let detail = format!("the link's fields hash to {actual}, the link says {}", link.link_hash);
         problems.push(Problem { seq: link.seq, code: ProblemCode::LinkHashMismatch, detail });
     }
     Some(decoded)
@@ -288,7 +289,8 @@ fn check_continuity(head: &ChainHead, links: &[SignedLink], problems: &mut Vec<P
             if let Some(previous) = previous
                 && link.prev_hash != previous
             {
-                let detail = format!("prev_hash {} is not the link_hash {} of link {}", link.prev_hash, previous, seq - 1);
+                let detail =
+                    format!("prev_hash {} is not the link_hash {previous} of link {}", link.prev_hash, seq - 1);
                 problems.push(Problem { seq, code: ProblemCode::MissingLink, detail });
             }
         }
