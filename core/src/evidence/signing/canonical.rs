@@ -24,7 +24,7 @@ pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
 /// The canonical JSON bytes (RFC 8785) of `value`, whatever field order or whitespace it came with.
 ///
 /// Fails with [`Error::BadArgument`] for a value that has no faithful canonical form: a non-finite float, an
-/// integer outside ±[`MAX_SAFE_INTEGER`], or a map with non-string keys.
+/// integer outside ±[`MAX_SAFE_INTEGER`], or a map whose keys cannot be written as JSON strings.
 pub fn canonical(value: &impl Serialize) -> Result<Vec<u8>> {
     check_numbers(value).map_err(|e| Error::BadArgument(format!("no canonical form: {e}")))?;
     serde_jcs::to_vec(value).map_err(|e| Error::BadArgument(format!("no canonical form: {e}")))
