@@ -6,9 +6,9 @@
 
 pub mod checks;
 pub mod checks_geo;
+pub mod cli;
 pub mod evidence_photo;
 pub mod evidence_signing;
-pub mod cli;
 pub mod labels;
 pub mod registration;
 

@@ -216,7 +216,14 @@ fn probe_key(conn: &Connection) -> Result<()> {
 }
 
 /// A file cut at a page boundary still opens; the page count in its (decrypted) header tells us it is short.
+/// While a write-ahead log holds pages not yet copied into the main file (another connection is open, or the app
+/// was killed before a checkpoint), the main file is legitimately shorter, so the check is left to SQLite's own.
 fn check_length_against_header(conn: &Connection, path: &Path) -> Result<()> {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        return Ok(());
+    }
     let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
     let pages = pages.max(0) as u64;
     let len = std::fs::metadata(path)?.len();
