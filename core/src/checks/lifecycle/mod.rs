@@ -12,6 +12,7 @@
 mod detail;
 mod photos;
 mod record;
+mod signer;
 mod steps;
 
 use chrono::{DateTime, Utc};

@@ -28,6 +28,8 @@ pub enum LinkKind {
     Check,
     /// A later revision of a site check (the original link stays in the chain).
     CheckRevision,
+    /// One checklist answer of a site check.
+    Answer,
     /// A photo's record: its hash, stamp and fix.
     Photo,
     /// A walk of a plot's boundary.
@@ -38,14 +40,21 @@ pub enum LinkKind {
 
 impl LinkKind {
     /// Every kind, for lookups and tests.
-    pub const ALL: [LinkKind; 5] =
-        [LinkKind::Check, LinkKind::CheckRevision, LinkKind::Photo, LinkKind::Walk, LinkKind::Finding];
+    pub const ALL: [LinkKind; 6] = [
+        LinkKind::Check,
+        LinkKind::CheckRevision,
+        LinkKind::Answer,
+        LinkKind::Photo,
+        LinkKind::Walk,
+        LinkKind::Finding,
+    ];
 
     /// The name stored in the chain and hashed into the link.
     pub const fn as_str(self) -> &'static str {
         match self {
             LinkKind::Check => "check",
             LinkKind::CheckRevision => "check_revision",
+            LinkKind::Answer => "answer",
             LinkKind::Photo => "photo",
             LinkKind::Walk => "walk",
             LinkKind::Finding => "finding",
