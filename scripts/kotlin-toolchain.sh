@@ -38,7 +38,11 @@ install_kotlin() {
 }
 
 # The file name Maven gives an artifact: artifactId-version.jar.
-jar_name() { local IFS=:; set -- $1; echo "$2-$3.jar"; }
+jar_name() {
+  local artifact version
+  IFS=: read -r _ artifact version <<<"$1"
+  echo "$artifact-$version.jar"
+}
 
 install_jars() {
   mkdir -p "$jar_dir"

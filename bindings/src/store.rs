@@ -89,7 +89,7 @@ mod tests {
     fn a_wrong_key_is_reported_as_such() {
         let (_dir, path) = temp_store();
         drop(VieclamStore::open(path.clone(), KEY.to_vec()).expect("create"));
-        let err = VieclamStore::open(path, vec![8; 32]).err().expect("wrong key must fail");
+        let Err(err) = VieclamStore::open(path, vec![8; 32]) else { panic!("a wrong key must fail") };
         assert_eq!(err, VieclamError::WrongKey);
     }
 
@@ -102,14 +102,14 @@ mod tests {
             panic!("a panic while holding the lock poisons it");
         }));
         assert!(poison.is_err());
-        let err = store.device_id().err().expect("a poisoned store must fail");
+        let err = store.device_id().expect_err("a poisoned store must fail");
         assert!(matches!(&err, VieclamError::Other { code, .. } if code == "store.poisoned"), "{err:?}");
     }
 
     #[test]
     fn a_short_key_is_a_bad_argument() {
         let (_dir, path) = temp_store();
-        let err = VieclamStore::open(path, vec![1, 2, 3]).err().expect("short key must fail");
+        let Err(err) = VieclamStore::open(path, vec![1, 2, 3]) else { panic!("a short key must fail") };
         assert!(matches!(&err, VieclamError::Other { code, .. } if code == "bad_argument"), "{err:?}");
     }
 }
