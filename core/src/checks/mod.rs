@@ -5,6 +5,7 @@ pub mod checklist;
 pub mod findings;
 pub mod fix;
 pub mod lifecycle;
+pub mod lookup;
 pub mod minutes;
 pub mod minutes_html;
 pub mod settings;

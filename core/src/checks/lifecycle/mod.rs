@@ -10,6 +10,7 @@
 //! the fix, photo and verdict pipelines live elsewhere and map their results into these.
 
 mod detail;
+mod capture;
 mod photos;
 mod record;
 mod signer;
@@ -22,6 +23,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::Result;
 
 pub use detail::{AnswerRow, CheckDetail, CheckRow, PhotoRow, check, checks_for_commune};
+pub use capture::{TakenPhoto, take_photo};
+pub use detail::flags_text;
 pub use photos::{AddedPhoto, PhotoFlags, add_photo};
 pub use record::{CheckState, SiteCheckRecord};
 pub(crate) use record::{iso as record_time, local_date};
