@@ -5,6 +5,7 @@
 //! missing translation is a compile error rather than a blank on a screen.
 
 pub mod cli;
+pub mod evidence_photo;
 pub mod labels;
 pub mod registration;
 
