@@ -23,11 +23,12 @@ pub fn run(ctx: &Ctx, near: &str, limit: usize, all: bool) -> Result<(), Failure
         l::BORROWER.get(lang),
         l::COMMUNE.get(lang),
         l::PURPOSE.get(lang),
-        l::AGREEMENT_NO.get(lang),
+        l::POSITION.get(lang),
         "Site",
     ]);
     for r in &rows {
-        t.add_row(vec![&r.distance_text, &r.borrower_name, &r.commune_name, &r.description, &r.agreement_no, &r.site_id]);
+        let position = format!("{:.6},{:.6}", r.lat, r.lon);
+        t.add_row(vec![&r.distance_text, &r.borrower_name, &r.commune_name, &r.description, &position, &r.site_id]);
     }
     println!("{t}");
     Ok(())
