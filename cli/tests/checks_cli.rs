@@ -2,20 +2,13 @@
 //! `vieclam exif` reads back, and `evidence verify` passing — then failing with its reason after one changed byte.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
+use common::vieclam;
 
 use vieclam_core::{DbKey, Store};
 
-fn vieclam(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vieclam"))
-        .arg("--home")
-        .arg(home)
-        .args(["--on", "15/11/2026"])
-        .args(args)
-        .env_remove("VIECLAM_KEY")
-        .output()
-        .expect("the binary runs")
-}
 
 fn ok(o: &Output) -> String {
     let out = String::from_utf8_lossy(&o.stdout).into_owned();
