@@ -51,8 +51,10 @@ install_jars() {
     [[ -f "$jar_dir/$(jar_name "$coord")" ]] && continue
     command -v mvn >/dev/null || die "mvn not found (apt-get install maven)"
     echo "fetching $coord from Maven Central" >&2
-    mvn -B -q -Dstyle.color=never "$DEPENDENCY_PLUGIN:copy" -Dartifact="$coord" -DoutputDirectory="$jar_dir" >&2 \
-      || die "mvn could not fetch $coord"
+    local log
+    # Maven's own output is shown only when it fails (its quiet mode still prints colour codes).
+    log=$(mvn -B -q "$DEPENDENCY_PLUGIN:copy" -Dartifact="$coord" -DoutputDirectory="$jar_dir" 2>&1) \
+      || die "mvn could not fetch $coord:"$'\n'"$log"
   done
 }
 
