@@ -5,8 +5,8 @@
 //! transaction as the record; a device that has not enrolled gets `NotEnrolled` and nothing is written. The
 //! office's check settings are the defaults until settings sync exists.
 
-use rusqlite::OptionalExtension;
 use vieclam_core::checks::lifecycle::{self as lc, CheckVerdict};
+use vieclam_core::checks::lookup;
 use vieclam_core::checks::settings::CheckSettings;
 use vieclam_core::checks::verdict::{SiteGeometry, verdict};
 use vieclam_core::evidence::signing::{DeviceIdentity, enrol};
@@ -19,21 +19,9 @@ use crate::geo::{LocationFix, Verdict};
 use crate::store::VieclamStore;
 use crate::types::{Language, instant};
 
-/// The geometry of site `site_id`, as the verdict needs it. A plot that is not a ring of `[lon, lat]` pairs is a
-/// database error: the office wrote it, and a guessed geometry would give a wrong verdict.
-pub(crate) fn site_geometry(store: &Store, site_id: &str) -> vieclam_core::Result<SiteGeometry> {
-    store
-        .conn()
-        .query_row("SELECT lat, lon, radius_m, plot, commune_code FROM sites WHERE id = ?1", [site_id], |r| {
-            let plot = r
-                .get::<_, Option<String>>(3)?
-                .map(|text| serde_json::from_str::<Vec<[f64; 2]>>(&text))
-                .transpose()
-                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, Box::new(e)))?;
-            Ok(SiteGeometry { lat: r.get(0)?, lon: r.get(1)?, radius_m: r.get(2)?, plot, commune_code: r.get(4)? })
-        })
-        .optional()?
-        .ok_or_else(|| Error::NotFound { entity: "site", id: site_id.to_owned() })
+/// The geometry of site `site_id`, as the verdict needs it; `NotFound` for an unknown site.
+fn site_geometry(store: &Store, site_id: &str) -> vieclam_core::Result<SiteGeometry> {
+    Ok(SiteGeometry::from(&lookup::site(store, site_id)?))
 }
 
 /// The enrolled identity, or the error the FFI reports as `NotEnrolled`.
@@ -43,7 +31,7 @@ pub(crate) fn identity(store: &Store) -> vieclam_core::Result<DeviceIdentity> {
 }
 
 /// A fix from the app, refused when the core would not believe it (`fix.latitude`, `fix.null_island`, …).
-fn believable(fix: &LocationFix, field: &str) -> Result<vieclam_core::checks::fix::Fix, VieclamError> {
+pub(crate) fn believable(fix: &LocationFix, field: &str) -> Result<vieclam_core::checks::fix::Fix, VieclamError> {
     let core = fix.to_core(field)?;
     core.check().map_err(Error::from)?;
     Ok(core)

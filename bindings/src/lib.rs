@@ -10,6 +10,7 @@
 //! - [`loans`] and [`loan_status`]: the loan list and detail with their figures;
 //! - [`sites`]: nearest sites; [`programmes`]: the catalogue; [`registration`]: the returning worker's form;
 //! - [`geo`], [`checklist`], [`checks`], [`check_detail`]: site checks from fix to locked record;
+//! - [`photos`]: the camera's JPEG into a check, and a JPEG's EXIF read back;
 //! - [`walk`]: a plot measured on foot; [`evidence`]: the device's signed chain, verified.
 //!
 //! Nothing here may panic across the FFI: every fallible call returns `Result<_, VieclamError>`.
@@ -23,6 +24,7 @@ mod evidence;
 mod geo;
 mod loan_status;
 mod loans;
+mod photos;
 mod programmes;
 mod registration;
 mod search;
@@ -40,6 +42,7 @@ pub use evidence::{EvidenceProblem, VerifyReport};
 pub use geo::{AccuracyLevel, LocationFix, Place, Verdict};
 pub use loan_status::{DueInstalment, LoanState, LoanStatus, Relief, ReliefKind};
 pub use loans::{LoanDetail, LoanList, LoanRow, PaymentRow, ScheduleRow};
+pub use photos::{AddedPhoto, ExifGps, ExifInfo, read_exif};
 pub use programmes::{Catalogue, ProgrammeRow};
 pub use registration::{FieldState, FormState, RegistrationForm};
 pub use search::{Hit, HitPage, SearchKind};

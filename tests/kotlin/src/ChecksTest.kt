@@ -4,10 +4,16 @@
 // acts on (NotEnrolled, Locked, Invalid with codes).
 package vn.gov.langson.vieclam.core.test
 
+import java.awt.Color
+import java.awt.image.BufferedImage
+import java.io.ByteArrayOutputStream
 import java.io.File
+import javax.imageio.ImageIO
 import org.junit.After
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
+import org.junit.Assert.assertNotNull
+import org.junit.Assert.assertNull
 import org.junit.Assert.assertThrows
 import org.junit.Assert.assertTrue
 import org.junit.Before
@@ -21,6 +27,7 @@ import vn.gov.langson.vieclam.core.QuestionKind
 import vn.gov.langson.vieclam.core.SiteRow
 import vn.gov.langson.vieclam.core.VieclamException
 import vn.gov.langson.vieclam.core.VieclamStore
+import vn.gov.langson.vieclam.core.readExif
 import vn.gov.langson.vieclam.core.walkPlot
 
 class ChecksTest {
@@ -107,6 +114,54 @@ class ChecksTest {
             assertTrue("${report.summary}: ${report.problems}", report.ok)
             val required = store.checklist(Language.VI).count { it.required }
             assertEquals("starts, answers and finishes are all links", 2L * (2 + required), report.checked.toLong())
+        }
+    }
+
+    /** A camera picture without EXIF: a gradient with a stripe, 800 × 600. */
+    private fun cameraJpeg(): ByteArray {
+        val image = BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB)
+        for (x in 0 until 800) for (y in 0 until 600) image.setRGB(x, y, Color(x % 256, y % 256, 120).rgb)
+        image.createGraphics().apply { color = Color.WHITE; fillRect(100, 250, 600, 100); dispose() }
+        return ByteArrayOutputStream().also { ImageIO.write(image, "jpg", it) }.toByteArray()
+    }
+
+    @Test
+    fun aPhotoIsStoredWithExifGpsAndSignedIntoTheChain() {
+        demoStore(dir, 100).use { store ->
+            store.enrolDevice()
+            val site = site(store)
+            val id = store.startCheck(site.siteId, fix(site.lat, site.lon), start)
+            val camera = cameraJpeg()
+            assertNull("the camera's picture has no GPS of its own", readExif(camera).gps)
+
+            val takenAt = "2025-10-14T08:40:00+07:00"
+            val photosDir = File(dir, "photos")
+            val photo = store.addPhoto(id, camera, fix(site.lat, site.lon, takenAt), photosDir.path)
+            assertTrue("sha256 ${photo.sha256}", Regex("[0-9a-f]{64}").matches(photo.sha256))
+            assertEquals(emptyList<String>(), photo.flagCodes)
+            assertEquals(10L, photo.delayMin)
+            val stored = File(photo.path)
+            assertTrue("stored under its hash in $photosDir: ${photo.path}", stored.isFile && stored.path.startsWith(photosDir.path))
+            assertEquals(photo.sizeBytes, stored.length().toULong())
+
+            val exif = readExif(stored.readBytes())
+            val gps = exif.gps
+            assertNotNull("the stored photo carries EXIF GPS", gps)
+            assertEquals(site.lat, gps!!.lat, 1e-6)
+            assertEquals(site.lon, gps.lon, 1e-6)
+            assertEquals(id, exif.checkId)
+            assertEquals("2025-10-14T01:40:00.000Z", exif.takenAt)
+
+            val detail = store.checkDetail(id, Language.VI)
+            assertEquals(listOf(photo.sha256), detail.photos.map { it.sha256 })
+            answerRequired(store, id)
+            store.finishCheck(id, end)
+            assertThrows(VieclamException.Locked::class.java) {
+                store.addPhoto(id, camera, fix(site.lat, site.lon, end), photosDir.path)
+            }
+            val notJpeg = assertThrows(VieclamException.Invalid::class.java) { readExif("GIF89a".toByteArray()) }
+            assertEquals("exif.not_jpeg", notJpeg.fields.single().code)
+            assertTrue(store.verifyEvidence(Language.EN).ok)
         }
     }
 
