@@ -72,7 +72,9 @@ fn local_text(t: NaiveDateTime) -> String {
 impl From<exif::ExifInfo> for ExifInfo {
     fn from(e: exif::ExifInfo) -> Self {
         let instant = match (e.taken_at, e.offset) {
-            (Some(t), Some(offset)) => offset.from_local_datetime(&t).single().map(|t| iso_instant(t.with_timezone(&chrono::Utc))),
+            (Some(t), Some(offset)) => {
+                offset.from_local_datetime(&t).single().map(|t| iso_instant(t.with_timezone(&chrono::Utc)))
+            }
             _ => None,
         };
         ExifInfo {
@@ -162,9 +164,6 @@ mod tests {
     fn a_jpeg_without_exif_reads_as_nothing_known() {
         // Start of image, then end of image: the smallest byte string the reader takes for a JPEG.
         let info = read_exif(vec![0xFF, 0xD8, 0xFF, 0xD9]).expect("a JPEG with no EXIF is fine");
-        assert_eq!(
-            info,
-            ExifInfo { gps: None, taken_at_local: None, taken_at: None, orientation: 1, check_id: None }
-        );
+        assert_eq!(info, ExifInfo { gps: None, taken_at_local: None, taken_at: None, orientation: 1, check_id: None });
     }
 }

@@ -10,10 +10,7 @@ use vieclam_core::{Lang, t};
 
 use crate::error::VieclamError;
 
-const BAD_DATE: Text = t!(
-    "Ngày không hợp lệ (cần dạng yyyy-MM-dd).",
-    "The date is not valid (expected yyyy-MM-dd)."
-);
+const BAD_DATE: Text = t!("Ngày không hợp lệ (cần dạng yyyy-MM-dd).", "The date is not valid (expected yyyy-MM-dd).");
 const BAD_TIME: Text = t!(
     "Thời điểm không hợp lệ (cần dạng RFC 3339, ví dụ 2025-10-14T08:30:00+07:00).",
     "The timestamp is not valid (expected RFC 3339, e.g. 2025-10-14T08:30:00+07:00)."

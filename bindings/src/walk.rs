@@ -1,9 +1,9 @@
 //! A plot measured by walking its boundary, through the FFI: the fixes taken on the way in, the cleaned ring with
 //! its area and perimeter out. A free function: it needs no store.
 
+use vieclam_core::Lang;
 use vieclam_core::checks::settings::CheckSettings;
 use vieclam_core::checks::walk::{self as core, WalkError};
-use vieclam_core::Lang;
 
 use crate::error::{FieldProblem, VieclamError};
 use crate::geo::LocationFix;
@@ -59,11 +59,8 @@ fn refusal(e: WalkError) -> VieclamError {
 /// timestamp.
 #[uniffi::export]
 pub fn walk_plot(fixes: Vec<LocationFix>, lang: Language) -> Result<WalkedPlot, VieclamError> {
-    let fixes = fixes
-        .iter()
-        .enumerate()
-        .map(|(i, f)| f.to_core(&format!("fixes[{i}]")))
-        .collect::<Result<Vec<_>, _>>()?;
+    let fixes =
+        fixes.iter().enumerate().map(|(i, f)| f.to_core(&format!("fixes[{i}]"))).collect::<Result<Vec<_>, _>>()?;
     let plot = core::plot_from_walk(&fixes, &CheckSettings::default()).map_err(refusal)?;
     Ok(WalkedPlot {
         ring: plot.ring.iter().map(|&[lon, lat]| GeoPoint { lat, lon }).collect(),
