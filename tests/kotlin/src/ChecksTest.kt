@@ -166,7 +166,7 @@ class ChecksTest {
     }
 
     @Test
-    fun aDeviceThatHasNotEnrolledCannotStartAChecknorVerify() {
+    fun aDeviceThatHasNotEnrolledCannotStartACheckNorVerify() {
         demoStore(dir, 100).use { store ->
             val site = site(store)
             val before = store.pendingChanges()

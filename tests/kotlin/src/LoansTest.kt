@@ -64,8 +64,8 @@ class LoansTest {
             assertEquals(SearchKind.COMMUNE, plain.hits.first().kind)
             assertEquals("dinh lap", foldText("ĐÌNH  Lập"))
 
-            val communesOnly = store.search("dinh lap", listOf(SearchKind.BORROWER), 0u, 5u)
-            assertTrue(communesOnly.hits.all { it.kind == SearchKind.BORROWER })
+            val borrowersOnly = store.search("dinh lap", listOf(SearchKind.BORROWER), 0u, 5u)
+            assertTrue(borrowersOnly.hits.all { it.kind == SearchKind.BORROWER })
             assertTrue("an empty query finds nothing", store.search("  ", emptyList(), 0u, 10u).hits.isEmpty())
         }
     }
