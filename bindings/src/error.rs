@@ -44,6 +44,13 @@ pub enum VieclamError {
         /// The id that was asked for.
         id: String,
     },
+    /// This device has no signing identity yet: call `enrol_device()` (once, after the key is in the keystore),
+    /// then repeat the call. Checks cannot be recorded, nor evidence verified, without it.
+    #[error("this device is not enrolled: it has no signing key")]
+    NotEnrolled,
+    /// The site check is finished and locked: it takes no more answers or photos. Correct it by a new revision.
+    #[error("the site check is finished and locked")]
+    Locked,
     /// The input failed validation, field by field; nothing was written. Show each problem next to its field.
     #[error("invalid input in {} field(s)", fields.len())]
     Invalid {
@@ -65,6 +72,18 @@ pub enum VieclamError {
 }
 
 impl VieclamError {
+    /// A validation failure of one `field`, found by the binding itself (a date that is not a date).
+    pub(crate) fn invalid(field: &str, code: &str, message: Text) -> Self {
+        VieclamError::Invalid {
+            fields: vec![FieldProblem {
+                field: field.to_owned(),
+                code: code.to_owned(),
+                message_vi: message.get(Lang::Vi).to_owned(),
+                message_en: message.get(Lang::En).to_owned(),
+            }],
+        }
+    }
+
     /// An error for a failure of the binding itself (such as a poisoned lock), with a stable `code`.
     pub(crate) fn other(code: &str, message: Text) -> Self {
         VieclamError::Other {
@@ -74,6 +93,11 @@ impl VieclamError {
         }
     }
 }
+
+/// The entity the core names when the device's signing identity is missing.
+const DEVICE_IDENTITY: &str = "device_identity";
+/// The code of a refused step on a finished check.
+const LOCKED_CODE: &str = "check.locked";
 
 impl From<FieldError> for FieldProblem {
     fn from(e: FieldError) -> Self {
@@ -92,7 +116,11 @@ impl From<Error> for VieclamError {
             Error::WrongKey => VieclamError::WrongKey,
             Error::Corrupt(detail) => VieclamError::Corrupt { detail },
             Error::SchemaTooNew { .. } => VieclamError::SchemaTooNew,
+            // The signing chain reports a missing identity as a missing record; the app's answer is to enrol.
+            Error::NotFound { entity: DEVICE_IDENTITY, .. } => VieclamError::NotEnrolled,
             Error::NotFound { entity, id } => VieclamError::NotFound { entity: entity.to_owned(), id },
+            // The lifecycle refuses a step on a finished check as a one-field refusal with this code.
+            Error::Invalid(fields) if fields.iter().any(|f| f.code == LOCKED_CODE) => VieclamError::Locked,
             Error::Invalid(fields) => VieclamError::Invalid { fields: fields.into_iter().map(Into::into).collect() },
             other => VieclamError::Other {
                 code: other.code().to_owned(),
@@ -120,6 +148,18 @@ mod tests {
             VieclamError::from(Error::NotFound { entity: "loan", id: "L-7".into() }),
             VieclamError::NotFound { entity: "loan".into(), id: "L-7".into() }
         );
+    }
+
+    #[test]
+    fn a_missing_identity_and_a_locked_check_are_their_own_kinds() {
+        let missing = Error::NotFound { entity: "device_identity", id: "dev-1".into() };
+        assert_eq!(VieclamError::from(missing), VieclamError::NotEnrolled);
+        let locked = Error::Invalid(vec![FieldError {
+            field: "check".into(),
+            code: "check.locked".into(),
+            message: t!("Đã khoá.", "Locked."),
+        }]);
+        assert_eq!(VieclamError::from(locked), VieclamError::Locked);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The encrypted on-device store as an FFI object: open it with the key from Android Keystore / iOS Keychain, then
-//! ask it about itself. Domain calls (loans, registrations, places) are added as methods that go through
-//! [`VieclamStore::with`].
+//! ask it about itself. Domain calls (loans, registrations, places, checks) are methods too, each in the file of its
+//! domain (`loans.rs`, `checks.rs`, …), and all of them go through [`VieclamStore::with`].
 
 use std::sync::{Arc, Mutex};
 
@@ -55,7 +55,7 @@ impl VieclamStore {
 impl VieclamStore {
     /// Runs `f` on the store under the lock, converting the core's error. A lock poisoned by an earlier panic is
     /// reported as `Other` (`store.poisoned`) rather than panicking again across the FFI.
-    fn with<T>(&self, f: impl FnOnce(&mut Store) -> vieclam_core::Result<T>) -> Result<T, VieclamError> {
+    pub(crate) fn with<T>(&self, f: impl FnOnce(&mut Store) -> vieclam_core::Result<T>) -> Result<T, VieclamError> {
         let mut guard = self.inner.lock().map_err(|_| VieclamError::other("store.poisoned", POISONED))?;
         Ok(f(&mut guard)?)
     }
