@@ -59,9 +59,12 @@ pub fn run(dir: &Path, loans: usize, samples: usize) -> vieclam_core::Result<Vec
     }
     let search_p95 = percentile(&mut t, 0.95);
 
+    // Where inspectors stand: random points inside random communes of the province.
+    let communes = vieclam_core::places::communes();
     let mut t = Vec::with_capacity(samples);
     for _ in 0..samples {
-        let (lat, lon) = (rng.random_range(21.4..22.4), rng.random_range(106.2..107.3));
+        let code = &communes[rng.random_range(0..communes.len())].code;
+        let (lat, lon) = vieclam_core::places::geo::random_point_in(code, &mut rng).expect("every commune has points");
         let start = Instant::now();
         let near = sites_near(&store, lat, lon, 20, SiteScope::All, Lang::Vi)?;
         t.push(start.elapsed());

@@ -158,3 +158,30 @@ fn catalogue_lists_only_licensed_senders() {
     let japan = catalogue(&s, "nhat ban", day(), Lang::Vi).unwrap();
     assert!(!japan.programmes.is_empty() && japan.programmes.iter().all(|p| fold(&format!("{} {}", p.title, p.description)).contains("nhat")));
 }
+
+#[test]
+fn nearest_sites_match_brute_force_inside_and_outside_the_province() {
+    let s = store();
+    let all: Vec<(f64, f64)> = s
+        .conn()
+        .prepare("SELECT lat, lon FROM sites")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    // A grid over and well beyond the province's box: far-off points make the search box grow a long way.
+    for i in 0..6 {
+        for j in 0..6 {
+            let (lat, lon) = (20.9 + i as f64 * 0.3, 105.8 + j as f64 * 0.35);
+            let rows = sites_near(&s, lat, lon, 20, SiteScope::All, Lang::Vi).unwrap();
+            let mut brute: Vec<f64> = all.iter().map(|&(a, b)| distance_m(lat, lon, a, b)).collect();
+            brute.sort_by(f64::total_cmp);
+            let got: Vec<f64> = rows.iter().map(|r| r.distance_m).collect();
+            assert_eq!(got.len(), 20);
+            for (g, b) in got.iter().zip(&brute) {
+                assert!((g - b).abs() < 1e-6, "at {lat},{lon}: {got:?} vs {:?}", &brute[..20]);
+            }
+        }
+    }
+}

@@ -79,28 +79,36 @@ pub fn sites_near(store: &Store, lat: f64, lon: f64, limit: usize, scope: SiteSc
         SiteScope::AssignedOn(d) => d.to_string(),
         SiteScope::All => String::new(),
     };
-    let mut stmt = store.conn().prepare_cached(&sql)?;
-    let mut radius = START_RADIUS_M;
-    let nearest = loop {
+    let query = |stmt: &mut rusqlite::CachedStatement, radius: f64| -> Result<Vec<(i64, f64)>> {
         let (a, b, c, d) = degrees_box(lat, lon, radius);
-        let mut found: Vec<(i64, f64)> = if scope == SiteScope::All {
+        let rows = if scope == SiteScope::All {
             stmt.query_map(rusqlite::params![a, b, c, d], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .map(|x| x.map(|(id, la, lo)| (id, distance_m(lat, lon, la, lo))))
-                .collect::<rusqlite::Result<_>>()?
+                .collect::<rusqlite::Result<Vec<(i64, f64, f64)>>>()?
         } else {
             stmt.query_map(rusqlite::params![a, b, c, d, day], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .map(|x| x.map(|(id, la, lo)| (id, distance_m(lat, lon, la, lo))))
-                .collect::<rusqlite::Result<_>>()?
+                .collect::<rusqlite::Result<Vec<(i64, f64, f64)>>>()?
         };
+        let mut found: Vec<(i64, f64)> =
+            rows.into_iter().map(|(id, la, lo)| (id, distance_m(lat, lon, la, lo))).collect();
         found.sort_by(|x, y| x.1.total_cmp(&y.1));
-        let certain = found.len() >= limit && found.get(limit.saturating_sub(1)).is_some_and(|k| k.1 <= radius);
-        if certain || radius >= MAX_RADIUS_M {
-            found.truncate(limit);
-            break found;
-        }
-        radius *= 2.0;
+        Ok(found)
     };
-    nearest.into_iter().map(|(rowid, dist)| row(store, rowid, dist, lang)).collect()
+    let mut stmt = store.conn().prepare_cached(&sql)?;
+    let mut radius = START_RADIUS_M;
+    let mut found = query(&mut stmt, radius)?;
+    // Grow the box until it holds `limit` sites; then the k-th of them bounds the answer: every nearer site lies
+    // within that distance, so one last box of exactly that radius is complete (and small).
+    while found.len() < limit && radius < MAX_RADIUS_M {
+        radius *= 2.0;
+        found = query(&mut stmt, radius)?;
+    }
+    if let Some(kth) = found.get(limit.saturating_sub(1)).map(|k| k.1)
+        && kth > radius
+    {
+        found = query(&mut stmt, kth)?;
+    }
+    found.truncate(limit);
+    found.into_iter().map(|(rowid, dist)| row(store, rowid, dist, lang)).collect()
 }
 
 fn row(store: &Store, rowid: i64, dist: f64, lang: Lang) -> Result<SiteRow> {
