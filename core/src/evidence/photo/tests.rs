@@ -304,11 +304,15 @@ fn p5_timing_4000x3000() {
     let t = Instant::now();
     let _ = sha256_hex(&jpeg);
     let hash_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let t = Instant::now();
+    PhotoStore::new(dir.path()).put(&jpeg).expect("stored");
+    let store_ms = t.elapsed().as_secs_f64() * 1000.0;
     println!("P5 photo pipeline, 4000×3000 in ({} KB), best of {runs}:", input.len() / 1000);
     println!("  total {best:.1} ms, {} KB out (budget 400 ms, 400 KB)", size / 1000);
     println!(
         "  decode {decode_ms:.1} | resize {resize_ms:.1} | orient(6) {orient_ms:.1} | stamp {stamp_ms:.1} | \
-         encode {encode_ms:.1} | sha256 {hash_ms:.1} ms"
+         encode {encode_ms:.1} | sha256 {hash_ms:.1} | store put (fsync) {store_ms:.1} ms"
     );
 }
 
