@@ -1,9 +1,11 @@
 //! `vieclam-bench`: measures the figures of DESIGN.md §3 that this build can reach and prints them against their
 //! budgets. Run through `scripts/bench.sh`, which builds the release bindings library for P6 first.
 //!
-//! P4 runs on a store of 100,000 demo loans, made once and kept (its key beside it) so later runs start at once.
+//! P4 runs on a store of 100,000 demo loans, made once and kept so later runs start at once; P5 runs the photo
+//! path on a small demo store of its own.
 
 mod p4;
+mod p5;
 
 use std::path::PathBuf;
 
@@ -24,6 +26,9 @@ struct Args {
     /// Samples per P4 measurement.
     #[arg(long, default_value_t = 500)]
     samples: usize,
+    /// Photos through the P5 pipeline.
+    #[arg(long, default_value_t = 8)]
+    photos: usize,
 }
 
 /// One line of the table.
@@ -47,6 +52,13 @@ fn main() {
             std::process::exit(1);
         }
     };
+    match p5::run(&args.dir, args.photos) {
+        Ok(r) => rows.extend(r),
+        Err(e) => {
+            eprintln!("P5 failed: {e}");
+            std::process::exit(1);
+        }
+    }
     if let Some(lib) = &args.lib {
         match std::fs::metadata(lib) {
             Ok(m) => {

@@ -1,2 +1,55 @@
-//! placeholder
+//! The uniffi surface of the Vieclam core: what the Android (Kotlin) and iOS (Swift) apps can call.
+//!
+//! This crate is the only one that knows uniffi; all logic lives in `vieclam-core`. Each file here wraps one domain
+//! of the core and converts its types at the boundary, so a new export goes in the file of its domain (or a new
+//! one) and the core never changes for the sake of FFI:
+//! - [`error`]: [`VieclamError`], the errors the apps can act on;
+//! - [`types`]: the language, labels, and how dates (ISO) and timestamps (RFC 3339) cross as text;
+//! - [`store`]: [`VieclamStore`], the encrypted on-device store; every domain below adds methods to it;
+//! - [`demo`]: a demo province; [`search`]: search without diacritics; [`text`]: free text helpers;
+//! - [`loans`] and [`loan_status`]: the loan list and detail with their figures;
+//! - [`sites`]: nearest sites; [`programmes`]: the catalogue; [`registration`]: the returning worker's form;
+//! - [`geo`], [`checklist`], [`checks`], [`check_detail`]: site checks from fix to locked record;
+//! - [`photos`]: the camera's JPEG into a check, and a JPEG's EXIF read back;
+//! - [`walk`]: a plot measured on foot; [`evidence`]: the device's signed chain, verified.
+//!
+//! Nothing here may panic across the FFI: every fallible call returns `Result<_, VieclamError>`.
+
+mod check_detail;
+mod checklist;
+mod checks;
+mod demo;
+mod error;
+mod evidence;
+mod geo;
+mod loan_status;
+mod loans;
+mod photos;
+mod programmes;
+mod registration;
+mod search;
+mod sites;
+mod store;
+mod text;
+mod types;
+mod walk;
+
+pub use check_detail::{AnswerRow, CheckDetail, CheckState, PhotoRow};
+pub use checklist::{AnswerInput, ChoiceOption, Question, QuestionKind};
+pub use demo::DemoCounts;
+pub use error::{FieldProblem, VieclamError};
+pub use evidence::{EvidenceProblem, VerifyReport};
+pub use geo::{AccuracyLevel, LocationFix, Place, Verdict};
+pub use loan_status::{DueInstalment, LoanState, LoanStatus, Relief, ReliefKind};
+pub use loans::{LoanDetail, LoanList, LoanRow, PaymentRow, ScheduleRow};
+pub use photos::{AddedPhoto, ExifGps, ExifInfo, read_exif};
+pub use programmes::{Catalogue, ProgrammeRow};
+pub use registration::{FieldState, FormState, RegistrationForm};
+pub use search::{Hit, HitPage, SearchKind};
+pub use sites::SiteRow;
+pub use store::VieclamStore;
+pub use text::{core_version, fold_text, format_money};
+pub use types::{LabeledValue, Language};
+pub use walk::{GeoPoint, WalkedPlot, walk_plot};
+
 uniffi::setup_scaffolding!();

@@ -74,6 +74,106 @@ pub enum Command {
         #[arg(long)]
         search: Option<String>,
     },
+    /// Site checks: start at a site, answer, add photos, finish.
+    Check {
+        /// What to do with a check.
+        #[command(subcommand)]
+        action: CheckCommand,
+    },
+    /// Walk a plot's boundary: area and perimeter from a file of positions (`lat,lon[,accuracy]` per line).
+    Walk {
+        /// The file of positions, in walking order.
+        file: PathBuf,
+        /// Compare with the area this site's loan funded.
+        #[arg(long)]
+        site: Option<String>,
+    },
+    /// A commune's inspection minutes (biên bản kiểm tra).
+    Minutes {
+        /// Commune: code or name.
+        commune: String,
+        /// Inspection plan id or code (default: the latest).
+        #[arg(long)]
+        plan: Option<String>,
+        /// Also write the printable HTML document here.
+        #[arg(long)]
+        html: Option<PathBuf>,
+    },
+    /// Evidence integrity.
+    Evidence {
+        /// What to do.
+        #[command(subcommand)]
+        action: EvidenceCommand,
+    },
+    /// The GPS position and time a JPEG carries.
+    Exif {
+        /// The JPEG file.
+        file: PathBuf,
+    },
+}
+
+/// Steps of a site check.
+#[derive(Debug, Subcommand)]
+pub enum CheckCommand {
+    /// Start a check at a site, from where you stand.
+    Start {
+        /// The site's id (see `vieclam sites`).
+        #[arg(long)]
+        site: String,
+        /// Where you stand: LAT,LON.
+        #[arg(long)]
+        at: String,
+        /// Accuracy of the position in metres.
+        #[arg(long, default_value_t = 5.0)]
+        accuracy: f64,
+        /// Altitude in metres.
+        #[arg(long)]
+        altitude: Option<f64>,
+        /// The position came from a mock-location app.
+        #[arg(long)]
+        mock: bool,
+    },
+    /// Answer one question of the checklist (see `vieclam check questions`).
+    Answer {
+        /// Check id or code.
+        check: String,
+        /// Question key.
+        key: String,
+        /// The answer: có/không (yes/no), a number, a choice key, or text.
+        value: String,
+    },
+    /// Add a photo taken at the site: stamped, geotagged, hashed, signed and stored.
+    Photo {
+        /// Check id or code.
+        check: String,
+        /// The camera's JPEG.
+        file: PathBuf,
+        /// Where the photo was taken: LAT,LON (default: where the check started).
+        #[arg(long)]
+        at: Option<String>,
+        /// Accuracy of that position in metres.
+        #[arg(long)]
+        accuracy: Option<f64>,
+    },
+    /// Finish the check: it is locked from then on.
+    Finish {
+        /// Check id or code.
+        check: String,
+    },
+    /// Show a check.
+    Show {
+        /// Check id or code.
+        check: String,
+    },
+    /// The checklist's questions.
+    Questions,
+}
+
+/// Evidence commands.
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCommand {
+    /// Verify this device's signed hash chain.
+    Verify,
 }
 
 /// A registration's fields as flags.

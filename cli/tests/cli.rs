@@ -1,18 +1,9 @@
 //! The `vieclam` binary as a person uses it: real processes, a real encrypted store in a temporary folder.
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn vieclam(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vieclam"))
-        .arg("--home")
-        .arg(home)
-        .args(["--on", "15/11/2026"])
-        .args(args)
-        .env_remove("VIECLAM_KEY")
-        .output()
-        .expect("the binary runs")
-}
+mod common;
+use common::vieclam;
 
 fn text(o: &Output) -> (String, String) {
     (String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())

@@ -1,10 +1,15 @@
 //! The commands, one file each, and what they share: the day, the data folder, opening the store.
 
+mod check;
+mod evidence;
 mod init;
 mod loans;
 mod programmes;
+mod minutes;
+mod parse;
 mod register;
 mod sites;
+mod walk;
 
 use std::path::PathBuf;
 
@@ -13,7 +18,7 @@ use vieclam_core::messages::cli as m;
 use vieclam_core::{Lang, Store, format};
 
 use crate::Failure;
-use crate::args::{Cli, Command};
+use crate::args::{Cli, Command, EvidenceCommand};
 use crate::home;
 
 /// What every command needs.
@@ -54,5 +59,10 @@ pub fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Command::Sites { near, limit, all } => sites::run(&ctx, &near, limit, all),
         Command::Register(args) => register::run(&ctx, *args),
         Command::Programmes { search } => programmes::run(&ctx, search.as_deref().unwrap_or("")),
+        Command::Check { action } => check::run(&ctx, action),
+        Command::Walk { file, site } => walk::run(&ctx, &file, site.as_deref()),
+        Command::Minutes { commune, plan, html } => minutes::run(&ctx, &commune, plan.as_deref(), html.as_deref()),
+        Command::Evidence { action: EvidenceCommand::Verify } => evidence::verify(&ctx),
+        Command::Exif { file } => evidence::exif(&ctx, &file),
     }
 }

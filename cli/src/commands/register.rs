@@ -2,29 +2,13 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use vieclam_core::fold::fold;
 use vieclam_core::messages::cli as m;
-use vieclam_core::places::communes;
 use vieclam_core::registration::{self, RegistrationForm};
 use vieclam_core::{Error, Lang};
 
 use super::Ctx;
 use crate::Failure;
 use crate::args::RegisterArgs;
-
-/// The commune code for a code or a name typed without diacritics ("dinh lap" → Đình Lập's code).
-fn commune_code(text: &str) -> String {
-    let t = text.trim();
-    if t.bytes().all(|b| b.is_ascii_digit()) {
-        return t.to_owned();
-    }
-    let f = fold(t);
-    communes()
-        .iter()
-        .find(|c| fold(&c.short_name) == f || fold(&c.name) == f)
-        .map(|c| c.code.clone())
-        .unwrap_or_else(|| t.to_owned())
-}
 
 fn list(text: Option<String>) -> Vec<String> {
     text.map(|t| t.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()).unwrap_or_default()
@@ -69,7 +53,7 @@ pub fn run(ctx: &Ctx, a: RegisterArgs) -> Result<(), Failure> {
         birth_date: birth_date.unwrap_or_default(),
         sex: sex.unwrap_or_default(),
         phone: phone.unwrap_or_default(),
-        commune_code: commune.map(|c| commune_code(&c)).unwrap_or_default(),
+        commune_code: commune.map(|c| super::parse::commune_code(&c).unwrap_or(c)).unwrap_or_default(),
         address: address.unwrap_or_default(),
         country_abroad: a.country,
         years_abroad: a.years,

@@ -6,18 +6,10 @@ use vieclam_core::query::{SiteScope, sites_near};
 use super::Ctx;
 use crate::{Failure, table};
 
-/// Parses `LAT,LON`, refusing anything outside the globe.
-fn parse_point(text: &str) -> Option<(f64, f64)> {
-    let (a, b) = text.split_once(',')?;
-    let lat: f64 = a.trim().parse().ok()?;
-    let lon: f64 = b.trim().parse().ok()?;
-    ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then_some((lat, lon))
-}
-
 /// Lists the nearest sites.
 pub fn run(ctx: &Ctx, near: &str, limit: usize, all: bool) -> Result<(), Failure> {
     let lang = ctx.lang;
-    let (lat, lon) = parse_point(near).ok_or_else(|| Failure(m::BAD_POINT.fill(lang, &[("text", near)])))?;
+    let (lat, lon) = super::parse::point(near).ok_or_else(|| Failure(m::BAD_POINT.fill(lang, &[("text", near)])))?;
     let store = ctx.open()?;
     let scope = if all { SiteScope::All } else { SiteScope::AssignedOn(ctx.today) };
     let rows = sites_near(&store, lat, lon, limit, scope, lang).map_err(|e| Failure::core(e, lang))?;
@@ -31,25 +23,13 @@ pub fn run(ctx: &Ctx, near: &str, limit: usize, all: bool) -> Result<(), Failure
         l::BORROWER.get(lang),
         l::COMMUNE.get(lang),
         l::PURPOSE.get(lang),
-        l::AGREEMENT_NO.get(lang),
+        l::POSITION.get(lang),
         "Site",
     ]);
     for r in &rows {
-        t.add_row(vec![&r.distance_text, &r.borrower_name, &r.commune_name, &r.description, &r.agreement_no, &r.site_id]);
+        let position = format!("{:.6},{:.6}", r.lat, r.lon);
+        t.add_row(vec![&r.distance_text, &r.borrower_name, &r.commune_name, &r.description, &position, &r.site_id]);
     }
     println!("{t}");
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_point;
-
-    #[test]
-    fn points_parse_and_bad_ones_do_not() {
-        assert_eq!(parse_point("21.85, 106.76"), Some((21.85, 106.76)));
-        assert_eq!(parse_point("91,0"), None);
-        assert_eq!(parse_point("abc"), None);
-        assert_eq!(parse_point("21.85"), None);
-    }
 }

@@ -128,16 +128,31 @@ impl PhotoError {
         }
     }
 
-    /// One sentence for a person, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        let text: Text = match self {
+    /// The catalogue entry for this error.
+    pub fn text(&self) -> Text {
+        match self {
             PhotoError::NotJpeg => msg::PHOTO_NOT_JPEG,
             PhotoError::Corrupt(_) => msg::PHOTO_CORRUPT,
             PhotoError::TooLarge(_) => msg::PHOTO_TOO_LARGE,
             PhotoError::BadStamp(_) => msg::PHOTO_BAD_STAMP,
             PhotoError::Encode(_) => msg::PHOTO_ENCODE,
-        };
-        text.get(lang).to_owned()
+        }
+    }
+
+    /// One sentence for a person, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.text().get(lang).to_owned()
+    }
+}
+
+/// A photo the pipeline refused is bad input on the `photo` field: nothing was stored.
+impl From<PhotoError> for crate::error::Error {
+    fn from(e: PhotoError) -> Self {
+        crate::error::Error::Invalid(vec![crate::error::FieldError {
+            field: "photo".into(),
+            code: e.code().into(),
+            message: e.text(),
+        }])
     }
 }
 

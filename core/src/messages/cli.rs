@@ -47,3 +47,47 @@ pub const PROMPT: Text = t!("{label}: ", "{label}: ");
 pub const MORE: Text = t!("Còn nữa: dùng --page {next}.", "More: use --page {next}.");
 /// Sites list when the plan has no commune here.
 pub const NO_SITES: Text = t!("Không có địa điểm nào trong phạm vi.", "No sites in scope.");
+/// After `check start`.
+pub const CHECK_STARTED: Text = t!("Đã bắt đầu kiểm tra {code} (mã {id}).", "Check {code} started (id {id}).");
+/// After `check answer`.
+pub const ANSWER_SAVED: Text = t!("Đã ghi câu trả lời “{question}”.", "Answer to “{question}” saved.");
+/// After `check photo`.
+pub const PHOTO_SAVED: Text = t!(
+    "Đã lưu ảnh {sha} ({width}×{height}, {kb} KB) tại {path}.",
+    "Photo {sha} saved ({width}×{height}, {kb} KB) at {path}."
+);
+/// Photo flags line.
+pub const PHOTO_FLAGS: Text = t!("Cảnh báo: {flags}", "Warning: {flags}");
+/// After `check finish`.
+pub const CHECK_FINISHED: Text = t!("Đã kết thúc và khóa kiểm tra {code}.", "Check {code} finished and locked.");
+/// A valid chain.
+pub const EVIDENCE_OK: Text = t!(
+    "Chứng cứ hợp lệ: {n} bản ghi đã ký, chuỗi liền mạch.",
+    "Evidence verified: {n} signed records, chain unbroken."
+);
+/// A broken chain.
+pub const EVIDENCE_BAD: Text = t!(
+    "Chứng cứ KHÔNG hợp lệ: {n} lỗi trong {checked} bản ghi.",
+    "Evidence FAILED verification: {n} problems in {checked} records."
+);
+/// A JPEG without GPS.
+pub const EXIF_NO_GPS: Text = t!("Ảnh này không mang tọa độ GPS.", "This photo carries no GPS position.");
+/// A JPEG's position.
+pub const EXIF_POSITION: Text = t!("Vị trí: {position}", "Position: {position}");
+/// A JPEG's time.
+pub const EXIF_TIME: Text = t!("Thời điểm chụp: {time}", "Taken at: {time}");
+/// A JPEG without time.
+pub const EXIF_NO_TIME: Text = t!("Ảnh này không ghi thời điểm chụp.", "This photo carries no time.");
+/// A JPEG's check id.
+pub const EXIF_CHECK: Text = t!("Thuộc kiểm tra: {id}", "Belongs to check: {id}");
+/// A bad line in a walk file.
+pub const WALK_BAD_LINE: Text = t!(
+    "Dòng {line} của tệp không hợp lệ; cần VĨ_ĐỘ,KINH_ĐỘ[,ĐỘ_CHÍNH_XÁC].",
+    "Line {line} of the file is not valid; expected LAT,LON[,ACCURACY]."
+);
+/// Written minutes.
+pub const MINUTES_WRITTEN: Text = t!("Đã ghi biên bản in được vào {path}.", "Printable minutes written to {path}.");
+/// Unknown commune.
+pub const UNKNOWN_COMMUNE: Text = t!("Không có xã/phường “{text}” ở Lạng Sơn.", "There is no commune “{text}” in Lạng Sơn.");
+/// A file that cannot be read.
+pub const CANNOT_READ: Text = t!("Không đọc được tệp {path}: {detail}", "Cannot read {path}: {detail}");

@@ -88,6 +88,8 @@ pub const SCHEDULE: Text = t!("Lịch trả nợ gốc", "Repayment schedule");
 pub const PAYMENTS: Text = t!("Lịch sử trả nợ", "Payment history");
 /// Heading of sites.
 pub const SITES_TITLE: Text = t!("Mô hình cần kiểm tra gần bạn", "Sites to inspect near you");
+/// Position (lat, lon).
+pub const POSITION: Text = t!("Tọa độ", "Position");
 /// Distance.
 pub const DISTANCE: Text = t!("Khoảng cách", "Distance");
 /// Heading of the programme catalogue.

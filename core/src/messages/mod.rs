@@ -4,8 +4,11 @@
 //! area keeps its entries in a submodule of this one; an entry is a [`Text`] with both languages side by side, so a
 //! missing translation is a compile error rather than a blank on a screen.
 
+pub mod checks;
+pub mod checks_geo;
 pub mod cli;
 pub mod evidence_photo;
+pub mod evidence_signing;
 pub mod labels;
 pub mod registration;
 

@@ -80,6 +80,8 @@ impl Store {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
         }
         let mut conn = Connection::open_with_flags(&path, flags)?;
+        // Before anything that may take a lock: another connection (a sync worker, a second screen) may be writing.
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "key", key.pragma_value())?;
         probe_key(&conn)?;
         if existed {
@@ -89,7 +91,6 @@ impl Store {
         // WAL with FULL sync: an accepted change survives a killed app and a power cut.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
         register_functions(&conn)?;
         migrations::migrate_to(&mut conn, version)?;
         let mut store = Store { conn, path, node: 0 };
@@ -215,7 +216,14 @@ fn probe_key(conn: &Connection) -> Result<()> {
 }
 
 /// A file cut at a page boundary still opens; the page count in its (decrypted) header tells us it is short.
+/// While a write-ahead log holds pages not yet copied into the main file (another connection is open, or the app
+/// was killed before a checkpoint), the main file is legitimately shorter, so the check is left to SQLite's own.
 fn check_length_against_header(conn: &Connection, path: &Path) -> Result<()> {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        return Ok(());
+    }
     let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
     let pages = pages.max(0) as u64;
     let len = std::fs::metadata(path)?.len();

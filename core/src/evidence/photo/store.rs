@@ -48,18 +48,38 @@ impl PhotoStoreError {
 
     /// One sentence for a person, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let text: Text = match self {
-            PhotoStoreError::BadHash(_) => msg::PHOTO_BAD_HASH,
-            PhotoStoreError::NotFound(_) => msg::PHOTO_NOT_FOUND,
-            PhotoStoreError::Tampered { .. } => msg::PHOTO_TAMPERED,
-            PhotoStoreError::Io(_) => msg::PHOTO_IO,
-        };
+        let text = self.text();
         match self {
             PhotoStoreError::NotFound(sha) | PhotoStoreError::Tampered { expected: sha, .. } => {
                 text.fill(lang, &[("sha", short(sha))])
             }
             PhotoStoreError::Io(e) => text.fill(lang, &[("detail", &e.to_string())]),
             PhotoStoreError::BadHash(_) => text.get(lang).to_owned(),
+        }
+    }
+
+    /// The catalogue entry for this error.
+    pub fn text(&self) -> Text {
+        match self {
+            PhotoStoreError::BadHash(_) => msg::PHOTO_BAD_HASH,
+            PhotoStoreError::NotFound(_) => msg::PHOTO_NOT_FOUND,
+            PhotoStoreError::Tampered { .. } => msg::PHOTO_TAMPERED,
+            PhotoStoreError::Io(_) => msg::PHOTO_IO,
+        }
+    }
+}
+
+/// The photo store's failures reach the caller as the core's errors: a disk failure as I/O, the rest as a refusal
+/// on the `photo` field.
+impl From<PhotoStoreError> for crate::error::Error {
+    fn from(e: PhotoStoreError) -> Self {
+        match e {
+            PhotoStoreError::Io(io) => crate::error::Error::Io(io),
+            other => crate::error::Error::Invalid(vec![crate::error::FieldError {
+                field: "photo".into(),
+                code: other.code().into(),
+                message: other.text(),
+            }]),
         }
     }
 }

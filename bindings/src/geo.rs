@@ -1,0 +1,163 @@
+//! Where the phone is, as the FFI carries it: a location fix from the platform (Android's `Location`, iOS's
+//! `CLLocation`), and the verdict on where the inspector stands relative to a site. The fix's time is RFC 3339;
+//! everything else is plain numbers, checked by the core before it is believed.
+
+use vieclam_core::Lang;
+use vieclam_core::checks::{fix, verdict as v};
+
+use crate::error::VieclamError;
+use crate::types::{Language, instant, iso_instant};
+
+/// One location fix from the platform.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct LocationFix {
+    /// Latitude, WGS84 degrees.
+    pub lat: f64,
+    /// Longitude, WGS84 degrees.
+    pub lon: f64,
+    /// Horizontal accuracy in metres (68% confidence, as both platforms report it).
+    pub accuracy_m: f64,
+    /// Altitude above the WGS84 ellipsoid in metres, if the platform gave one.
+    pub altitude_m: Option<f64>,
+    /// When the fix was taken (the platform's fix time), RFC 3339.
+    pub time: String,
+    /// Which source produced it: `gps`, `fused`, `network`, …
+    pub provider: String,
+    /// Satellites used in the fix, if the platform tells.
+    pub satellites: Option<u32>,
+    /// The platform's mock-location flag. Kept, not refused: an auditor must see it.
+    pub mocked: bool,
+}
+
+impl LocationFix {
+    /// The core's fix, with the time parsed (a bad time is `Invalid` on `field`.time). Nothing else is checked
+    /// here: callers that need a believable fix run [`fix::Fix::check`].
+    pub(crate) fn to_core(&self, field: &str) -> Result<fix::Fix, VieclamError> {
+        Ok(fix::Fix {
+            lat: self.lat,
+            lon: self.lon,
+            accuracy_m: self.accuracy_m,
+            altitude_m: self.altitude_m,
+            time: instant(&format!("{field}.time"), &self.time)?,
+            provider: self.provider.clone(),
+            satellites: self.satellites,
+            mocked: self.mocked,
+        })
+    }
+}
+
+impl From<&fix::Fix> for LocationFix {
+    fn from(f: &fix::Fix) -> Self {
+        LocationFix {
+            lat: f.lat,
+            lon: f.lon,
+            accuracy_m: f.accuracy_m,
+            altitude_m: f.altitude_m,
+            time: iso_instant(f.time),
+            provider: f.provider.clone(),
+            satellites: f.satellites,
+            mocked: f.mocked,
+        }
+    }
+}
+
+/// Where the inspector stands relative to the site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
+pub enum Place {
+    /// Within the site's radius plus the fix's accuracy.
+    AtSite,
+    /// Beyond that, but within the "near" margin.
+    Near,
+    /// Farther still.
+    Away,
+    /// The fix is too imprecise to tell. Never blocks the work.
+    PoorFix,
+    /// The platform's mock-location flag was set. Wins over every other place.
+    Mocked,
+}
+
+impl From<v::Place> for Place {
+    fn from(p: v::Place) -> Self {
+        match p {
+            v::Place::AtSite => Place::AtSite,
+            v::Place::Near => Place::Near,
+            v::Place::Away => Place::Away,
+            v::Place::PoorFix => Place::PoorFix,
+            v::Place::Mocked => Place::Mocked,
+        }
+    }
+}
+
+/// How good a fix's accuracy is against the office's thresholds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
+pub enum AccuracyLevel {
+    /// Within the accept threshold (default ≤ 5 m).
+    Good,
+    /// Between accept and warn (default 5–25 m): normal under forest canopy.
+    Fair,
+    /// Above the warn threshold (default > 25 m).
+    Warn,
+    /// Above the "too poor" threshold (default > 100 m).
+    Poor,
+}
+
+impl From<v::AccuracyLevel> for AccuracyLevel {
+    fn from(l: v::AccuracyLevel) -> Self {
+        match l {
+            v::AccuracyLevel::Good => AccuracyLevel::Good,
+            v::AccuracyLevel::Fair => AccuracyLevel::Fair,
+            v::AccuracyLevel::Warn => AccuracyLevel::Warn,
+            v::AccuracyLevel::Poor => AccuracyLevel::Poor,
+        }
+    }
+}
+
+/// The verdict on a fix against a site, with its sentences for the screen.
+#[derive(Clone, Debug, PartialEq, uniffi::Record)]
+pub struct Verdict {
+    /// Where the inspector stands.
+    pub place: Place,
+    /// The place's stable code (`at_site`, `near`, `away`, `poor_fix`, `mocked`), as stored with a check.
+    pub place_code: String,
+    /// Metres to the site's point, or to its plot (0 inside the plot).
+    pub distance_m: f64,
+    /// The site's radius used, in metres.
+    pub radius_m: f64,
+    /// The fix's accuracy, in metres.
+    pub accuracy_m: f64,
+    /// Whether the fix falls in the site's commune (by the shipped boundaries).
+    pub in_site_commune: bool,
+    /// The 5-digit code of the commune the fix falls in; null outside Lạng Sơn.
+    pub fix_commune_code: Option<String>,
+    /// How good the fix is.
+    pub accuracy_level: AccuracyLevel,
+    /// The level again when it deserves a warning (`WARN` or `POOR`), else null.
+    pub accuracy_warning: Option<AccuracyLevel>,
+    /// The place as a sentence with its distance ("Đang ở tại mô hình (cách 12 m).").
+    pub message: String,
+    /// The fix's quality as a sentence.
+    pub accuracy_message: String,
+    /// A note when the fix lies outside the site's commune, else null.
+    pub commune_message: Option<String>,
+}
+
+impl Verdict {
+    /// The core's verdict with its sentences in `lang`.
+    pub(crate) fn new(v: &v::Verdict, lang: Language) -> Self {
+        let lang = Lang::from(lang);
+        Verdict {
+            place: v.place.into(),
+            place_code: v.place.code().to_owned(),
+            distance_m: v.distance_m,
+            radius_m: v.radius_m,
+            accuracy_m: v.accuracy_m,
+            in_site_commune: v.in_site_commune,
+            fix_commune_code: v.fix_commune_code.clone(),
+            accuracy_level: v.accuracy_level.into(),
+            accuracy_warning: v.accuracy_warning.map(Into::into),
+            message: v.message(lang),
+            accuracy_message: v.accuracy_message(lang),
+            commune_message: v.commune_message(lang).map(str::to_owned),
+        }
+    }
+}

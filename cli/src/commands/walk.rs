@@ -1,0 +1,71 @@
+//! `vieclam walk FILE [--site ID]`: a plot walked along its boundary, as area and perimeter, compared with the area
+//! the site's loan funded.
+
+use std::path::Path;
+
+use chrono::{Duration, Utc};
+use vieclam_core::checks::fix::Fix;
+use vieclam_core::checks::lookup;
+use vieclam_core::checks::settings::CheckSettings;
+use vieclam_core::checks::walk::{compare_area, plot_from_walk};
+use vieclam_core::messages::cli as m;
+
+use super::Ctx;
+use crate::Failure;
+
+/// Reads `lat,lon[,accuracy]` lines (a header line and blank lines are skipped) as fixes one second apart.
+fn read_fixes(ctx: &Ctx, file: &Path) -> Result<Vec<Fix>, Failure> {
+    let lang = ctx.lang;
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        Failure(m::CANNOT_READ.fill(lang, &[("path", &file.display().to_string()), ("detail", &e.to_string())]))
+    })?;
+    let start = Utc::now();
+    let mut fixes = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') || line.chars().next().is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        let bad = || Failure(m::WALK_BAD_LINE.fill(lang, &[("line", &(n + 1).to_string())]));
+        let parts: Vec<f64> = line.split(',').map(|p| p.trim().parse::<f64>()).collect::<Result<_, _>>().map_err(|_| bad())?;
+        let (lat, lon, accuracy_m) = match parts[..] {
+            [lat, lon] => (lat, lon, 5.0),
+            [lat, lon, acc] => (lat, lon, acc),
+            _ => return Err(bad()),
+        };
+        let fix = Fix {
+            lat,
+            lon,
+            accuracy_m,
+            altitude_m: None,
+            time: start + Duration::seconds(fixes.len() as i64),
+            provider: "manual".into(),
+            satellites: None,
+            mocked: false,
+        };
+        fix.check().map_err(|_| bad())?;
+        fixes.push(fix);
+    }
+    Ok(fixes)
+}
+
+/// Measures the walked plot.
+pub fn run(ctx: &Ctx, file: &Path, site: Option<&str>) -> Result<(), Failure> {
+    let lang = ctx.lang;
+    let fixes = read_fixes(ctx, file)?;
+    let settings = CheckSettings::default();
+    let plot = plot_from_walk(&fixes, &settings).map_err(|e| Failure(e.message(lang)))?;
+    println!("{}", plot.message(lang));
+    if let Some(site) = site {
+        let store = ctx.open()?;
+        let site = lookup::site(&store, site).map_err(|e| Failure::core(e, lang))?;
+        let funded: Option<f64> = store
+            .conn()
+            .query_row("SELECT funded_area_ha FROM funded_models WHERE id = ?1", [&site.model_id], |r| r.get(0))
+            .map_err(|e| Failure::core(e.into(), lang))?;
+        let funded = funded.unwrap_or(0.0);
+        let verdict = compare_area(plot.area_ha, funded, settings.area_tolerance);
+        println!("{}", verdict.message(plot.area_ha, funded, lang));
+    }
+    Ok(())
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# DESIGN.md §3 figures that this build reaches, printed as a table: P4 on a 100,000-loan store (made once under
+# target/bench/ and reused) and P6, the release bindings library stripped as the apps ship it.
+# Extra arguments go to vieclam-bench (e.g. --loans 10000 --samples 200).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release -p vieclam-ffi --lib
+cargo build --release -p vieclam-bench
+mkdir -p target/bench
+lib=target/bench/libvieclam_ffi.stripped.so
+cp target/release/libvieclam_ffi.so "$lib"
+strip --strip-all "$lib"
+target/release/vieclam-bench --lib "$lib" "$@"
