@@ -151,9 +151,8 @@ fn interpret(exif: &Exif) -> ExifInfo {
     let taken_at = field(Tag::DateTimeOriginal)
         .and_then(|f| parse_datetime(f, field(Tag::SubSecTimeOriginal)))
         .or_else(|| field(Tag::DateTime).and_then(|f| parse_datetime(f, field(Tag::SubSecTime))));
-    let offset = field(Tag::OffsetTimeOriginal)
-        .and_then(parse_offset)
-        .or_else(|| field(Tag::OffsetTime).and_then(parse_offset));
+    let offset =
+        field(Tag::OffsetTimeOriginal).and_then(parse_offset).or_else(|| field(Tag::OffsetTime).and_then(parse_offset));
     let orientation = field(Tag::Orientation)
         .and_then(|f| f.value.get_uint(0))
         .and_then(|v| u16::try_from(v).ok())
@@ -173,11 +172,9 @@ fn read_gps(exif: &Exif) -> Option<GpsPosition> {
         return None;
     }
     let below_sea = field(Tag::GPSAltitudeRef).and_then(|f| f.value.get_uint(0)) == Some(1);
-    let altitude_m = field(Tag::GPSAltitude)
-        .and_then(|f| number(&f.value, 0))
-        .map(|a| if below_sea { -a.abs() } else { a });
-    let horizontal_error_m =
-        field(Tag::GPSHPositioningError).and_then(|f| number(&f.value, 0)).filter(|e| *e >= 0.0);
+    let altitude_m =
+        field(Tag::GPSAltitude).and_then(|f| number(&f.value, 0)).map(|a| if below_sea { -a.abs() } else { a });
+    let horizontal_error_m = field(Tag::GPSHPositioningError).and_then(|f| number(&f.value, 0)).filter(|e| *e >= 0.0);
     Some(GpsPosition { lat, lon, altitude_m, horizontal_error_m })
 }
 

@@ -4,8 +4,10 @@ use crate::messages::Text;
 use crate::t;
 
 /// `photo.not_jpeg`.
-pub const PHOTO_NOT_JPEG: Text =
-    t!("Tệp này không phải ảnh JPEG; hãy chụp lại bằng máy ảnh.", "This file is not a JPEG photo; please take it again.");
+pub const PHOTO_NOT_JPEG: Text = t!(
+    "Tệp này không phải ảnh JPEG; hãy chụp lại bằng máy ảnh.",
+    "This file is not a JPEG photo; please take it again."
+);
 /// `photo.corrupt`.
 pub const PHOTO_CORRUPT: Text = t!(
     "Ảnh bị hỏng hoặc không đọc được; hãy chụp lại.",
@@ -22,12 +24,16 @@ pub const PHOTO_BAD_STAMP: Text = t!(
     "The photo cannot be stamped: the location or the check id is not valid."
 );
 /// `photo.encode`.
-pub const PHOTO_ENCODE: Text =
-    t!("Không lưu được ảnh do lỗi nội bộ; hãy thử lại.", "The photo could not be saved because of an internal error; please try again.");
+pub const PHOTO_ENCODE: Text = t!(
+    "Không lưu được ảnh do lỗi nội bộ; hãy thử lại.",
+    "The photo could not be saved because of an internal error; please try again."
+);
 
 /// `exif.not_jpeg`.
-pub const EXIF_NOT_JPEG: Text =
-    t!("Tệp này không phải ảnh JPEG nên không có thông tin EXIF.", "This file is not a JPEG photo, so it has no EXIF data.");
+pub const EXIF_NOT_JPEG: Text = t!(
+    "Tệp này không phải ảnh JPEG nên không có thông tin EXIF.",
+    "This file is not a JPEG photo, so it has no EXIF data."
+);
 /// `exif.malformed`.
 pub const EXIF_MALFORMED: Text =
     t!("Thông tin EXIF của ảnh bị hỏng và đã được bỏ qua.", "The photo's EXIF data is damaged and was ignored.");

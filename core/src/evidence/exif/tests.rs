@@ -100,9 +100,14 @@ fn south_and_west_references_make_negative_values() {
 #[test]
 fn a_negative_value_is_negative_once_whatever_the_reference() {
     let lon = |reference: Option<&str>| {
-        gps(&lat_lon(rationals(&[(35, 1), (0, 1), (0, 1)]), Some("N"), srationals(&[(-106, 1), (42, 1), (0, 1)]), reference))
-            .expect("gps")
-            .lon
+        gps(&lat_lon(
+            rationals(&[(35, 1), (0, 1), (0, 1)]),
+            Some("N"),
+            srationals(&[(-106, 1), (42, 1), (0, 1)]),
+            reference,
+        ))
+        .expect("gps")
+        .lon
     };
     // −106° 42′ marked W is 106.7° W, not 106.7° E.
     assert!(close(lon(Some("W")), -106.7));
@@ -219,7 +224,10 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
-    fn never_panics_on_random_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048), jpeg_start in any::<bool>()) {
+    fn never_panics_on_random_bytes(
+        bytes in proptest::collection::vec(any::<u8>(), 0..2048),
+        jpeg_start in any::<bool>(),
+    ) {
         let mut input = bytes;
         if jpeg_start {
             input.splice(0..0, [0xFF, 0xD8, 0xFF, 0xE1]);

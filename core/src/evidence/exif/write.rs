@@ -52,10 +52,7 @@ fn stamp_fields(stamp: &Stamp, width: u32, height: u32) -> Vec<Field> {
         field(Tag::GPSLongitude, Value::Rational(dms(stamp.lon).to_vec())),
         field(Tag::GPSMapDatum, ascii("WGS-84")),
         field(Tag::GPSHPositioningError, Value::Rational(vec![centi(stamp.accuracy_m)])),
-        field(
-            Tag::GPSTimeStamp,
-            Value::Rational(vec![whole(utc.hour()), whole(utc.minute()), whole(utc.second())]),
-        ),
+        field(Tag::GPSTimeStamp, Value::Rational(vec![whole(utc.hour()), whole(utc.minute()), whole(utc.second())])),
         field(Tag::GPSDateStamp, ascii(&format!("{:04}:{:02}:{:02}", utc.year(), utc.month(), utc.day()))),
     ];
     let millis = local.and_utc().timestamp_subsec_millis();

@@ -1,8 +1,9 @@
 //! The decoded picture in memory and the two geometric steps on it: shrink so the long edge fits, and turn it
 //! upright by the camera's EXIF orientation.
 
-use fast_image_resize::images::Image;
-use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
+use fast_image_resize::images::{TypedImage, TypedImageRef};
+use fast_image_resize::pixels::U8x3;
+use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
 
 use super::PhotoError;
 
@@ -39,12 +40,15 @@ pub(crate) fn resize_long_edge(image: RgbImage, long_edge: u32) -> Result<RgbIma
         return Ok(image);
     }
     let fail = |e: &dyn std::fmt::Display| PhotoError::Encode(format!("resize: {e}"));
-    let src = Image::from_vec_u8(image.width, image.height, image.data, PixelType::U8x3).map_err(|e| fail(&e))?;
-    let mut dst = Image::new(width, height, PixelType::U8x3);
+    let mut data = vec![0u8; width as usize * height as usize * 3];
+    // Typed (RGB only) rather than the dynamic `resize`, which would compile in every pixel format the crate has:
+    // the library's size is budgeted.
+    let src = TypedImageRef::<U8x3>::from_buffer(image.width, image.height, &image.data).map_err(|e| fail(&e))?;
+    let mut dst = TypedImage::<U8x3>::from_buffer(width, height, &mut data).map_err(|e| fail(&e))?;
     // Hamming: bicubic-like sharpness for downscaling at bilinear cost.
     let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Hamming));
-    Resizer::new().resize(&src, &mut dst, &options).map_err(|e| fail(&e))?;
-    Ok(RgbImage { width, height, data: dst.into_vec() })
+    Resizer::new().resize_typed(&src, &mut dst, &options).map_err(|e| fail(&e))?;
+    Ok(RgbImage { width, height, data })
 }
 
 /// Turns `image` upright according to EXIF `orientation` (1–8; anything else is left as is).

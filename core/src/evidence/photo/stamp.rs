@@ -46,8 +46,7 @@ pub fn missing_glyphs(text: &str) -> Vec<char> {
     let Ok(font) = FontRef::try_from_slice(FONT_BYTES) else {
         return text.chars().collect();
     };
-    let mut missing: Vec<char> =
-        text.nfc().filter(|c| !c.is_control() && font.glyph_id(*c) == GlyphId(0)).collect();
+    let mut missing: Vec<char> = text.nfc().filter(|c| !c.is_control() && font.glyph_id(*c) == GlyphId(0)).collect();
     missing.dedup();
     missing
 }

@@ -119,11 +119,8 @@ impl PhotoStore {
         }
         let folder = path.parent().map(Path::to_path_buf).unwrap_or_else(|| self.dir.clone());
         fs::create_dir_all(&folder)?;
-        let temp = folder.join(format!(
-            ".{sha}.{}.{}.tmp",
-            std::process::id(),
-            TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
+        let temp =
+            folder.join(format!(".{sha}.{}.{}.tmp", std::process::id(), TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)));
         let written = write_synced(&temp, bytes).and_then(|()| fs::rename(&temp, &path));
         if let Err(e) = written {
             // Best effort: a leftover temp file is harmless (never read) but wastes space.

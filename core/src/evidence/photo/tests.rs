@@ -1,9 +1,10 @@
 //! The pipeline end to end on JPEGs made in the tests, the store, and the never-panic property.
 
+use std::sync::OnceLock;
 use std::time::Instant;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
 use ::exif::{Tag, Value};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use proptest::prelude::*;
 use zune_jpeg::JpegDecoder;
 use zune_jpeg::zune_core::bytestream::ZCursor;
@@ -41,6 +42,13 @@ fn camera_jpeg(width: u32, height: u32, orientation: u16) -> Vec<u8> {
     test_jpeg::jpeg(&scene(width, height), width, height, Some(&test_jpeg::tiff(&fields, false)))
 }
 
+/// The 12-megapixel camera photo of design budget P5, made once: tests in a debug build run the pipeline's generic
+/// code unoptimised, so each 4000×3000 pass costs seconds there.
+fn big_camera_jpeg() -> &'static [u8] {
+    static BIG: OnceLock<Vec<u8>> = OnceLock::new();
+    BIG.get_or_init(|| camera_jpeg(4000, 3000, 1))
+}
+
 /// Decodes a JPEG to (width, height, RGB).
 fn decoded(jpeg: &[u8]) -> (u32, u32, Vec<u8>) {
     let mut decoder = JpegDecoder::new(ZCursor::new(jpeg));
@@ -60,9 +68,8 @@ fn is_red(p: [u8; 3]) -> bool {
 
 #[test]
 fn a_12_megapixel_photo_becomes_a_stamped_geotagged_1600px_jpeg() {
-    let input = camera_jpeg(4000, 3000, 1);
     let stamp = sample_stamp();
-    let out = process(&input, &stamp, &PhotoSettings::default()).expect("processes");
+    let out = process(big_camera_jpeg(), &stamp, &PhotoSettings::default()).expect("processes");
 
     assert_eq!((out.width, out.height), (1600, 1200));
     assert!(out.jpeg.len() <= 400_000, "{} bytes", out.jpeg.len());
@@ -112,7 +119,10 @@ fn the_stamp_band_is_dark_with_bright_text_in_it() {
     assert!((150..=170).contains(&above), "untouched area stays grey: {above}");
     assert!(band + 40 < above, "band {band} vs picture {above}");
     // The text is there: bright pixels inside the band, and none that bright above it.
-    let bright_in_band = (h - 150..h).flat_map(|y| (0..w).map(move |x| (x, y))).filter(|&(x, y)| luma(pixel(&rgb, w, x, y)) > 220).count();
+    let bright_in_band = (h - 150..h)
+        .flat_map(|y| (0..w).map(move |x| (x, y)))
+        .filter(|&(x, y)| luma(pixel(&rgb, w, x, y)) > 220)
+        .count();
     assert!(bright_in_band > 2_000, "{bright_in_band} bright pixels");
     // Right of the text the band is plain dark: 160 × 96/256 = 60.
     assert!(luma(pixel(&rgb, w, w - 5, h - 10)) < 75);
@@ -121,7 +131,7 @@ fn the_stamp_band_is_dark_with_bright_text_in_it() {
 #[test]
 fn orientation_6_comes_out_portrait_and_3_upside_down_fixed() {
     // Stored landscape with the red block top-left; orientation 6 means "turn 90° clockwise to view".
-    let out = process(&camera_jpeg(4000, 3000, 6), &sample_stamp(), &PhotoSettings::default()).expect("processes");
+    let out = process(&camera_jpeg(2400, 1800, 6), &sample_stamp(), &PhotoSettings::default()).expect("processes");
     assert_eq!((out.width, out.height), (1200, 1600));
     assert_eq!(out.source.orientation, 6);
     let (w, h, rgb) = decoded(&out.jpeg);
@@ -131,7 +141,7 @@ fn orientation_6_comes_out_portrait_and_3_upside_down_fixed() {
     assert_eq!(read_exif(&out.jpeg).expect("reads").orientation, 1);
 
     // Portrait stored as portrait with orientation 1 stays portrait.
-    let out = process(&camera_jpeg(3000, 4000, 1), &sample_stamp(), &PhotoSettings::default()).expect("processes");
+    let out = process(&camera_jpeg(1800, 2400, 1), &sample_stamp(), &PhotoSettings::default()).expect("processes");
     assert_eq!((out.width, out.height), (1200, 1600));
 
     // Orientation 3: turned 180°, the red block ends bottom-right (above the band).
@@ -254,24 +264,30 @@ fn the_store_keeps_photos_by_hash_and_refuses_tampered_ones() {
     }
 }
 
-/// P5 timing, printed only (run with `--release -- --nocapture` for the real figure; no timed assertion).
+/// P5 timing, printed only: `cargo test --release -p vieclam-core p5_timing -- --nocapture`. No timed assertion (a
+/// shared CI machine is no phone). A debug build runs the pipeline's generic code unoptimised, so it skips the
+/// measurement; `a_12_megapixel_photo_…` covers the same path for correctness.
 #[test]
 fn p5_timing_4000x3000() {
-    let input = camera_jpeg(4000, 3000, 1);
+    if cfg!(debug_assertions) {
+        println!("P5: run with --release for the timing");
+        return;
+    }
+    let input = big_camera_jpeg();
     let stamp = sample_stamp();
     let s = PhotoSettings::default();
-    let _ = process(&input, &stamp, &s); // warm-up: page in code and allocator
-    let runs = 3;
+    let _ = process(input, &stamp, &s); // warm-up: page in code and allocator
+    let runs = 5;
     let mut best = f64::MAX;
     let mut size = 0;
     for _ in 0..runs {
         let t = Instant::now();
-        let out = process(&input, &stamp, &s).expect("processes");
+        let out = process(input, &stamp, &s).expect("processes");
         best = best.min(t.elapsed().as_secs_f64() * 1000.0);
         size = out.jpeg.len();
     }
     let t = Instant::now();
-    let image = decode::decode(&input, s.max_input_pixels).expect("decodes");
+    let image = decode::decode(input, s.max_input_pixels).expect("decodes");
     let decode_ms = t.elapsed().as_secs_f64() * 1000.0;
     let t = Instant::now();
     let image = raster::resize_long_edge(image, s.long_edge).expect("resizes");
@@ -288,11 +304,15 @@ fn p5_timing_4000x3000() {
     let t = Instant::now();
     let _ = sha256_hex(&jpeg);
     let hash_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let t = Instant::now();
+    PhotoStore::new(dir.path()).put(&jpeg).expect("stored");
+    let store_ms = t.elapsed().as_secs_f64() * 1000.0;
     println!("P5 photo pipeline, 4000×3000 in ({} KB), best of {runs}:", input.len() / 1000);
     println!("  total {best:.1} ms, {} KB out (budget 400 ms, 400 KB)", size / 1000);
     println!(
         "  decode {decode_ms:.1} | resize {resize_ms:.1} | orient(6) {orient_ms:.1} | stamp {stamp_ms:.1} | \
-         encode {encode_ms:.1} | sha256 {hash_ms:.1} ms"
+         encode {encode_ms:.1} | sha256 {hash_ms:.1} | store put (fsync) {store_ms:.1} ms"
     );
 }
 
@@ -300,7 +320,10 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     #[test]
-    fn process_never_panics_on_random_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..4096), soi in any::<bool>()) {
+    fn process_never_panics_on_random_bytes(
+        bytes in proptest::collection::vec(any::<u8>(), 0..4096),
+        soi in any::<bool>(),
+    ) {
         let mut input = bytes;
         if soi {
             input.splice(0..0, [0xFF, 0xD8, 0xFF]);
