@@ -19,6 +19,7 @@ pub mod query;
 pub mod records;
 pub mod registration;
 pub mod store;
+pub mod sync;
 
 pub use error::{Error, FieldError, Result};
 pub use messages::Lang;
