@@ -8,6 +8,7 @@ use super::cancel::{CancelToken, SyncProgress};
 use super::error::{SyncError, SyncResult};
 use super::http::Http;
 use super::store_access::{StoreAccess, with_store};
+use super::wire::MAX_PUSH_MUTATIONS;
 use super::{photos, pull, push, state};
 use crate::messages::{Lang, sync as msg};
 
@@ -69,10 +70,25 @@ pub fn bytes_text(n: u64) -> String {
 }
 
 /// Where a sync finds what it needs besides the store.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct SyncOptions {
     /// The photo folder (`PhotoStore`); without one, the photo phase is skipped.
     pub photo_dir: Option<PathBuf>,
+    /// Mutations per push, at most [`MAX_PUSH_MUTATIONS`] (the default).
+    pub push_batch: usize,
+}
+
+impl Default for SyncOptions {
+    fn default() -> Self {
+        SyncOptions { photo_dir: None, push_batch: MAX_PUSH_MUTATIONS }
+    }
+}
+
+impl SyncOptions {
+    /// Options with the photo folder `dir`.
+    pub fn with_photos(dir: impl Into<PathBuf>) -> SyncOptions {
+        SyncOptions { photo_dir: Some(dir.into()), ..SyncOptions::default() }
+    }
 }
 
 /// Runs one sync with the stored session. Records the outcome (success, or the failure's code) in the store.
@@ -99,7 +115,7 @@ async fn run(
     let http = Http::new(&session.server_url, Some(session.token))?;
     let mut report = SyncReport::default();
 
-    let pushed = push::push(store, &http, progress, cancel, 0, 0).await?;
+    let pushed = push::push(store, &http, progress, cancel, options.push_batch, (0, 0)).await?;
     report.pushed = pushed.pushed;
     report.already_applied = pushed.already_applied;
     report.rejected = pushed.rejected;

@@ -34,15 +34,17 @@ pub(crate) async fn push(
     http: &Http,
     progress: &dyn SyncProgress,
     cancel: &CancelToken,
-    base_up: u64,
-    base_down: u64,
+    batch: usize,
+    base: (u64, u64),
 ) -> SyncResult<PushOutcome> {
+    let (base_up, base_down) = base;
+    let batch = batch.clamp(1, MAX_PUSH_MUTATIONS);
     let total = with_store(store, |s| outbox::pending_count(s.conn()))?;
     let mut out = PushOutcome::default();
     loop {
         cancel.check()?;
         let (entries, links) = with_store(store, |s| {
-            let entries = outbox::pending_batch(s.conn(), batch_size())?;
+            let entries = outbox::pending_batch(s.conn(), batch)?;
             let head = state::chain_head(s.conn())?;
             let links: Vec<SignedLink> = load_chain(s.conn())?.into_iter().filter(|l| l.seq > head).collect();
             Ok((entries, links))
@@ -76,15 +78,6 @@ pub(crate) async fn push(
             return Ok(out); // only links went up
         }
     }
-}
-
-/// The batch size: [`MAX_PUSH_MUTATIONS`], or `VIECLAM_PUSH_BATCH` when smaller (tests push small batches).
-fn batch_size() -> usize {
-    std::env::var("VIECLAM_PUSH_BATCH")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok())
-        .filter(|n| *n > 0)
-        .map_or(MAX_PUSH_MUTATIONS, |n| n.min(MAX_PUSH_MUTATIONS))
 }
 
 /// An outbox entry as a wire mutation.
