@@ -103,3 +103,11 @@ pub fn entity_label(entity: &str) -> Text {
         _ => t!("bản ghi khác", "other records"),
     }
 }
+
+/// CLI: the password prompt.
+pub const PASSWORD_PROMPT: Text = t!("Mật khẩu: ", "Password: ");
+/// CLI: no password given.
+pub const NO_PASSWORD: Text = t!(
+    "Chưa có mật khẩu: nhập khi được hỏi, hoặc dùng --password-stdin.",
+    "No password: type it when asked, or use --password-stdin."
+);
