@@ -96,6 +96,9 @@ impl Problems<'_> {
     }
 }
 
+/// A funded model as a row gives it: kind, description, funded area (ha), jobs planned.
+type ModelCells = (String, String, Option<f64>, i64);
+
 /// What the cells of one good row say.
 struct Parsed {
     agreement_no: String,
@@ -104,7 +107,7 @@ struct Parsed {
     loan: Loan,
     term_months: u32,
     every_months: u32,
-    model: Option<(String, String, Option<f64>, i64)>,
+    model: Option<ModelCells>,
     site: Option<(f64, f64)>,
 }
 
@@ -174,10 +177,10 @@ impl Builder {
             _ => return None,
         };
         let limit = programme.as_ref().and_then(|prog| limit_of(&prog.kind, set));
-        if let (Some(limit), Some(amount)) = (limit, principal) {
-            if amount > limit {
-                p.add(Field::Principal, "above_limit", m::ABOVE_LIMIT, &[("limit", &money(limit))]);
-            }
+        if let (Some(limit), Some(amount)) = (limit, principal)
+            && amount > limit
+        {
+            p.add(Field::Principal, "above_limit", m::ABOVE_LIMIT, &[("limit", &money(limit))]);
         }
         let (d, set) = disbursed?;
         let id_digits = id_number?;
@@ -276,10 +279,10 @@ impl Builder {
         if let Some(first) = self.agreements.get(&parsed.agreement_no) {
             p.add(Field::AgreementNo, "duplicate", m::AGREEMENT_DUPLICATE, &[("row", &first.to_string())]);
         }
-        if let Some((first, name, year, _)) = self.borrowers.get(&parsed.borrower.id_number) {
-            if *name != fold(&parsed.borrower.full_name) || *year != parsed.borrower.birth_year {
-                p.add(Field::IdNumber, "conflict", m::ID_CONFLICT, &[("row", &first.to_string())]);
-            }
+        if let Some((first, name, year, _)) = self.borrowers.get(&parsed.borrower.id_number)
+            && (*name != fold(&parsed.borrower.full_name) || *year != parsed.borrower.birth_year)
+        {
+            p.add(Field::IdNumber, "conflict", m::ID_CONFLICT, &[("row", &first.to_string())]);
         }
         Some(parsed)
     }
@@ -340,11 +343,11 @@ fn id_number(p: &mut Problems, birth_year: Option<i32>) -> Option<String> {
     match cccd::parse(&text) {
         Ok(id) => {
             let in_id = id.facts.map(|f| f.birth_year);
-            if let (Some(in_id), Some(year)) = (in_id, birth_year) {
-                if in_id != year {
-                    p.add(Field::IdNumber, "birth_year_mismatch", m::ID_BIRTH_YEAR, &[("in_id", &in_id.to_string())]);
-                    return None;
-                }
+            if let (Some(in_id), Some(year)) = (in_id, birth_year)
+                && in_id != year
+            {
+                p.add(Field::IdNumber, "birth_year_mismatch", m::ID_BIRTH_YEAR, &[("in_id", &in_id.to_string())]);
+                return None;
             }
             Some(id.digits)
         }
@@ -401,8 +404,7 @@ fn repay_every(p: &mut Problems) -> Option<u32> {
 }
 
 /// The funded model: `Some(None)` when the row names none; `None` when what it names is bad.
-#[allow(clippy::type_complexity)]
-fn model(p: &mut Problems, purpose: Option<&str>) -> Option<Option<(String, String, Option<f64>, i64)>> {
+fn model(p: &mut Problems, purpose: Option<&str>) -> Option<Option<ModelCells>> {
     let kind_text = p.text(Field::ModelKind, false, 60)?;
     let description = p.text(Field::ModelDescription, false, 200)?;
     let area = p.optional(Field::FundedAreaHa, cells::decimal, m::NUMBER_FORMAT)?;
@@ -428,7 +430,7 @@ fn model(p: &mut Problems, purpose: Option<&str>) -> Option<Option<(String, Stri
 fn site(
     p: &mut Problems,
     commune_code: Option<&str>,
-    model: Option<&Option<(String, String, Option<f64>, i64)>>,
+    model: Option<&Option<ModelCells>>,
 ) -> Option<Option<(f64, f64)>> {
     let lat = p.optional(Field::SiteLat, cells::decimal, m::NUMBER_FORMAT)?;
     let lon = p.optional(Field::SiteLon, cells::decimal, m::NUMBER_FORMAT)?;
