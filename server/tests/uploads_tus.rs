@@ -23,13 +23,25 @@ struct MapGate {
 }
 
 impl PhotoGate for MapGate {
-    async fn authorize_upload(&self, caller: &Caller, sha256: &str, photo_id: &str, _len: u64) -> Result<(), GateError> {
+    async fn authorize_upload(
+        &self,
+        caller: &Caller,
+        sha256: &str,
+        photo_id: &str,
+        _len: u64,
+    ) -> Result<(), GateError> {
         match self.records.lock().unwrap().get(sha256) {
             Some((account, id, _)) if *account == caller.account_id && id == photo_id => Ok(()),
             _ => Err(GateError::UnknownRecord),
         }
     }
-    async fn accept(&self, _c: &Caller, sha256: &str, _id: &str, _p: &object_store::path::Path) -> Result<(), GateError> {
+    async fn accept(
+        &self,
+        _c: &Caller,
+        sha256: &str,
+        _id: &str,
+        _p: &object_store::path::Path,
+    ) -> Result<(), GateError> {
         let verified = self.records.lock().unwrap().get(sha256).map(|r| r.2);
         match verified {
             Some(true) => {
@@ -114,7 +126,8 @@ impl Server {
     }
 
     async fn head_offset(&self, location: &str) -> u64 {
-        let r = self.http.head(format!("{}{location}", self.base)).header("Tus-Resumable", "1.0.0").send().await.unwrap();
+        let r =
+            self.http.head(format!("{}{location}", self.base)).header("Tus-Resumable", "1.0.0").send().await.unwrap();
         assert_eq!(r.status(), 200);
         r.headers()["upload-offset"].to_str().unwrap().parse().unwrap()
     }

@@ -218,7 +218,16 @@ impl Builder {
             relief_to: None,
         };
         let programme_code = programme?.code;
-        Some(Parsed { agreement_no, programme_code, borrower, loan, term_months: term, every_months: every?, model: model?, site: site? })
+        Some(Parsed {
+            agreement_no,
+            programme_code,
+            borrower,
+            loan,
+            term_months: term,
+            every_months: every?,
+            model: model?,
+            site: site?,
+        })
     }
 
     fn birth_year(&self, p: &mut Problems) -> Option<i32> {
@@ -439,7 +448,13 @@ fn site(
         (Some(lat), Some(lon)) => (lat, lon),
         (lat, _) => {
             let field = if lat.is_none() { Field::SiteLat } else { Field::SiteLon };
-            p.list.push(RowError::new(p.row.number, p.cols.header(field), "site.incomplete".into(), m::SITE_INCOMPLETE, &[]));
+            p.list.push(RowError::new(
+                p.row.number,
+                p.cols.header(field),
+                "site.incomplete".into(),
+                m::SITE_INCOMPLETE,
+                &[],
+            ));
             return None;
         }
     };

@@ -60,25 +60,55 @@ pub enum Field {
 /// Every field: its stable key (used in error codes), whether a file must have it, and the headers accepted, folded
 /// and without spaces. The first header is the one the documentation and error reports name.
 pub const FIELDS: [(Field, &str, bool, &[&str]); 22] = [
-    (Field::AgreementNo, "agreement_no", true, &["sokheuoc", "kheuoc", "sohopdong", "agreementno", "agreementnumber", "agreement"]),
-    (Field::FullName, "full_name", true, &["hovaten", "hoten", "tennguoivay", "nguoivay", "borrowername", "fullname", "name"]),
+    (
+        Field::AgreementNo,
+        "agreement_no",
+        true,
+        &["sokheuoc", "kheuoc", "sohopdong", "agreementno", "agreementnumber", "agreement"],
+    ),
+    (
+        Field::FullName,
+        "full_name",
+        true,
+        &["hovaten", "hoten", "tennguoivay", "nguoivay", "borrowername", "fullname", "name"],
+    ),
     (Field::BirthYear, "birth_year", true, &["namsinh", "birthyear", "yearofbirth"]),
-    (Field::IdNumber, "id_number", true, &["socccd", "cccd", "cccdcmnd", "socccdcmnd", "cmnd", "socmnd", "sogiayto", "idnumber"]),
+    (
+        Field::IdNumber,
+        "id_number",
+        true,
+        &["socccd", "cccd", "cccdcmnd", "socccdcmnd", "cmnd", "socmnd", "sogiayto", "idnumber"],
+    ),
     (Field::Phone, "phone", false, &["sodienthoai", "dienthoai", "sdt", "phone", "phonenumber"]),
     (Field::Address, "address", true, &["diachi", "address"]),
     (Field::CommuneCode, "commune_code", true, &["maxa", "maxaphuong", "communecode"]),
-    (Field::ProgrammeCode, "programme_code", true, &["machuongtrinh", "chuongtrinh", "programmecode", "programcode", "programme"]),
+    (
+        Field::ProgrammeCode,
+        "programme_code",
+        true,
+        &["machuongtrinh", "chuongtrinh", "programmecode", "programcode", "programme"],
+    ),
     (Field::DisbursedOn, "disbursed_on", true, &["ngaygiaingan", "ngayvay", "disbursementdate", "disbursedon"]),
     (Field::MaturityOn, "maturity_on", true, &["ngaydenhan", "hancuoi", "ngaydaohan", "maturitydate", "maturity"]),
     (Field::Principal, "principal", true, &["sotienvay", "sotiengiaingan", "sotien", "principal", "amount"]),
     (Field::AnnualRate, "annual_rate", true, &["laisuat", "laisuatnam", "annualrate", "rate"]),
     (Field::Purpose, "purpose", true, &["mucdich", "mucdichvay", "mucdichsudungvon", "purpose"]),
     (Field::VbspOffice, "vbsp_office", true, &["phonggiaodich", "donvichovay", "vbspoffice", "office"]),
-    (Field::RepayEveryMonths, "repay_every_months", false, &["kytragoc", "kyhantrano", "repayeverymonths", "repayevery"]),
+    (
+        Field::RepayEveryMonths,
+        "repay_every_months",
+        false,
+        &["kytragoc", "kyhantrano", "repayeverymonths", "repayevery"],
+    ),
     (Field::EthnicMinority, "ethnic_minority", false, &["dantocthieuso", "ethnicminority"]),
     (Field::ModelKind, "model_kind", false, &["loaimohinh", "modelkind"]),
     (Field::ModelDescription, "model_description", false, &["motamohinh", "mohinh", "modeldescription"]),
-    (Field::FundedAreaHa, "funded_area_ha", false, &["dientich", "dientichha", "fundedareaha", "fundedarea", "areaha", "area"]),
+    (
+        Field::FundedAreaHa,
+        "funded_area_ha",
+        false,
+        &["dientich", "dientichha", "fundedareaha", "fundedarea", "areaha", "area"],
+    ),
     (Field::JobsPlanned, "jobs_planned", false, &["solaodong", "laodongthuhut", "jobsplanned", "jobs"]),
     (Field::SiteLat, "site_lat", false, &["vido", "latitude", "lat", "sitelat"]),
     (Field::SiteLon, "site_lon", false, &["kinhdo", "longitude", "lon", "sitelon"]),
@@ -112,11 +142,7 @@ impl Columns {
     /// The cell of `field` in `row`, or [`Cell::Empty`] when the file has no such column or the row is short.
     pub fn cell<'r>(&self, row: &'r Row, field: Field) -> &'r Cell {
         const EMPTY: &Cell = &Cell::Empty;
-        self.found
-            .iter()
-            .find(|f| f.0 == field)
-            .and_then(|f| row.cells.get(f.1))
-            .unwrap_or(EMPTY)
+        self.found.iter().find(|f| f.0 == field).and_then(|f| row.cells.get(f.1)).unwrap_or(EMPTY)
     }
 
     /// The header of `field` as the file writes it, or its documented name when the file lacks the column.
@@ -148,11 +174,8 @@ pub fn find_header(rows: &[Row]) -> Result<(usize, Columns), ImportError> {
         }
         found.push((field, col, written));
     }
-    let missing: Vec<String> = FIELDS
-        .iter()
-        .filter(|f| f.2 && !found.iter().any(|x| x.0 == f.0))
-        .map(|f| f.1.to_owned())
-        .collect();
+    let missing: Vec<String> =
+        FIELDS.iter().filter(|f| f.2 && !found.iter().any(|x| x.0 == f.0)).map(|f| f.1.to_owned()).collect();
     if !missing.is_empty() {
         return Err(ImportError::MissingColumns(missing));
     }

@@ -61,8 +61,7 @@ pub const PROGRAMME_UNKNOWN: Text = t!(
     "Programme code “{value}” is unknown; use TVL-LD, TVL-CS or XKLD."
 );
 /// `disbursed_on.future`.
-pub const DISBURSED_FUTURE: Text =
-    t!("Ngày giải ngân sau ngày hôm nay.", "The disbursement date is after today.");
+pub const DISBURSED_FUTURE: Text = t!("Ngày giải ngân sau ngày hôm nay.", "The disbursement date is after today.");
 /// `disbursed_on.no_rule_set`.
 pub const NO_RULE_SET: Text = t!(
     "Không có quy định cho vay nào có hiệu lực vào ngày giải ngân (trước 01/09/2015).",

@@ -139,10 +139,9 @@ impl ImportError {
             ImportError::Csv { .. } => vieclam_core::t!("Tệp CSV bị lỗi định dạng.", "The CSV file is malformed."),
             ImportError::Xlsx(_) => vieclam_core::t!("Không đọc được tệp Excel.", "The Excel file cannot be read."),
             ImportError::Empty => vieclam_core::t!("Tệp không có dòng nào.", "The file holds no rows."),
-            ImportError::MissingColumns(_) => vieclam_core::t!(
-                "Thiếu các cột bắt buộc: {columns}.",
-                "Required columns are missing: {columns}."
-            ),
+            ImportError::MissingColumns(_) => {
+                vieclam_core::t!("Thiếu các cột bắt buộc: {columns}.", "Required columns are missing: {columns}.")
+            }
             ImportError::DuplicateColumn(_) => vieclam_core::t!(
                 "Hai cột cùng chỉ một thông tin: «{column}».",
                 "Two columns name the same field: “{column}”."

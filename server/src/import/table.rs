@@ -44,11 +44,7 @@ impl Cell {
 
 /// A whole number without decimals, other numbers as Rust prints them.
 fn number_text(n: f64) -> String {
-    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        n.to_string()
-    }
+    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { n.to_string() }
 }
 
 /// One non-empty row and where it is in the file.
@@ -62,11 +58,7 @@ pub struct Row {
 
 /// Reads `bytes` as XLSX when they start like a zip archive, as CSV otherwise. Empty rows are dropped.
 pub fn read_table(bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        read_xlsx(bytes)
-    } else {
-        read_csv(bytes)
-    }
+    if bytes.starts_with(b"PK\x03\x04") { read_xlsx(bytes) } else { read_csv(bytes) }
 }
 
 fn read_csv(bytes: &[u8]) -> Result<Vec<Row>, ImportError> {

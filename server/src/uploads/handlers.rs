@@ -1,10 +1,10 @@
 //! The tus handlers: create, offset, append (and finish on the last byte), and reading finished photos.
 
+use axum::Extension;
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Extension;
 
 use super::parts::{self, UploadInfo, is_upload_id, photo_path};
 use super::tus::{self, TusError, errors, header, number, resumable_ok, tus_headers};
@@ -70,8 +70,11 @@ pub async fn create<G: PhotoGate>(
     let meta = header(&headers, "upload-metadata").and_then(tus::parse_metadata);
     let meta = meta.ok_or_else(|| errors::bad_header("upload.bad_metadata"))?;
     let get = |k: &str| meta.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
-    let sha256 = get("sha256").filter(|s| tus::is_sha256_hex(s)).ok_or_else(|| errors::bad_header("upload.bad_metadata"))?;
-    let photo_id = get("photo_id").filter(|s| !s.is_empty() && s.len() <= 64).ok_or_else(|| errors::bad_header("upload.bad_metadata"))?;
+    let sha256 =
+        get("sha256").filter(|s| tus::is_sha256_hex(s)).ok_or_else(|| errors::bad_header("upload.bad_metadata"))?;
+    let photo_id = get("photo_id")
+        .filter(|s| !s.is_empty() && s.len() <= 64)
+        .ok_or_else(|| errors::bad_header("upload.bad_metadata"))?;
     let held = state.gate.exists(&sha256).await;
     if !held {
         state.gate.authorize_upload(&caller, &sha256, &photo_id, length).await.map_err(gate_error)?;

@@ -29,7 +29,11 @@ impl TusError {
 impl IntoResponse for TusError {
     fn into_response(self) -> Response {
         let body = ErrorBody {
-            error: ErrorDetail { code: self.code.into(), message_vi: self.text.vi.into(), message_en: self.text.en.into() },
+            error: ErrorDetail {
+                code: self.code.into(),
+                message_vi: self.text.vi.into(),
+                message_en: self.text.en.into(),
+            },
         };
         let mut r = (self.status, axum::Json(body)).into_response();
         tus_headers(r.headers_mut());
@@ -49,7 +53,11 @@ pub mod errors {
 
     /// 412: a request without `Tus-Resumable: 1.0.0`.
     pub fn version() -> TusError {
-        TusError::new(412, "upload.unsupported_version", t!("Phiên bản tus không được hỗ trợ.", "Unsupported tus version."))
+        TusError::new(
+            412,
+            "upload.unsupported_version",
+            t!("Phiên bản tus không được hỗ trợ.", "Unsupported tus version."),
+        )
     }
     /// 400: a header missing or unreadable.
     pub fn bad_header(code: &'static str) -> TusError {
@@ -64,7 +72,10 @@ pub mod errors {
         TusError::new(
             415,
             "upload.content_type",
-            t!("Nội dung phải là application/offset+octet-stream.", "The body must be application/offset+octet-stream."),
+            t!(
+                "Nội dung phải là application/offset+octet-stream.",
+                "The body must be application/offset+octet-stream."
+            ),
         )
     }
     /// 409: a PATCH at the wrong offset.
@@ -72,7 +83,10 @@ pub mod errors {
         TusError::new(
             409,
             "upload.offset_mismatch",
-            t!("Vị trí tải tiếp không khớp; hãy hỏi lại vị trí.", "The upload offset does not match; ask for it again."),
+            t!(
+                "Vị trí tải tiếp không khớp; hãy hỏi lại vị trí.",
+                "The upload offset does not match; ask for it again."
+            ),
         )
     }
     /// 460: a chunk whose checksum does not match.
@@ -89,7 +103,11 @@ pub mod errors {
     }
     /// 403.
     pub fn forbidden() -> TusError {
-        TusError::new(403, "scope.forbidden", t!("Bạn không có quyền với ảnh này.", "You have no access to this photo."))
+        TusError::new(
+            403,
+            "scope.forbidden",
+            t!("Bạn không có quyền với ảnh này.", "You have no access to this photo."),
+        )
     }
     /// 401: no caller in the request.
     pub fn no_caller() -> TusError {
@@ -121,7 +139,11 @@ pub mod errors {
     }
     /// 503: the object store or the database failed; the client retries.
     pub fn storage() -> TusError {
-        TusError::new(503, "storage.unavailable", t!("Máy chủ tạm thời lỗi lưu trữ; thử lại sau.", "Storage is unavailable; try again later."))
+        TusError::new(
+            503,
+            "storage.unavailable",
+            t!("Máy chủ tạm thời lỗi lưu trữ; thử lại sau.", "Storage is unavailable; try again later."),
+        )
     }
 }
 
@@ -209,7 +231,10 @@ mod tests {
     #[test]
     fn metadata_pairs_decode() {
         let m = parse_metadata("sha256 YWJj,photo_id eHl6,flag").unwrap();
-        assert_eq!(m, vec![("sha256".into(), "abc".into()), ("photo_id".into(), "xyz".into()), ("flag".into(), String::new())]);
+        assert_eq!(
+            m,
+            vec![("sha256".into(), "abc".into()), ("photo_id".into(), "xyz".into()), ("flag".into(), String::new())]
+        );
         assert!(parse_metadata("sha256 !!!").is_none());
         assert!(parse_metadata("a b c").is_none());
     }
