@@ -123,12 +123,13 @@ async fn login_enrols_the_device_key_and_keeps_the_session() {
     assert_eq!(session.server_url, url, "the trailing slash is dropped");
     assert_eq!(session.token, TOKEN);
     let sent = fake.lock().unwrap().last_device.clone().unwrap();
-    let s = store.lock().unwrap();
-    let identity = vieclam_core::evidence::signing::DeviceIdentity::load(&s).unwrap().unwrap();
-    assert_eq!(sent.public_key, identity.public_key_hex());
-    assert_eq!(sent.device_id, s.device_id().unwrap());
-    assert_eq!(state::session(s.conn()).unwrap(), Some(session));
-    drop(s);
+    {
+        let s = store.lock().unwrap();
+        let identity = vieclam_core::evidence::signing::DeviceIdentity::load(&s).unwrap().unwrap();
+        assert_eq!(sent.public_key, identity.public_key_hex());
+        assert_eq!(sent.device_id, s.device_id().unwrap());
+        assert_eq!(state::session(s.conn()).unwrap(), Some(session));
+    }
 
     sync::logout(&store).await.unwrap();
     assert!(sync::current_session(&store).unwrap().is_none());

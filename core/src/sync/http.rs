@@ -112,7 +112,12 @@ impl Http {
                 Ok(response) if response.status().is_success() => return Ok(response),
                 Ok(response) => return Err(error_from(response).await),
                 Err(e) if attempt < TRIES && is_connection_error(&e) => {
-                    cancel.run(async { Ok(tokio::time::sleep(pause).await) }).await?;
+                    cancel
+                        .run(async {
+                            tokio::time::sleep(pause).await;
+                            Ok(())
+                        })
+                        .await?;
                     pause *= 2;
                 }
                 Err(e) if is_connection_error(&e) => return Err(SyncError::Offline),
