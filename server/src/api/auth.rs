@@ -87,9 +87,10 @@ pub async fn login(State(st): State<AppState>, JsonBody(req): JsonBody<LoginRequ
     Ok(Json(session))
 }
 
-/// A valid Argon2 hash of nothing anyone types, for constant-time refusals.
+/// An Argon2 hash of a random password nobody knows, made once, so an unknown user name costs a real verification.
 fn dummy_hash() -> String {
-    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2zHdYJ0Gr9cQ3xkUDoLSGlRqB9Zo6K1H8Uw3XvGzD3c".into()
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| hash_password(&new_token()).unwrap_or_default()).clone()
 }
 
 /// `POST /v1/auth/activate`.

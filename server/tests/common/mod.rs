@@ -26,6 +26,7 @@ pub fn bin() -> &'static Path {
         let help = Command::new(&copy).arg("--help").output().expect("run --help");
         let help = String::from_utf8_lossy(&help.stdout);
         assert!(help.contains("serve"), "{BUILT} is not this branch's server (no `serve`): rebuild and rerun");
+        after_exit(&format!("rm -f {}", copy.display()));
         copy
     })
 }
@@ -33,6 +34,14 @@ pub fn bin() -> &'static Path {
 /// A free TCP port on loopback.
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+/// Runs the shell command `then` once this test process has exited (a watchdog polling its pid).
+fn after_exit(then: &str) {
+    let script = format!("while kill -0 {} 2>/dev/null; do sleep 1; done; {then}", std::process::id());
+    // Never waited for on purpose: it must outlive this process to clean up after it.
+    #[allow(clippy::zombie_processes)]
+    Command::new("sh").args(["-c", &script]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("watchdog");
 }
 
 /// A PostgreSQL cluster made for this test binary, stopped when the binary exits.
@@ -89,14 +98,12 @@ pub fn pg() -> &'static PgCluster {
             .status()
             .expect("pg_ctl runs");
         assert!(start.success(), "pg_ctl start failed");
-        // A watchdog stops the cluster and removes it once this test process is gone (statics are never dropped).
-        let script = format!(
-            "while kill -0 {pid} 2>/dev/null; do sleep 1; done; runuser -u postgres -- {ctl} -D {d} -m immediate stop; rm -rf {d}",
-            pid = std::process::id(),
+        // Statics are never dropped: the cluster is stopped and removed once this test process is gone.
+        after_exit(&format!(
+            "runuser -u postgres -- {ctl} -D {d} -m immediate stop; rm -rf {d}",
             ctl = pg_tool("pg_ctl").display(),
             d = dir.display()
-        );
-        Command::new("sh").args(["-c", &script]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("watchdog");
+        ));
         PgCluster { base_url: format!("postgres://postgres@127.0.0.1:{port}") }
     })
 }
