@@ -78,9 +78,11 @@ pub async fn login(State(st): State<AppState>, JsonBody(req): JsonBody<LoginRequ
         .await?
         .filter(|a| !a.disabled && a.role != Role::Borrower);
     // Verify even without an account, so a wrong user name takes as long as a wrong password.
-    let hash = account.as_ref().and_then(|a| a.password_hash.clone()).unwrap_or_else(dummy_hash);
+    let hash = account.as_ref().and_then(|a| a.password_hash.clone());
     let password = req.password.clone();
-    let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false);
+    let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash.unwrap_or_else(dummy_hash)))
+        .await
+        .unwrap_or(false);
     let account = account.filter(|_| ok).ok_or_else(|| ApiError::unauthorized("auth.bad_credentials"))?;
     let days = st.token_days;
     let session = st.db.write(work!(|tx| async move { open_session(tx, &account, &req.device, days).await })).await?;
