@@ -27,10 +27,10 @@ pub struct ServeOptions {
 /// The photo store for `url` (`file://` folders are created if missing).
 pub fn photo_store(url: &str) -> Result<Arc<dyn object_store::ObjectStore>, String> {
     let parsed = url::Url::parse(url).map_err(|e| format!("--photos {url}: {e}"))?;
-    if parsed.scheme() == "file" {
-        if let Ok(dir) = parsed.to_file_path() {
-            std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        }
+    if parsed.scheme() == "file"
+        && let Ok(dir) = parsed.to_file_path()
+    {
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     let (store, _prefix) = object_store::parse_url_opts(&parsed, std::env::vars().filter(|(k, _)| k.starts_with("AWS_")))
         .map_err(|e| format!("--photos: {e}"))?;

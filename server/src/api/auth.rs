@@ -78,18 +78,21 @@ pub async fn login(State(st): State<AppState>, JsonBody(req): JsonBody<LoginRequ
         .await?
         .filter(|a| !a.disabled && a.role != Role::Borrower);
     // Verify even without an account, so a wrong user name takes as long as a wrong password.
-    let hash = account.as_ref().and_then(|a| a.password_hash.clone()).unwrap_or_else(dummy_hash);
+    let hash = account.as_ref().and_then(|a| a.password_hash.clone());
     let password = req.password.clone();
-    let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false);
+    let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash.unwrap_or_else(dummy_hash)))
+        .await
+        .unwrap_or(false);
     let account = account.filter(|_| ok).ok_or_else(|| ApiError::unauthorized("auth.bad_credentials"))?;
     let days = st.token_days;
     let session = st.db.write(work!(|tx| async move { open_session(tx, &account, &req.device, days).await })).await?;
     Ok(Json(session))
 }
 
-/// A valid Argon2 hash of nothing anyone types, for constant-time refusals.
+/// An Argon2 hash of a random password nobody knows, made once, so an unknown user name costs a real verification.
 fn dummy_hash() -> String {
-    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2zHdYJ0Gr9cQ3xkUDoLSGlRqB9Zo6K1H8Uw3XvGzD3c".into()
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| hash_password(&new_token()).unwrap_or_default()).clone()
 }
 
 /// `POST /v1/auth/activate`.

@@ -88,10 +88,10 @@ pub async fn apply(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> A
         Err(refusal) => return Ok(Err(refusal)),
     };
     let existing = records::get(tx, kind, &m.entity_id).await?;
-    if let Some(old) = &existing {
-        if old.row.author_id.as_deref() != Some(caller.account.id.as_str()) {
-            return Ok(Err(NOT_OWNER));
-        }
+    if let Some(old) = &existing
+        && old.row.author_id.as_deref() != Some(caller.account.id.as_str())
+    {
+        return Ok(Err(NOT_OWNER));
     }
     let mut body = payload.clone();
     if kind == "worker_registration" {

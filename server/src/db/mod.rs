@@ -119,8 +119,8 @@ macro_rules! params {
 pub enum Tx {
     /// On the SQLite file.
     Sqlite(SqliteTx),
-    /// On PostgreSQL.
-    Pg(PgTx),
+    /// On PostgreSQL (boxed: a pooled connection is much larger than a lock guard).
+    Pg(Box<PgTx>),
 }
 
 impl Tx {

@@ -34,9 +34,10 @@ impl PgDb {
         let client = self.pool.get().await.map_err(|e| DbError::Pool(e.to_string()))?;
         // Read committed is enough: the counter row lock orders writers, and a pull reads committed rows by seq.
         client.batch_execute(if write { "BEGIN" } else { "BEGIN READ ONLY" }).await.map_err(DbError::from)?;
-        let mut tx = Tx::Pg(PgTx(client));
+        let mut tx = Tx::Pg(Box::new(PgTx(client)));
         let result = work(&mut tx).await;
-        let Tx::Pg(PgTx(client)) = tx else { return result };
+        let Tx::Pg(pg) = tx else { return result };
+        let PgTx(client) = *pg;
         match &result {
             Ok(_) => client.batch_execute("COMMIT").await.map_err(DbError::from)?,
             Err(_) => client.batch_execute("ROLLBACK").await.map_err(DbError::from)?,
