@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The main job, on its embedded default: build `vieclam`, make an encrypted store with a 1,000-loan demo province in
-# ./demo-data, and search it without diacritics. Safe to run again (it recreates the demo store).
+# The main job, on its embedded default: the sync server with its office dashboard on embedded SQLite, seeded once
+# with a demo province (loans, borrowers, sites, two inspectors with current plans, activation codes), listening on
+# http://127.0.0.1:8080 until Ctrl-C. It prints how to sign in. Data lives in ./demo-data/server (delete the folder
+# to start over). Also builds `vieclam`, the terminal shell that syncs against it (see the README).
+#
+# Debug builds (dependencies are optimised in them, see Cargo.toml): a fresh machine compiles in minutes rather
+# than the release profile's much longer link-time optimisation. VIECLAM_LISTEN changes the address.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release -p vieclam-cli
-bin=target/release/vieclam
-"$bin" --home demo-data init --demo 1000 --force
-"$bin" --home demo-data loans --search "dinh lap"
+cargo build -p vieclam-server -p vieclam-cli
+exec target/debug/vieclam-server --data demo-data/server serve --demo --listen "${VIECLAM_LISTEN:-127.0.0.1:8080}"
