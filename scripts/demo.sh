@@ -9,4 +9,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build -p vieclam-server -p vieclam-cli
-exec target/debug/vieclam-server --data demo-data/server serve --demo --listen "${VIECLAM_LISTEN:-127.0.0.1:8080}"
+exec "${CARGO_TARGET_DIR:-target}/debug/vieclam-server" --data demo-data/server serve --demo --listen "${VIECLAM_LISTEN:-127.0.0.1:8080}"
