@@ -44,7 +44,7 @@ object Routes {
     const val SIGN_IN = "sign-in"
     const val PLAN = "plan"
     const val SITES = "sites"
-    const val CHECK = "check/{checkId}"
+    const val CHECK = "check/{checkId}/{siteId}"
     const val CAMERA = "camera/{checkId}"
     const val WALK = "walk/{siteId}"
     const val MINUTES = "minutes/{commune}"
