@@ -16,12 +16,14 @@ import androidx.compose.foundation.layout.width
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
+import androidx.compose.material3.ButtonDefaults
 import androidx.compose.material3.Card
 import androidx.compose.material3.Divider
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Surface
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -50,7 +52,11 @@ fun ScreenFrame(
                     verticalAlignment = Alignment.CenterVertically,
                 ) {
                     if (onBack != null) {
-                        Button(onClick = onBack, modifier = Modifier.heightIn(min = MinTouchTarget)) { Text("‹ $backLabel") }
+                        TextButton(
+                            onClick = onBack,
+                            colors = ButtonDefaults.textButtonColors(contentColor = MaterialTheme.colorScheme.onPrimary),
+                            modifier = Modifier.heightIn(min = MinTouchTarget),
+                        ) { Text("‹ $backLabel", style = MaterialTheme.typography.labelLarge) }
                         Spacer(Modifier.width(12.dp))
                     }
                     Text(title, style = MaterialTheme.typography.titleLarge, modifier = Modifier.semantics { heading() })

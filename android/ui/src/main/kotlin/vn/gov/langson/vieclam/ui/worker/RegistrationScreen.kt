@@ -57,14 +57,14 @@ fun RegistrationScreen(form: FormState, consent: Boolean, strings: UiStrings, on
 /** One text field with the core's label and, once touched, its error (announced by TalkBack as an error). */
 @Composable
 private fun FormField(f: FieldState, onChange: (String) -> Unit) {
-    val error = f.error
+    val message = f.error
     OutlinedTextField(
         value = f.value,
         onValueChange = onChange,
         label = { Text(f.label) },
-        isError = error != null,
-        supportingText = error?.let { { Text(it) } },
+        isError = message != null,
+        supportingText = message?.let { { Text(it) } },
         singleLine = true,
-        modifier = Modifier.fillMaxWidth().semantics { if (error != null) error(error) },
+        modifier = Modifier.fillMaxWidth().semantics { if (message != null) error(message) },
     )
 }
