@@ -32,6 +32,8 @@ import vn.gov.langson.vieclam.core.walkPlot
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.inspector.CheckAction
 import vn.gov.langson.vieclam.ui.inspector.Here
+import vn.gov.langson.vieclam.ui.inspector.MinutesScreen
+import vn.gov.langson.vieclam.ui.inspector.MinutesUi
 import vn.gov.langson.vieclam.ui.inspector.PlanScreen
 import vn.gov.langson.vieclam.ui.inspector.PlanUi
 import vn.gov.langson.vieclam.ui.inspector.PlotWalkScreen
@@ -66,6 +68,11 @@ fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, str
         }, onError = { nav.popBackStack() })
     }
     composable(Routes.WALK) { WalkRoute(strings, nav) }
+    composable(Routes.MINUTES) { entry ->
+        // No minutes record in the bindings yet (docs/apps.md): the heading only, until the core exports them.
+        val commune = entry.arguments?.getString("commune") ?: ""
+        MinutesScreen(MinutesUi(commune, emptyList(), emptyList(), emptyList()), strings, onExport = {}, onBack = { nav.popBackStack() })
+    }
     composable(Routes.SYNC) { SyncRoute(app, strings) }
 }
 

@@ -64,7 +64,11 @@ fun VieclamNavHost(app: VieclamApp, strings: UiStrings) {
     var role by remember { mutableStateOf<Role?>(null) }
     val tabs = when (role) {
         Role.INSPECTOR -> listOf(Routes.PLAN to strings.planTitle, Routes.SITES to strings.sitesTitle, Routes.SYNC to strings.syncTitle)
-        Role.CITIZEN -> listOf(Routes.LOANS to strings.borrowerTab, Routes.REMINDERS to strings.remindersTitle, Routes.CATALOGUE to strings.workerTab)
+        Role.CITIZEN -> listOf(
+            Routes.LOANS to strings.borrowerTab, Routes.REMINDERS to strings.remindersTitle,
+            Routes.REGISTER to strings.registrationTitle, Routes.CATALOGUE to strings.workerTab,
+            Routes.APPLICATIONS to strings.applicationsTitle,
+        )
         null -> emptyList()
     }
     Column(Modifier.fillMaxSize()) {
