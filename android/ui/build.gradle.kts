@@ -25,7 +25,8 @@ dependencies {
     implementation(libs.compose.foundation)
     implementation(libs.compose.material3)
     implementation(libs.compose.ui.tooling.preview)
-    api("${libs.jna.get()}@aar") // JNA loads libvieclam_ffi.so for the generated bindings
+    // JNA, as its Android AAR (with libjnidispatch for each ABI), loads libvieclam_ffi.so for the bindings.
+    api("net.java.dev.jna:jna:${libs.versions.jna.get()}@aar")
     api(libs.coroutines.android)
     debugImplementation(libs.compose.ui.tooling)
 }
