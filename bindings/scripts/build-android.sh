@@ -24,8 +24,8 @@ for t in aarch64-linux-android armv7-linux-androideabi x86_64-linux-android; do
 done
 
 cd "$root"
-# API level 21 is the lowest the app supports.
-cargo ndk --platform 21 -t arm64-v8a -t armeabi-v7a -t x86_64 -o "$jni_libs" \
+# API level 26 (Android 8) is the lowest the app supports (android/app minSdk).
+cargo ndk --platform 26 -t arm64-v8a -t armeabi-v7a -t x86_64 -o "$jni_libs" \
   build --release -p vieclam-ffi --lib
 # The bindings are the same for every ABI: generate them from a host build.
 bindings/scripts/generate.sh debug "$kotlin_out"

@@ -1,0 +1,106 @@
+//! The borrower's and worker's routes beyond the loan list: reminders, registration validated as typed,
+//! the programme catalogue and applications.
+package vn.gov.langson.vieclam.app
+
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.produceState
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.platform.LocalContext
+import androidx.navigation.NavGraphBuilder
+import androidx.navigation.NavHostController
+import androidx.navigation.compose.composable
+import java.time.LocalDate
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+import vn.gov.langson.vieclam.core.FormState
+import vn.gov.langson.vieclam.core.RegistrationForm
+import vn.gov.langson.vieclam.core.VieclamException
+import vn.gov.langson.vieclam.ui.UiStrings
+import vn.gov.langson.vieclam.ui.borrower.LoanReminders
+import vn.gov.langson.vieclam.ui.borrower.RemindersScreen
+import vn.gov.langson.vieclam.ui.worker.ApplicationsScreen
+import vn.gov.langson.vieclam.ui.worker.RegistrationAction
+import vn.gov.langson.vieclam.ui.worker.RegistrationScreen
+
+/** Adds the borrower's and worker's routes to the graph. */
+fun NavGraphBuilder.citizenRoutes(nav: NavHostController, app: VieclamApp, strings: UiStrings) {
+    composable(Routes.REMINDERS) {
+        val lang = appLanguage(LocalContext.current)
+        val reminders by produceState(emptyList<LoanReminders>()) {
+            value = withContext(Dispatchers.IO) {
+                val today = LocalDate.now().toString()
+                app.store.loanList("", 0u, 50u, today, lang).rows.map { row ->
+                    val detail = app.store.loanDetail(row.loanId, today, ReminderWorker.WINDOW_DAYS, lang)
+                    LoanReminders(row.loanId, detail.title, detail.reminders)
+                }
+            }
+        }
+        RemindersScreen(reminders, strings) { nav.navigate("loan/$it") }
+    }
+    composable(Routes.REGISTER) { RegistrationRoute(app, strings) }
+    composable(Routes.CATALOGUE) { CatalogueRoute(app, strings) }
+    // No application record in the bindings yet (see docs/apps.md): the list stays empty until there is one.
+    composable(Routes.APPLICATIONS) { ApplicationsScreen(emptyList(), strings.applicationsTitle, strings) }
+}
+
+private val blankForm = RegistrationForm(
+    fullName = "", idNumber = "", birthDate = "", sex = "", phone = "", communeCode = "", address = "",
+    countryAbroad = null, yearsAbroad = null, occupation = "", skills = emptyList(), languages = emptyList(),
+    certificates = emptyList(), wants = emptyList(), consent = false,
+)
+
+/** Sets field `name` (the core's field name) of the form; lists are typed comma-separated. */
+private fun RegistrationForm.with(name: String, value: String): RegistrationForm {
+    val list = value.split(',').map { it.trim() }.filter { it.isNotEmpty() }
+    return when (name) {
+        "full_name" -> copy(fullName = value)
+        "id_number" -> copy(idNumber = value)
+        "birth_date" -> copy(birthDate = value)
+        "sex" -> copy(sex = value)
+        "phone" -> copy(phone = value)
+        "commune_code" -> copy(communeCode = value)
+        "address" -> copy(address = value)
+        "country_abroad" -> copy(countryAbroad = value.ifBlank { null })
+        "years_abroad" -> copy(yearsAbroad = value.ifBlank { null })
+        "occupation" -> copy(occupation = value)
+        "skills" -> copy(skills = list)
+        "languages" -> copy(languages = list)
+        "certificates" -> copy(certificates = list)
+        "wants" -> copy(wants = list)
+        else -> this
+    }
+}
+
+@Composable
+private fun RegistrationRoute(app: VieclamApp, strings: UiStrings) {
+    val lang = appLanguage(LocalContext.current)
+    val scope = rememberCoroutineScope()
+    var form by remember { mutableStateOf(blankForm) }
+    var touched by remember { mutableStateOf(setOf<String>()) }
+    // Asked again on every keystroke: the core validates as the worker types and reads nothing from the store.
+    val state by produceState<FormState?>(null, form, touched) {
+        value = app.store.registrationFormState(form, touched.toList(), LocalDate.now().toString(), lang)
+    }
+    val shown = state ?: return
+    RegistrationScreen(shown, form.consent, strings) { action ->
+        when (action) {
+            is RegistrationAction.Edit -> { form = form.with(action.field, action.value); touched = touched + action.field }
+            is RegistrationAction.Consent -> { form = form.copy(consent = action.given); touched = touched + "consent" }
+            RegistrationAction.Submit -> scope.launch {
+                try {
+                    withContext(Dispatchers.IO) { app.store.submitRegistration(form, LocalDate.now().toString()) }
+                    form = blankForm
+                    touched = emptySet()
+                    SyncWorker.now(app)
+                } catch (e: VieclamException.Invalid) {
+                    touched = touched + e.fields.map { it.field } // every failing field now shows its error
+                }
+            }
+        }
+    }
+}

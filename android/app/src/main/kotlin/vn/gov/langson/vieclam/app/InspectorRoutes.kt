@@ -1,0 +1,176 @@
+//! The inspector's routes: plan, nearest sites (list or map), a site check with camera and plot walk, and sync.
+//! Fixes come from [bestFix] and [fixes]; photos from [CameraCapture]; all judgement is the core's.
+package vn.gov.langson.vieclam.app
+
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateListOf
+import androidx.compose.runtime.mutableStateMapOf
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.produceState
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.platform.LocalContext
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import androidx.navigation.NavGraphBuilder
+import androidx.navigation.NavHostController
+import androidx.navigation.compose.composable
+import androidx.work.WorkManager
+import java.time.Instant
+import java.time.LocalDate
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+import vn.gov.langson.vieclam.core.CheckDetail
+import vn.gov.langson.vieclam.core.LocationFix
+import vn.gov.langson.vieclam.core.SiteRow
+import vn.gov.langson.vieclam.core.SyncStatus
+import vn.gov.langson.vieclam.core.Verdict
+import vn.gov.langson.vieclam.core.walkPlot
+import vn.gov.langson.vieclam.ui.UiStrings
+import vn.gov.langson.vieclam.ui.inspector.CheckAction
+import vn.gov.langson.vieclam.ui.inspector.Here
+import vn.gov.langson.vieclam.ui.inspector.MinutesScreen
+import vn.gov.langson.vieclam.ui.inspector.MinutesUi
+import vn.gov.langson.vieclam.ui.inspector.PlanScreen
+import vn.gov.langson.vieclam.ui.inspector.PlanUi
+import vn.gov.langson.vieclam.ui.inspector.PlotWalkScreen
+import vn.gov.langson.vieclam.ui.inspector.PlotWalkUi
+import vn.gov.langson.vieclam.ui.inspector.SiteCheckScreen
+import vn.gov.langson.vieclam.ui.inspector.SitesScreen
+import vn.gov.langson.vieclam.ui.inspector.SyncStatusScreen
+
+/** Adds the inspector's routes to the graph. */
+fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, strings: UiStrings) {
+    composable(Routes.PLAN) {
+        // The bindings have no plan record yet: the plan is the assigned sites' communes (see docs/apps.md).
+        PlanScreen(PlanUi(strings.planTitle, "", emptyList()), strings) { nav.navigate(Routes.SITES) }
+    }
+    composable(Routes.SITES) { SitesRoute(app, strings, nav) }
+    composable(Routes.CHECK) { entry ->
+        val checkId = entry.arguments?.getString("checkId") ?: return@composable
+        CheckRoute(app, strings, nav, checkId, entry.arguments?.getString("siteId") ?: return@composable)
+    }
+    composable(Routes.CAMERA) { entry ->
+        val checkId = entry.arguments?.getString("checkId") ?: return@composable
+        val context = LocalContext.current
+        val scope = rememberCoroutineScope()
+        CameraCapture(strings.takePhoto, onJpeg = { jpeg ->
+            scope.launch {
+                withContext(Dispatchers.IO) {
+                    val fix = bestFix(context, count = 3)
+                    app.store.addPhoto(checkId, jpeg, fix, app.photosDir.path)
+                }
+                nav.popBackStack()
+            }
+        }, onError = { nav.popBackStack() })
+    }
+    composable(Routes.WALK) { WalkRoute(strings, nav) }
+    composable(Routes.MINUTES) { entry ->
+        // No minutes record in the bindings yet (docs/apps.md): the heading only, until the core exports them.
+        val commune = entry.arguments?.getString("commune") ?: ""
+        MinutesScreen(MinutesUi(commune, emptyList(), emptyList(), emptyList()), strings, onExport = {}, onBack = { nav.popBackStack() })
+    }
+    composable(Routes.SYNC) { SyncRoute(app, strings) }
+}
+
+@Composable
+private fun SitesRoute(app: VieclamApp, strings: UiStrings, nav: NavHostController) {
+    val context = LocalContext.current
+    val lang = appLanguage(context)
+    var showMap by remember { mutableStateOf(false) }
+    val fix by produceState<LocationFix?>(null) { value = bestFix(context) }
+    val here = fix ?: return
+    val sites by produceState(emptyList<SiteRow>(), here) {
+        value = withContext(Dispatchers.IO) { app.store.sitesNear(here.lat, here.lon, 30u, LocalDate.now().toString(), lang) }
+    }
+    val scope = rememberCoroutineScope()
+    SitesScreen(sites, Here(here.lat, here.lon), showMap, strings, { showMap = it }) { site ->
+        scope.launch {
+            val checkId = withContext(Dispatchers.IO) {
+                app.store.enrolDevice() // idempotent: the device key is made once
+                app.store.startCheck(site.siteId, bestFix(context), Instant.now().toString())
+            }
+            nav.navigate("check/$checkId/${site.siteId}")
+        }
+    }
+}
+
+@Composable
+private fun CheckRoute(app: VieclamApp, strings: UiStrings, nav: NavHostController, checkId: String, siteId: String) {
+    val context = LocalContext.current
+    val lang = appLanguage(context)
+    val scope = rememberCoroutineScope()
+    val drafts = remember { mutableStateMapOf<String, String>() }
+    var revision by remember { mutableStateOf(0) }
+    val check by produceState<CheckDetail?>(null, revision) {
+        value = withContext(Dispatchers.IO) { app.store.checkDetail(checkId, lang) }
+    }
+    // The verdict of the fix now, so the inspector sees whether they are still at the site while working.
+    val verdict by produceState<Verdict?>(null, revision) {
+        value = runCatching { withContext(Dispatchers.IO) { app.store.checkVerdict(siteId, bestFix(context), lang) } }.getOrNull()
+    }
+    val questions = remember { app.store.checklist(lang) }
+    val shown = check ?: return
+    SiteCheckScreen(shown, verdict, questions, drafts, strings) { action ->
+        when (action) {
+            is CheckAction.Draft -> drafts[action.key] = action.text
+            is CheckAction.Answer -> scope.launch {
+                runCatching { withContext(Dispatchers.IO) { app.store.answerCheck(checkId, action.key, action.value) } }
+                revision++
+            }
+            CheckAction.TakePhoto -> nav.navigate("camera/$checkId")
+            CheckAction.WalkPlot -> nav.navigate("walk/$checkId")
+            CheckAction.Finish -> scope.launch {
+                withContext(Dispatchers.IO) { app.store.finishCheck(checkId, Instant.now().toString()) }
+                SyncWorker.now(context)
+                revision++
+            }
+            CheckAction.Back -> nav.popBackStack()
+        }
+    }
+}
+
+@Composable
+private fun WalkRoute(strings: UiStrings, nav: NavHostController) {
+    val context = LocalContext.current
+    val lang = appLanguage(context)
+    val scope = rememberCoroutineScope()
+    val taken = remember { mutableStateListOf<LocationFix>() }
+    var job by remember { mutableStateOf<Job?>(null) }
+    var ui by remember { mutableStateOf(PlotWalkUi(false, "", null, null, null, null)) }
+    PlotWalkScreen(
+        ui.copy(fixesText = "${taken.size}"),
+        strings,
+        onStart = {
+            taken.clear()
+            ui = ui.copy(walking = true, plot = null)
+            job = scope.launch { fixes(context).collect { taken.add(it) } }
+        },
+        onStop = {
+            job?.cancel()
+            val plot = runCatching { walkPlot(taken.toList(), lang) }.getOrNull()
+            // Hectares to two decimals with the Vietnamese decimal comma; the core gives the number.
+            ui = ui.copy(
+                walking = false, plot = plot,
+                areaText = plot?.let { "%.2f ha".format(it.areaHa).replace('.', ',') },
+                perimeterText = plot?.let { "${it.perimeterM.toInt()} m" },
+            )
+        },
+        onBack = { job?.cancel(); nav.popBackStack() },
+    )
+}
+
+@Composable
+private fun SyncRoute(app: VieclamApp, strings: UiStrings) {
+    val context = LocalContext.current
+    val work by WorkManager.getInstance(context).getWorkInfosForUniqueWorkFlow("vieclam-sync-now")
+        .collectAsStateWithLifecycle(emptyList())
+    val running = work.firstOrNull()
+    val status by produceState<SyncStatus?>(null, running?.state) {
+        value = withContext(Dispatchers.IO) { app.store.syncStatus() }
+    }
+    status?.let { SyncStatusScreen(it.toUi(running), strings) { SyncWorker.now(context) } }
+}

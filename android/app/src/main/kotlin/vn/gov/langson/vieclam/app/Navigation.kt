@@ -1,0 +1,156 @@
+//! The navigation graph: sign-in, then a bottom bar by role (inspector: plan, sites, sync; borrower and worker:
+//! loans, reminders, registration, programmes, applications), and the detail routes. Each route reads its
+//! records from the core off the main thread and passes actions back to the core; nothing is computed here.
+package vn.gov.langson.vieclam.app
+
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.material3.NavigationBar
+import androidx.compose.material3.NavigationBarItem
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.produceState
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
+import androidx.navigation.NavHostController
+import androidx.navigation.compose.NavHost
+import androidx.navigation.compose.composable
+import androidx.navigation.compose.currentBackStackEntryAsState
+import androidx.navigation.compose.rememberNavController
+import java.time.LocalDate
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+import vn.gov.langson.vieclam.core.VieclamException
+import vn.gov.langson.vieclam.ui.UiStrings
+import vn.gov.langson.vieclam.ui.auth.SignInAction
+import vn.gov.langson.vieclam.ui.auth.SignInScreen
+import vn.gov.langson.vieclam.ui.auth.SignInState
+import vn.gov.langson.vieclam.ui.borrower.LoanDetailScreen
+import vn.gov.langson.vieclam.ui.borrower.LoansScreen
+import vn.gov.langson.vieclam.ui.worker.CatalogueScreen
+
+/** Who signed in: decides the tabs. */
+enum class Role { INSPECTOR, CITIZEN }
+
+/** Every route of the app. */
+object Routes {
+    const val SIGN_IN = "sign-in"
+    const val PLAN = "plan"
+    const val SITES = "sites"
+    const val CHECK = "check/{checkId}/{siteId}"
+    const val CAMERA = "camera/{checkId}"
+    const val WALK = "walk/{siteId}"
+    const val MINUTES = "minutes/{commune}"
+    const val SYNC = "sync"
+    const val LOANS = "loans"
+    const val LOAN = "loan/{loanId}"
+    const val REMINDERS = "reminders"
+    const val REGISTER = "register"
+    const val CATALOGUE = "catalogue"
+    const val APPLICATIONS = "applications"
+}
+
+/** The app's screens under one NavHost, with the bottom bar of the signed-in role. */
+@Composable
+fun VieclamNavHost(app: VieclamApp, strings: UiStrings) {
+    val nav = rememberNavController()
+    var role by remember { mutableStateOf<Role?>(null) }
+    val tabs = when (role) {
+        Role.INSPECTOR -> listOf(Routes.PLAN to strings.planTitle, Routes.SITES to strings.sitesTitle, Routes.SYNC to strings.syncTitle)
+        Role.CITIZEN -> listOf(
+            Routes.LOANS to strings.borrowerTab, Routes.REMINDERS to strings.remindersTitle,
+            Routes.REGISTER to strings.registrationTitle, Routes.CATALOGUE to strings.workerTab,
+            Routes.APPLICATIONS to strings.applicationsTitle,
+        )
+        null -> emptyList()
+    }
+    Column(Modifier.fillMaxSize()) {
+        Box(Modifier.weight(1f)) {
+            NavHost(nav, startDestination = Routes.SIGN_IN) {
+                composable(Routes.SIGN_IN) { SignInRoute(app, strings) { r -> role = r; nav.navigate(if (r == Role.INSPECTOR) Routes.PLAN else Routes.LOANS) } }
+                inspectorRoutes(nav, app, strings)
+                composable(Routes.LOANS) { LoansRoute(app, strings, nav) }
+                composable(Routes.LOAN) { entry ->
+                    val loanId = entry.arguments?.getString("loanId") ?: return@composable
+                    val lang = appLanguage(LocalContext.current)
+                    val detail by produceState<vn.gov.langson.vieclam.core.LoanDetail?>(null, loanId) {
+                        value = withContext(Dispatchers.IO) { app.store.loanDetail(loanId, LocalDate.now().toString(), 30u, lang) }
+                    }
+                    detail?.let { LoanDetailScreen(it, strings) { nav.popBackStack() } }
+                }
+                citizenRoutes(nav, app, strings)
+            }
+        }
+        if (tabs.isNotEmpty()) BottomBar(nav, tabs)
+    }
+}
+
+@Composable
+private fun BottomBar(nav: NavHostController, tabs: List<Pair<String, String>>) {
+    val current = nav.currentBackStackEntryAsState().value?.destination?.route
+    NavigationBar {
+        for ((route, label) in tabs) {
+            NavigationBarItem(
+                selected = current == route,
+                onClick = { nav.navigate(route) { launchSingleTop = true } },
+                icon = {},
+                label = { Text(label) },
+            )
+        }
+    }
+}
+
+@Composable
+private fun SignInRoute(app: VieclamApp, strings: UiStrings, onSignedIn: (Role) -> Unit) {
+    var state by remember { mutableStateOf(SignInState()) }
+    val scope = rememberCoroutineScope()
+    fun run(role: Role, call: () -> Unit) = scope.launch {
+        state = state.copy(busy = true, error = null)
+        state = try {
+            withContext(Dispatchers.IO) { call() }
+            onSignedIn(role)
+            state.copy(busy = false, password = "")
+        } catch (e: VieclamException) {
+            state.copy(busy = false, error = e.message) // the core's own text, in the screen's language
+        }
+    }
+    SignInScreen(state, strings) { action ->
+        when (action) {
+            is SignInAction.Edit -> state = when (action.field) {
+                "serverUrl" -> state.copy(serverUrl = action.value)
+                "username" -> state.copy(username = action.value)
+                "password" -> state.copy(password = action.value)
+                "activationCode" -> state.copy(activationCode = action.value)
+                else -> state.copy(idNumber = action.value)
+            }
+            SignInAction.SignIn -> run(Role.INSPECTOR) { app.store.login(state.serverUrl, state.username, state.password) }
+            SignInAction.Activate -> run(Role.CITIZEN) { app.store.activate(state.serverUrl, state.activationCode, state.idNumber) }
+        }
+    }
+}
+
+@Composable
+private fun LoansRoute(app: VieclamApp, strings: UiStrings, nav: NavHostController) {
+    val lang = appLanguage(LocalContext.current)
+    val list by produceState<vn.gov.langson.vieclam.core.LoanList?>(null) {
+        value = withContext(Dispatchers.IO) { app.store.loanList("", 0u, 50u, LocalDate.now().toString(), lang) }
+    }
+    list?.let { LoansScreen(it, strings) { id -> nav.navigate("loan/$id") } }
+}
+
+@Composable
+internal fun CatalogueRoute(app: VieclamApp, strings: UiStrings) {
+    val lang = appLanguage(LocalContext.current)
+    var query by remember { mutableStateOf("") }
+    val catalogue by produceState<vn.gov.langson.vieclam.core.Catalogue?>(null, query) {
+        value = withContext(Dispatchers.IO) { app.store.catalogue(query, LocalDate.now().toString(), lang) }
+    }
+    catalogue?.let { CatalogueScreen(it, query, strings, { q -> query = q }, {}) }
+}

@@ -1,0 +1,72 @@
+//! The fixed labels of the screens (buttons, headings, hints) that the core does not format. Vietnamese is the
+//! default; the Android app builds an English set from its `values-en` resources and iOS from its `en.lproj`, so
+//! the `ui` module itself never reads platform resources and renders the same on the desktop.
+package vn.gov.langson.vieclam.ui
+
+/** Every fixed label the `ui` screens draw. Text that comes from the core's records is not here. */
+data class UiStrings(
+    val appName: String = "Việc làm Lạng Sơn",
+    val signInTitle: String = "Đăng nhập cán bộ",
+    val serverUrl: String = "Địa chỉ máy chủ",
+    val username: String = "Tên đăng nhập",
+    val password: String = "Mật khẩu",
+    val signIn: String = "Đăng nhập",
+    val activateTitle: String = "Kích hoạt cho người vay, người lao động",
+    val activationCode: String = "Mã kích hoạt",
+    val idNumber: String = "Số CCCD",
+    val activate: String = "Kích hoạt",
+    val working: String = "Đang xử lý…",
+    val planTitle: String = "Kế hoạch kiểm tra",
+    val sitesTitle: String = "Mô hình gần đây",
+    val showList: String = "Danh sách",
+    val showMap: String = "Bản đồ",
+    val youAreHere: String = "Vị trí của bạn",
+    val startCheck: String = "Bắt đầu kiểm tra",
+    val checkTitle: String = "Kiểm tra mô hình",
+    val locationFix: String = "Vị trí",
+    val checklist: String = "Nội dung kiểm tra",
+    val photos: String = "Ảnh hiện trường",
+    val takePhoto: String = "Chụp ảnh",
+    val opinions: String = "Ý kiến, kiến nghị của người vay",
+    val finishCheck: String = "Kết thúc kiểm tra",
+    val stillMissing: String = "Còn thiếu",
+    val yes: String = "Có",
+    val no: String = "Không",
+    val notAnswered: String = "Chưa trả lời",
+    val walkTitle: String = "Đo ranh giới thửa đất",
+    val walkStart: String = "Bắt đầu đi đo",
+    val walkStop: String = "Kết thúc, tính diện tích",
+    val walkedArea: String = "Diện tích đo được",
+    val fundedArea: String = "Diện tích theo hồ sơ vay",
+    val perimeter: String = "Chu vi",
+    val minutesTitle: String = "Biên bản kiểm tra tại xã",
+    val findings: String = "Kết quả kiểm tra",
+    val recommendations: String = "Kiến nghị",
+    val exportMinutes: String = "Xuất biên bản",
+    val syncTitle: String = "Đồng bộ",
+    val syncNow: String = "Đồng bộ ngay",
+    val waiting: String = "Đang chờ gửi",
+    val photosWaiting: String = "Ảnh chờ gửi",
+    val rejected: String = "Bị máy chủ từ chối",
+    val lastSync: String = "Lần đồng bộ gần nhất",
+    val loansTitle: String = "Khoản vay của tôi",
+    val schedule: String = "Lịch trả nợ",
+    val payments: String = "Lịch sử trả nợ",
+    val dueNext: String = "Kỳ trả tiếp theo",
+    val remindersTitle: String = "Nhắc hạn trả nợ",
+    val noReminders: String = "Không có kỳ trả nào sắp đến hạn.",
+    val registrationTitle: String = "Đăng ký tìm việc làm",
+    val consent: String = "Tôi đồng ý chia sẻ thông tin để được giới thiệu việc làm",
+    val catalogueTitle: String = "Chương trình việc làm",
+    val search: String = "Tìm (gõ không dấu cũng được)",
+    val applicationsTitle: String = "Hồ sơ đã nộp",
+    val inspectorTab: String = "Kiểm tra",
+    val borrowerTab: String = "Khoản vay",
+    val workerTab: String = "Việc làm",
+    val back: String = "Quay lại",
+) {
+    companion object {
+        /** Tiếng Việt: the default everywhere. */
+        val Vi = UiStrings()
+    }
+}

@@ -1,0 +1,138 @@
+//! Building blocks every screen shares: a screen frame with a title (and an optional back action), headings,
+//! label/value rows from the core's `LabeledValue`, and buttons that never fall under the 48 dp touch target.
+package vn.gov.langson.vieclam.ui.common
+
+import androidx.compose.foundation.clickable
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ColumnScope
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.Spacer
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.layout.width
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
+import androidx.compose.material3.Button
+import androidx.compose.material3.ButtonDefaults
+import androidx.compose.material3.Card
+import androidx.compose.material3.Divider
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.Surface
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.graphics.Color
+import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.text.font.FontWeight
+import androidx.compose.ui.unit.dp
+import vn.gov.langson.vieclam.core.LabeledValue
+import vn.gov.langson.vieclam.ui.theme.MinTouchTarget
+
+/** A screen: a coloured title bar (with a back button when `onBack` is given) over scrolling content. */
+@Composable
+fun ScreenFrame(
+    title: String,
+    onBack: (() -> Unit)? = null,
+    backLabel: String = "Quay lại",
+    scroll: Boolean = true,
+    content: @Composable ColumnScope.() -> Unit,
+) {
+    Surface(Modifier.fillMaxSize(), color = MaterialTheme.colorScheme.background) {
+        Column {
+            Surface(color = MaterialTheme.colorScheme.primary, contentColor = MaterialTheme.colorScheme.onPrimary) {
+                Row(
+                    Modifier.fillMaxWidth().heightIn(min = 64.dp).padding(horizontal = 16.dp),
+                    verticalAlignment = Alignment.CenterVertically,
+                ) {
+                    if (onBack != null) {
+                        TextButton(
+                            onClick = onBack,
+                            colors = ButtonDefaults.textButtonColors(contentColor = MaterialTheme.colorScheme.onPrimary),
+                            modifier = Modifier.heightIn(min = MinTouchTarget),
+                        ) { Text("‹ $backLabel", style = MaterialTheme.typography.labelLarge) }
+                        Spacer(Modifier.width(12.dp))
+                    }
+                    Text(title, style = MaterialTheme.typography.titleLarge, modifier = Modifier.semantics { heading() })
+                }
+            }
+            val body = Modifier.fillMaxWidth().padding(16.dp)
+            Column(
+                if (scroll) body.verticalScroll(rememberScrollState()) else body,
+                verticalArrangement = Arrangement.spacedBy(12.dp),
+                content = content,
+            )
+        }
+    }
+}
+
+/** A section heading, marked as a heading for TalkBack and VoiceOver. */
+@Composable
+fun SectionTitle(text: String) {
+    Text(
+        text,
+        style = MaterialTheme.typography.titleMedium,
+        color = MaterialTheme.colorScheme.primary,
+        modifier = Modifier.padding(top = 8.dp).semantics { heading() },
+    )
+}
+
+/** One label and its value on one line (wrapping when long), the value in bold. */
+@Composable
+fun LabeledRow(label: String, value: String, valueColor: Color = Color.Unspecified) {
+    Row(Modifier.fillMaxWidth().padding(vertical = 4.dp), horizontalArrangement = Arrangement.SpaceBetween) {
+        Text(label, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.weight(1f))
+        Spacer(Modifier.width(12.dp))
+        Text(
+            value,
+            style = MaterialTheme.typography.bodyMedium,
+            fontWeight = FontWeight.Bold,
+            color = valueColor,
+            modifier = Modifier.weight(1f),
+        )
+    }
+}
+
+/** The core's label/value pairs as rows in a card. */
+@Composable
+fun FieldsCard(fields: List<LabeledValue>) {
+    Card(Modifier.fillMaxWidth()) {
+        Column(Modifier.padding(12.dp)) {
+            fields.forEachIndexed { i, f ->
+                if (i > 0) Divider()
+                LabeledRow(f.label, f.value)
+            }
+        }
+    }
+}
+
+/** The main action of a screen: full width, at least 56 dp high. */
+@Composable
+fun PrimaryButton(text: String, onClick: () -> Unit, enabled: Boolean = true) {
+    Button(onClick = onClick, enabled = enabled, modifier = Modifier.fillMaxWidth().heightIn(min = 56.dp)) {
+        Text(text, style = MaterialTheme.typography.labelLarge)
+    }
+}
+
+/** A secondary action: outlined, full width, at least 48 dp high. */
+@Composable
+fun SecondaryButton(text: String, onClick: () -> Unit, enabled: Boolean = true) {
+    OutlinedButton(onClick = onClick, enabled = enabled, modifier = Modifier.fillMaxWidth().heightIn(min = MinTouchTarget)) {
+        Text(text, style = MaterialTheme.typography.labelLarge)
+    }
+}
+
+/** A tappable card of a list, at least 48 dp high. */
+@Composable
+fun RowCard(onClick: (() -> Unit)?, content: @Composable ColumnScope.() -> Unit) {
+    val inner = @Composable { Column(Modifier.fillMaxWidth().heightIn(min = MinTouchTarget).padding(12.dp), content = content) }
+    // Card(onClick) is still experimental in some Material 3 releases: a clickable modifier works in all of them.
+    val modifier = if (onClick != null) Modifier.fillMaxWidth().clickable(onClick = onClick) else Modifier.fillMaxWidth()
+    Card(modifier) { inner() }
+}

@@ -1,0 +1,77 @@
+// Fixed records shaped like the core's, so every view has a SwiftUI preview without the native library. The
+// texts imitate what the core formats; nothing here is used outside previews.
+import Foundation
+import VieclamCore
+
+final class CoreMock: CoreAPI {
+    let language: Language = .vi
+    private let row = LoanRow(loanId: "l1", agreementNo: "7300100000012", borrowerId: "b1", borrowerName: "Hoàng Văn Thắng",
+                              communeName: "Đình Lập", outstanding: 42_000_000, outstandingText: "42.000.000 ₫",
+                              overduePrincipal: 0, state: .current, stateText: "Trong hạn")
+
+    func login(serverUrl: String, username: String, password: String) throws {}
+    func activate(serverUrl: String, code: String, idNumber: String) throws {}
+    func loanList(query: String, on: String) throws -> LoanList {
+        LoanList(title: "Khoản vay", rows: [row], hasMore: false, emptyText: "Không có khoản vay nào.")
+    }
+    func loanDetail(loanId: String, on: String, remindWithinDays: UInt32) throws -> LoanDetail {
+        let status = LoanStatus(on: on, state: .current, relief: Relief(kind: .none, from: nil, to: nil),
+                                principalRepaid: 8_000_000, outstanding: 42_000_000, overduePrincipal: 0, daysOverdue: 0,
+                                firstOverdueSince: nil, frozenPrincipal: 0, writtenOffAmount: 0,
+                                nextInstalment: DueInstalment(seq: 3, dueOn: "2025-11-15", amountRemaining: 4_000_000),
+                                reminders: [], interestThisMonth: 231_000, overdueInterest: 0, interestAccrued: 1_155_000,
+                                interestPaidTotal: 924_000, unpaidInterest: 231_000)
+        return LoanDetail(loanId: loanId, title: "Khế ước 7300100000012 · Hoàng Văn Thắng",
+                          fields: [LabeledValue(label: "Dư nợ", value: "42.000.000 ₫"), LabeledValue(label: "Lãi suất", value: "6,6 %/năm")],
+                          scheduleTitle: "Lịch trả nợ",
+                          schedule: [ScheduleRow(seq: 3, dueText: "15/11/2025", amountText: "4.000.000 ₫", remainingText: "4.000.000 ₫", statusText: "Sắp đến hạn")],
+                          paymentsTitle: "Lịch sử trả nợ", payments: [], reminders: ["Kỳ 3: 4.000.000 ₫ đến hạn ngày 15/11/2025."],
+                          status: status)
+    }
+    func sitesNear(lat: Double, lon: Double, on: String) throws -> [SiteRow] {
+        [SiteRow(siteId: "s1", loanId: "l1", agreementNo: "7300100000012", borrowerName: "Hoàng Văn Thắng",
+                 communeName: "Đình Lập", modelText: "Chăn nuôi lợn", description: "Chuồng 40 con", lat: lat + 0.001,
+                 lon: lon, radiusM: 50, hasPlot: false, distanceM: 111, distanceText: "111 m")]
+    }
+    func startCheck(siteId: String, fix: LocationFix) throws -> String { "c1" }
+    func verdict(siteId: String, fix: LocationFix) throws -> Verdict {
+        Verdict(place: .atSite, placeCode: "at_site", distanceM: 3, radiusM: 50, accuracyM: 4, inSiteCommune: true,
+                fixCommuneCode: "06613", accuracyLevel: .good, accuracyWarning: nil,
+                message: "Đang ở tại mô hình (cách 3 m).", accuracyMessage: "Độ chính xác 4 m: tốt.", communeMessage: nil)
+    }
+    func checkDetail(checkId: String) throws -> CheckDetail {
+        CheckDetail(checkId: checkId, code: "KT-06613-0001", revision: 1, title: "Phiếu KT-06613-0001 · Hoàng Văn Thắng",
+                    state: .open, locked: false, fields: [LabeledValue(label: "Bắt đầu", value: "08:30 14/10/2025")],
+                    answers: [], photos: [], missingRequired: ["purpose_kept"], canFinish: false)
+    }
+    func checklist() -> [Question] {
+        [Question(key: "purpose_kept", prompt: "Sử dụng vốn đúng mục đích?", kind: .yesNo, required: true, misuse: false)]
+    }
+    func answer(checkId: String, key: String, value: AnswerInput) throws {}
+    func finish(checkId: String) throws {}
+    func addPhoto(checkId: String, jpeg: Data, fix: LocationFix) throws {}
+    func walk(fixes: [LocationFix]) throws -> WalkedPlot {
+        WalkedPlot(ring: fixes.map { GeoPoint(lat: $0.lat, lon: $0.lon) }, areaHa: 0.8, perimeterM: 360, droppedPoints: 0,
+                   usedPoints: UInt32(fixes.count), mockedPoints: 0, message: "Diện tích đo được 0,80 ha.")
+    }
+    func catalogue(query: String, on: String) throws -> Catalogue {
+        Catalogue(title: "Chương trình việc làm", programmes: [
+            ProgrammeRow(id: "p1", kind: "abroad", kindText: "Làm việc ở nước ngoài", title: "Đơn hàng điện tử Nhật Bản",
+                         description: "", place: "Nhật Bản", enterpriseText: "Công ty ABC · Giấy phép 123/LĐTBXH",
+                         seatsText: "20 chỉ tiêu", closesText: "Hạn 30/11/2025")])
+    }
+    func formState(form: RegistrationForm, touched: [String], today: String) throws -> FormState {
+        FormState(title: "Đăng ký tìm việc làm",
+                  fields: [FieldState(field: "full_name", label: "Họ và tên", value: form.fullName, errorCode: nil, error: nil),
+                           FieldState(field: "id_number", label: "Số CCCD", value: form.idNumber, errorCode: "id.length",
+                                      error: "Số CCCD phải có 12 chữ số.")],
+                  submitLabel: "Gửi đăng ký", canSubmit: false)
+    }
+    func submit(form: RegistrationForm, today: String) throws {}
+    func syncStatus() throws -> SyncStatusUI {
+        SyncStatusUI(waiting: [.init(kind: "Phiếu kiểm tra", count: "2")], photosWaiting: "3 ảnh",
+                     rejected: [.init(title: "Phiếu KT-06613-0001", reason: "Chữ ký không hợp lệ.")],
+                     lastSync: "14/10/2025 07:55", progress: nil, progressText: "")
+    }
+    func sync(progress: @escaping (Double, String) -> Void) async throws { progress(1, "Xong") }
+}

@@ -1,0 +1,34 @@
+// Background sync with BGTaskScheduler: iOS wakes the app when it sees fit (with network), the core syncs
+// (data first, photos after, resumable), and the next run is asked for at once. A run cut short by iOS loses
+// nothing: the core only advances what the server acknowledged.
+import BackgroundTasks
+import Foundation
+
+enum BackgroundSync {
+    static let identifier = "vn.gov.langson.vieclam.sync"
+
+    /// Registers the handler; call once at launch, before the app finishes launching.
+    static func register(core: @escaping () -> CoreAPI?) {
+        BGTaskScheduler.shared.register(forTaskWithIdentifier: identifier, using: nil) { task in
+            guard let task = task as? BGProcessingTask else { return }
+            schedule()
+            let run = Task {
+                do {
+                    try await core()?.sync { _, _ in }
+                    task.setTaskCompleted(success: true)
+                } catch {
+                    task.setTaskCompleted(success: false)
+                }
+            }
+            task.expirationHandler = { run.cancel() }
+        }
+    }
+
+    /// Asks for the next run, with network, no sooner than 15 minutes from now.
+    static func schedule() {
+        let request = BGProcessingTaskRequest(identifier: identifier)
+        request.requiresNetworkConnectivity = true
+        request.earliestBeginDate = Date(timeIntervalSinceNow: 15 * 60)
+        try? BGTaskScheduler.shared.submit(request)
+    }
+}

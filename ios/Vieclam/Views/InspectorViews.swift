@@ -1,0 +1,254 @@
+// The inspector's screens: plan, sites as a list or a MapKit map (nearest first), the site check (verdict,
+// checklist, photos, finish), the plot walk, the commune minutes and the sync status. Judgement is the core's.
+import MapKit
+import SwiftUI
+import VieclamCore
+
+struct PlanView: View {
+    var body: some View {
+        // No plan record in the bindings yet (docs/apps.md): the sites tab lists the assigned sites.
+        List { NavigationLink("sites_title") { SitesView() } }.navigationTitle("plan_title")
+    }
+}
+
+struct SitesView: View {
+    @EnvironmentObject var model: AppModel
+    @State private var sites: [SiteRow] = []
+    @State private var showMap = false
+    @State private var error: String?
+    @State private var openCheck: (check: String, site: String)?
+
+    var body: some View {
+        VStack {
+            Picker("", selection: $showMap) { Text("show_list").tag(false); Text("show_map").tag(true) }.pickerStyle(.segmented)
+            if showMap {
+                Map(coordinateRegion: .constant(region), annotationItems: sites.map(Pin.init)) { pin in
+                    MapMarker(coordinate: pin.coordinate, tint: Theme.primary)
+                }
+            }
+            List(sites, id: \.siteId) { site in
+                Button { Task { await start(site) } } label: {
+                    VStack(alignment: .leading, spacing: 4) {
+                        Text(site.borrowerName).font(.headline)
+                        Text("\(site.modelText) · \(site.communeName)")
+                        Text(site.distanceText).bold().foregroundColor(Theme.primary)
+                    }
+                    .frame(minHeight: Theme.minTarget)
+                }
+            }
+        }
+        .navigationTitle("sites_title")
+        .navigationDestination(isPresented: Binding(get: { openCheck != nil }, set: { if !$0 { openCheck = nil } })) {
+            if let open = openCheck { SiteCheckView(checkId: open.check, siteId: open.site) }
+        }
+        .task {
+            guard let here = await model.location.bestFix() else { return }
+            sites = attempt($error) { try model.core.sitesNear(lat: here.lat, lon: here.lon, on: isoToday()) } ?? []
+        }
+    }
+
+    private var region: MKCoordinateRegion {
+        let centre = sites.first.map { CLLocationCoordinate2D(latitude: $0.lat, longitude: $0.lon) }
+            ?? CLLocationCoordinate2D(latitude: 21.85, longitude: 106.76)
+        return MKCoordinateRegion(center: centre, latitudinalMeters: 10_000, longitudinalMeters: 10_000)
+    }
+
+    private func start(_ site: SiteRow) async {
+        guard let fix = await model.location.bestFix() else { return }
+        if let id = attempt($error, { try model.core.startCheck(siteId: site.siteId, fix: fix) }) {
+            openCheck = (id, site.siteId)
+        }
+    }
+}
+
+private struct Pin: Identifiable {
+    let id: String
+    let coordinate: CLLocationCoordinate2D
+    init(_ s: SiteRow) { id = s.siteId; coordinate = CLLocationCoordinate2D(latitude: s.lat, longitude: s.lon) }
+}
+
+struct SiteCheckView: View {
+    @EnvironmentObject var model: AppModel
+    let checkId: String
+    let siteId: String
+    @State private var check: CheckDetail?
+    @State private var verdict: Verdict?
+    @State private var drafts: [String: String] = [:]
+    @State private var camera = false
+    @State private var error: String?
+
+    var body: some View {
+        List {
+            if let verdict {
+                VStack(alignment: .leading) {
+                    Text(verdict.message).font(.title3).bold()
+                    Text(verdict.accuracyMessage)
+                    if let c = verdict.communeMessage { Text(c) }
+                }
+                .foregroundColor(.white).listRowBackground(colour(verdict.place))
+            }
+            if let error { Text(error).foregroundColor(Theme.bad) }
+            if let check {
+                FieldsSection(fields: check.fields)
+                Section("checklist") { ForEach(model.core.checklist(), id: \.key) { q in question(q, check) } }
+                Section("photos") {
+                    ForEach(check.photos, id: \.id) { p in
+                        VStack(alignment: .leading) {
+                            Text(p.takenText).bold(); Text(p.dimensionsText)
+                            ForEach(p.flagsText, id: \.self) { Text("⚠ \($0)").foregroundColor(Theme.bad) }
+                        }
+                    }
+                    if !check.locked { Button("take_photo") { camera = true }.frame(minHeight: Theme.minTarget) }
+                }
+                if !check.locked {
+                    NavigationLink("walk_title") { PlotWalkView() }
+                    if !check.missingRequired.isEmpty {
+                        Text("still_missing").foregroundColor(Theme.warn) + Text(": " + check.missingRequired.joined(separator: ", "))
+                    }
+                    PrimaryButton(title: "finish_check", enabled: check.canFinish) {
+                        _ = attempt($error) { try model.core.finish(checkId: checkId) }
+                        reload()
+                    }
+                }
+            }
+        }
+        .navigationTitle(check?.title ?? "")
+        .sheet(isPresented: $camera) {
+            CameraView { jpeg in
+                camera = false
+                Task {
+                    guard let fix = await model.location.bestFix(count: 3) else { return }
+                    _ = attempt($error) { try model.core.addPhoto(checkId: checkId, jpeg: jpeg, fix: fix) }
+                    reload()
+                }
+            }
+        }
+        .task {
+            reload()
+            if let fix = await model.location.bestFix() { verdict = try? model.core.verdict(siteId: siteId, fix: fix) }
+        }
+    }
+
+    private func reload() { check = attempt($error) { try model.core.checkDetail(checkId: checkId) } }
+
+    private func colour(_ place: Place) -> Color {
+        switch place {
+        case .atSite: return Theme.good
+        case .near, .poorFix: return Theme.warn
+        case .away, .mocked: return Theme.bad
+        }
+    }
+
+    @ViewBuilder
+    private func question(_ q: Question, _ check: CheckDetail) -> some View {
+        let answer = check.answers.first { $0.key == q.key }
+        VStack(alignment: .leading) {
+            Text(q.prompt + (q.required ? " *" : "")).bold()
+            Text(answer?.answered == true ? answer!.valueText : NSLocalizedString("not_answered", comment: ""))
+                .foregroundColor(answer?.misuseFound == true ? Theme.bad : .secondary)
+            if !check.locked {
+                switch q.kind {
+                case .yesNo:
+                    HStack {
+                        Button("yes") { send(q.key, .yesNo(value: true)) }.buttonStyle(.bordered)
+                        Button("no") { send(q.key, .yesNo(value: false)) }.buttonStyle(.bordered)
+                    }
+                case let .choice(options):
+                    ForEach(options, id: \.key) { o in Button(o.label) { send(q.key, .choice(key: o.key)) }.frame(minHeight: Theme.minTarget) }
+                case let .number(_, _, unit, _):
+                    TextField(unit, text: Binding(get: { drafts[q.key] ?? "" }, set: { text in
+                        drafts[q.key] = text
+                        // Vietnamese writes a decimal comma; the core checks the range.
+                        if let v = Double(text.replacingOccurrences(of: ",", with: ".")) { send(q.key, .number(value: v)) }
+                    })).keyboardType(.decimalPad)
+                case .text:
+                    TextField("opinions", text: Binding(get: { drafts[q.key] ?? "" }, set: { drafts[q.key] = $0; send(q.key, .text(text: $0)) }), axis: .vertical)
+                }
+            }
+        }
+    }
+
+    private func send(_ key: String, _ value: AnswerInput) {
+        _ = attempt($error) { try model.core.answer(checkId: checkId, key: key, value: value) }
+        reload()
+    }
+}
+
+struct PlotWalkView: View {
+    @EnvironmentObject var model: AppModel
+    @State private var fixes: [LocationFix] = []
+    @State private var walking = false
+    @State private var plot: WalkedPlot?
+    @State private var error: String?
+
+    var body: some View {
+        List {
+            Text("\(fixes.count)")
+            if walking {
+                PrimaryButton(title: "walk_stop") {
+                    walking = false
+                    model.location.onFix = nil
+                    plot = attempt($error) { try model.core.walk(fixes: fixes) }
+                }
+            } else {
+                PrimaryButton(title: "walk_start") {
+                    fixes = []; plot = nil; walking = true
+                    model.location.onFix = { fixes.append($0) }
+                }
+            }
+            if let plot {
+                Text(plot.message).bold()
+                LabeledRow(label: NSLocalizedString("walked_area", comment: ""), value: String(format: "%.2f ha", plot.areaHa))
+                LabeledRow(label: NSLocalizedString("perimeter", comment: ""), value: "\(Int(plot.perimeterM)) m")
+            }
+        }
+        .navigationTitle("walk_title")
+    }
+}
+
+/// Commune minutes: no minutes record in the bindings yet (docs/apps.md).
+struct MinutesView: View {
+    var body: some View { List { Text("minutes_title") }.navigationTitle("minutes_title") }
+}
+
+struct SyncStatusView: View {
+    @EnvironmentObject var model: AppModel
+    @State private var status: SyncStatusUI?
+    @State private var error: String?
+
+    var body: some View {
+        List {
+            if let status {
+                LabeledRow(label: NSLocalizedString("last_sync", comment: ""), value: status.lastSync)
+                if let p = status.progress { ProgressView(value: p) { Text(status.progressText) } }
+                PrimaryButton(title: "sync_now", enabled: status.progress == nil) { Task { await run() } }
+                Section("waiting") {
+                    ForEach(status.waiting, id: \.self) { LabeledRow(label: $0.kind, value: $0.count) }
+                    LabeledRow(label: NSLocalizedString("photos_waiting", comment: ""), value: status.photosWaiting)
+                }
+                if !status.rejected.isEmpty {
+                    Section("rejected") {
+                        ForEach(status.rejected, id: \.self) { r in
+                            VStack(alignment: .leading) { Text(r.title).bold(); Text(r.reason).foregroundColor(Theme.bad) }
+                        }
+                    }
+                }
+            }
+            if let error { Text(error).foregroundColor(Theme.bad) }
+        }
+        .navigationTitle("sync_title")
+        .task { status = attempt($error) { try model.core.syncStatus() } }
+    }
+
+    private func run() async {
+        do {
+            try await model.core.sync { fraction, text in
+                Task { @MainActor in status?.progress = fraction; status?.progressText = text }
+            }
+        } catch { self.error = String(describing: error) }
+        status = attempt($error) { try model.core.syncStatus() }
+    }
+}
+
+#Preview { NavigationStack { SiteCheckView(checkId: "c1", siteId: "s1") }.environmentObject(AppModel(core: CoreMock())) }
+#Preview { NavigationStack { SyncStatusView() }.environmentObject(AppModel(core: CoreMock())) }

@@ -1,0 +1,219 @@
+// Screenshot tests of the app's `ui` screens: a demo province is loaded into an encrypted store through the
+// Kotlin bindings, each main screen is fed the core's real records (in Vietnamese) and rendered to a PNG at phone
+// size under build/screenshots/, and each PNG is checked to be a drawn screen, not a blank one. The screens' own
+// behaviour is tested in Rust; here the point is that the `ui` module compiles against Compose, draws these
+// records, and that a person can look at the result.
+package vn.gov.langson.vieclam.ui.screenshots
+
+import java.io.File
+import org.junit.AfterClass
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertTrue
+import org.junit.BeforeClass
+import org.junit.Test
+import vn.gov.langson.vieclam.core.AnswerInput
+import vn.gov.langson.vieclam.core.Language
+import vn.gov.langson.vieclam.core.LabeledValue
+import vn.gov.langson.vieclam.core.LocationFix
+import vn.gov.langson.vieclam.core.RegistrationForm
+import vn.gov.langson.vieclam.core.VieclamStore
+import vn.gov.langson.vieclam.core.walkPlot
+import vn.gov.langson.vieclam.core.test.DEMO_AS_OF
+import vn.gov.langson.vieclam.core.test.demoStore
+import vn.gov.langson.vieclam.core.test.tempDir
+import vn.gov.langson.vieclam.ui.UiStrings
+import vn.gov.langson.vieclam.ui.auth.SignInScreen
+import vn.gov.langson.vieclam.ui.auth.SignInState
+import vn.gov.langson.vieclam.ui.borrower.LoanDetailScreen
+import vn.gov.langson.vieclam.ui.borrower.LoanReminders
+import vn.gov.langson.vieclam.ui.borrower.LoansScreen
+import vn.gov.langson.vieclam.ui.borrower.RemindersScreen
+import vn.gov.langson.vieclam.ui.inspector.Here
+import vn.gov.langson.vieclam.ui.inspector.MinutesScreen
+import vn.gov.langson.vieclam.ui.inspector.MinutesUi
+import vn.gov.langson.vieclam.ui.inspector.PlanCommuneUi
+import vn.gov.langson.vieclam.ui.inspector.PlanScreen
+import vn.gov.langson.vieclam.ui.inspector.PlanUi
+import vn.gov.langson.vieclam.ui.inspector.PlotWalkScreen
+import vn.gov.langson.vieclam.ui.inspector.PlotWalkUi
+import vn.gov.langson.vieclam.ui.inspector.RejectedUi
+import vn.gov.langson.vieclam.ui.inspector.SiteCheckScreen
+import vn.gov.langson.vieclam.ui.inspector.SitesScreen
+import vn.gov.langson.vieclam.ui.inspector.SyncProgressUi
+import vn.gov.langson.vieclam.ui.inspector.SyncStatusScreen
+import vn.gov.langson.vieclam.ui.inspector.SyncStatusUi
+import vn.gov.langson.vieclam.ui.inspector.WaitingUi
+import vn.gov.langson.vieclam.ui.worker.ApplicationUi
+import vn.gov.langson.vieclam.ui.worker.ApplicationsScreen
+import vn.gov.langson.vieclam.ui.worker.CatalogueScreen
+import vn.gov.langson.vieclam.ui.worker.RegistrationScreen
+
+class ScreenshotTest {
+    companion object {
+        private lateinit var dir: File
+        private lateinit var store: VieclamStore
+        private val strings = UiStrings.Vi
+
+        /** Đình Lập town: the demo has sites around it. */
+        private val here = Here(21.545, 107.095)
+        private const val START = "2025-10-14T08:30:00+07:00"
+
+        @BeforeClass
+        @JvmStatic
+        fun loadDemo() {
+            dir = tempDir("vieclam-screenshots")
+            store = demoStore(dir, 300)
+        }
+
+        @AfterClass
+        @JvmStatic
+        fun removeDemo() {
+            store.close()
+            dir.deleteRecursively()
+        }
+    }
+
+    private fun fix(lat: Double, lon: Double, accuracy: Double = 4.0, time: String = START) =
+        LocationFix(lat, lon, accuracy, 400.0, time, "gps", 12u, false)
+
+    /** A drawn phone screen: full size, more than a handful of colours (text is anti-aliased), real ink. */
+    private fun assertDrawn(png: File) {
+        assertTrue("${png.path} was not written", png.isFile && png.length() > 0)
+        val ink = ink(png)
+        assertEquals(WIDTH_PX to HEIGHT_PX, ink.width to ink.height)
+        assertTrue("${png.name}: only ${ink.colours} colours", ink.colours > 20)
+        assertTrue("${png.name}: ${ink.inkedFraction} of it inked", ink.inkedFraction > 0.02)
+    }
+
+    @Test
+    fun signIn() = assertDrawn(renderPng("01-dang-nhap") {
+        SignInScreen(SignInState(serverUrl = "https://vieclam.langson.gov.vn", username = "thanhtra.dinhlap"), strings) {}
+    })
+
+    @Test
+    fun plan() {
+        val sites = store.sitesNear(here.lat, here.lon, 40u, null, Language.VI)
+        val communes = sites.groupBy { it.communeName }.entries.take(5).mapIndexed { i, (name, rows) ->
+            PlanCommuneUi("c$i", name, "Ngày ${14 + i}/10/2025", "${rows.size} mô hình")
+        }
+        assertTrue("the demo has sites near Đình Lập", communes.isNotEmpty())
+        assertDrawn(renderPng("02-ke-hoach") {
+            PlanScreen(PlanUi("Kế hoạch kiểm tra quý IV/2025", "Đoàn kiểm tra số 2 · Huyện Đình Lập", communes), strings) {}
+        })
+    }
+
+    @Test
+    fun sitesAsListAndMap() {
+        val sites = store.sitesNear(here.lat, here.lon, 8u, null, Language.VI)
+        assertEquals(8, sites.size)
+        assertTrue("nearest first", sites.zipWithNext().all { (a, b) -> a.distanceM <= b.distanceM })
+        assertDrawn(renderPng("03-mo-hinh-danh-sach") { SitesScreen(sites, here, false, strings, {}, {}) })
+        assertDrawn(renderPng("04-mo-hinh-ban-do") { SitesScreen(sites, here, true, strings, {}, {}) })
+    }
+
+    @Test
+    fun siteCheckInProgress() {
+        store.enrolDevice()
+        val site = store.sitesNear(here.lat, here.lon, 1u, null, Language.VI).single()
+        val at = fix(site.lat + 0.0002, site.lon, accuracy = 8.0)
+        val verdict = store.checkVerdict(site.siteId, at, Language.VI)
+        val checkId = store.startCheck(site.siteId, at, START)
+        store.answerCheck(checkId, "purpose_kept", AnswerInput.YesNo(true))
+        val questions = store.checklist(Language.VI)
+        val detail = store.checkDetail(checkId, Language.VI)
+        assertTrue("some required answers are still missing", detail.missingRequired.isNotEmpty())
+        assertDrawn(renderPng("05-kiem-tra-mo-hinh") { SiteCheckScreen(detail, verdict, questions, emptyMap(), strings) {} })
+    }
+
+    @Test
+    fun plotWalk() {
+        // A 100 m × 80 m field walked corner to corner: 0.8 ha.
+        val dLat = 100.0 / 111_320.0
+        val dLon = 80.0 / (111_320.0 * Math.cos(Math.toRadians(here.lat)))
+        val corners = listOf(0.0 to 0.0, dLat to 0.0, dLat to dLon, 0.0 to dLon, 0.0 to 0.0)
+        val fixes = corners.mapIndexed { i, (a, b) -> fix(here.lat + a, here.lon + b, time = "2025-10-14T08:3$i:00+07:00") }
+        val plot = walkPlot(fixes, Language.VI)
+        assertEquals(0.8, plot.areaHa, 0.02)
+        val walk = PlotWalkUi(false, "${plot.usedPoints} điểm đo", plot, "%.2f ha".format(plot.areaHa).replace('.', ','),
+            "${plot.perimeterM.toInt()} m", "0,75 ha")
+        assertDrawn(renderPng("06-do-thua-dat") { PlotWalkScreen(walk, strings, {}, {}, {}) })
+    }
+
+    @Test
+    fun communeMinutes() {
+        val list = store.loanList("dinh lap", 0u, 50u, DEMO_AS_OF, Language.VI)
+        val overdue = list.rows.count { it.overduePrincipal > 0 }
+        val minutes = MinutesUi(
+            "Biên bản kiểm tra tại xã Đình Lập, ngày 14/10/2025",
+            listOf(LabeledValue("Số khoản vay", "${list.rows.size}"), LabeledValue("Khoản vay quá hạn", "$overdue")),
+            listOf("Các hộ vay sử dụng vốn đúng mục đích.", "Một hộ chăn nuôi lợn bị ảnh hưởng dịch tả."),
+            listOf("Đề nghị ngân hàng xem xét gia hạn nợ cho hộ bị thiệt hại."),
+        )
+        assertDrawn(renderPng("07-bien-ban") { MinutesScreen(minutes, strings, {}, {}) })
+    }
+
+    @Test
+    fun syncStatus() {
+        val pending = store.pendingChanges()
+        val status = SyncStatusUi(
+            waiting = listOf(WaitingUi("Thay đổi chưa gửi", "$pending"), WaitingUi("Phiếu kiểm tra", "2")),
+            photosWaitingText = "3 ảnh (1,2 MB)",
+            rejected = listOf(RejectedUi("Phiếu KT-06613-0001", "Chữ ký của thiết bị không hợp lệ.")),
+            lastSyncText = "14/10/2025 07:55",
+            progress = SyncProgressUi(0.4f, "Đang gửi ảnh 2/5"),
+        )
+        assertDrawn(renderPng("08-dong-bo") { SyncStatusScreen(status, strings) {} })
+    }
+
+    @Test
+    fun loansAndDetail() {
+        val list = store.loanList("dinh lap", 0u, 10u, DEMO_AS_OF, Language.VI)
+        assertTrue("Đình Lập has borrowers", list.rows.isNotEmpty())
+        assertDrawn(renderPng("09-khoan-vay") { LoansScreen(list, strings) {} })
+        val detail = store.loanDetail(list.rows.first().loanId, DEMO_AS_OF, 30u, Language.VI)
+        assertTrue(detail.schedule.isNotEmpty())
+        assertDrawn(renderPng("10-chi-tiet-khoan-vay") { LoanDetailScreen(detail, strings) {} })
+    }
+
+    @Test
+    fun reminders() {
+        val rows = store.loanList("", 0u, 30u, DEMO_AS_OF, Language.VI).rows
+        val reminders = rows.map { r ->
+            val d = store.loanDetail(r.loanId, DEMO_AS_OF, 60u, Language.VI)
+            LoanReminders(r.loanId, d.title, d.reminders)
+        }
+        assertTrue("some loan is due within 60 days", reminders.any { it.lines.isNotEmpty() })
+        assertDrawn(renderPng("11-nhac-han") { RemindersScreen(reminders.filter { it.lines.isNotEmpty() }.take(5), strings) {} })
+    }
+
+    @Test
+    fun registrationWithErrorsAsTyped() {
+        val typed = RegistrationForm(
+            fullName = "Hoàng Thị Ngọc Ánh", idNumber = "02009000123", birthDate = "31/02/1995", sex = "Nữ",
+            phone = "0912 345 678", communeCode = "06040", address = "Thôn Bản Chắt", countryAbroad = "Đài Loan",
+            yearsAbroad = "3", occupation = "Công nhân điện tử", skills = listOf("Hàn linh kiện"),
+            languages = listOf("Tiếng Trung"), certificates = emptyList(), wants = listOf("domestic_job"), consent = false,
+        )
+        val touched = listOf("full_name", "id_number", "birth_date", "phone", "consent")
+        val form = store.registrationFormState(typed, touched, DEMO_AS_OF, Language.VI)
+        assertTrue("a bad CCCD and date are caught as typed", form.fields.count { it.error != null } >= 2)
+        assertTrue(!form.canSubmit)
+        assertDrawn(renderPng("12-dang-ky") { RegistrationScreen(form, false, strings) {} })
+    }
+
+    @Test
+    fun catalogue() {
+        val catalogue = store.catalogue("", DEMO_AS_OF, Language.VI)
+        assertTrue(catalogue.programmes.isNotEmpty())
+        assertDrawn(renderPng("13-chuong-trinh") { CatalogueScreen(catalogue, "", strings, {}, {}) })
+    }
+
+    @Test
+    fun applications() {
+        val programmes = store.catalogue("", DEMO_AS_OF, Language.VI).programmes
+        val apps = programmes.take(3).mapIndexed { i, p ->
+            ApplicationUi(p.title, "Gửi ngày ${10 + i}/10/2025", listOf("Đang chờ gửi", "Đã tiếp nhận", "Được mời phỏng vấn")[i])
+        }
+        assertDrawn(renderPng("14-ho-so") { ApplicationsScreen(apps, "Chưa có hồ sơ nào.", strings) })
+    }
+}
