@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# The project's one test command (used by CI): every Rust test of the workspace, then the Kotlin tests of the
-# bindings on the JVM. Honours CARGO_TARGET_DIR; see tests/kotlin/run.sh for what the Kotlin half needs.
+# The project's one test command (used by CI): every Rust test of the workspace (the server's and the end-to-end
+# tests start real server processes, on embedded SQLite and on a throwaway PostgreSQL cluster of their own unless
+# DATABASE_URL is set), then the Kotlin tests of the bindings on the JVM (one of them syncs against a real server),
+# then the Compose screenshot tests of the app screens (PNGs left in build/screenshots/). Honours CARGO_TARGET_DIR;
+# see tests/kotlin/run.sh and scripts/screenshots.sh for what the JVM halves need.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# The end-to-end tests (tests/e2e) drive the real binaries, which `cargo test` does not build for another package.
+cargo build -p vieclam-server -p vieclam-cli
 cargo test --workspace
 tests/kotlin/run.sh
+scripts/screenshots.sh
