@@ -224,8 +224,8 @@ async fn pass(
     let _ = server.set_nodelay(true);
     if cut == Cut::Reset {
         // Linger 0: closing sends RST, not FIN, so both ends see a reset, not a short message.
-        let _ = client.set_linger(Some(Duration::ZERO));
-        let _ = server.set_linger(Some(Duration::ZERO));
+        let _ = client.set_zero_linger();
+        let _ = server.set_zero_linger();
     }
     let mut up_left = up_limit.unwrap_or(usize::MAX);
     let mut down_left = down_limit.unwrap_or(usize::MAX);
