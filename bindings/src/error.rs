@@ -57,6 +57,23 @@ pub enum VieclamError {
         /// Every problem found, in form order.
         fields: Vec<FieldProblem>,
     },
+    /// The server could not be reached; the data is safe on the device. Retry later (the scheduler does).
+    #[error("the server could not be reached")]
+    Offline,
+    /// The server refused the session or the credentials: ask the user to sign in again. `code` is the server's
+    /// (`auth.expired_token`, `auth.bad_credentials`, …).
+    #[error("unauthorized: {code}")]
+    Unauthorized {
+        /// The server's stable code.
+        code: String,
+        /// What a person reads, in Vietnamese.
+        message_vi: String,
+        /// What a person reads, in English.
+        message_en: String,
+    },
+    /// The sync was cancelled; what it committed before stays.
+    #[error("cancelled")]
+    Cancelled,
     /// Anything else: a stable `code` (e.g. `store.database`, `io`, `bad_argument`) and one sentence for a person
     /// in each language, including any technical detail.
     // Not a single `message` field: in Kotlin it would clash with `Throwable.message`.

@@ -11,7 +11,8 @@
 //! - [`sites`]: nearest sites; [`programmes`]: the catalogue; [`registration`]: the returning worker's form;
 //! - [`geo`], [`checklist`], [`checks`], [`check_detail`]: site checks from fix to locked record;
 //! - [`photos`]: the camera's JPEG into a check, and a JPEG's EXIF read back;
-//! - [`walk`]: a plot measured on foot; [`evidence`]: the device's signed chain, verified.
+//! - [`walk`]: a plot measured on foot; [`evidence`]: the device's signed chain, verified;
+//! - [`sync`]: sign-in, sync with progress and cancel, and the sync screen.
 //!
 //! Nothing here may panic across the FFI: every fallible call returns `Result<_, VieclamError>`.
 
@@ -30,6 +31,7 @@ mod registration;
 mod search;
 mod sites;
 mod store;
+mod sync;
 mod text;
 mod types;
 mod walk;
@@ -38,6 +40,9 @@ pub use check_detail::{AnswerRow, CheckDetail, CheckState, PhotoRow};
 pub use checklist::{AnswerInput, ChoiceOption, Question, QuestionKind};
 pub use demo::DemoCounts;
 pub use error::{FieldProblem, VieclamError};
+pub use sync::{
+    RejectedRow, SessionInfo, SyncCancel, SyncProgressListener, SyncStage, SyncStatusView, SyncSummary, WaitingRow,
+};
 pub use evidence::{EvidenceProblem, VerifyReport};
 pub use geo::{AccuracyLevel, LocationFix, Place, Verdict};
 pub use loan_status::{DueInstalment, LoanState, LoanStatus, Relief, ReliefKind};

@@ -48,7 +48,7 @@ impl VieclamStore {
 
     /// How many local changes are waiting to be sent to the server.
     pub fn pending_changes(&self) -> Result<u64, VieclamError> {
-        self.with(|s| Ok(s.pending_outbox()?.len() as u64))
+        self.with(|s| vieclam_core::store::outbox::pending_count(s.conn()))
     }
 }
 

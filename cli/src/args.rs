@@ -110,6 +110,51 @@ pub enum Command {
         /// The JPEG file.
         file: PathBuf,
     },
+    /// Sign in to the office server (staff, inspectors); the password is asked for, or read with --password-stdin.
+    Login {
+        /// The server, e.g. https://vieclam.example.vn.
+        #[arg(long)]
+        server: String,
+        /// The user name the office gave.
+        #[arg(long)]
+        username: String,
+        /// Read the password from the first line of stdin.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Activate a borrower's device with the printed code and the ID number (CCCD/CMND).
+    Activate {
+        /// The server.
+        #[arg(long)]
+        server: String,
+        /// The one-time activation code.
+        #[arg(long)]
+        code: String,
+        /// The borrower's ID number.
+        #[arg(long)]
+        id_number: String,
+    },
+    /// Create a returning worker's account and sign in to it.
+    Enrol {
+        /// The server.
+        #[arg(long)]
+        server: String,
+        /// Full name as on the ID card.
+        #[arg(long)]
+        name: String,
+        /// Mobile number.
+        #[arg(long)]
+        phone: String,
+        /// Read the password from the first line of stdin.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Sign out of the server (the data stays on this device).
+    Logout,
+    /// Sync with the server: send changes, receive data, upload photos.
+    Sync,
+    /// What waits to be sent, what the server refused, and when the last sync worked.
+    Status,
 }
 
 /// Steps of a site check.

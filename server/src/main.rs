@@ -1,1 +1,232 @@
-fn main() {}
+//! `vieclam-server`: the sync server and the office's admin commands over the same database.
+
+use std::io::Read;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use vieclam_core::sync::wire::Role;
+use vieclam_server::db::Db;
+use vieclam_server::serve::{ServeOptions, file_url, serve};
+use vieclam_server::{admin, demo};
+
+#[derive(Parser)]
+#[command(name = "vieclam-server", about = "Máy chủ đồng bộ Vieclam / The Vieclam sync server")]
+struct Cli {
+    /// Data folder: the SQLite database and the photos (default ./vieclam-data or $VIECLAM_SERVER_DATA).
+    #[arg(long, global = true, env = "VIECLAM_SERVER_DATA", default_value = "vieclam-data")]
+    data: PathBuf,
+    /// PostgreSQL instead of the embedded SQLite, e.g. postgres://user@host/db.
+    #[arg(long, global = true, env = "DATABASE_URL")]
+    database_url: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the /v1 protocol.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+        /// Object store URL for photos (default: DATA/photos).
+        #[arg(long)]
+        photos: Option<String>,
+        /// Seed the demo province first (once).
+        #[arg(long)]
+        demo: bool,
+        /// Token lifetime in days.
+        #[arg(long, default_value_t = 30)]
+        token_days: i64,
+        /// Worker enrolments allowed per client address per 10 minutes.
+        #[arg(long, default_value_t = 5)]
+        enrol_limit: usize,
+    },
+    /// Seed the demo province (once) and print how to sign in.
+    Demo,
+    /// Accounts.
+    Users {
+        #[command(subcommand)]
+        command: Users,
+    },
+    /// Inspection plans.
+    Plans {
+        #[command(subcommand)]
+        command: Plans,
+    },
+    /// Borrowers' activation codes.
+    Activation {
+        #[command(subcommand)]
+        command: Activation,
+    },
+    /// Devices.
+    Devices {
+        #[command(subcommand)]
+        command: Devices,
+    },
+    /// Workers' registrations.
+    Registrations {
+        #[command(subcommand)]
+        command: Registrations,
+    },
+}
+
+#[derive(Subcommand)]
+enum Users {
+    /// Create an account.
+    Add {
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, conflicts_with = "password_stdin")]
+        password: Option<String>,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List accounts.
+    List,
+}
+
+#[derive(Subcommand)]
+enum Plans {
+    /// Create a plan and assign it.
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long = "inspector", required = true)]
+        inspectors: Vec<String>,
+        /// Commune codes, comma-separated.
+        #[arg(long, value_delimiter = ',', required = true)]
+        communes: Vec<String>,
+        #[arg(long)]
+        from: NaiveDate,
+        #[arg(long)]
+        to: NaiveDate,
+    },
+}
+
+#[derive(Subcommand)]
+enum Activation {
+    /// Issue a one-time code for a borrower.
+    Issue {
+        #[arg(long)]
+        borrower: String,
+        /// Days the code stays valid.
+        #[arg(long, default_value_t = 30)]
+        days: i64,
+    },
+}
+
+#[derive(Subcommand)]
+enum Devices {
+    /// Revoke a device and its tokens.
+    Revoke { device_id: String },
+}
+
+#[derive(Subcommand)]
+enum Registrations {
+    /// Mark a registration verified.
+    Verify { id: String },
+}
+
+async fn open(cli: &Cli) -> Result<Db, String> {
+    match &cli.database_url {
+        Some(url) => Db::open_postgres(url).await.map_err(|e| format!("PostgreSQL: {e}")),
+        None => {
+            std::fs::create_dir_all(&cli.data).map_err(|e| format!("{}: {e}", cli.data.display()))?;
+            Db::open_sqlite(&cli.data.join("server.db")).await.map_err(|e| format!("SQLite: {e}"))
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let db = open(&cli).await?;
+    match cli.command {
+        Command::Serve { listen, photos, demo, token_days, enrol_limit } => {
+            if demo {
+                print!("{}", demo::seed(&db).await?);
+            }
+            let photos_url = match photos {
+                Some(u) => u,
+                None => file_url(&cli.data.join("photos"))?,
+            };
+            serve(db, ServeOptions { listen, photos_url, token_days, enrol_limit }).await
+        }
+        Command::Demo => {
+            print!("{}", demo::seed(&db).await?);
+            Ok(())
+        }
+        Command::Users { command: Users::Add { role, username, name, password, password_stdin } } => {
+            let role = Role::parse(&role).ok_or("Vai trò: admin, inspector, worker. / Role: admin, inspector, worker.")?;
+            let password = match (password, password_stdin) {
+                (Some(p), _) => p,
+                (None, true) => {
+                    let mut p = String::new();
+                    std::io::stdin().read_to_string(&mut p).map_err(|e| e.to_string())?;
+                    p.trim_end_matches(['\r', '\n']).to_owned()
+                }
+                (None, false) => return Err("Cần --password hoặc --password-stdin. / Give --password or --password-stdin.".into()),
+            };
+            let a = admin::add_user(&db, role, &username, &name, &password).await?;
+            println!("Đã tạo tài khoản / Account created: {} ({})", a.id, role.as_str());
+            Ok(())
+        }
+        Command::Users { command: Users::List } => {
+            for a in admin::list_users(&db).await? {
+                let state = if a.disabled { "khoá / disabled" } else { "" };
+                println!("{}\t{}\t{}\t{}\t{state}", a.id, a.role.as_str(), a.username.as_deref().unwrap_or("-"), a.display_name);
+            }
+            Ok(())
+        }
+        Command::Plans { command: Plans::Add { name, inspectors, communes, from, to } } => {
+            let id = admin::add_plan(&db, &name, &inspectors, &communes, from, to).await?;
+            println!("Đã tạo kế hoạch / Plan created: {id}");
+            Ok(())
+        }
+        Command::Activation { command: Activation::Issue { borrower, days } } => {
+            let code = admin::issue_activation(&db, &borrower, days).await?;
+            println!("Mã kích hoạt (dùng một lần) / One-time activation code: {code}");
+            Ok(())
+        }
+        Command::Devices { command: Devices::Revoke { device_id } } => {
+            admin::revoke_device(&db, &device_id).await?;
+            println!("Đã thu hồi thiết bị / Device revoked: {device_id}");
+            Ok(())
+        }
+        Command::Registrations { command: Registrations::Verify { id } } => {
+            admin::verify_registration(&db, &id).await?;
+            println!("Đã xác minh / Verified: {id}");
+            Ok(())
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,tower_http=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("tokio: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}

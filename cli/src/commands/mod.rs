@@ -4,11 +4,14 @@ mod check;
 mod evidence;
 mod init;
 mod loans;
+mod login;
 mod programmes;
 mod minutes;
 mod parse;
 mod register;
 mod sites;
+mod status;
+mod sync;
 mod walk;
 
 use std::path::PathBuf;
@@ -64,5 +67,13 @@ pub fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Command::Minutes { commune, plan, html } => minutes::run(&ctx, &commune, plan.as_deref(), html.as_deref()),
         Command::Evidence { action: EvidenceCommand::Verify } => evidence::verify(&ctx),
         Command::Exif { file } => evidence::exif(&ctx, &file),
+        Command::Login { server, username, password_stdin } => login::login(&ctx, &server, &username, password_stdin),
+        Command::Activate { server, code, id_number } => login::activate(&ctx, &server, &code, &id_number),
+        Command::Enrol { server, name, phone, password_stdin } => {
+            login::enrol(&ctx, &server, &name, &phone, password_stdin)
+        }
+        Command::Logout => login::logout(&ctx),
+        Command::Sync => sync::run(&ctx),
+        Command::Status => status::run(&ctx),
     }
 }

@@ -61,6 +61,29 @@ pub fn distance_text(m: f64) -> String {
 
 const START_RADIUS_M: f64 = 2_000.0;
 const MAX_RADIUS_M: f64 = 1_024_000.0;
+/// How far a position kept in the R*Tree (float32: ~1e-6 degrees of rounding at these latitudes) can be from the
+/// site's own: generous, since it only widens the set read exactly.
+const RTREE_SLACK_M: f64 = 5.0;
+
+/// Re-ranks R*Tree candidates (sorted by approximate distance) by their exact positions: every candidate that could
+/// be among the nearest `limit` (approximately within the k-th distance plus twice the rounding) is read from the
+/// table.
+fn exact_nearest(store: &Store, lat: f64, lon: f64, found: Vec<(i64, f64)>, limit: usize) -> Result<Vec<(i64, f64)>> {
+    let Some(kth) = found.get(limit.saturating_sub(1)).or(found.last()).map(|k| k.1) else {
+        return Ok(found);
+    };
+    let mut stmt = store.conn().prepare_cached("SELECT lat, lon FROM sites WHERE rowid = ?1")?;
+    let mut exact = Vec::new();
+    for (rowid, approx) in found {
+        if approx > kth + 2.0 * RTREE_SLACK_M {
+            break;
+        }
+        let (la, lo): (f64, f64) = stmt.query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        exact.push((rowid, distance_m(lat, lon, la, lo)));
+    }
+    exact.sort_by(|x, y| x.1.total_cmp(&y.1));
+    Ok(exact)
+}
 
 /// The `limit` sites nearest to (`lat`, `lon`) within `scope`, nearest first.
 pub fn sites_near(store: &Store, lat: f64, lon: f64, limit: usize, scope: SiteScope, lang: Lang) -> Result<Vec<SiteRow>> {
@@ -71,16 +94,25 @@ pub fn sites_near(store: &Store, lat: f64, lon: f64, limit: usize, scope: SiteSc
                  JOIN inspection_plans p ON p.id = pc.plan_id WHERE p.starts_on <= ?5 AND p.ends_on >= ?5)"
         }
     };
-    let sql = format!(
-        "SELECT s.rowid, s.lat, s.lon FROM sites_rtree t JOIN sites s ON s.rowid = t.site_rowid
-         WHERE t.min_lat >= ?1 AND t.max_lat <= ?2 AND t.min_lon >= ?3 AND t.max_lon <= ?4 {scope_sql}"
-    );
+    // Candidates come from the R*Tree alone (its float32 corners; no table row read per site in the box); only
+    // the few that can still be among the nearest are read exactly below. A scope still needs the site's commune.
+    let sql = if scope_sql.is_empty() {
+        "SELECT t.site_rowid, t.min_lat, t.min_lon FROM sites_rtree t
+         WHERE t.min_lat >= ?1 AND t.max_lat <= ?2 AND t.min_lon >= ?3 AND t.max_lon <= ?4"
+            .to_owned()
+    } else {
+        format!(
+            "SELECT s.rowid, s.lat, s.lon FROM sites_rtree t JOIN sites s ON s.rowid = t.site_rowid
+             WHERE t.min_lat >= ?1 AND t.max_lat <= ?2 AND t.min_lon >= ?3 AND t.max_lon <= ?4 {scope_sql}"
+        )
+    };
     let day = match scope {
         SiteScope::AssignedOn(d) => d.to_string(),
         SiteScope::All => String::new(),
     };
     let query = |stmt: &mut rusqlite::CachedStatement, radius: f64| -> Result<Vec<(i64, f64)>> {
-        let (a, b, c, d) = degrees_box(lat, lon, radius);
+        // The box is widened by the R*Tree's float32 rounding so that no site on its edge is missed.
+        let (a, b, c, d) = degrees_box(lat, lon, radius + RTREE_SLACK_M);
         let rows = if scope == SiteScope::All {
             stmt.query_map(rusqlite::params![a, b, c, d], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
                 .collect::<rusqlite::Result<Vec<(i64, f64, f64)>>>()?
@@ -106,6 +138,9 @@ pub fn sites_near(store: &Store, lat: f64, lon: f64, limit: usize, scope: SiteSc
         && kth > radius
     {
         found = query(&mut stmt, kth)?;
+    }
+    if scope == SiteScope::All {
+        found = exact_nearest(store, lat, lon, found, limit)?;
     }
     found.truncate(limit);
     found.into_iter().map(|(rowid, dist)| row(store, rowid, dist, lang)).collect()

@@ -28,9 +28,11 @@ const PROGRAMME_DOCS: &str = "
 /// Rebuilds every derived index from the tables.
 pub fn rebuild_all(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM search_index", [])?;
-    conn.execute(BORROWER_DOCS, [])?;
-    conn.execute(PROGRAMME_DOCS, [])?;
+    // Insertion order is the order hits come in within a search tier (see `query::search`): places, then
+    // programmes, then people by name.
     insert_commune_docs(conn)?;
+    conn.execute(PROGRAMME_DOCS, [])?;
+    conn.execute(&format!("{BORROWER_DOCS} ORDER BY b.name_folded, b.id"), [])?;
     rebuild_sites(conn)?;
     Ok(())
 }

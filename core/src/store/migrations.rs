@@ -24,6 +24,7 @@ const MIGRATIONS: &[Migration] = &[
     },
     Migration { version: 3, sql: include_str!("../../migrations/0003_evidence_chain.sql"), after: None },
     Migration { version: 4, sql: include_str!("../../migrations/0004_site_checks.sql"), after: None },
+    Migration { version: 5, sql: include_str!("../../migrations/0005_sync.sql"), after: None },
 ];
 
 /// The newest schema version this build knows.

@@ -59,15 +59,91 @@ impl Store {
     /// Writes `batch` in one transaction and updates the derived indexes.
     pub fn apply_office_batch(&mut self, batch: &OfficeBatch) -> Result<()> {
         let tx = self.transaction()?;
-        write_batch(&tx, batch)?;
-        if batch.borrowers.len() > BULK_REINDEX {
-            index::rebuild_all(&tx)?;
-        } else {
-            reindex_touched(&tx, batch)?;
-        }
+        apply_office_batch_in(&tx, batch)?;
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Writes `batch` inside the caller's transaction and updates the derived indexes: a sync pull commits a page's
+/// records together with its cursor.
+pub fn apply_office_batch_in(tx: &Transaction, batch: &OfficeBatch) -> Result<()> {
+    write_batch(tx, batch)?;
+    if batch.borrowers.len() > BULK_REINDEX {
+        index::rebuild_all(tx)?;
+    } else {
+        reindex_touched(tx, batch)?;
+    }
+    Ok(())
+}
+
+/// Office tables, children before parents so that the foreign keys hold while they are emptied.
+const OFFICE_TABLES: &[&str] = &[
+    "plan_communes",
+    "inspection_plans",
+    "job_programmes",
+    "sending_enterprises",
+    "sites",
+    "funded_models",
+    "loan_payments",
+    "loan_instalments",
+    "loans",
+    "borrowers",
+    "loan_programmes",
+    "savings_groups",
+];
+
+/// Deletes every office record the device holds, inside the caller's transaction, and empties the derived indexes
+/// built from them: a pull with `reset` starts the device's scope from nothing. The device's own records (checks,
+/// photos, registrations, findings) and the reference data shipped with the app (communes, rule sets) are kept.
+pub fn clear_office_records(tx: &Transaction) -> Result<()> {
+    for table in OFFICE_TABLES {
+        tx.execute(&format!("DELETE FROM {table}"), [])?;
+    }
+    tx.execute("DELETE FROM sites_rtree", [])?;
+    tx.execute("DELETE FROM search_index WHERE kind IN ('borrower', 'programme')", [])?;
+    Ok(())
+}
+
+/// Deletes one office record of `kind` (a pull's `delete`), with the rows that depend on it, inside the caller's
+/// transaction. Returns false for a kind that is not an office kind.
+pub fn delete_office_record(tx: &Transaction, kind: &str, id: &str) -> Result<bool> {
+    let sql: &[&str] = match kind {
+        "savings_group" => &["DELETE FROM savings_groups WHERE id = ?1"],
+        "loan_programme" => &["DELETE FROM loan_programmes WHERE id = ?1"],
+        "borrower" => &["DELETE FROM search_index WHERE kind = 'borrower' AND ref = ?1", "DELETE FROM borrowers WHERE id = ?1"],
+        "loan" => &[
+            "DELETE FROM sites_rtree WHERE site_rowid IN
+             (SELECT s.rowid FROM sites s JOIN funded_models m ON m.id = s.model_id WHERE m.loan_id = ?1)",
+            "DELETE FROM sites WHERE model_id IN (SELECT id FROM funded_models WHERE loan_id = ?1)",
+            "DELETE FROM funded_models WHERE loan_id = ?1",
+            "DELETE FROM loan_instalments WHERE loan_id = ?1",
+            "DELETE FROM loan_payments WHERE loan_id = ?1",
+            "DELETE FROM loans WHERE id = ?1",
+        ],
+        "schedule" => &["DELETE FROM loan_instalments WHERE loan_id = ?1"],
+        "payment" => &["DELETE FROM loan_payments WHERE id = ?1"],
+        "funded_model" => &[
+            "DELETE FROM sites_rtree WHERE site_rowid IN (SELECT rowid FROM sites WHERE model_id = ?1)",
+            "DELETE FROM sites WHERE model_id = ?1",
+            "DELETE FROM funded_models WHERE id = ?1",
+        ],
+        "site" => &[
+            "DELETE FROM sites_rtree WHERE site_rowid = (SELECT rowid FROM sites WHERE id = ?1)",
+            "DELETE FROM sites WHERE id = ?1",
+        ],
+        "enterprise" => &["DELETE FROM sending_enterprises WHERE id = ?1"],
+        "job_programme" => &[
+            "DELETE FROM search_index WHERE kind = 'programme' AND ref = ?1",
+            "DELETE FROM job_programmes WHERE id = ?1",
+        ],
+        "inspection_plan" => &["DELETE FROM plan_communes WHERE plan_id = ?1", "DELETE FROM inspection_plans WHERE id = ?1"],
+        _ => return Ok(false),
+    };
+    for statement in sql {
+        tx.execute(statement, [id])?;
+    }
+    Ok(true)
 }
 
 fn write_batch(tx: &Transaction, b: &OfficeBatch) -> Result<()> {

@@ -1,0 +1,125 @@
+//! What a sync can fail with, each with a stable code: no connection (`sync.offline`), a token the server refuses
+//! (`sync.unauthorized`, the server's own `auth.*` code kept beside it), a server failure, a cancelled run, or the
+//! server's own `ErrorBody` code for anything it refused on purpose.
+
+use crate::error::Error;
+use crate::messages::{Lang, sync as msg};
+
+/// Why a sync (or a sign-in) did not finish.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    /// The server could not be reached (no network, DNS, refused, a connection dropped, a time-out).
+    #[error("the server could not be reached")]
+    Offline,
+    /// The server refused the token or the credentials (HTTP 401); `code` is the server's (`auth.expired_token`).
+    #[error("unauthorized: {code}")]
+    Unauthorized {
+        /// The server's code, e.g. `auth.revoked_token` or `auth.bad_credentials`.
+        code: String,
+        /// The server's sentence, Vietnamese.
+        message_vi: String,
+        /// The server's sentence, English.
+        message_en: String,
+    },
+    /// The store has no session: sign in first.
+    #[error("not signed in")]
+    NotSignedIn,
+    /// A 5xx, or an answer that does not follow the protocol.
+    #[error("server error: {0}")]
+    Server(String),
+    /// The server refused on purpose with an `ErrorBody` (`scope.forbidden`, `rate_limited`, …).
+    #[error("refused by the server: {code}")]
+    Refused {
+        /// HTTP status.
+        status: u16,
+        /// The server's stable code.
+        code: String,
+        /// The server's sentence, Vietnamese.
+        message_vi: String,
+        /// The server's sentence, English.
+        message_en: String,
+    },
+    /// The caller cancelled; what was committed before stays.
+    #[error("cancelled")]
+    Cancelled,
+    /// The server URL is not a URL.
+    #[error("bad server address: {0}")]
+    BadUrl(String),
+    /// A photo could not be read from the photo store.
+    #[error("photo: {0}")]
+    Photo(String),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] Error),
+}
+
+impl SyncError {
+    /// The stable code: `sync.offline`, `sync.unauthorized`, `sync.not_signed_in`, `sync.server_error`,
+    /// `sync.cancelled`, `sync.bad_url`, `sync.photo`, the server's own code for a refusal, or the store's code.
+    pub fn code(&self) -> &str {
+        match self {
+            SyncError::Offline => "sync.offline",
+            SyncError::Unauthorized { .. } => "sync.unauthorized",
+            SyncError::NotSignedIn => "sync.not_signed_in",
+            SyncError::Server(_) => "sync.server_error",
+            SyncError::Refused { code, .. } => code,
+            SyncError::Cancelled => "sync.cancelled",
+            SyncError::BadUrl(_) => "sync.bad_url",
+            SyncError::Photo(_) => "sync.photo",
+            SyncError::Store(e) => e.code(),
+        }
+    }
+
+    /// The server's own code where it gave one (`auth.expired_token` behind `sync.unauthorized`).
+    pub fn server_code(&self) -> Option<&str> {
+        match self {
+            SyncError::Unauthorized { code, .. } | SyncError::Refused { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
+    /// Whether a later try may succeed by itself (the scheduler retries these; the others wait for the user).
+    pub fn is_transient(&self) -> bool {
+        matches!(self, SyncError::Offline | SyncError::Server(_))
+            || matches!(self, SyncError::Refused { status, .. } if *status == 429 || *status >= 500)
+    }
+
+    /// One sentence for a person, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let pick = |vi: &str, en: &str| if lang == Lang::Vi { vi.to_owned() } else { en.to_owned() };
+        match self {
+            SyncError::Offline => msg::OFFLINE.get(lang).to_owned(),
+            SyncError::Unauthorized { message_vi, message_en, .. } if !message_vi.is_empty() => {
+                format!("{} {}", pick(message_vi, message_en), msg::UNAUTHORIZED.get(lang))
+            }
+            SyncError::Unauthorized { .. } => msg::UNAUTHORIZED.get(lang).to_owned(),
+            SyncError::NotSignedIn => msg::NOT_SIGNED_IN.get(lang).to_owned(),
+            SyncError::Server(d) => msg::SERVER_ERROR.fill(lang, &[("detail", d)]),
+            SyncError::Refused { message_vi, message_en, .. } => pick(message_vi, message_en),
+            SyncError::Cancelled => msg::CANCELLED.get(lang).to_owned(),
+            SyncError::BadUrl(u) => msg::BAD_URL.fill(lang, &[("url", u)]),
+            SyncError::Photo(d) => msg::PHOTO.fill(lang, &[("detail", d)]),
+            SyncError::Store(e) => msg::STORE.fill(lang, &[("detail", &e.message(lang))]),
+        }
+    }
+
+    /// The sentence in both languages (Vietnamese first), for logs of outcomes and the status screen.
+    pub fn both(&self) -> String {
+        format!("{} / {}", self.message(Lang::Vi), self.message(Lang::En))
+    }
+
+    /// A protocol violation by the server.
+    pub(crate) fn bad_answer(detail: impl std::fmt::Display) -> SyncError {
+        SyncError::Server(msg::BAD_ANSWER.fill(Lang::En, &[("detail", &detail.to_string())]))
+    }
+}
+
+impl From<rusqlite::Error> for SyncError {
+    fn from(e: rusqlite::Error) -> Self {
+        SyncError::Store(e.into())
+    }
+}
+
+/// Result of a sync step.
+pub type SyncResult<T> = std::result::Result<T, SyncError>;
+

@@ -1,0 +1,164 @@
+//! The HTTP side of the client: JSON bodies gzip-compressed going up (`Content-Encoding: gzip`) and accepted
+//! compressed coming down, the bearer token, a few quick retries when a connection drops (every request the client
+//! makes is safe to repeat: pushes are idempotent by mutation id, pulls and HEADs read), and the mapping of answers
+//! to [`SyncError`]s with the server's stable codes.
+
+use std::io::Write;
+use std::time::Duration;
+
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use reqwest::header::{AUTHORIZATION, CONTENT_ENCODING, CONTENT_TYPE};
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::cancel::CancelToken;
+use super::error::{SyncError, SyncResult};
+use super::wire::ErrorBody;
+
+/// Tries of one request when the connection fails before an answer (the first and two more).
+const TRIES: u32 = 3;
+/// The wait before the second try; doubled before the third.
+const RETRY_PAUSE: Duration = Duration::from_millis(300);
+
+/// A client for one server, with or without a token.
+#[derive(Clone)]
+pub(crate) struct Http {
+    client: reqwest::Client,
+    base: String,
+    token: Option<String>,
+}
+
+/// An answer's body and how many bytes crossed in each direction.
+pub(crate) struct Exchange<T> {
+    pub body: T,
+    pub up: u64,
+    pub down: u64,
+}
+
+impl Http {
+    /// A client for `base` (e.g. `http://127.0.0.1:8080`), sending `token` if given.
+    pub fn new(base: &str, token: Option<String>) -> SyncResult<Http> {
+        let base = base.trim().trim_end_matches('/').to_owned();
+        let parsed = reqwest::Url::parse(&base).map_err(|_| SyncError::BadUrl(base.clone()))?;
+        if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+            return Err(SyncError::BadUrl(base));
+        }
+        let client = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(10))
+            .read_timeout(Duration::from_secs(60))
+            .gzip(true)
+            .user_agent(concat!("vieclam-core/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| SyncError::Server(e.to_string()))?;
+        Ok(Http { client, base, token })
+    }
+
+    /// The full URL of `path` (`/v1/push`), or `path` itself when it is already absolute (a tus `Location`).
+    pub fn url(&self, path: &str) -> String {
+        if path.starts_with("http://") || path.starts_with("https://") {
+            path.to_owned()
+        } else {
+            format!("{}{}", self.base, path)
+        }
+    }
+
+    /// A request with the token.
+    pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        let rb = self.client.request(method, self.url(path));
+        match &self.token {
+            Some(t) => rb.header(AUTHORIZATION, format!("Bearer {t}")),
+            None => rb,
+        }
+    }
+
+    /// POSTs `body` as gzip JSON and reads a JSON answer.
+    pub async fn post_json<B: Serialize, R: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+        cancel: &CancelToken,
+    ) -> SyncResult<Exchange<R>> {
+        let raw = serde_json::to_vec(body).map_err(|e| SyncError::Server(e.to_string()))?;
+        let gz = gzip(&raw)?;
+        let up = gz.len() as u64;
+        let response = self
+            .send(cancel, || {
+                self.request(Method::POST, path)
+                    .header(CONTENT_TYPE, "application/json")
+                    .header(CONTENT_ENCODING, "gzip")
+                    .body(gz.clone())
+            })
+            .await?;
+        let (body, down) = read_json(response, cancel).await?;
+        Ok(Exchange { body, up, down })
+    }
+
+    /// GETs a JSON answer.
+    pub async fn get_json<R: DeserializeOwned>(&self, path: &str, cancel: &CancelToken) -> SyncResult<Exchange<R>> {
+        let response = self.send(cancel, || self.request(Method::GET, path)).await?;
+        let (body, down) = read_json(response, cancel).await?;
+        Ok(Exchange { body, up: 0, down })
+    }
+
+    /// Sends the request `make` builds, again after a dropped connection (up to [`TRIES`] times), and turns an
+    /// error answer into a [`SyncError`]. Returns the successful answer.
+    pub async fn send(&self, cancel: &CancelToken, make: impl Fn() -> RequestBuilder) -> SyncResult<Response> {
+        let mut pause = RETRY_PAUSE;
+        for attempt in 1..=TRIES {
+            let outcome = cancel.run(async { Ok(make().send().await) }).await?;
+            match outcome {
+                Ok(response) if response.status().is_success() => return Ok(response),
+                Ok(response) => return Err(error_from(response).await),
+                Err(e) if attempt < TRIES && is_connection_error(&e) => {
+                    cancel.run(async { Ok(tokio::time::sleep(pause).await) }).await?;
+                    pause *= 2;
+                }
+                Err(e) if is_connection_error(&e) => return Err(SyncError::Offline),
+                Err(e) => return Err(SyncError::Server(e.without_url().to_string())),
+            }
+        }
+        Err(SyncError::Offline)
+    }
+}
+
+/// Whether the failure is the network's (a try later may succeed) rather than a malformed request.
+fn is_connection_error(e: &reqwest::Error) -> bool {
+    e.is_connect() || e.is_timeout() || e.is_request() || e.is_body()
+}
+
+/// `bytes` gzip-compressed.
+pub(crate) fn gzip(bytes: &[u8]) -> SyncResult<Vec<u8>> {
+    let mut enc = GzEncoder::new(Vec::with_capacity(bytes.len() / 4 + 64), Compression::default());
+    enc.write_all(bytes).map_err(|e| SyncError::Server(e.to_string()))?;
+    enc.finish().map_err(|e| SyncError::Server(e.to_string()))
+}
+
+/// Reads a whole JSON answer (decompressed by reqwest), counting its bytes. A body cut by a dropped connection is
+/// `Offline`; one that is not the expected JSON is a server error.
+async fn read_json<R: DeserializeOwned>(response: Response, cancel: &CancelToken) -> SyncResult<(R, u64)> {
+    let bytes = cancel
+        .run(async { response.bytes().await.map_err(|_| SyncError::Offline) })
+        .await?;
+    let body = serde_json::from_slice(&bytes).map_err(SyncError::bad_answer)?;
+    Ok((body, bytes.len() as u64))
+}
+
+/// The error an answer that is not 2xx means, keeping the server's `ErrorBody` code.
+pub(crate) async fn error_from(response: Response) -> SyncError {
+    let status = response.status();
+    let body: Option<ErrorBody> = response.bytes().await.ok().and_then(|b| serde_json::from_slice(&b).ok());
+    let (code, message_vi, message_en) = match body {
+        Some(b) => (b.error.code, b.error.message_vi, b.error.message_en),
+        None => (String::new(), String::new(), String::new()),
+    };
+    if status == StatusCode::UNAUTHORIZED {
+        let code = if code.is_empty() { "auth.invalid_token".to_owned() } else { code };
+        return SyncError::Unauthorized { code, message_vi, message_en };
+    }
+    if status.is_server_error() || code.is_empty() {
+        return SyncError::Server(format!("HTTP {}", status.as_u16()));
+    }
+    SyncError::Refused { status: status.as_u16(), code, message_vi, message_en }
+}

@@ -1,0 +1,171 @@
+//! The office's admin commands on the database (`users`, `plans`, `activation`, `devices`, `registrations`), as
+//! functions the command line and the demo both call. Errors are one sentence, Vietnamese then English.
+
+use chrono::NaiveDate;
+use vieclam_core::records::InspectionPlan;
+use vieclam_core::sync::wire::Role;
+
+use crate::auth::{hash_password, iso, new_activation_code, normalise_code, now_iso, sha256_hex};
+use crate::db::Db;
+use crate::error::ApiError;
+use crate::store::accounts::{self, Account};
+use crate::store::records::{self, RecordRow};
+use crate::{params, work};
+
+/// An admin command's failure, for a person.
+pub type AdminResult<T> = Result<T, String>;
+
+fn say(e: ApiError) -> String {
+    format!("{} / {}", e.vi, e.en)
+}
+
+/// Creates an account with a password (`users add`).
+pub async fn add_user(db: &Db, role: Role, username: &str, name: &str, password: &str) -> AdminResult<Account> {
+    if role == Role::Borrower {
+        return Err("Người vay kích hoạt bằng mã, không dùng mật khẩu. / Borrowers activate with a code, not a password.".into());
+    }
+    if password.chars().count() < 8 {
+        return Err("Mật khẩu cần ít nhất 8 ký tự. / The password needs at least 8 characters.".into());
+    }
+    let hash = hash_password(password).map_err(say)?;
+    let account = Account {
+        id: vieclam_core::ids::new_id(),
+        role,
+        username: Some(username.trim().to_owned()),
+        display_name: name.trim().to_owned(),
+        password_hash: Some(hash),
+        borrower_id: None,
+        disabled: false,
+    };
+    let a = account.clone();
+    db.write::<()>(work!(|tx| async move {
+        if accounts::by_username(tx, a.username.as_deref().unwrap_or_default()).await?.is_some() {
+            return Err(ApiError::new(
+                axum::http::StatusCode::CONFLICT,
+                "auth.username_taken",
+                "Tên đăng nhập đã có.",
+                "This user name is taken.",
+            ));
+        }
+        accounts::insert(tx, &a, None, &now_iso()).await?;
+        Ok(())
+    }))
+    .await
+    .map_err(say)?;
+    Ok(account)
+}
+
+/// Every account (`users list`).
+pub async fn list_users(db: &Db) -> AdminResult<Vec<Account>> {
+    db.read(work!(|tx| async move { Ok(accounts::all(tx).await?) })).await.map_err(say)
+}
+
+/// Creates an inspection plan over `communes` from `from` to `to` and assigns it to the inspectors with these user
+/// names (`plans add`). Answers the plan id.
+pub async fn add_plan(
+    db: &Db,
+    name: &str,
+    inspectors: &[String],
+    communes: &[String],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AdminResult<String> {
+    if to < from || communes.is_empty() || inspectors.is_empty() {
+        return Err("Kế hoạch cần người kiểm tra, xã và ngày hợp lệ. / A plan needs inspectors, communes and valid dates.".into());
+    }
+    let known = vieclam_core::places::communes();
+    if let Some(bad) = communes.iter().find(|c| !known.iter().any(|k| &k.code == *c)) {
+        return Err(format!("Không có xã mã {bad}. / No commune with code {bad}."));
+    }
+    let plan = InspectionPlan {
+        id: vieclam_core::ids::new_id(),
+        code: name.to_owned(),
+        title: name.to_owned(),
+        starts_on: from,
+        ends_on: to,
+        commune_codes: communes.to_vec(),
+    };
+    let inspectors = inspectors.to_vec();
+    let id = plan.id.clone();
+    db.write::<()>(work!(|tx| async move {
+        let mut ids = Vec::new();
+        for u in &inspectors {
+            match accounts::by_username(tx, u).await? {
+                Some(a) if a.role == Role::Inspector => ids.push(a.id),
+                _ => {
+                    return Err(ApiError::new(
+                        axum::http::StatusCode::NOT_FOUND,
+                        "not_found",
+                        format!("Không có người kiểm tra «{u}»."),
+                        format!("No inspector named «{u}»."),
+                    ));
+                }
+            }
+        }
+        let row = RecordRow {
+            kind: "inspection_plan".into(),
+            id: plan.id.clone(),
+            plan_id: Some(plan.id.clone()),
+            body: serde_json::to_string(&plan).unwrap_or_default(),
+            ..RecordRow::default()
+        };
+        records::upsert(tx, &[row]).await?;
+        for account in &ids {
+            for c in &plan.commune_codes {
+                tx.exec(
+                    "INSERT INTO plan_assignments (plan_id, account_id, commune_code, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5)",
+                    params![&plan.id, account, c, plan.starts_on.to_string(), plan.ends_on.to_string()],
+                )
+                .await?;
+            }
+        }
+        Ok(())
+    }))
+    .await
+    .map_err(say)?;
+    Ok(id)
+}
+
+/// Issues a one-time activation code for a borrower, valid for `days` (`activation issue`). Answers the code.
+pub async fn issue_activation(db: &Db, borrower_id: &str, days: i64) -> AdminResult<String> {
+    let code = new_activation_code();
+    let hash = sha256_hex(&normalise_code(&code));
+    let borrower = borrower_id.to_owned();
+    let expires = iso(chrono::Utc::now() + chrono::Duration::days(days));
+    db.write::<()>(work!(|tx| async move {
+        records::get(tx, "borrower", &borrower).await?.ok_or_else(ApiError::not_found)?;
+        tx.exec(
+            "INSERT INTO activation_codes (code_hash, borrower_id, expires_at) VALUES ($1, $2, $3)",
+            params![&hash, &borrower, &expires],
+        )
+        .await?;
+        Ok(())
+    }))
+    .await
+    .map_err(say)?;
+    Ok(code)
+}
+
+/// Revokes a device and every token issued to it (`devices revoke`).
+pub async fn revoke_device(db: &Db, device_id: &str) -> AdminResult<()> {
+    let id = device_id.to_owned();
+    db.write::<()>(work!(|tx| async move {
+        let now = now_iso();
+        let n = tx.exec("UPDATE devices SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL", params![&now, &id]).await?;
+        if n == 0 {
+            return Err(ApiError::not_found());
+        }
+        tx.exec("UPDATE tokens SET revoked_at = $1 WHERE device_id = $2 AND revoked_at IS NULL", params![&now, &id]).await?;
+        Ok(())
+    }))
+    .await
+    .map_err(say)
+}
+
+/// Marks a worker's registration verified (`registrations verify`).
+pub async fn verify_registration(db: &Db, id: &str) -> AdminResult<()> {
+    let id = id.to_owned();
+    db.write(work!(|tx| async move { crate::api::reads::verify_registration(tx, &id).await.map(|_| ()) }))
+        .await
+        .map_err(say)
+}

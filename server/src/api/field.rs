@@ -1,0 +1,195 @@
+//! The rules for field records pushed by devices: which kinds a role may write, the scope each must fall in
+//! (an inspector's check on a site of a commune of their current plan), ownership (only the author changes a
+//! record), and the merge when one author's two devices changed the same record (later HLC wins field by field;
+//! the losing values are kept in `conflicts` and the record is marked for review).
+
+use serde_json::{Map, Value};
+use vieclam_core::ids::Hlc;
+use vieclam_core::sync::wire::{Mutation, MutationOp, Role};
+
+use crate::auth::{Caller, now_iso};
+use crate::db::Tx;
+use crate::error::ApiResult;
+use crate::params;
+use crate::store::accounts;
+use crate::store::records::{self, RecordRow, Stored};
+
+/// Why a mutation was refused: its stable code and both sentences.
+#[derive(Clone, Copy, Debug)]
+pub struct Refusal {
+    /// Stable code.
+    pub code: &'static str,
+    /// Vietnamese.
+    pub vi: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+const fn r(code: &'static str, vi: &'static str, en: &'static str) -> Refusal {
+    Refusal { code, vi, en }
+}
+
+/// The kind is not one the server knows.
+pub const UNKNOWN: Refusal = r("mutation.unknown_entity", "Loại dữ liệu không xác định.", "Unknown kind of record.");
+/// The payload is not a record of its kind.
+pub const BAD_PAYLOAD: Refusal = r("mutation.bad_payload", "Nội dung không hợp lệ.", "The record is not valid.");
+/// Office records are read-only on devices.
+pub const OFFICE: Refusal = r("mutation.office_record", "Dữ liệu của văn phòng chỉ được xem.", "Office records are read-only.");
+/// Another account's record.
+pub const NOT_OWNER: Refusal = r("mutation.not_owner", "Bản ghi này thuộc người khác.", "This record belongs to someone else.");
+/// Outside the caller's scope.
+pub const OUT_OF_SCOPE: Refusal =
+    r("mutation.out_of_scope", "Ngoài phạm vi được giao.", "Outside your role or assigned communes.");
+/// The id was used before for other content.
+pub const ID_REUSED: Refusal =
+    r("mutation.id_reused", "Mã thay đổi đã dùng cho nội dung khác.", "This mutation id was used for other content.");
+
+/// The refusal with this code (to answer a resent rejected mutation the same way).
+pub fn refusal(code: &str) -> Option<Refusal> {
+    [UNKNOWN, BAD_PAYLOAD, OFFICE, NOT_OWNER, OUT_OF_SCOPE, ID_REUSED].into_iter().find(|r| r.code == code)
+}
+
+const OFFICE_KINDS: &[&str] = &[
+    "savings_group", "loan_programme", "borrower", "loan", "schedule", "payment", "funded_model", "site",
+    "enterprise", "job_programme", "inspection_plan",
+];
+
+/// Whether `role` may write `kind` at all.
+fn may_write(role: Role, kind: &str) -> bool {
+    match role {
+        Role::Admin => true,
+        Role::Inspector => matches!(kind, "site_check" | "check_answer" | "check_photo" | "commune_findings" | "device_key"),
+        Role::Worker => matches!(kind, "worker_registration" | "device_key"),
+        Role::Borrower => kind == "device_key",
+    }
+}
+
+/// Applies one mutation, or says why not. Database failures are the outer error.
+pub async fn apply(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> ApiResult<Result<(), Refusal>> {
+    let kind = m.entity.as_str();
+    if OFFICE_KINDS.contains(&kind) {
+        return Ok(Err(OFFICE));
+    }
+    if !matches!(kind, "worker_registration" | "site_check" | "check_answer" | "check_photo" | "commune_findings" | "device_key") {
+        return Ok(Err(UNKNOWN));
+    }
+    if !may_write(caller.account.role, kind) {
+        return Ok(Err(OUT_OF_SCOPE));
+    }
+    let (Some(payload), Ok(hlc)) = (m.payload.as_object(), m.hlc.parse::<Hlc>()) else {
+        return Ok(Err(BAD_PAYLOAD));
+    };
+    if kind == "device_key" {
+        // The key was registered at sign-in; the device's own record of it adds nothing the server keeps.
+        return Ok(Ok(()));
+    }
+    let scope = match place(tx, caller, today, kind, payload).await? {
+        Ok(scope) => scope,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    let existing = records::get(tx, kind, &m.entity_id).await?;
+    if let Some(old) = &existing {
+        if old.row.author_id.as_deref() != Some(caller.account.id.as_str()) {
+            return Ok(Err(NOT_OWNER));
+        }
+    }
+    let mut body = payload.clone();
+    if kind == "worker_registration" {
+        // The office decides the status; a device cannot verify itself.
+        let status = existing.as_ref().and_then(|o| body_of(o).get("status").cloned()).unwrap_or("unverified".into());
+        body.insert("status".into(), status);
+    }
+    let mut row = RecordRow {
+        kind: kind.into(),
+        id: m.entity_id.clone(),
+        commune_code: scope.0,
+        borrower_id: scope.1,
+        author_id: Some(caller.account.id.clone()),
+        deleted: m.op == MutationOp::Delete,
+        hlc: Some(hlc.to_string()),
+        ..RecordRow::default()
+    };
+    match existing {
+        None => row.body = Value::Object(body).to_string(),
+        Some(old) => merge(tx, &mut row, &old, body, hlc).await?,
+    }
+    records::upsert(tx, &[row]).await?;
+    Ok(Ok(()))
+}
+
+fn body_of(s: &Stored) -> Map<String, Value> {
+    serde_json::from_str::<Value>(&s.row.body).ok().and_then(|v| v.as_object().cloned()).unwrap_or_default()
+}
+
+/// Later HLC wins field by field; where the two changes came from different devices, the loser is kept.
+async fn merge(tx: &mut Tx, row: &mut RecordRow, old: &Stored, new: Map<String, Value>, hlc: Hlc) -> ApiResult<()> {
+    let old_hlc = old.row.hlc.as_deref().and_then(|h| h.parse::<Hlc>().ok()).unwrap_or(Hlc::ZERO);
+    let old_body = body_of(old);
+    let incoming_wins = hlc >= old_hlc;
+    let (losing, losing_hlc, winning_hlc) =
+        if incoming_wins { (old_body.clone(), old_hlc, hlc) } else { (new.clone(), hlc, old_hlc) };
+    // Field by field: start from the losing side's fields and put the winning side's over them.
+    let (mut merged, top) = if incoming_wins { (old_body, new) } else { (new, old_body) };
+    merged.extend(top);
+    // The same device moving its own record forward is an edit, not a conflict.
+    let other_device = old.row.hlc.is_some() && old_hlc.node != hlc.node;
+    row.hlc = Some(winning_hlc.to_string());
+    row.review = old.row.review || other_device;
+    if other_device {
+        tx.exec(
+            "INSERT INTO conflicts (kind, record_id, losing_body, losing_hlc, winning_hlc, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+            params![&row.kind, &row.id, Value::Object(losing).to_string(), losing_hlc.to_string(), winning_hlc.to_string(), now_iso()],
+        )
+        .await?;
+    }
+    row.body = Value::Object(merged).to_string();
+    Ok(())
+}
+
+/// The scope columns (commune, borrower) of a field record, or why it is outside the caller's scope.
+async fn place(
+    tx: &mut Tx,
+    caller: &Caller,
+    today: &str,
+    kind: &str,
+    payload: &Map<String, Value>,
+) -> ApiResult<Result<(Option<String>, Option<String>), Refusal>> {
+    let text = |k: &str| payload.get(k).and_then(Value::as_str).map(str::to_owned);
+    let communes = if caller.account.role == Role::Inspector {
+        Some(accounts::current_plans(tx, &caller.account.id, today).await?.0)
+    } else {
+        None // admin: everywhere; workers write no commune-scoped kinds
+    };
+    let in_scope = |commune: &Option<String>| match (&communes, commune) {
+        (None, _) => true,
+        (Some(list), Some(c)) => list.contains(c),
+        (Some(_), None) => false,
+    };
+    Ok(match kind {
+        "site_check" => {
+            let Some(site_id) = text("site_id") else { return Ok(Err(BAD_PAYLOAD)) };
+            match records::get(tx, "site", &site_id).await? {
+                Some(site) if in_scope(&site.row.commune_code) => Ok((site.row.commune_code, site.row.borrower_id)),
+                _ => Err(OUT_OF_SCOPE),
+            }
+        }
+        "check_answer" | "check_photo" => {
+            let Some(check_id) = text("check_id") else { return Ok(Err(BAD_PAYLOAD)) };
+            match records::get(tx, "site_check", &check_id).await? {
+                Some(c) if c.row.author_id.as_deref() != Some(caller.account.id.as_str()) => Err(NOT_OWNER),
+                Some(c) => Ok((c.row.commune_code, c.row.borrower_id)),
+                None => Err(OUT_OF_SCOPE),
+            }
+        }
+        "commune_findings" => {
+            let commune = text("commune_code");
+            if commune.is_none() {
+                return Ok(Err(BAD_PAYLOAD));
+            }
+            if in_scope(&commune) { Ok((commune, None)) } else { Err(OUT_OF_SCOPE) }
+        }
+        // A worker's registration is theirs and the office's: no commune scope, so inspectors never see it.
+        _ => Ok((None, None)),
+    })
+}

@@ -1,0 +1,80 @@
+//! The office's web pages: server-rendered HTML (no JS framework), Vietnamese first with English beneath, over a
+//! [`DashboardData`] trait the storage layer implements.
+//!
+//! [`views`] holds what the pages show, [`render`] turns it into HTML (pure functions, every value escaped), and
+//! [`router`] serves them under `/office`. The lead puts the auth middleware (admin only) in front of it.
+
+pub mod render;
+pub mod views;
+
+use std::future::Future;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+
+pub use views::*;
+
+/// What the pages need from the storage layer.
+pub trait DashboardData: Send + Sync + 'static {
+    /// The front page's figures.
+    fn overview(&self) -> impl Future<Output = Result<DashboardOverview, String>> + Send;
+    /// Recent site checks, newest first.
+    fn checks(&self) -> impl Future<Output = Result<Vec<CheckRow>, String>> + Send;
+    /// One check, `None` when there is no such check.
+    fn check(&self, id: &str) -> impl Future<Output = Result<Option<CheckDetail>, String>> + Send;
+    /// Registrations awaiting verification.
+    fn unverified_registrations(&self) -> impl Future<Output = Result<Vec<RegistrationRow>, String>> + Send;
+    /// Marks a registration verified; `false` when there is no such registration.
+    fn verify_registration(&self, id: &str) -> impl Future<Output = Result<bool, String>> + Send;
+}
+
+fn failed(e: String) -> Response {
+    // The storage layer's message may name records; it goes to the log only as a count-free summary.
+    tracing::warn!(len = e.len(), "dashboard data failed");
+    (StatusCode::SERVICE_UNAVAILABLE, Html("<p>Lỗi máy chủ, thử lại sau.<br>Server error, try again later.</p>"))
+        .into_response()
+}
+
+async fn overview<D: DashboardData>(State(d): State<Arc<D>>) -> Response {
+    d.overview().await.map_or_else(failed, |o| Html(render::overview(&o)).into_response())
+}
+
+async fn checks<D: DashboardData>(State(d): State<Arc<D>>) -> Response {
+    d.checks().await.map_or_else(failed, |c| Html(render::checks(&c)).into_response())
+}
+
+async fn check<D: DashboardData>(State(d): State<Arc<D>>, Path(id): Path<String>) -> Response {
+    match d.check(&id).await {
+        Ok(Some(c)) => Html(render::check_detail(&c)).into_response(),
+        Ok(None) => (StatusCode::NOT_FOUND, Html("<p>Không tìm thấy.<br>Not found.</p>")).into_response(),
+        Err(e) => failed(e),
+    }
+}
+
+async fn registrations<D: DashboardData>(State(d): State<Arc<D>>) -> Response {
+    d.unverified_registrations().await.map_or_else(failed, |r| Html(render::registrations(&r)).into_response())
+}
+
+async fn verify<D: DashboardData>(State(d): State<Arc<D>>, Path(id): Path<String>) -> Response {
+    match d.verify_registration(&id).await {
+        Ok(true) => Redirect::to("/office/registrations").into_response(),
+        Ok(false) => (StatusCode::NOT_FOUND, Html("<p>Không tìm thấy.<br>Not found.</p>")).into_response(),
+        Err(e) => failed(e),
+    }
+}
+
+/// `GET /office`, `/office/checks`, `/office/checks/{id}`, `/office/registrations`, and
+/// `POST /office/registrations/{id}/verify` (answers with a redirect back to the list).
+pub fn router<D: DashboardData>(data: Arc<D>) -> Router {
+    Router::new()
+        .route("/office", get(overview::<D>))
+        .route("/office/checks", get(checks::<D>))
+        .route("/office/checks/{id}", get(check::<D>))
+        .route("/office/registrations", get(registrations::<D>))
+        .route("/office/registrations/{id}/verify", post(verify::<D>))
+        .with_state(data)
+}

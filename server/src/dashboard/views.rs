@@ -1,0 +1,99 @@
+//! What the dashboard pages show, as plain view structs the storage layer fills: figures as numbers and dates, so
+//! the pages format them the one way the core does (`1.234.567 ₫`, dd/MM/yyyy).
+
+use chrono::NaiveDate;
+use vieclam_core::format::Dong;
+
+/// The front page's figures.
+#[derive(Clone, Debug, Default)]
+pub struct DashboardOverview {
+    /// Loans held.
+    pub loans: u64,
+    /// Principal outstanding, đồng.
+    pub outstanding: Dong,
+    /// Loans with overdue principal.
+    pub overdue: u64,
+    /// Overdue principal, đồng.
+    pub overdue_amount: Dong,
+    /// Site checks received today.
+    pub checks_today: u64,
+    /// Checks with at least one flag.
+    pub flagged_checks: u64,
+    /// Registrations not yet verified by the office.
+    pub unverified_registrations: u64,
+    /// Devices enrolled.
+    pub devices: u64,
+    /// When a device last synced, if ever.
+    pub last_sync: Option<NaiveDate>,
+}
+
+/// One site check in the list.
+#[derive(Clone, Debug)]
+pub struct CheckRow {
+    /// Check id.
+    pub id: String,
+    /// Check code (KT-…).
+    pub code: String,
+    /// Borrower's name.
+    pub borrower_name: String,
+    /// Commune.
+    pub commune_name: String,
+    /// Day of the check.
+    pub checked_on: NaiveDate,
+    /// The verdict as the core words it ("Đang ở tại mô hình", …).
+    pub verdict: String,
+    /// Flags as the core words them (away from site, reused photo, bad signature).
+    pub flags: Vec<String>,
+}
+
+/// One photo of a check.
+#[derive(Clone, Debug)]
+pub struct PhotoView {
+    /// SHA-256, the photo's address (`/v1/photos/{sha256}`).
+    pub sha256: String,
+    /// Whether the server holds the bytes yet.
+    pub received: bool,
+}
+
+/// One check with its evidence.
+#[derive(Clone, Debug)]
+pub struct CheckDetail {
+    /// The check as in the list.
+    pub check: CheckRow,
+    /// Inspector's name.
+    pub inspector: String,
+    /// Answers as `(question, answer)`.
+    pub answers: Vec<(String, String)>,
+    /// Photos.
+    pub photos: Vec<PhotoView>,
+    /// Whether the device's signed evidence chain verified for this check.
+    pub evidence_verified: bool,
+}
+
+/// A returning worker's registration awaiting verification.
+#[derive(Clone, Debug)]
+pub struct RegistrationRow {
+    /// Registration id.
+    pub id: String,
+    /// Full name.
+    pub full_name: String,
+    /// Commune.
+    pub commune_name: String,
+    /// Country worked in.
+    pub country: String,
+    /// Day submitted.
+    pub submitted_on: NaiveDate,
+}
+
+/// An import's outcome.
+#[derive(Clone, Debug)]
+pub struct ImportResultView {
+    /// File name as uploaded.
+    pub file_name: String,
+    /// Rows accepted.
+    pub accepted_rows: usize,
+    /// Whether the batch was written.
+    pub applied: bool,
+    /// Bad rows: `(row, column, Vietnamese reason, English reason)`.
+    pub rejected: Vec<(u64, String, String, String)>,
+}

@@ -1,0 +1,115 @@
+//! What the importer says about a bad row or a bad file, Vietnamese first and English second. `{column}` is the
+//! header as the file writes it; other placeholders are named where they are used.
+
+use vieclam_core::messages::Text;
+use vieclam_core::t;
+
+/// `*.required`.
+pub const REQUIRED: Text = t!("Cột «{column}» đang trống.", "Column “{column}” is empty.");
+/// `*.format` for dates.
+pub const DATE_FORMAT: Text = t!(
+    "Cột «{column}»: ngày phải viết dạng ngày/tháng/năm (15/03/2024) hoặc năm-tháng-ngày (2024-03-15).",
+    "Column “{column}”: a date must be written day/month/year (15/03/2024) or year-month-day (2024-03-15)."
+);
+/// `principal.format`.
+pub const MONEY_FORMAT: Text = t!(
+    "Cột «{column}»: số tiền phải là số đồng lớn hơn 0, ví dụ 50.000.000 hoặc 50000000.",
+    "Column “{column}”: the amount must be whole đồng above zero, e.g. 50.000.000 or 50000000."
+);
+/// `*.format` for numbers.
+pub const NUMBER_FORMAT: Text =
+    t!("Cột «{column}»: giá trị không phải là số hợp lệ.", "Column “{column}”: the value is not a valid number.");
+/// `ethnic_minority.format`.
+pub const YES_NO_FORMAT: Text =
+    t!("Cột «{column}»: chỉ ghi «có» hoặc «không».", "Column “{column}”: write only “có” (yes) or “không” (no).");
+/// `full_name.format`.
+pub const NAME_FORMAT: Text = t!(
+    "Họ và tên không được chứa chữ số và không dài quá 100 ký tự.",
+    "The full name must hold no digits and be at most 100 characters."
+);
+/// `birth_year.range`.
+pub const BIRTH_YEAR_RANGE: Text = t!(
+    "Năm sinh phải từ 1920 và người vay phải đủ 15 tuổi.",
+    "The birth year must be 1920 or later and the borrower at least 15 years old."
+);
+/// `id_number.format`.
+pub const ID_FORMAT: Text = vieclam_core::messages::registration::ID_NUMBER_FORMAT;
+/// `id_number.province_unknown`.
+pub const ID_PROVINCE: Text = vieclam_core::messages::registration::ID_NUMBER_PROVINCE_UNKNOWN;
+/// `id_number.birth_year_mismatch`.
+pub const ID_BIRTH_YEAR: Text = t!(
+    "Năm sinh trong số CCCD ({in_id}) không khớp với cột năm sinh.",
+    "The birth year in the citizen ID number ({in_id}) does not match the birth-year column."
+);
+/// `id_number.conflict`.
+pub const ID_CONFLICT: Text = t!(
+    "Số CCCD/CMND này đã có ở dòng {row} với họ tên hoặc năm sinh khác.",
+    "This ID number is already on row {row} with another name or birth year."
+);
+/// `phone.format`.
+pub const PHONE_FORMAT: Text = vieclam_core::messages::registration::PHONE_FORMAT;
+/// `phone.prefix_unknown`.
+pub const PHONE_PREFIX: Text = vieclam_core::messages::registration::PHONE_PREFIX_UNKNOWN;
+/// `commune_code.unknown`.
+pub const COMMUNE_UNKNOWN: Text = t!(
+    "Mã xã «{value}» không thuộc 65 xã, phường của tỉnh Lạng Sơn (danh mục 2025).",
+    "Commune code “{value}” is none of Lạng Sơn's 65 communes and wards (2025 list)."
+);
+/// `programme_code.unknown`.
+pub const PROGRAMME_UNKNOWN: Text = t!(
+    "Mã chương trình «{value}» không có; dùng TVL-LD, TVL-CS hoặc XKLD.",
+    "Programme code “{value}” is unknown; use TVL-LD, TVL-CS or XKLD."
+);
+/// `disbursed_on.future`.
+pub const DISBURSED_FUTURE: Text = t!("Ngày giải ngân sau ngày hôm nay.", "The disbursement date is after today.");
+/// `disbursed_on.no_rule_set`.
+pub const NO_RULE_SET: Text = t!(
+    "Không có quy định cho vay nào có hiệu lực vào ngày giải ngân (trước 01/09/2015).",
+    "No lending rules were in force on the disbursement date (before 01/09/2015)."
+);
+/// `maturity_on.before_disbursement`.
+pub const MATURITY_BEFORE: Text = t!(
+    "Ngày đến hạn phải sau ngày giải ngân ít nhất một tháng.",
+    "The maturity date must be at least one month after disbursement."
+);
+/// `maturity_on.term_too_long`.
+pub const TERM_TOO_LONG: Text = t!(
+    "Thời hạn vay {months} tháng vượt mức tối đa {max} tháng của quy định.",
+    "A term of {months} months exceeds the rules' maximum of {max} months."
+);
+/// `principal.above_limit`.
+pub const ABOVE_LIMIT: Text = t!(
+    "Số tiền vay vượt mức cho vay tối đa {limit} của chương trình.",
+    "The amount exceeds the programme's lending limit of {limit}."
+);
+/// `annual_rate.range`.
+pub const RATE_RANGE: Text =
+    t!("Lãi suất phải lớn hơn 0 và không quá 20%/năm.", "The rate must be above 0 and at most 20% a year.");
+/// `repay_every_months.range`.
+pub const REPAY_EVERY_RANGE: Text =
+    t!("Kỳ trả gốc phải từ 1 đến 60 tháng.", "The repayment interval must be 1 to 60 months.");
+/// `agreement_no.duplicate`.
+pub const AGREEMENT_DUPLICATE: Text =
+    t!("Số khế ước này đã có ở dòng {row}.", "This agreement number is already on row {row}.");
+/// `*.too_long`.
+pub const TOO_LONG: Text =
+    t!("Cột «{column}» dài quá {max} ký tự.", "Column “{column}” is longer than {max} characters.");
+/// `model_kind.unknown`.
+pub const MODEL_KIND_UNKNOWN: Text = t!(
+    "Loại mô hình phải là: trồng rừng, chăn nuôi, trồng trọt, dịch vụ hoặc kinh doanh nhỏ.",
+    "The model kind must be afforestation, livestock, crops, services or small business."
+);
+/// `funded_area_ha.range`, `jobs_planned.range`.
+pub const NOT_POSITIVE: Text =
+    t!("Cột «{column}» phải là số lớn hơn 0.", "Column “{column}” must be a number above zero.");
+/// `site.incomplete`.
+pub const SITE_INCOMPLETE: Text =
+    t!("Vị trí mô hình cần cả vĩ độ và kinh độ.", "A site position needs both latitude and longitude.");
+/// `site.without_model`.
+pub const SITE_WITHOUT_MODEL: Text =
+    t!("Có vị trí nhưng thiếu loại mô hình.", "A site position is given without a model kind.");
+/// `site.outside_commune`.
+pub const SITE_OUTSIDE: Text = t!(
+    "Vị trí mô hình không nằm trong địa giới xã đã ghi.",
+    "The site position lies outside the boundary of the commune given."
+);

@@ -1,0 +1,184 @@
+//! Loans from a bank export: a VBSP spreadsheet (CSV or XLSX) read into one [`OfficeBatch`] of borrowers, loans
+//! with their schedules, funded models and sites, with every bad row reported and none of it written.
+//!
+//! The caller applies the batch in one transaction, and only when [`LoanImport::rejected`] is empty or the office
+//! chose to skip bad rows: nothing is ever half-imported by this module. The columns are described in
+//! `docs/import-loans.md`. Ids are derived from the bank's own keys (agreement number, ID number), so importing the
+//! same export twice writes the same records again instead of duplicating them.
+
+mod build;
+mod cells;
+mod columns;
+mod messages;
+mod records;
+mod table;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use vieclam_core::messages::{Lang, Text};
+use vieclam_core::store::office::OfficeBatch;
+
+pub use columns::{FIELDS, Field, header_key, recognise};
+pub use records::{PROGRAMMES, stable_id};
+pub use table::MAX_ROWS;
+
+/// Largest file accepted, in bytes.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What an import produced: the records of the good rows and the reasons for the bad ones.
+#[derive(Clone, Debug, Default)]
+pub struct LoanImport {
+    /// Everything the good rows make, ready for `Store::apply_office_batch` or the server's storage.
+    pub batch: OfficeBatch,
+    /// One entry per problem found; a row may have several.
+    pub rejected: Vec<RowError>,
+    /// How many data rows were accepted (each is one loan).
+    pub accepted_rows: usize,
+}
+
+impl LoanImport {
+    /// The rows (by number) that were rejected, each once, in order.
+    pub fn rejected_rows(&self) -> Vec<u64> {
+        let mut rows: Vec<u64> = self.rejected.iter().map(|e| e.row).collect();
+        rows.dedup();
+        rows
+    }
+}
+
+/// One problem in one row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowError {
+    /// Row number as a spreadsheet shows it (1 = the first line of the file).
+    pub row: u64,
+    /// The column's header as the file writes it (or the field key when the file has no such column).
+    pub column: String,
+    /// Stable code, `field.problem`: `principal.format`, `id_number.province_unknown`, `site.outside_commune`, …
+    pub code: String,
+    /// Why, in Vietnamese.
+    pub message_vi: String,
+    /// Why, in English.
+    pub message_en: String,
+}
+
+impl RowError {
+    fn new(row: u64, column: String, code: String, text: Text, args: &[(&str, &str)]) -> RowError {
+        let mut all: Vec<(&str, &str)> = vec![("column", column.as_str())];
+        all.extend_from_slice(args);
+        let message_vi = text.fill(Lang::Vi, &all);
+        let message_en = text.fill(Lang::En, &all);
+        RowError { row, column, code, message_vi, message_en }
+    }
+}
+
+/// Why a whole file could not be read. Row-level problems are [`RowError`]s instead.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    /// The file could not be opened or read.
+    #[error("cannot read the file: {0}")]
+    Io(String),
+    /// More than [`MAX_FILE_BYTES`].
+    #[error("the file is larger than {MAX_FILE_BYTES} bytes")]
+    TooLarge,
+    /// More than [`MAX_ROWS`] rows.
+    #[error("the file has more than {0} rows")]
+    TooManyRows(usize),
+    /// A CSV file that is not UTF-8.
+    #[error("the CSV file is not UTF-8")]
+    NotUtf8,
+    /// A CSV file the reader cannot split into records.
+    #[error("malformed CSV at line {line}: {reason}")]
+    Csv {
+        /// Line of the problem.
+        line: u64,
+        /// What is wrong.
+        reason: String,
+    },
+    /// An XLSX file calamine cannot read.
+    #[error("unreadable XLSX: {0}")]
+    Xlsx(String),
+    /// No rows at all.
+    #[error("the file holds no rows")]
+    Empty,
+    /// Required columns missing from the header (their field keys).
+    #[error("missing columns: {}", .0.join(", "))]
+    MissingColumns(Vec<String>),
+    /// Two columns name the same field.
+    #[error("two columns name the same field: {0}")]
+    DuplicateColumn(String),
+}
+
+impl ImportError {
+    /// Stable code for the wire and the dashboard.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportError::Io(_) => "import.io",
+            ImportError::TooLarge => "import.too_large",
+            ImportError::TooManyRows(_) => "import.too_many_rows",
+            ImportError::NotUtf8 => "import.not_utf8",
+            ImportError::Csv { .. } => "import.bad_csv",
+            ImportError::Xlsx(_) => "import.bad_xlsx",
+            ImportError::Empty => "import.empty",
+            ImportError::MissingColumns(_) => "import.missing_columns",
+            ImportError::DuplicateColumn(_) => "import.duplicate_column",
+        }
+    }
+
+    /// What to tell the office, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let text: Text = match self {
+            ImportError::Io(_) => vieclam_core::t!("Không đọc được tệp.", "The file cannot be read."),
+            ImportError::TooLarge => vieclam_core::t!("Tệp lớn quá 64 MB.", "The file is larger than 64 MB."),
+            ImportError::TooManyRows(_) => {
+                vieclam_core::t!("Tệp có quá 200.000 dòng.", "The file has more than 200,000 rows.")
+            }
+            ImportError::NotUtf8 => vieclam_core::t!(
+                "Tệp CSV phải lưu với bảng mã UTF-8 (trong Excel: «CSV UTF-8»).",
+                "The CSV file must be saved as UTF-8 (in Excel: “CSV UTF-8”)."
+            ),
+            ImportError::Csv { .. } => vieclam_core::t!("Tệp CSV bị lỗi định dạng.", "The CSV file is malformed."),
+            ImportError::Xlsx(_) => vieclam_core::t!("Không đọc được tệp Excel.", "The Excel file cannot be read."),
+            ImportError::Empty => vieclam_core::t!("Tệp không có dòng nào.", "The file holds no rows."),
+            ImportError::MissingColumns(_) => {
+                vieclam_core::t!("Thiếu các cột bắt buộc: {columns}.", "Required columns are missing: {columns}.")
+            }
+            ImportError::DuplicateColumn(_) => vieclam_core::t!(
+                "Hai cột cùng chỉ một thông tin: «{column}».",
+                "Two columns name the same field: “{column}”."
+            ),
+        };
+        let columns = match self {
+            ImportError::MissingColumns(c) => c.join(", "),
+            _ => String::new(),
+        };
+        let column = match self {
+            ImportError::DuplicateColumn(c) => c.clone(),
+            _ => String::new(),
+        };
+        text.fill(lang, &[("columns", &columns), ("column", &column)])
+    }
+}
+
+/// Reads a bank export at `path` (CSV or XLSX, told apart by content) as of `today` (no disbursement after it).
+pub fn read_loans(path: &Path, today: NaiveDate) -> Result<LoanImport, ImportError> {
+    let size = std::fs::metadata(path).map_err(|e| ImportError::Io(e.kind().to_string()))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge);
+    }
+    let bytes = std::fs::read(path).map_err(|e| ImportError::Io(e.kind().to_string()))?;
+    read_loans_bytes(&bytes, today)
+}
+
+/// Reads a bank export from its bytes: what an upload on the dashboard hands over. Never panics, whatever the bytes.
+pub fn read_loans_bytes(bytes: &[u8], today: NaiveDate) -> Result<LoanImport, ImportError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge);
+    }
+    let rows = table::read_table(bytes)?;
+    let (header_index, cols) = columns::find_header(&rows)?;
+    let mut builder = build::Builder::new(today);
+    for row in rows.iter().skip(header_index + 1) {
+        builder.row(&cols, row);
+    }
+    Ok(builder.finish())
+}

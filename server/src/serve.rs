@@ -1,0 +1,86 @@
+//! `vieclam-server serve`: opens the database and the photo store, binds, and serves until SIGINT or SIGTERM,
+//! letting requests in flight finish.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::api;
+use crate::auth::RateLimiter;
+use crate::db::Db;
+use crate::state::AppState;
+
+/// How to serve.
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    /// Address to listen on.
+    pub listen: SocketAddr,
+    /// Object store URL for photos (`file:///…`, `s3://…`).
+    pub photos_url: String,
+    /// Token lifetime in days.
+    pub token_days: i64,
+    /// Enrolments allowed per address per 10 minutes.
+    pub enrol_limit: usize,
+}
+
+/// The photo store for `url` (`file://` folders are created if missing).
+pub fn photo_store(url: &str) -> Result<Arc<dyn object_store::ObjectStore>, String> {
+    let parsed = url::Url::parse(url).map_err(|e| format!("--photos {url}: {e}"))?;
+    if parsed.scheme() == "file" {
+        if let Ok(dir) = parsed.to_file_path() {
+            std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+    }
+    let (store, _prefix) = object_store::parse_url_opts(&parsed, std::env::vars().filter(|(k, _)| k.starts_with("AWS_")))
+        .map_err(|e| format!("--photos: {e}"))?;
+    Ok(Arc::from(store))
+}
+
+/// The `file://` URL of `dir`.
+pub fn file_url(dir: &Path) -> Result<String, String> {
+    let abs = std::path::absolute(dir).map_err(|e| e.to_string())?;
+    url::Url::from_directory_path(&abs).map(|u| u.to_string()).map_err(|_| format!("{}: not a folder path", abs.display()))
+}
+
+/// Serves until a shutdown signal.
+pub async fn serve(db: Db, opts: ServeOptions) -> Result<(), String> {
+    let state = AppState {
+        db: db.clone(),
+        photos: photo_store(&opts.photos_url)?,
+        token_days: opts.token_days,
+        enrol_limiter: Arc::new(RateLimiter::new(opts.enrol_limit, Duration::from_secs(600))),
+    };
+    let app = api::router(state);
+    let listener = tokio::net::TcpListener::bind(opts.listen).await.map_err(|e| format!("{}: {e}", opts.listen))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    tracing::info!(%addr, backend = db.backend_name(), "serving");
+    println!("Máy chủ đang chạy tại http://{addr} / Serving at http://{addr}");
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown())
+        .await
+        .map_err(|e| e.to_string())?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

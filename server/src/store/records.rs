@@ -1,0 +1,135 @@
+//! The `records` table: every record a device may pull, office and field alike, with its scope columns and the
+//! global sequence number of its last change. A pull is `WHERE seq > cursor AND <scope> ORDER BY seq`.
+
+use crate::db::{DbResult, Row, Tx};
+use crate::params;
+
+/// One record with its scope columns, ready to write.
+#[derive(Clone, Debug, Default)]
+pub struct RecordRow {
+    /// Kind (`Change::kind`).
+    pub kind: String,
+    /// Id.
+    pub id: String,
+    /// The commune it belongs to (inspectors of that commune see it).
+    pub commune_code: Option<String>,
+    /// The borrower it concerns (that borrower sees it).
+    pub borrower_id: Option<String>,
+    /// The account that wrote it (field records).
+    pub author_id: Option<String>,
+    /// The inspection plan it is (inspectors assigned to the plan see it).
+    pub plan_id: Option<String>,
+    /// Everyone sees it (catalogue).
+    pub public: bool,
+    /// A delete.
+    pub deleted: bool,
+    /// The change's HLC (field records).
+    pub hlc: Option<String>,
+    /// The record as JSON text.
+    pub body: String,
+    /// Marked for the office's review (a merge kept losing values).
+    pub review: bool,
+}
+
+const COLUMNS: &str =
+    "kind, id, seq, commune_code, borrower_id, author_id, plan_id, public, deleted, hlc, body, review, flags";
+
+/// Writes `rows`, each taking the next value of the global sequence (in the order given).
+pub async fn upsert(tx: &mut Tx, rows: &[RecordRow]) -> DbResult<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let last = tx.next_seq(rows.len() as i64).await?;
+    let first = last - rows.len() as i64 + 1;
+    let sql = format!(
+        "INSERT INTO records ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL)
+         ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, commune_code = excluded.commune_code,
+           borrower_id = excluded.borrower_id, author_id = excluded.author_id, plan_id = excluded.plan_id,
+           public = excluded.public, deleted = excluded.deleted, hlc = excluded.hlc, body = excluded.body,
+           review = excluded.review"
+    );
+    for (i, r) in rows.iter().enumerate() {
+        tx.exec(
+            &sql,
+            params![
+                &r.kind,
+                &r.id,
+                first + i as i64,
+                r.commune_code.clone(),
+                r.borrower_id.clone(),
+                r.author_id.clone(),
+                r.plan_id.clone(),
+                r.public,
+                r.deleted,
+                r.hlc.clone(),
+                &r.body,
+                r.review
+            ],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// A stored record.
+#[derive(Clone, Debug)]
+pub struct Stored {
+    /// The row as written.
+    pub row: RecordRow,
+    /// Its sequence number.
+    pub seq: i64,
+    /// Flags the server raised on it (JSON array text), if any.
+    pub flags: Option<String>,
+}
+
+/// The columns [`from_row`] reads, in order.
+pub const SELECT: &str =
+    "SELECT kind, id, seq, commune_code, borrower_id, author_id, plan_id, public, deleted, hlc, body, review, flags FROM records";
+
+/// Reads a row selected with [`SELECT`].
+pub fn from_row(r: &Row) -> Stored {
+    Stored {
+        row: RecordRow {
+            kind: r.text(0),
+            id: r.text(1),
+            commune_code: r.opt_text(3),
+            borrower_id: r.opt_text(4),
+            author_id: r.opt_text(5),
+            plan_id: r.opt_text(6),
+            public: r.int(7) != 0,
+            deleted: r.int(8) != 0,
+            hlc: r.opt_text(9),
+            body: r.text(10),
+            review: r.int(11) != 0,
+        },
+        seq: r.int(2),
+        flags: r.opt_text(12),
+    }
+}
+
+/// The record `kind`/`id`, if held.
+pub async fn get(tx: &mut Tx, kind: &str, id: &str) -> DbResult<Option<Stored>> {
+    let row = tx.one(&format!("{SELECT} WHERE kind = $1 AND id = $2"), params![kind, id]).await?;
+    Ok(row.as_ref().map(from_row))
+}
+
+/// Adds a flag for the office on `kind`/`id` (kept in `flags`, and summed up in the record's `flags` column, which
+/// moves the record to a new seq so devices and the dashboard see it).
+pub async fn flag(tx: &mut Tx, kind: &str, id: &str, code: &str, detail: &str, now: &str) -> DbResult<()> {
+    tx.exec(
+        "INSERT INTO flags (kind, record_id, code, detail, created_at) VALUES ($1, $2, $3, $4, $5)",
+        params![kind, id, code, detail, now],
+    )
+    .await?;
+    let codes: Vec<String> = tx
+        .query("SELECT DISTINCT code FROM flags WHERE kind = $1 AND record_id = $2 ORDER BY code", params![kind, id])
+        .await?
+        .iter()
+        .map(|r| r.text(0))
+        .collect();
+    let json = serde_json::to_string(&codes).unwrap_or_else(|_| "[]".into());
+    let seq = tx.next_seq(1).await?;
+    tx.exec("UPDATE records SET flags = $1, seq = $2 WHERE kind = $3 AND id = $4", params![json, seq, kind, id])
+        .await?;
+    Ok(())
+}
