@@ -240,7 +240,12 @@ async fn check_server(admin: &WireClient, devices: &[SimDevice], summary: &mut S
 /// Makes `n` worker accounts on `server` (one per device, so each device's scope is its own records), signs a
 /// device in on each, and signs in the demo admin; the devices talk through `proxy_url`.
 pub async fn prepare(server: &Server, proxy_url: &str, n: usize, seed: u64) -> Result<(Vec<SimDevice>, WireClient), String> {
-    let http = reqwest::Client::builder().timeout(Duration::from_secs(20)).build().map_err(|e| e.to_string())?;
+    // No idle connections kept: every request opens a connection of its own and so meets the proxy's next fault.
+    let http = reqwest::Client::builder()
+        .timeout(Duration::from_secs(20))
+        .pool_max_idle_per_host(0)
+        .build()
+        .map_err(|e| e.to_string())?;
     let mut devices = Vec::new();
     for i in 0..n {
         let (user, pass) = (format!("fault-{seed}-{i}"), format!("fault-password-{i}"));
