@@ -11,3 +11,5 @@ lib=target/bench/libvieclam_ffi.stripped.so
 cp target/release/libvieclam_ffi.so "$lib"
 strip --strip-all "$lib"
 target/release/vieclam-bench --lib "$lib" "$@"
+# P3: 1,000 devices syncing at once against vieclam-server on a throwaway PostgreSQL cluster (or DATABASE_URL).
+cargo build --release -p vieclam-server -p vieclam-e2e --bin sync_load && target/release/sync_load

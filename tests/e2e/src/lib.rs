@@ -1,0 +1,20 @@
+//! `vieclam-e2e`: what the end-to-end tests, the fault rounds and the sync benchmarks stand on.
+//!
+//! The tests drive the real binaries (`vieclam-server`, `vieclam`) as child processes, the way an office and a
+//! field device would: [`bins`] finds them next to the test executable, [`server`] starts, stops and restarts the
+//! server on a free port, [`postgres`] gives each test a fresh database in a throwaway PostgreSQL cluster, and
+//! [`proxy`] sits between client and server and injects the faults of the field (dropped, delayed, cut,
+//! duplicated connections) from a seeded RNG, so a failing round can be replayed from its seed.
+
+pub mod bins;
+pub mod error;
+pub mod fixtures;
+pub mod http;
+pub mod net;
+pub mod postgres;
+pub mod proxy;
+pub mod rounds;
+pub mod server;
+pub mod wire;
+
+pub use error::{HarnessError, Result};
