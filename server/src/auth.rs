@@ -121,6 +121,30 @@ impl FromRequestParts<AppState> for Caller {
     }
 }
 
+/// Middleware for routes that take the caller from the request's extensions (the uploads): checks the bearer
+/// token like the [`Caller`] extractor, and puts both this [`Caller`] and the uploads' own
+/// [`crate::uploads::Caller`] into the request; a token problem is answered at once.
+pub async fn require_caller(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let (mut parts, body) = request.into_parts();
+    match Caller::from_request_parts(&mut parts, &state).await {
+        Ok(caller) => {
+            parts.extensions.insert(crate::uploads::Caller {
+                account_id: caller.account.id.clone(),
+                device_id: caller.device_id.clone(),
+                role: caller.account.role,
+            });
+            parts.extensions.insert(caller);
+            next.run(axum::extract::Request::from_parts(parts, body)).await
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
 /// Allows at most `limit` events per address in a sliding `window`.
 pub struct RateLimiter {
     limit: usize,
