@@ -10,6 +10,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod import;
+pub mod publish;
 pub mod serve;
 pub mod state;
 pub mod store;
