@@ -91,34 +91,39 @@ impl FromRequestParts<AppState> for Caller {
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .ok_or_else(|| ApiError::unauthorized("auth.missing_token"))?;
-        let hash = sha256_hex(token);
-        let h = hash.clone();
-        let now = now_iso();
-        state
-            .db
-            .read(work!(|tx| async move {
-                let row = tx
-                    .one(
-                        "SELECT t.account_id, t.device_id, t.expires_at, t.revoked_at, d.revoked_at
-                         FROM tokens t JOIN devices d ON d.id = t.device_id WHERE t.hash = $1",
-                        params![&h],
-                    )
-                    .await?
-                    .ok_or_else(|| ApiError::unauthorized("auth.invalid_token"))?;
-                if row.opt_text(3).is_some() || row.opt_text(4).is_some() {
-                    return Err(ApiError::unauthorized("auth.revoked_token"));
-                }
-                if row.text(2) <= now {
-                    return Err(ApiError::unauthorized("auth.expired_token"));
-                }
-                let account = accounts::by_id(tx, &row.text(0))
-                    .await?
-                    .filter(|a| !a.disabled)
-                    .ok_or_else(|| ApiError::unauthorized("auth.revoked_token"))?;
-                Ok(Caller { account, device_id: row.text(1), token_hash: h })
-            }))
-            .await
+        caller_for_token(state, token).await
     }
+}
+
+/// The caller a bearer token (or the office's session cookie) stands for: unknown, revoked, expired tokens and
+/// disabled accounts are refused with their codes.
+pub async fn caller_for_token(state: &AppState, token: &str) -> Result<Caller, ApiError> {
+    let h = sha256_hex(token);
+    let now = now_iso();
+    state
+        .db
+        .read(work!(|tx| async move {
+            let row = tx
+                .one(
+                    "SELECT t.account_id, t.device_id, t.expires_at, t.revoked_at, d.revoked_at
+                     FROM tokens t JOIN devices d ON d.id = t.device_id WHERE t.hash = $1",
+                    params![&h],
+                )
+                .await?
+                .ok_or_else(|| ApiError::unauthorized("auth.invalid_token"))?;
+            if row.opt_text(3).is_some() || row.opt_text(4).is_some() {
+                return Err(ApiError::unauthorized("auth.revoked_token"));
+            }
+            if row.text(2) <= now {
+                return Err(ApiError::unauthorized("auth.expired_token"));
+            }
+            let account = accounts::by_id(tx, &row.text(0))
+                .await?
+                .filter(|a| !a.disabled)
+                .ok_or_else(|| ApiError::unauthorized("auth.revoked_token"))?;
+            Ok(Caller { account, device_id: row.text(1), token_hash: h })
+        }))
+        .await
 }
 
 /// Middleware for routes that take the caller from the request's extensions (the uploads): checks the bearer

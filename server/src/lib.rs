@@ -15,3 +15,4 @@ pub mod serve;
 pub mod state;
 pub mod store;
 pub mod uploads;
+pub mod web;

@@ -1,7 +1,7 @@
 //! The `/v1` HTTP API (docs/sync-protocol.md): routes, gzip both ways, the body size limit, and the OpenAPI
 //! document built from the core's wire types.
 
-mod auth;
+pub mod auth;
 pub mod body;
 mod field;
 mod links;
