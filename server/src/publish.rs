@@ -31,9 +31,15 @@ pub struct ImportOutcome {
 pub async fn import_loans(db: &Db, path: &Path, today: NaiveDate, skip_bad_rows: bool) -> AdminResult<ImportOutcome> {
     let file = path.to_path_buf();
     // Reading a large spreadsheet is CPU work: keep it off the async threads.
-    let read = tokio::task::spawn_blocking(move || import::read_loans(&file, today)).await.map_err(|e| e.to_string())?;
+    let read =
+        tokio::task::spawn_blocking(move || import::read_loans(&file, today)).await.map_err(|e| e.to_string())?;
     let read = read.map_err(|e| {
-        format!("{}: {} / {}", path.display(), e.message(vieclam_core::messages::Lang::Vi), e.message(vieclam_core::messages::Lang::En))
+        format!(
+            "{}: {} / {}",
+            path.display(),
+            e.message(vieclam_core::messages::Lang::Vi),
+            e.message(vieclam_core::messages::Lang::En)
+        )
     })?;
     let applied = if read.rejected.is_empty() || skip_bad_rows {
         Some(db.apply_office_batch(&read.batch).await.map_err(|e| format!("{} / {}", e.vi, e.en))?)
@@ -115,7 +121,9 @@ pub async fn add_job_programme(db: &Db, p: NewJobProgramme, today: NaiveDate) ->
 async fn enterprise(db: &Db, key: &str) -> AdminResult<String> {
     let rows = db
         .read::<Vec<records::RecordRow>>(work!(|tx| async move {
-            let rows = tx.query(&format!("{} WHERE kind = $1 AND deleted = 0", records::SELECT), params!["enterprise"]).await?;
+            let rows = tx
+                .query(&format!("{} WHERE kind = $1 AND deleted = 0", records::SELECT), params!["enterprise"])
+                .await?;
             Ok(rows.iter().map(records::from_row).map(|s| s.row).collect::<Vec<_>>())
         }))
         .await

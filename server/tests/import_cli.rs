@@ -32,7 +32,9 @@ fn run(s: &Server, args: &[&str]) -> (i32, String, String) {
 async fn records(s: &Server) -> i64 {
     s.db()
         .await
-        .read(work!(|tx| async move { Ok(tx.one("SELECT COUNT(*) FROM records", params![]).await?.map_or(0, |r| r.int(0))) }))
+        .read(work!(|tx| async move {
+            Ok(tx.one("SELECT COUNT(*) FROM records", params![]).await?.map_or(0, |r| r.int(0)))
+        }))
         .await
         .expect("count")
 }
@@ -67,12 +69,44 @@ async fn import(backend: Backend) {
     assert_eq!(records(&s).await, after_good);
 
     // A job programme, and one refused for an unknown commune.
-    let (status, out, err) = run(&s, &["programmes", "add", "--title", "Tuyển lao động đi Hàn Quốc (EPS)", "--kind", "overseas",
-        "--country", "KR", "--enterprise", "không có", "--from", "2026-01-01"]);
+    let (status, out, err) = run(
+        &s,
+        &[
+            "programmes",
+            "add",
+            "--title",
+            "Tuyển lao động đi Hàn Quốc (EPS)",
+            "--kind",
+            "overseas",
+            "--country",
+            "KR",
+            "--enterprise",
+            "không có",
+            "--from",
+            "2026-01-01",
+        ],
+    );
     assert_eq!(status, 1, "{out}{err}");
     assert!(err.contains("No enterprise"), "{err}");
-    let (status, out, err) = run(&s, &["programmes", "add", "--title", "Lớp dạy nghề may công nghiệp", "--kind", "training",
-        "--commune", "05977", "--from", "2026-01-01", "--to", "2026-06-30", "--seats", "30"]);
+    let (status, out, err) = run(
+        &s,
+        &[
+            "programmes",
+            "add",
+            "--title",
+            "Lớp dạy nghề may công nghiệp",
+            "--kind",
+            "training",
+            "--commune",
+            "05977",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-06-30",
+            "--seats",
+            "30",
+        ],
+    );
     assert_eq!(status, 0, "{out}{err}");
     assert_eq!(run(&s, &["programmes", "add", "--title", "x", "--kind", "training", "--commune", "99999"]).0, 1);
 
@@ -80,20 +114,31 @@ async fn import(backend: Backend) {
     let admin = s.client().login("admin", "admin-vieclam").await;
     let all = admin.pull_all(5_000).await;
     let loans = of_kind(&all, "loan");
-    let imported: Vec<&&Value> = loans.iter().filter(|l| l["body"]["agreement_no"].as_str().is_some_and(|a| a.starts_with("730100000"))).collect();
+    let imported: Vec<&&Value> = loans
+        .iter()
+        .filter(|l| l["body"]["agreement_no"].as_str().is_some_and(|a| a.starts_with("730100000")))
+        .collect();
     assert_eq!(imported.len(), 5);
     assert!(imported.iter().any(|l| l["id"] == stable_id("loan", "7301000001").as_str()));
     // One record per programme code: the demo's programmes carry the ids the import derives.
     let programmes = of_kind(&all, "loan_programme");
     assert_eq!(programmes.len(), 3, "{programmes:?}");
-    assert!(programmes.iter().all(|p| p["id"].as_str() == Some(stable_id("programme", p["body"]["code"].as_str().unwrap_or("")).as_str())));
+    assert!(
+        programmes.iter().all(
+            |p| p["id"].as_str() == Some(stable_id("programme", p["body"]["code"].as_str().unwrap_or("")).as_str())
+        )
+    );
     let programme_ids: Vec<&str> = programmes.iter().filter_map(|p| p["id"].as_str()).collect();
     assert!(loans.iter().all(|l| l["body"]["programme_id"].as_str().is_some_and(|p| programme_ids.contains(&p))));
     let jobs = of_kind(&all, "job_programme");
     assert!(jobs.iter().any(|j| j["body"]["title"] == "Lớp dạy nghề may công nghiệp" && j["body"]["seats"] == 30));
     // Everyone sees published programmes.
     let inspector = s.client().login("thanhtra1", "thanhtra1-vieclam").await;
-    assert!(of_kind(&inspector.pull_all(5_000).await, "job_programme").iter().any(|j| j["body"]["title"] == "Lớp dạy nghề may công nghiệp"));
+    assert!(
+        of_kind(&inspector.pull_all(5_000).await, "job_programme")
+            .iter()
+            .any(|j| j["body"]["title"] == "Lớp dạy nghề may công nghiệp")
+    );
 
     // With --skip-bad-rows the good rows of the bad export are applied.
     let before_skip = records(&s).await;

@@ -68,14 +68,17 @@ async fn office(backend: Backend) {
     assert!(form.contains("Đăng nhập văn phòng") && form.contains("Office sign-in"));
 
     // A wrong password, and an inspector's right one, are refused without a cookie.
-    let (status, _, page, cookie) = web.post("/office/login", &[("username", "admin"), ("password", "sai-mat-khau")]).await;
+    let (status, _, page, cookie) =
+        web.post("/office/login", &[("username", "admin"), ("password", "sai-mat-khau")]).await;
     assert_eq!((status, cookie), (401, None));
     assert!(page.contains("Sai tên đăng nhập hoặc mật khẩu.") && page.contains("Wrong user name or password."));
-    let (status, _, _, cookie) = web.post("/office/login", &[("username", "thanhtra1"), ("password", "thanhtra1-vieclam")]).await;
+    let (status, _, _, cookie) =
+        web.post("/office/login", &[("username", "thanhtra1"), ("password", "thanhtra1-vieclam")]).await;
     assert_eq!((status, cookie), (401, None));
 
     // The admin signs in: an HttpOnly, SameSite=Strict cookie whose token is kept only as its hash.
-    let (status, location, _, cookie) = web.post("/office/login", &[("username", "admin"), ("password", "admin-vieclam")]).await;
+    let (status, location, _, cookie) =
+        web.post("/office/login", &[("username", "admin"), ("password", "admin-vieclam")]).await;
     assert_eq!((status, location.as_str()), (303, "/office"));
     let cookie = cookie.expect("a session cookie");
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
@@ -86,7 +89,10 @@ async fn office(backend: Backend) {
     let stored: Option<String> = db
         .read(work!(|tx| async move {
             Ok(tx
-                .one("SELECT d.platform FROM tokens t JOIN devices d ON d.id = t.device_id WHERE t.hash = $1", params![&hash])
+                .one(
+                    "SELECT d.platform FROM tokens t JOIN devices d ON d.id = t.device_id WHERE t.hash = $1",
+                    params![&hash],
+                )
                 .await?
                 .map(|r| r.text(0)))
         }))
@@ -98,8 +104,10 @@ async fn office(backend: Backend) {
     // The overview: the demo's loans and principal outstanding, from what the office pulls.
     let admin = s.client().login("admin", "admin-vieclam").await;
     let all = admin.pull_all(5_000).await;
-    let principal: i64 = all.iter().filter(|c| c["kind"] == "loan").filter_map(|c| c["body"]["principal"].as_i64()).sum();
-    let repaid: i64 = all.iter().filter(|c| c["kind"] == "payment").filter_map(|c| c["body"]["principal_paid"].as_i64()).sum();
+    let principal: i64 =
+        all.iter().filter(|c| c["kind"] == "loan").filter_map(|c| c["body"]["principal"].as_i64()).sum();
+    let repaid: i64 =
+        all.iter().filter(|c| c["kind"] == "payment").filter_map(|c| c["body"]["principal_paid"].as_i64()).sum();
     let (status, _, page) = web.get("/office").await;
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("Số khoản vay") && page.contains("<b>2000</b>"), "{page}");
@@ -107,7 +115,8 @@ async fn office(backend: Backend) {
 
     // An inspector's check, away from the site, shows in the list with its verdict and flag.
     let inspector = s.client().login("thanhtra1", "thanhtra1-vieclam").await;
-    let site = inspector.pull_all(5_000).await.into_iter().find(|c| c["kind"] == "site").expect("a site")["body"].clone();
+    let site =
+        inspector.pull_all(5_000).await.into_iter().find(|c| c["kind"] == "site").expect("a site")["body"].clone();
     let check_id = new_id();
     let check = json!({ "id": check_id, "code": "KT-TEST-0001", "site_id": site["id"], "state": "finished",
         "started_at": "2026-11-28T02:00:00.000Z", "verdict": { "place": "away", "distance_m": 812.0 } });

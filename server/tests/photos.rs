@@ -119,9 +119,11 @@ async fn photo_status(api: &Api, sha: &str, head: bool) -> (u16, Vec<u8>) {
 
 async fn held_photos(s: &Server) -> i64 {
     let db = s.db().await;
-    db.read(work!(|tx| async move { Ok(tx.one("SELECT COUNT(*) FROM photos", params![]).await?.map_or(0, |r| r.int(0))) }))
-        .await
-        .expect("count")
+    db.read(work!(
+        |tx| async move { Ok(tx.one("SELECT COUNT(*) FROM photos", params![]).await?.map_or(0, |r| r.int(0))) }
+    ))
+    .await
+    .expect("count")
 }
 
 async fn photos(backend: Backend) {
@@ -133,8 +135,9 @@ async fn photos(backend: Backend) {
     let mut chain = Chain { device_id: new_id(), key, seq: 0, prev: [0u8; 32] };
     let device = json!({ "device_id": chain.device_id, "public_key": hex(chain.key.verifying_key().as_bytes()),
         "name": "may-kiem-tra", "platform": "android" });
-    let (st, session) =
-        api.post("/v1/auth/login", &json!({ "username": "thanhtra1", "password": "thanhtra1-vieclam", "device": device })).await;
+    let (st, session) = api
+        .post("/v1/auth/login", &json!({ "username": "thanhtra1", "password": "thanhtra1-vieclam", "device": device }))
+        .await;
     assert_eq!(st, 200, "{session}");
     let inspector = api.with_token(&session);
     let all = inspector.pull_all(5_000).await;

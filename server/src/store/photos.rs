@@ -40,7 +40,12 @@ fn body_sha(body: &str) -> Option<String> {
 /// The record must be the caller's, not deleted, and name the hash; a link of one of the caller's devices must
 /// sign that record with a body naming the hash (else `UnknownRecord`); neither that link nor the record may carry
 /// a verification problem (else `BadSignature`).
-pub async fn check_record(tx: &mut Tx, account_id: &str, sha256: &str, photo_id: &str) -> ApiResult<Result<i64, GateError>> {
+pub async fn check_record(
+    tx: &mut Tx,
+    account_id: &str,
+    sha256: &str,
+    photo_id: &str,
+) -> ApiResult<Result<i64, GateError>> {
     let Some(rec) = records::get(tx, "check_photo", photo_id).await? else { return Ok(Err(GateError::UnknownRecord)) };
     if rec.row.deleted
         || rec.row.author_id.as_deref() != Some(account_id)
@@ -109,7 +114,13 @@ pub async fn may_see(tx: &mut Tx, account_id: &str, sha256: &str) -> ApiResult<R
 }
 
 impl PhotoGate for DbGate {
-    async fn authorize_upload(&self, caller: &Caller, sha256: &str, photo_id: &str, _len: u64) -> Result<(), GateError> {
+    async fn authorize_upload(
+        &self,
+        caller: &Caller,
+        sha256: &str,
+        photo_id: &str,
+        _len: u64,
+    ) -> Result<(), GateError> {
         let (account, sha, id) = (caller.account_id.clone(), sha256.to_owned(), photo_id.to_owned());
         self.db
             .read::<Result<i64, GateError>>(work!(|tx| async move { check_record(tx, &account, &sha, &id).await }))
@@ -125,7 +136,8 @@ impl PhotoGate for DbGate {
         photo_id: &str,
         path: &object_store::path::Path,
     ) -> Result<(), GateError> {
-        let (account, sha, id, path) = (caller.account_id.clone(), sha256.to_owned(), photo_id.to_owned(), path.to_string());
+        let (account, sha, id, path) =
+            (caller.account_id.clone(), sha256.to_owned(), photo_id.to_owned(), path.to_string());
         self.db
             .write::<Result<(), GateError>>(work!(|tx| async move {
                 let size = match check_record(tx, &account, &sha, &id).await? {
@@ -147,7 +159,9 @@ impl PhotoGate for DbGate {
     async fn exists(&self, sha256: &str) -> bool {
         let sha = sha256.to_owned();
         self.db
-            .read(work!(|tx| async move { Ok(tx.one("SELECT 1 FROM photos WHERE sha256 = $1", params![&sha]).await?.is_some()) }))
+            .read(work!(|tx| async move {
+                Ok(tx.one("SELECT 1 FROM photos WHERE sha256 = $1", params![&sha]).await?.is_some())
+            }))
             .await
             .unwrap_or(false)
     }
@@ -155,7 +169,11 @@ impl PhotoGate for DbGate {
     async fn may_read(&self, caller: &Caller, sha256: &str) -> Result<(), GateError> {
         let (account, sha) = (caller.account_id.clone(), sha256.to_owned());
         let held = self.exists(sha256).await;
-        let seen = self.db.read::<Result<(), GateError>>(work!(|tx| async move { may_see(tx, &account, &sha).await })).await.map_err(storage)?;
+        let seen = self
+            .db
+            .read::<Result<(), GateError>>(work!(|tx| async move { may_see(tx, &account, &sha).await }))
+            .await
+            .map_err(storage)?;
         match seen {
             Ok(()) if !held => Err(GateError::NotFound),
             other => other,

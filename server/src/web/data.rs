@@ -101,7 +101,9 @@ async fn load_checks(tx: &mut Tx) -> ApiResult<Checks> {
         if let Some(id) = &c.row.borrower_id
             && !borrowers.contains_key(id)
         {
-            let name = records::get(tx, "borrower", id).await?.map(|b| body(&b)["full_name"].as_str().unwrap_or("").to_owned());
+            let name = records::get(tx, "borrower", id)
+                .await?
+                .map(|b| body(&b)["full_name"].as_str().unwrap_or("").to_owned());
             borrowers.insert(id.clone(), name.unwrap_or_default());
         }
     }
@@ -115,7 +117,13 @@ impl Checks {
         CheckRow {
             id: c.row.id.clone(),
             code: b["code"].as_str().unwrap_or("—").to_owned(),
-            borrower_name: c.row.borrower_id.as_ref().and_then(|id| self.borrowers.get(id)).cloned().unwrap_or_default(),
+            borrower_name: c
+                .row
+                .borrower_id
+                .as_ref()
+                .and_then(|id| self.borrowers.get(id))
+                .cloned()
+                .unwrap_or_default(),
             commune_name: commune_name(c.row.commune_code.as_deref().unwrap_or("")),
             checked_on: b["started_at"].as_str().and_then(day).unwrap_or_default(),
             verdict: verdict(&b),
@@ -129,7 +137,8 @@ async fn loan_figures(tx: &mut Tx, today: NaiveDate, o: &mut DashboardOverview) 
     let mut paid: HashMap<String, i64> = HashMap::new();
     for p in of_kind(tx, "payment").await? {
         let b = body(&p);
-        *paid.entry(b["loan_id"].as_str().unwrap_or_default().to_owned()).or_default() += b["principal_paid"].as_i64().unwrap_or(0);
+        *paid.entry(b["loan_id"].as_str().unwrap_or_default().to_owned()).or_default() +=
+            b["principal_paid"].as_i64().unwrap_or(0);
     }
     let mut due: HashMap<String, i64> = HashMap::new();
     for s in of_kind(tx, "schedule").await? {
@@ -169,7 +178,9 @@ impl DashboardData for DbDashboard {
                 o.flagged_checks = checks.checks.iter().filter(|c| !checks.row(c).flags.is_empty()).count() as u64;
                 let regs = of_kind(tx, "worker_registration").await?;
                 o.unverified_registrations = regs.iter().filter(|r| body(r)["status"] != "verified").count() as u64;
-                let devices = tx.one("SELECT COUNT(*) FROM devices WHERE revoked_at IS NULL AND platform <> 'web'", vec![]).await?;
+                let devices = tx
+                    .one("SELECT COUNT(*) FROM devices WHERE revoked_at IS NULL AND platform <> 'web'", vec![])
+                    .await?;
                 o.devices = devices.map_or(0, |r| r.int(0).max(0) as u64);
                 let last = tx.one("SELECT MAX(received_at) FROM mutations", vec![]).await?;
                 o.last_sync = last.and_then(|r| r.opt_text(0)).as_deref().and_then(day);
@@ -199,10 +210,14 @@ impl DashboardData for DbDashboard {
                     Some(a) => crate::store::accounts::by_id(tx, a).await?.map(|a| a.display_name).unwrap_or_default(),
                     None => String::new(),
                 };
-                let answers: Vec<Stored> =
-                    of_kind(tx, "check_answer").await?.into_iter().filter(|a| body(a)["check_id"] == id.as_str()).collect();
+                let answers: Vec<Stored> = of_kind(tx, "check_answer")
+                    .await?
+                    .into_iter()
+                    .filter(|a| body(a)["check_id"] == id.as_str())
+                    .collect();
                 let photos = checks.photos.get(&id).cloned().unwrap_or_default();
-                let held: HashSet<String> = tx.query("SELECT sha256 FROM photos", vec![]).await?.iter().map(|r| r.text(0)).collect();
+                let held: HashSet<String> =
+                    tx.query("SELECT sha256 FROM photos", vec![]).await?.iter().map(|r| r.text(0)).collect();
                 // The evidence verifies when the check was signed and no link of it, its answers or photos failed.
                 let mut signed_ids: Vec<String> = vec![id.clone()];
                 signed_ids.extend(answers.iter().chain(photos.iter()).map(|s| s.row.id.clone()));
@@ -235,7 +250,9 @@ impl DashboardData for DbDashboard {
                         .filter_map(|p| body(p)["sha256"].as_str().map(str::to_owned))
                         .map(|sha| PhotoView { received: held.contains(&sha), sha256: sha })
                         .collect(),
-                    evidence_verified: signed && !failed && checks.row(c).flags.iter().all(|f| !f.contains("signature")),
+                    evidence_verified: signed
+                        && !failed
+                        && checks.row(c).flags.iter().all(|f| !f.contains("signature")),
                 }))
             }))
             .await
@@ -267,7 +284,9 @@ impl DashboardData for DbDashboard {
         let key = id.to_owned();
         let held = self
             .db
-            .read::<bool>(work!(|tx| async move { Ok(records::get(tx, "worker_registration", &key).await?.is_some_and(|r| !r.row.deleted)) }))
+            .read::<bool>(work!(|tx| async move {
+                Ok(records::get(tx, "worker_registration", &key).await?.is_some_and(|r| !r.row.deleted))
+            }))
             .await
             .map_err(say)?;
         if !held {

@@ -133,8 +133,11 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
         let _ = state
             .db
             .write::<()>(work!(|tx| async move {
-                tx.exec("UPDATE tokens SET revoked_at = $1 WHERE hash = $2 AND revoked_at IS NULL", params![&now, &hash])
-                    .await?;
+                tx.exec(
+                    "UPDATE tokens SET revoked_at = $1 WHERE hash = $2 AND revoked_at IS NULL",
+                    params![&now, &hash],
+                )
+                .await?;
                 Ok(())
             }))
             .await;
