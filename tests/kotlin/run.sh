@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Kotlin tests of the bindings on the JVM: generates the bindings from the debug library, compiles them
-# with tests/kotlin/src/**/*.kt, and runs every class with a @Test under JUnit 4.
+# with tests/kotlin/src/**/*.kt, and runs every class with a @Test under JUnit 4. The sync tests start the real
+# server: its debug binary is built here too and handed to the JVM as -Dvieclam.server.
 #
 # Usage: tests/kotlin/run.sh        exits non-zero when a test fails; honours CARGO_TARGET_DIR and VIECLAM_CACHE.
 # Needs: cargo, a JDK 17+, npm and mvn (scripts/kotlin-toolchain.sh installs the compiler and jars once).
@@ -16,6 +17,8 @@ kotlinc=$(scripts/kotlin-toolchain.sh --kotlinc)
 
 rm -rf "$build" && mkdir -p "$build/classes"
 bindings/scripts/generate.sh debug "$build/generated"
+cargo build --quiet -p vieclam-server
+server=$target/debug/vieclam-server
 
 mapfile -t sources < <(find tests/kotlin/src -name '*.kt' | sort)
 [[ ${#sources[@]} -gt 0 ]] || { echo "run.sh: no Kotlin tests under tests/kotlin/src" >&2; exit 1; }
@@ -33,7 +36,7 @@ for src in "${sources[@]}"; do
 done
 
 status=0
-java -Djna.library.path="$target/debug" -cp "$build/classes:$classpath" \
+java -Djna.library.path="$target/debug" -Dvieclam.server="$server" -cp "$build/classes:$classpath" \
   org.junit.runner.JUnitCore "${test_classes[@]}" | tee "$build/junit.log" || status=$?
 
 # JUnit's own summary is "OK (N tests)" or "Tests run: N,  Failures: M"; repeat it as a plain count line.
