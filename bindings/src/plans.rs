@@ -14,10 +14,8 @@ use crate::store::VieclamStore;
 use crate::types::{Language, day, iso_day};
 
 const PLANS_TITLE: Text = t!("Kế hoạch kiểm tra", "Inspection plans");
-const NO_PLAN: Text = t!(
-    "Hôm nay không có kế hoạch kiểm tra nào đang thực hiện.",
-    "No inspection plan is running today."
-);
+const NO_PLAN: Text =
+    t!("Hôm nay không có kế hoạch kiểm tra nào đang thực hiện.", "No inspection plan is running today.");
 const SITES_CHECKED: Text = t!("{sites} mô hình · đã kiểm tra {checked}", "{sites} sites · {checked} checked");
 const PLAN_DATES: Text = t!("Từ {from} đến {to}", "From {from} to {to}");
 
@@ -72,12 +70,17 @@ fn local_date(text: &str) -> Option<NaiveDate> {
     DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&vietnam).date_naive())
 }
 
-fn commune_row(store: &Store, code: String, from: NaiveDate, to: NaiveDate, lang: Lang) -> vieclam_core::Result<PlanCommuneRow> {
+fn commune_row(
+    store: &Store,
+    code: String,
+    from: NaiveDate,
+    to: NaiveDate,
+    lang: Lang,
+) -> vieclam_core::Result<PlanCommuneRow> {
     let conn = store.conn();
     let sites: i64 = conn.query_row("SELECT count(*) FROM sites WHERE commune_code = ?1", [&code], |r| r.get(0))?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT site_id, started_at FROM site_checks WHERE commune_code = ?1 AND state = 'finished'",
-    )?;
+    let mut stmt = conn
+        .prepare_cached("SELECT site_id, started_at FROM site_checks WHERE commune_code = ?1 AND state = 'finished'")?;
     let finished = stmt
         .query_map([&code], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -104,17 +107,16 @@ fn commune_row(store: &Store, code: String, from: NaiveDate, to: NaiveDate, lang
 fn summary(store: &Store, plan_id: &str, lang: Lang) -> vieclam_core::Result<PlanSummary> {
     let row: Option<(String, String, String, String)> = store
         .conn()
-        .query_row(
-            "SELECT code, title, starts_on, ends_on FROM inspection_plans WHERE id = ?1",
-            [plan_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
+        .query_row("SELECT code, title, starts_on, ends_on FROM inspection_plans WHERE id = ?1", [plan_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
         .optional()?;
     let (code, title, s, e) = row.ok_or_else(|| Error::NotFound { entity: "plan", id: plan_id.to_owned() })?;
     let date = |t: &str| parse_date(t).ok_or_else(|| Error::Corrupt(format!("plan date {t}")));
     let (from, to) = (date(&s)?, date(&e)?);
-    let mut stmt =
-        store.conn().prepare_cached("SELECT commune_code FROM plan_communes WHERE plan_id = ?1 ORDER BY commune_code")?;
+    let mut stmt = store
+        .conn()
+        .prepare_cached("SELECT commune_code FROM plan_communes WHERE plan_id = ?1 ORDER BY commune_code")?;
     let codes = stmt.query_map([plan_id], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
     let communes = codes.into_iter().map(|c| commune_row(store, c, from, to, lang)).collect::<Result<_, _>>()?;
     Ok(PlanSummary {
