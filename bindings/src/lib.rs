@@ -12,10 +12,13 @@
 //! - [`geo`], [`checklist`], [`checks`], [`check_detail`]: site checks from fix to locked record;
 //! - [`photos`]: the camera's JPEG into a check, and a JPEG's EXIF read back;
 //! - [`walk`]: a plot measured on foot; [`evidence`]: the device's signed chain, verified;
-//! - [`sync`]: sign-in, sync with progress and cancel, and the sync screen.
+//! - [`sync`]: sign-in, sync with progress and cancel, and the sync screen;
+//! - [`plans`]: the inspector's current plans; [`minutes`]: a commune's minutes; [`applications`]: a worker's
+//!   registrations and where they stand.
 //!
 //! Nothing here may panic across the FFI: every fallible call returns `Result<_, VieclamError>`.
 
+mod applications;
 mod check_detail;
 mod checklist;
 mod checks;
@@ -25,7 +28,9 @@ mod evidence;
 mod geo;
 mod loan_status;
 mod loans;
+mod minutes;
 mod photos;
+mod plans;
 mod programmes;
 mod registration;
 mod search;
@@ -36,6 +41,7 @@ mod text;
 mod types;
 mod walk;
 
+pub use applications::{ApplicationList, ApplicationRow, ApplicationState};
 pub use check_detail::{AnswerRow, CheckDetail, CheckState, PhotoRow};
 pub use checklist::{AnswerInput, ChoiceOption, Question, QuestionKind};
 pub use demo::DemoCounts;
@@ -47,7 +53,9 @@ pub use evidence::{EvidenceProblem, VerifyReport};
 pub use geo::{AccuracyLevel, LocationFix, Place, Verdict};
 pub use loan_status::{DueInstalment, LoanState, LoanStatus, Relief, ReliefKind};
 pub use loans::{LoanDetail, LoanList, LoanRow, PaymentRow, ScheduleRow};
+pub use minutes::{CommuneMinutes, MinutesSection, SignatureBlock};
 pub use photos::{AddedPhoto, ExifGps, ExifInfo, read_exif};
+pub use plans::{PlanCommuneRow, PlanList, PlanSummary};
 pub use programmes::{Catalogue, ProgrammeRow};
 pub use registration::{FieldState, FormState, RegistrationForm};
 pub use search::{Hit, HitPage, SearchKind};

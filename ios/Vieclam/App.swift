@@ -1,9 +1,22 @@
 // The iOS app: opens the core at launch (CoreProxy over the encrypted store), registers background sync, and
-// shows sign-in, then the tabs of the signed-in role.
+// shows sign-in, then the tabs of the role of the core's session (a device already signed in skips sign-in).
 import SwiftUI
+import VieclamCore
 
-/// Who signed in: decides the tabs.
-enum Role { case inspector, citizen }
+/// The role of the signed-in account (the core's `SessionInfo.role`): decides the tabs.
+enum Role {
+    case inspector, borrower, worker
+
+    /// The role for the core's code; office staff (`admin`) get the inspector's screens on a phone.
+    init?(session: SessionInfo?) {
+        switch session?.role {
+        case "inspector", "admin": self = .inspector
+        case "borrower": self = .borrower
+        case "worker": self = .worker
+        default: return nil
+        }
+    }
+}
 
 @MainActor
 final class AppModel: ObservableObject {
@@ -11,7 +24,10 @@ final class AppModel: ObservableObject {
     let location = LocationService()
     @Published var role: Role?
 
-    init(core: CoreAPI) { self.core = core }
+    init(core: CoreAPI) {
+        self.core = core
+        role = Role(session: try? core.session())
+    }
 }
 
 @main
@@ -44,17 +60,20 @@ struct RootView: View {
             TabView {
                 NavigationStack { PlanView() }.tabItem { Text("plan_title") }
                 NavigationStack { SitesView() }.tabItem { Text("sites_title") }
-                NavigationStack { SyncStatusView() }.tabItem { Text("sync_title") }
+                NavigationStack { SyncView() }.tabItem { Text("sync_title") }
             }
-        case .citizen?:
+        case .borrower?:
             TabView {
                 NavigationStack { LoansView() }.tabItem { Text("borrower_tab") }
                 NavigationStack { RemindersView() }.tabItem { Text("reminders_title") }
+            }
+            .task { await Reminders.post(core: model.core) }
+        case .worker?:
+            TabView {
                 NavigationStack { RegistrationView() }.tabItem { Text("registration_title") }
                 NavigationStack { CatalogueView() }.tabItem { Text("worker_tab") }
                 NavigationStack { ApplicationsView() }.tabItem { Text("applications_title") }
             }
-            .task { await Reminders.post(core: model.core) }
         }
     }
 }

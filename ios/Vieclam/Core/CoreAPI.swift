@@ -3,24 +3,15 @@
 import Foundation
 import VieclamCore
 
-/// The sync screen's own state, mapped from the core's `SyncStatus` (the same shape as the Android `ui` module's).
-struct SyncStatusUI {
-    struct Waiting: Hashable { let kind: String; let count: String }
-    struct Rejected: Hashable { let title: String; let reason: String }
-    var waiting: [Waiting]
-    var photosWaiting: String
-    var rejected: [Rejected]
-    var lastSync: String
-    /// 0...1 while a sync runs, nil otherwise.
-    var progress: Double?
-    var progressText: String
-}
-
-/// Every call a screen makes. Dates are ISO `yyyy-MM-dd`, instants RFC 3339, as the bindings take them.
+/// Every call a screen makes. Dates are ISO `yyyy-MM-dd`, instants RFC 3339, as the bindings take them. The
+/// screens draw the core's records as they come (`SyncStatusView`, `PlanList`, `CommuneMinutes`, …).
 protocol CoreAPI: AnyObject {
     var language: Language { get }
-    func login(serverUrl: String, username: String, password: String) throws
-    func activate(serverUrl: String, code: String, idNumber: String) throws
+    /// The session kept in the store, or nil when signed out: its `role` chooses the tabs.
+    func session() throws -> SessionInfo?
+    func login(serverUrl: String, username: String, password: String) async throws -> SessionInfo
+    func activate(serverUrl: String, code: String, idNumber: String) async throws -> SessionInfo
+    func logout() async throws
     func loanList(query: String, on: String) throws -> LoanList
     func loanDetail(loanId: String, on: String, remindWithinDays: UInt32) throws -> LoanDetail
     func sitesNear(lat: Double, lon: Double, on: String) throws -> [SiteRow]
@@ -32,11 +23,15 @@ protocol CoreAPI: AnyObject {
     func finish(checkId: String) throws
     func addPhoto(checkId: String, jpeg: Data, fix: LocationFix) throws
     func walk(fixes: [LocationFix]) throws -> WalkedPlot
+    func currentPlans(on: String) throws -> PlanList
+    func minutes(communeCode: String, planId: String, on: String) throws -> CommuneMinutes
     func catalogue(query: String, on: String) throws -> Catalogue
     func formState(form: RegistrationForm, touched: [String], today: String) throws -> FormState
     func submit(form: RegistrationForm, today: String) throws
-    func syncStatus() throws -> SyncStatusUI
-    func sync(progress: @escaping (Double, String) -> Void) async throws
+    func applications() throws -> ApplicationList
+    func syncStatus() throws -> VieclamCore.SyncStatusView
+    /// One sync; `progress` gets the core's stage, items done and their total (0: unknown), on a background thread.
+    func sync(cancel: SyncCancel, progress: @escaping (SyncStage, UInt64, UInt64) -> Void) async throws -> SyncSummary
 }
 
 /// Today as the bindings take it, in Vietnam's time zone (where every due date is).

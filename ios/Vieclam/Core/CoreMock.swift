@@ -9,8 +9,16 @@ final class CoreMock: CoreAPI {
                               communeName: "Đình Lập", outstanding: 42_000_000, outstandingText: "42.000.000 ₫",
                               overduePrincipal: 0, state: .current, stateText: "Trong hạn")
 
-    func login(serverUrl: String, username: String, password: String) throws {}
-    func activate(serverUrl: String, code: String, idNumber: String) throws {}
+    private let inspector = SessionInfo(serverUrl: "https://vieclam.langson.gov.vn", accountId: "a1", role: "inspector",
+                                        displayName: "Nông Văn Hải", expiresAt: "2025-11-14T00:00:00Z", username: "thanhtra.dinhlap")
+
+    func session() throws -> SessionInfo? { nil }
+    func login(serverUrl: String, username: String, password: String) async throws -> SessionInfo { inspector }
+    func activate(serverUrl: String, code: String, idNumber: String) async throws -> SessionInfo {
+        SessionInfo(serverUrl: serverUrl, accountId: "b1", role: "borrower", displayName: "Hoàng Văn Thắng",
+                    expiresAt: "2026-10-14T00:00:00Z", username: nil)
+    }
+    func logout() async throws {}
     func loanList(query: String, on: String) throws -> LoanList {
         LoanList(title: "Khoản vay", rows: [row], hasMore: false, emptyText: "Không có khoản vay nào.")
     }
@@ -54,6 +62,23 @@ final class CoreMock: CoreAPI {
         WalkedPlot(ring: fixes.map { GeoPoint(lat: $0.lat, lon: $0.lon) }, areaHa: 0.8, perimeterM: 360, droppedPoints: 0,
                    usedPoints: UInt32(fixes.count), mockedPoints: 0, message: "Diện tích đo được 0,80 ha.")
     }
+    func currentPlans(on: String) throws -> PlanList {
+        PlanList(title: "Kế hoạch kiểm tra", plans: [
+            PlanSummary(planId: "p1", code: "452/KH-SNV", title: "Kiểm tra việc thực hiện cho vay giải quyết việc làm",
+                        startsOn: "2025-09-20", endsOn: "2025-12-19", datesText: "Từ 20/09/2025 đến 19/12/2025",
+                        communes: [PlanCommuneRow(communeCode: "06613", communeName: "Xã Đình Lập", sites: 12, checked: 3,
+                                                  sitesText: "12 mô hình · đã kiểm tra 3")])],
+                 emptyText: "Hôm nay không có kế hoạch kiểm tra nào đang thực hiện.")
+    }
+    func minutes(communeCode: String, planId: String, on: String) throws -> CommuneMinutes {
+        CommuneMinutes(title: "Biên bản kiểm tra", subject: "Kiểm tra việc sử dụng vốn vay tại Xã Đình Lập",
+                       communeCode: communeCode, communeName: "Xã Đình Lập", planId: planId,
+                       header: [LabeledValue(label: "Kế hoạch", value: "452/KH-SNV")],
+                       sections: [MinutesSection(title: "I. Nội dung đã kiểm tra",
+                                                 items: [LabeledValue(label: "Số lượt kiểm tra", value: "3")], lines: [])],
+                       signatures: [SignatureBlock(who: "Đại diện đoàn kiểm tra", hint: "(Ký, ghi rõ họ tên)")],
+                       checks: 3, loans: 3, html: "<!DOCTYPE html><html lang=\"vi\"><body>Biên bản kiểm tra</body></html>")
+    }
     func catalogue(query: String, on: String) throws -> Catalogue {
         Catalogue(title: "Chương trình việc làm", programmes: [
             ProgrammeRow(id: "p1", kind: "abroad", kindText: "Làm việc ở nước ngoài", title: "Đơn hàng điện tử Nhật Bản",
@@ -68,10 +93,23 @@ final class CoreMock: CoreAPI {
                   submitLabel: "Gửi đăng ký", canSubmit: false)
     }
     func submit(form: RegistrationForm, today: String) throws {}
-    func syncStatus() throws -> SyncStatusUI {
-        SyncStatusUI(waiting: [.init(kind: "Phiếu kiểm tra", count: "2")], photosWaiting: "3 ảnh",
-                     rejected: [.init(title: "Phiếu KT-06613-0001", reason: "Chữ ký không hợp lệ.")],
-                     lastSync: "14/10/2025 07:55", progress: nil, progressText: "")
+    func applications() throws -> ApplicationList {
+        ApplicationList(title: "Hồ sơ đã đăng ký", rows: [
+            ApplicationRow(registrationId: "r1", title: "Việc làm trong nước", fullName: "Hoàng Thị Ánh",
+                           sentText: "Lập lúc 14/10/2025 08:30", state: .waiting,
+                           statusText: "Đang chờ gửi (khi có mạng)", reason: nil)],
+                        emptyText: "Bạn chưa gửi đăng ký nào.")
     }
-    func sync(progress: @escaping (Double, String) -> Void) async throws { progress(1, "Xong") }
+    func syncStatus() throws -> VieclamCore.SyncStatusView {
+        VieclamCore.SyncStatusView(account: "Nông Văn Hải", role: "Cán bộ kiểm tra",
+                                   waiting: [WaitingRow(label: "Phiếu kiểm tra", count: 2)], waitingTotal: 2, photosWaiting: 3,
+                                   rejected: [RejectedRow(label: "Phiếu kiểm tra", code: "mutation.bad_signature",
+                                                          reason: "Chữ ký không hợp lệ.", madeAt: "14/10/2025 08:30")],
+                                   lastSuccess: "14/10/2025 07:55", lines: [])
+    }
+    func sync(cancel: SyncCancel, progress: @escaping (SyncStage, UInt64, UInt64) -> Void) async throws -> SyncSummary {
+        progress(.push, 1, 1)
+        return SyncSummary(pushed: 1, alreadyApplied: 0, rejected: 0, pulled: 0, photosSent: 0, bytesUp: 512, bytesDown: 0,
+                           nothingToDo: false, summary: "Đã gửi 1 thay đổi.")
+    }
 }

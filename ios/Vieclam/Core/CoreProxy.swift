@@ -1,7 +1,11 @@
 // The real core behind `CoreAPI`: the encrypted store opened with the Keychain's key, every call forwarded to the
-// generated bindings; only `SyncStatus` is mapped into the views' own `SyncStatusUI`.
+// generated bindings, records returned as they come.
 import Foundation
+import UIKit
 import VieclamCore
+
+/// How this device names itself to the server when it signs in.
+private let platform = "ios"
 
 final class CoreProxy: CoreAPI {
     private let store: VieclamStore
@@ -17,12 +21,18 @@ final class CoreProxy: CoreAPI {
         language = Locale.preferredLanguages.first?.hasPrefix("en") == true ? .en : .vi
     }
 
-    func login(serverUrl: String, username: String, password: String) throws {
-        try store.login(serverUrl: serverUrl, username: username, password: password)
+    private var deviceName: String { get async { await MainActor.run { UIDevice.current.model } } }
+
+    func session() throws -> SessionInfo? { try store.session() }
+    func login(serverUrl: String, username: String, password: String) async throws -> SessionInfo {
+        try await store.login(serverUrl: serverUrl, username: username, password: password,
+                              deviceName: await deviceName, platform: platform)
     }
-    func activate(serverUrl: String, code: String, idNumber: String) throws {
-        try store.activate(serverUrl: serverUrl, code: code, idNumber: idNumber)
+    func activate(serverUrl: String, code: String, idNumber: String) async throws -> SessionInfo {
+        try await store.activate(serverUrl: serverUrl, code: code, idNumber: idNumber,
+                                 deviceName: await deviceName, platform: platform)
     }
+    func logout() async throws { try await store.logout() }
     func loanList(query: String, on: String) throws -> LoanList {
         try store.loanList(query: query, page: 0, pageSize: 50, on: on, lang: language)
     }
@@ -49,6 +59,10 @@ final class CoreProxy: CoreAPI {
         _ = try store.addPhoto(checkId: checkId, jpeg: jpeg, fix: fix, photosDir: photosDir.path)
     }
     func walk(fixes: [LocationFix]) throws -> WalkedPlot { try walkPlot(fixes: fixes, lang: language) }
+    func currentPlans(on: String) throws -> PlanList { try store.currentPlans(on: on, lang: language) }
+    func minutes(communeCode: String, planId: String, on: String) throws -> CommuneMinutes {
+        try store.communeMinutes(communeCode: communeCode, plan: planId, on: on, lang: language)
+    }
     func catalogue(query: String, on: String) throws -> Catalogue {
         try store.catalogue(query: query, on: on, lang: language)
     }
@@ -58,24 +72,19 @@ final class CoreProxy: CoreAPI {
     func submit(form: RegistrationForm, today: String) throws {
         _ = try store.submitRegistration(form: form, today: today)
     }
-    func syncStatus() throws -> SyncStatusUI {
-        let s = try store.syncStatus()
-        return SyncStatusUI(
-            waiting: s.waiting.map { .init(kind: $0.label, count: $0.value) },
-            photosWaiting: s.photosWaitingText,
-            rejected: s.rejected.map { .init(title: $0.title, reason: $0.reason) },
-            lastSync: s.lastSyncText, progress: nil, progressText: "")
-    }
-    func sync(progress: @escaping (Double, String) -> Void) async throws {
-        try await store.sync(listener: ProgressRelay(progress))
+    func applications() throws -> ApplicationList { try store.applications(lang: language) }
+    func syncStatus() throws -> VieclamCore.SyncStatusView { try store.syncStatus(language: language) }
+    func sync(cancel: SyncCancel, progress: @escaping (SyncStage, UInt64, UInt64) -> Void) async throws -> SyncSummary {
+        try await store.sync(photoDir: photosDir.path, language: language, progress: ProgressRelay(progress), cancel: cancel)
     }
 }
 
-/// Hands the core's progress callbacks to a closure (the sync screen or the background task).
-final class ProgressRelay: SyncProgressListener {
-    private let report: (Double, String) -> Void
-    init(_ report: @escaping (Double, String) -> Void) { self.report = report }
-    func onProgress(done: UInt64, total: UInt64, text: String) {
-        report(total > 0 ? Double(done) / Double(total) : 0, text)
+/// Hands the core's progress callbacks to a closure (the sync screen or the background task). `@unchecked
+/// Sendable`: the core calls it from its own threads, and every closure given here only hops to the main actor.
+final class ProgressRelay: SyncProgressListener, @unchecked Sendable {
+    private let report: (SyncStage, UInt64, UInt64) -> Void
+    init(_ report: @escaping (SyncStage, UInt64, UInt64) -> Void) { self.report = report }
+    func onProgress(stage: SyncStage, done: UInt64, total: UInt64, bytesUp: UInt64, bytesDown: UInt64) {
+        report(stage, done, total)
     }
 }

@@ -3,6 +3,7 @@
 // nothing: the core only advances what the server acknowledged.
 import BackgroundTasks
 import Foundation
+import VieclamCore
 
 enum BackgroundSync {
     static let identifier = "vn.gov.langson.vieclam.sync"
@@ -12,15 +13,17 @@ enum BackgroundSync {
         BGTaskScheduler.shared.register(forTaskWithIdentifier: identifier, using: nil) { task in
             guard let task = task as? BGProcessingTask else { return }
             schedule()
-            let run = Task {
+            let cancel = SyncCancel()
+            Task {
                 do {
-                    try await core()?.sync { _, _ in }
+                    _ = try await core()?.sync(cancel: cancel) { _, _, _ in }
                     task.setTaskCompleted(success: true)
                 } catch {
                     task.setTaskCompleted(success: false)
                 }
             }
-            task.expirationHandler = { run.cancel() }
+            // iOS's time is up: the core stops at its next safe point, keeping what the server acknowledged.
+            task.expirationHandler = { cancel.cancel() }
         }
     }
 

@@ -1,13 +1,38 @@
-// The inspector's screens: plan, sites as a list or a MapKit map (nearest first), the site check (verdict,
-// checklist, photos, finish), the plot walk, the commune minutes and the sync status. Judgement is the core's.
+// The inspector's screens: the running plans, sites as a list or a MapKit map (nearest first), the site check
+// (verdict, checklist, photos, finish), the plot walk, the commune minutes (printed from the core's HTML) and the
+// sync status. Each draws the core's record as it comes; judgement is the core's.
 import MapKit
 import SwiftUI
+import UIKit
 import VieclamCore
 
 struct PlanView: View {
+    @EnvironmentObject var model: AppModel
+    @State private var plans: PlanList?
+    @State private var error: String?
+
     var body: some View {
-        // No plan record in the bindings yet (docs/apps.md): the sites tab lists the assigned sites.
-        List { NavigationLink("sites_title") { SitesView() } }.navigationTitle("plan_title")
+        List {
+            if let error { Text(error).foregroundColor(Theme.bad) }
+            if let plans {
+                if plans.plans.isEmpty { Text(plans.emptyText) }
+                ForEach(plans.plans, id: \.planId) { plan in
+                    Section {
+                        VStack(alignment: .leading, spacing: 4) { Text(plan.title).font(.headline); Text(plan.datesText) }
+                        ForEach(plan.communes, id: \.communeCode) { c in
+                            NavigationLink {
+                                MinutesView(planId: plan.planId, communeCode: c.communeCode)
+                            } label: {
+                                VStack(alignment: .leading, spacing: 4) { Text(c.communeName).font(.headline); Text(c.sitesText) }
+                                    .frame(minHeight: Theme.minTarget)
+                            }
+                        }
+                    } header: { Text(plan.code) }
+                }
+            }
+        }
+        .navigationTitle(plans?.title ?? "")
+        .task { plans = attempt($error) { try model.core.currentPlans(on: isoToday()) } }
     }
 }
 
@@ -206,30 +231,82 @@ struct PlotWalkView: View {
     }
 }
 
-/// Commune minutes: no minutes record in the bindings yet (docs/apps.md).
+/// The minutes of one commune under one plan, as the core drafts them; export prints the core's HTML.
 struct MinutesView: View {
-    var body: some View { List { Text("minutes_title") }.navigationTitle("minutes_title") }
+    @EnvironmentObject var model: AppModel
+    let planId: String
+    let communeCode: String
+    @State private var minutes: CommuneMinutes?
+    @State private var error: String?
+
+    var body: some View {
+        List {
+            if let error { Text(error).foregroundColor(Theme.bad) }
+            if let m = minutes {
+                VStack(alignment: .leading, spacing: 4) { Text(m.title).font(.title3).bold(); Text(m.subject) }
+                FieldsSection(fields: m.header)
+                ForEach(Array(m.sections.enumerated()), id: \.offset) { _, s in
+                    Section(s.title) {
+                        ForEach(s.items, id: \.label) { LabeledRow(label: $0.label, value: $0.value) }
+                        ForEach(s.lines, id: \.self) { Text($0) }
+                    }
+                }
+                Section { ForEach(m.signatures, id: \.who) { LabeledRow(label: $0.who, value: $0.hint) } }
+                PrimaryButton(title: "export_minutes") { printHTML(m.html, jobName: m.title) }
+            }
+        }
+        .navigationTitle("minutes_title")
+        .task { minutes = attempt($error) { try model.core.minutes(communeCode: communeCode, planId: planId, on: isoToday()) } }
+    }
+
+    /// The system print sheet (print, save as PDF, share) over the core's self-contained page.
+    private func printHTML(_ html: String, jobName: String) {
+        let info = UIPrintInfo(dictionary: nil)
+        info.jobName = jobName
+        info.outputType = .general
+        let controller = UIPrintInteractionController.shared
+        controller.printInfo = info
+        controller.printFormatter = UIMarkupTextPrintFormatter(markupText: html)
+        controller.present(animated: true)
+    }
 }
 
-struct SyncStatusView: View {
+/// The sync screen: the core's `SyncStatusView` as it comes, and the progress of a sync started here.
+struct SyncView: View {
     @EnvironmentObject var model: AppModel
-    @State private var status: SyncStatusUI?
+    @State private var status: VieclamCore.SyncStatusView?
+    @State private var progress: (stage: SyncStage, done: UInt64, total: UInt64)?
+    @State private var running: SyncCancel?
+    @State private var summary: String?
     @State private var error: String?
 
     var body: some View {
         List {
             if let status {
-                LabeledRow(label: NSLocalizedString("last_sync", comment: ""), value: status.lastSync)
-                if let p = status.progress { ProgressView(value: p) { Text(status.progressText) } }
-                PrimaryButton(title: "sync_now", enabled: status.progress == nil) { Task { await run() } }
+                if let account = status.account { LabeledRow(label: account, value: status.role ?? "") }
+                LabeledRow(label: NSLocalizedString("last_sync", comment: ""),
+                           value: status.lastSuccess ?? NSLocalizedString("never_synced", comment: ""))
+                if running != nil {
+                    if let p = progress, p.total > 0 {
+                        ProgressView(value: Double(p.done), total: Double(p.total)) { Text("\(label(p.stage)) \(p.done)/\(p.total)") }
+                    } else {
+                        ProgressView { Text(progress.map { label($0.stage) } ?? "") }
+                    }
+                }
+                if let summary { Text(summary) }
+                PrimaryButton(title: "sync_now", enabled: running == nil) { Task { await run() } }
                 Section("waiting") {
-                    ForEach(status.waiting, id: \.self) { LabeledRow(label: $0.kind, value: $0.count) }
-                    LabeledRow(label: NSLocalizedString("photos_waiting", comment: ""), value: status.photosWaiting)
+                    ForEach(status.waiting, id: \.label) { LabeledRow(label: $0.label, value: "\($0.count)") }
+                    LabeledRow(label: NSLocalizedString("photos_waiting", comment: ""), value: "\(status.photosWaiting)")
                 }
                 if !status.rejected.isEmpty {
                     Section("rejected") {
-                        ForEach(status.rejected, id: \.self) { r in
-                            VStack(alignment: .leading) { Text(r.title).bold(); Text(r.reason).foregroundColor(Theme.bad) }
+                        ForEach(Array(status.rejected.enumerated()), id: \.offset) { _, r in
+                            VStack(alignment: .leading) {
+                                Text("\(r.label) · \(r.madeAt)").bold()
+                                Text(r.reason).foregroundColor(Theme.bad)
+                                Text(r.code).font(.footnote)
+                            }
                         }
                     }
                 }
@@ -238,17 +315,32 @@ struct SyncStatusView: View {
         }
         .navigationTitle("sync_title")
         .task { status = attempt($error) { try model.core.syncStatus() } }
+        .onDisappear { running?.cancel() }
+    }
+
+    private func label(_ stage: SyncStage) -> String {
+        switch stage {
+        case .push: return NSLocalizedString("sync_push", comment: "")
+        case .pull: return NSLocalizedString("sync_pull", comment: "")
+        case .photos: return NSLocalizedString("sync_photos", comment: "")
+        }
     }
 
     private func run() async {
+        let cancel = SyncCancel()
+        running = cancel
         do {
-            try await model.core.sync { fraction, text in
-                Task { @MainActor in status?.progress = fraction; status?.progressText = text }
-            }
+            summary = try await model.core.sync(cancel: cancel) { stage, done, total in
+                Task { @MainActor in progress = (stage, done, total) }
+            }.summary
         } catch { self.error = String(describing: error) }
+        running = nil
+        progress = nil
         status = attempt($error) { try model.core.syncStatus() }
     }
 }
 
 #Preview { NavigationStack { SiteCheckView(checkId: "c1", siteId: "s1") }.environmentObject(AppModel(core: CoreMock())) }
-#Preview { NavigationStack { SyncStatusView() }.environmentObject(AppModel(core: CoreMock())) }
+#Preview { NavigationStack { SyncView() }.environmentObject(AppModel(core: CoreMock())) }
+#Preview { NavigationStack { PlanView() }.environmentObject(AppModel(core: CoreMock())) }
+#Preview { NavigationStack { MinutesView(planId: "p1", communeCode: "06613") }.environmentObject(AppModel(core: CoreMock())) }

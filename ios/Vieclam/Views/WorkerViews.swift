@@ -89,12 +89,43 @@ struct CatalogueView: View {
     }
 }
 
-/// Applications: the bindings return no application record yet (see docs/apps.md), so the list is empty.
+/// The worker's applications with where each stands, as the core returns them.
 struct ApplicationsView: View {
+    @EnvironmentObject var model: AppModel
+    @State private var list: ApplicationList?
+    @State private var error: String?
+
     var body: some View {
-        List { Text("applications_title") }.navigationTitle("applications_title")
+        List {
+            if let error { Text(error).foregroundColor(Theme.bad) }
+            if let list {
+                if list.rows.isEmpty { Text(list.emptyText) }
+                ForEach(list.rows, id: \.registrationId) { a in
+                    VStack(alignment: .leading, spacing: 4) {
+                        Text(a.title).font(.headline)
+                        Text(a.fullName)
+                        Text(a.sentText)
+                        Text(a.statusText).bold().foregroundColor(colour(a.state))
+                        if let reason = a.reason { Text(reason).foregroundColor(Theme.bad) }
+                    }
+                    .accessibilityElement(children: .combine)
+                }
+            }
+        }
+        .navigationTitle(list?.title ?? "")
+        .task { list = attempt($error) { try model.core.applications() } }
+    }
+
+    /// Colour repeats what the text says, for bright sun; it never carries the state alone.
+    private func colour(_ state: ApplicationState) -> Color {
+        switch state {
+        case .verified: return Theme.good
+        case .refused, .rejected: return Theme.bad
+        case .waiting, .sent: return Theme.primary
+        }
     }
 }
 
 #Preview { NavigationStack { RegistrationView() }.environmentObject(AppModel(core: CoreMock())) }
 #Preview { NavigationStack { CatalogueView() }.environmentObject(AppModel(core: CoreMock())) }
+#Preview { NavigationStack { ApplicationsView() }.environmentObject(AppModel(core: CoreMock())) }

@@ -12,9 +12,10 @@ import org.junit.Assert.assertTrue
 import org.junit.BeforeClass
 import org.junit.Test
 import vn.gov.langson.vieclam.core.AnswerInput
+import vn.gov.langson.vieclam.core.ApplicationState
 import vn.gov.langson.vieclam.core.Language
-import vn.gov.langson.vieclam.core.LabeledValue
 import vn.gov.langson.vieclam.core.LocationFix
+import vn.gov.langson.vieclam.core.QuestionKind
 import vn.gov.langson.vieclam.core.RegistrationForm
 import vn.gov.langson.vieclam.core.VieclamStore
 import vn.gov.langson.vieclam.core.walkPlot
@@ -30,20 +31,13 @@ import vn.gov.langson.vieclam.ui.borrower.LoansScreen
 import vn.gov.langson.vieclam.ui.borrower.RemindersScreen
 import vn.gov.langson.vieclam.ui.inspector.Here
 import vn.gov.langson.vieclam.ui.inspector.MinutesScreen
-import vn.gov.langson.vieclam.ui.inspector.MinutesUi
-import vn.gov.langson.vieclam.ui.inspector.PlanCommuneUi
 import vn.gov.langson.vieclam.ui.inspector.PlanScreen
-import vn.gov.langson.vieclam.ui.inspector.PlanUi
 import vn.gov.langson.vieclam.ui.inspector.PlotWalkScreen
 import vn.gov.langson.vieclam.ui.inspector.PlotWalkUi
-import vn.gov.langson.vieclam.ui.inspector.RejectedUi
 import vn.gov.langson.vieclam.ui.inspector.SiteCheckScreen
 import vn.gov.langson.vieclam.ui.inspector.SitesScreen
 import vn.gov.langson.vieclam.ui.inspector.SyncProgressUi
 import vn.gov.langson.vieclam.ui.inspector.SyncStatusScreen
-import vn.gov.langson.vieclam.ui.inspector.SyncStatusUi
-import vn.gov.langson.vieclam.ui.inspector.WaitingUi
-import vn.gov.langson.vieclam.ui.worker.ApplicationUi
 import vn.gov.langson.vieclam.ui.worker.ApplicationsScreen
 import vn.gov.langson.vieclam.ui.worker.CatalogueScreen
 import vn.gov.langson.vieclam.ui.worker.RegistrationScreen
@@ -63,6 +57,24 @@ class ScreenshotTest {
         fun loadDemo() {
             dir = tempDir("vieclam-screenshots")
             store = demoStore(dir, 300)
+        }
+
+        /** The commune code of a finished check at the assigned site nearest Đình Lập town, made once for the class. */
+        private val finishedCommune: String by lazy {
+            store.enrolDevice()
+            val site = store.sitesNear(here.lat, here.lon, 1u, DEMO_AS_OF, Language.VI).single()
+            val at = LocationFix(site.lat, site.lon, 4.0, 400.0, START, "gps", 12u, false)
+            val id = store.startCheck(site.siteId, at, START)
+            for (q in store.checklist(Language.VI).filter { it.required }) {
+                store.answerCheck(id, q.key, when (val kind = q.kind) {
+                    is QuestionKind.YesNo -> AnswerInput.YesNo(q.key == "purpose_kept")
+                    is QuestionKind.Number -> AnswerInput.Number(3.0)
+                    is QuestionKind.Choice -> AnswerInput.Choice(kind.options.first().key)
+                    is QuestionKind.Text -> AnswerInput.Text("Hộ vay đề nghị được vay thêm để mở rộng chuồng trại.")
+                })
+            }
+            store.finishCheck(id, "2025-10-14T09:10:00+07:00")
+            store.currentPlans(DEMO_AS_OF, Language.VI).plans.single().communes.single { it.communeName == site.communeName }.communeCode
         }
 
         @AfterClass
@@ -92,14 +104,10 @@ class ScreenshotTest {
 
     @Test
     fun plan() {
-        val sites = store.sitesNear(here.lat, here.lon, 40u, null, Language.VI)
-        val communes = sites.groupBy { it.communeName }.entries.take(5).mapIndexed { i, (name, rows) ->
-            PlanCommuneUi("c$i", name, "Ngày ${14 + i}/10/2025", "${rows.size} mô hình")
-        }
-        assertTrue("the demo has sites near Đình Lập", communes.isNotEmpty())
-        assertDrawn(renderPng("02-ke-hoach") {
-            PlanScreen(PlanUi("Kế hoạch kiểm tra quý IV/2025", "Đoàn kiểm tra số 2 · Huyện Đình Lập", communes), strings) {}
-        })
+        finishedCommune // one commune shows a site checked
+        val plans = store.currentPlans(DEMO_AS_OF, Language.VI)
+        assertTrue("the demo plan runs on its as-of day", plans.plans.single().communes.any { it.checked > 0u })
+        assertDrawn(renderPng("02-ke-hoach") { PlanScreen(plans, strings) { _, _ -> } })
     }
 
     @Test
@@ -141,28 +149,19 @@ class ScreenshotTest {
 
     @Test
     fun communeMinutes() {
-        val list = store.loanList("dinh lap", 0u, 50u, DEMO_AS_OF, Language.VI)
-        val overdue = list.rows.count { it.overduePrincipal > 0 }
-        val minutes = MinutesUi(
-            "Biên bản kiểm tra tại xã Đình Lập, ngày 14/10/2025",
-            listOf(LabeledValue("Số khoản vay", "${list.rows.size}"), LabeledValue("Khoản vay quá hạn", "$overdue")),
-            listOf("Các hộ vay sử dụng vốn đúng mục đích.", "Một hộ chăn nuôi lợn bị ảnh hưởng dịch tả."),
-            listOf("Đề nghị ngân hàng xem xét gia hạn nợ cho hộ bị thiệt hại."),
-        )
+        val minutes = store.communeMinutes(finishedCommune, null, DEMO_AS_OF, Language.VI)
+        assertTrue("the finished visit is counted", minutes.checks >= 1u)
         assertDrawn(renderPng("07-bien-ban") { MinutesScreen(minutes, strings, {}, {}) })
     }
 
     @Test
     fun syncStatus() {
-        val pending = store.pendingChanges()
-        val status = SyncStatusUi(
-            waiting = listOf(WaitingUi("Thay đổi chưa gửi", "$pending"), WaitingUi("Phiếu kiểm tra", "2")),
-            photosWaitingText = "3 ảnh (1,2 MB)",
-            rejected = listOf(RejectedUi("Phiếu KT-06613-0001", "Chữ ký của thiết bị không hợp lệ.")),
-            lastSyncText = "14/10/2025 07:55",
-            progress = SyncProgressUi(0.4f, "Đang gửi ảnh 2/5"),
-        )
-        assertDrawn(renderPng("08-dong-bo") { SyncStatusScreen(status, strings) {} })
+        finishedCommune // a finished check waits to go up
+        val status = store.syncStatus(Language.VI)
+        assertTrue("changes wait: ${status.lines}", status.waitingTotal > 0uL && status.waiting.isNotEmpty())
+        // No server here, so no sync runs: the progress line is the one the app makes from onProgress(PHOTOS, 2, 5).
+        val progress = SyncProgressUi(0.4f, "${strings.syncPhotos} 2/5")
+        assertDrawn(renderPng("08-dong-bo") { SyncStatusScreen(status, progress, strings) {} })
     }
 
     @Test
@@ -210,10 +209,15 @@ class ScreenshotTest {
 
     @Test
     fun applications() {
-        val programmes = store.catalogue("", DEMO_AS_OF, Language.VI).programmes
-        val apps = programmes.take(3).mapIndexed { i, p ->
-            ApplicationUi(p.title, "Gửi ngày ${10 + i}/10/2025", listOf("Đang chờ gửi", "Đã tiếp nhận", "Được mời phỏng vấn")[i])
-        }
-        assertDrawn(renderPng("14-ho-so") { ApplicationsScreen(apps, "Chưa có hồ sơ nào.", strings) })
+        val form = RegistrationForm(
+            fullName = "Lương Văn Tiến", idNumber = "020092004567", birthDate = "02/09/1992", sex = "Nam",
+            phone = "0987 654 321", communeCode = "06040", address = "Thôn Khòn Pát", countryAbroad = "Nhật Bản",
+            yearsAbroad = "3", occupation = "Thợ hàn", skills = listOf("Hàn điện"), languages = listOf("Tiếng Nhật"),
+            certificates = emptyList(), wants = listOf("domestic_job", "training"), consent = true,
+        )
+        store.submitRegistration(form, DEMO_AS_OF)
+        val list = store.applications(Language.VI)
+        assertEquals(ApplicationState.WAITING, list.rows.first().state)
+        assertDrawn(renderPng("14-ho-so") { ApplicationsScreen(list, strings) })
     }
 }

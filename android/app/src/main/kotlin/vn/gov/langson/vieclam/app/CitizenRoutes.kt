@@ -1,5 +1,5 @@
 //! The borrower's and worker's routes beyond the loan list: reminders, registration validated as typed,
-//! the programme catalogue and applications.
+//! the programme catalogue and the worker's applications with where each stands.
 package vn.gov.langson.vieclam.app
 
 import androidx.compose.runtime.Composable
@@ -17,6 +17,7 @@ import java.time.LocalDate
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
+import vn.gov.langson.vieclam.core.ApplicationList
 import vn.gov.langson.vieclam.core.FormState
 import vn.gov.langson.vieclam.core.RegistrationForm
 import vn.gov.langson.vieclam.core.VieclamException
@@ -44,8 +45,11 @@ fun NavGraphBuilder.citizenRoutes(nav: NavHostController, app: VieclamApp, strin
     }
     composable(Routes.REGISTER) { RegistrationRoute(app, strings) }
     composable(Routes.CATALOGUE) { CatalogueRoute(app, strings) }
-    // No application record in the bindings yet (see docs/apps.md): the list stays empty until there is one.
-    composable(Routes.APPLICATIONS) { ApplicationsScreen(emptyList(), strings.applicationsTitle, strings) }
+    composable(Routes.APPLICATIONS) {
+        val lang = appLanguage(LocalContext.current)
+        val list by produceState<ApplicationList?>(null) { value = withContext(Dispatchers.IO) { app.store.applications(lang) } }
+        list?.let { ApplicationsScreen(it, strings) }
+    }
 }
 
 private val blankForm = RegistrationForm(

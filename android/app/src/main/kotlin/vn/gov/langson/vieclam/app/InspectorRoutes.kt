@@ -1,5 +1,6 @@
-//! The inspector's routes: plan, nearest sites (list or map), a site check with camera and plot walk, and sync.
-//! Fixes come from [bestFix] and [fixes]; photos from [CameraCapture]; all judgement is the core's.
+//! The inspector's routes: the running plans, a commune's minutes (printed from the core's HTML), nearest sites
+//! (list or map), a site check with camera and plot walk, and sync. Fixes come from [bestFix] and [fixes]; photos
+//! from [CameraCapture]; all judgement is the core's.
 package vn.gov.langson.vieclam.app
 
 import androidx.compose.runtime.Composable
@@ -24,18 +25,18 @@ import kotlinx.coroutines.Job
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import vn.gov.langson.vieclam.core.CheckDetail
+import vn.gov.langson.vieclam.core.CommuneMinutes
 import vn.gov.langson.vieclam.core.LocationFix
+import vn.gov.langson.vieclam.core.PlanList
 import vn.gov.langson.vieclam.core.SiteRow
-import vn.gov.langson.vieclam.core.SyncStatus
+import vn.gov.langson.vieclam.core.SyncStatusView
 import vn.gov.langson.vieclam.core.Verdict
 import vn.gov.langson.vieclam.core.walkPlot
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.inspector.CheckAction
 import vn.gov.langson.vieclam.ui.inspector.Here
 import vn.gov.langson.vieclam.ui.inspector.MinutesScreen
-import vn.gov.langson.vieclam.ui.inspector.MinutesUi
 import vn.gov.langson.vieclam.ui.inspector.PlanScreen
-import vn.gov.langson.vieclam.ui.inspector.PlanUi
 import vn.gov.langson.vieclam.ui.inspector.PlotWalkScreen
 import vn.gov.langson.vieclam.ui.inspector.PlotWalkUi
 import vn.gov.langson.vieclam.ui.inspector.SiteCheckScreen
@@ -45,8 +46,11 @@ import vn.gov.langson.vieclam.ui.inspector.SyncStatusScreen
 /** Adds the inspector's routes to the graph. */
 fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, strings: UiStrings) {
     composable(Routes.PLAN) {
-        // The bindings have no plan record yet: the plan is the assigned sites' communes (see docs/apps.md).
-        PlanScreen(PlanUi(strings.planTitle, "", emptyList()), strings) { nav.navigate(Routes.SITES) }
+        val lang = appLanguage(LocalContext.current)
+        val plans by produceState<PlanList?>(null) {
+            value = withContext(Dispatchers.IO) { app.store.currentPlans(LocalDate.now().toString(), lang) }
+        }
+        plans?.let { PlanScreen(it, strings) { plan, commune -> nav.navigate("minutes/${plan.planId}/${commune.communeCode}") } }
     }
     composable(Routes.SITES) { SitesRoute(app, strings, nav) }
     composable(Routes.CHECK) { entry ->
@@ -69,9 +73,16 @@ fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, str
     }
     composable(Routes.WALK) { WalkRoute(strings, nav) }
     composable(Routes.MINUTES) { entry ->
-        // No minutes record in the bindings yet (docs/apps.md): the heading only, until the core exports them.
-        val commune = entry.arguments?.getString("commune") ?: ""
-        MinutesScreen(MinutesUi(commune, emptyList(), emptyList(), emptyList()), strings, onExport = {}, onBack = { nav.popBackStack() })
+        val planId = entry.arguments?.getString("planId") ?: return@composable
+        val commune = entry.arguments?.getString("commune") ?: return@composable
+        val context = LocalContext.current
+        val lang = appLanguage(context)
+        val minutes by produceState<CommuneMinutes?>(null, planId, commune) {
+            value = withContext(Dispatchers.IO) { app.store.communeMinutes(commune, planId, LocalDate.now().toString(), lang) }
+        }
+        minutes?.let { m ->
+            MinutesScreen(m, strings, onExport = { printHtml(context, m.title, m.html) }, onBack = { nav.popBackStack() })
+        }
     }
     composable(Routes.SYNC) { SyncRoute(app, strings) }
 }
@@ -169,8 +180,9 @@ private fun SyncRoute(app: VieclamApp, strings: UiStrings) {
     val work by WorkManager.getInstance(context).getWorkInfosForUniqueWorkFlow("vieclam-sync-now")
         .collectAsStateWithLifecycle(emptyList())
     val running = work.firstOrNull()
-    val status by produceState<SyncStatus?>(null, running?.state) {
-        value = withContext(Dispatchers.IO) { app.store.syncStatus() }
+    val lang = appLanguage(context)
+    val status by produceState<SyncStatusView?>(null, running?.state) {
+        value = withContext(Dispatchers.IO) { app.store.syncStatus(lang) }
     }
-    status?.let { SyncStatusScreen(it.toUi(running), strings) { SyncWorker.now(context) } }
+    status?.let { SyncStatusScreen(it, running.toProgressUi(strings), strings) { SyncWorker.now(context) } }
 }

@@ -1,6 +1,7 @@
-//! The navigation graph: sign-in, then a bottom bar by role (inspector: plan, sites, sync; borrower and worker:
-//! loans, reminders, registration, programmes, applications), and the detail routes. Each route reads its
-//! records from the core off the main thread and passes actions back to the core; nothing is computed here.
+//! The navigation graph: sign-in, then a bottom bar by the role of the core's session (inspector: plan, sites,
+//! sync; borrower: loans, reminders; worker: registration, programmes, applications), and the detail routes. A
+//! device already signed in opens on its role's first tab. Each route reads its records from the core off the main
+//! thread and passes actions back to the core; nothing is computed here.
 package vn.gov.langson.vieclam.app
 
 import androidx.compose.foundation.layout.Box
@@ -10,6 +11,7 @@ import androidx.compose.material3.NavigationBar
 import androidx.compose.material3.NavigationBarItem
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.produceState
@@ -27,6 +29,7 @@ import java.time.LocalDate
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
+import vn.gov.langson.vieclam.core.SessionInfo
 import vn.gov.langson.vieclam.core.VieclamException
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.auth.SignInAction
@@ -36,8 +39,26 @@ import vn.gov.langson.vieclam.ui.borrower.LoanDetailScreen
 import vn.gov.langson.vieclam.ui.borrower.LoansScreen
 import vn.gov.langson.vieclam.ui.worker.CatalogueScreen
 
-/** Who signed in: decides the tabs. */
-enum class Role { INSPECTOR, CITIZEN }
+/** The role of the signed-in account (the core's `SessionInfo.role`): decides the tabs. */
+enum class Role(val home: String) {
+    INSPECTOR(Routes.PLAN),
+    BORROWER(Routes.LOANS),
+    WORKER(Routes.REGISTER);
+
+    companion object {
+        /** The role for the core's code; office staff (`admin`) get the inspector's screens on a phone. */
+        fun of(session: SessionInfo?): Role? = when (session?.role) {
+            "inspector", "admin" -> INSPECTOR
+            "borrower" -> BORROWER
+            "worker" -> WORKER
+            else -> null
+        }
+    }
+}
+
+/** How this device names itself to the server when it signs in. */
+private val deviceName: String get() = "${android.os.Build.MANUFACTURER} ${android.os.Build.MODEL}"
+private const val PLATFORM = "android"
 
 /** Every route of the app. */
 object Routes {
@@ -47,7 +68,7 @@ object Routes {
     const val CHECK = "check/{checkId}/{siteId}"
     const val CAMERA = "camera/{checkId}"
     const val WALK = "walk/{siteId}"
-    const val MINUTES = "minutes/{commune}"
+    const val MINUTES = "minutes/{planId}/{commune}"
     const val SYNC = "sync"
     const val LOANS = "loans"
     const val LOAN = "loan/{loanId}"
@@ -64,17 +85,25 @@ fun VieclamNavHost(app: VieclamApp, strings: UiStrings) {
     var role by remember { mutableStateOf<Role?>(null) }
     val tabs = when (role) {
         Role.INSPECTOR -> listOf(Routes.PLAN to strings.planTitle, Routes.SITES to strings.sitesTitle, Routes.SYNC to strings.syncTitle)
-        Role.CITIZEN -> listOf(
-            Routes.LOANS to strings.borrowerTab, Routes.REMINDERS to strings.remindersTitle,
+        Role.BORROWER -> listOf(Routes.LOANS to strings.borrowerTab, Routes.REMINDERS to strings.remindersTitle)
+        Role.WORKER -> listOf(
             Routes.REGISTER to strings.registrationTitle, Routes.CATALOGUE to strings.workerTab,
             Routes.APPLICATIONS to strings.applicationsTitle,
         )
         null -> emptyList()
     }
+    fun enter(r: Role) {
+        role = r
+        nav.navigate(r.home) { popUpTo(Routes.SIGN_IN) { inclusive = true } }
+    }
+    // A session kept in the store from an earlier run: straight to its role's tabs, no sign-in.
+    LaunchedEffect(Unit) {
+        withContext(Dispatchers.IO) { runCatching { app.store.session() }.getOrNull() }?.let { Role.of(it) }?.let(::enter)
+    }
     Column(Modifier.fillMaxSize()) {
         Box(Modifier.weight(1f)) {
             NavHost(nav, startDestination = Routes.SIGN_IN) {
-                composable(Routes.SIGN_IN) { SignInRoute(app, strings) { r -> role = r; nav.navigate(if (r == Role.INSPECTOR) Routes.PLAN else Routes.LOANS) } }
+                composable(Routes.SIGN_IN) { SignInRoute(app, strings, ::enter) }
                 inspectorRoutes(nav, app, strings)
                 composable(Routes.LOANS) { LoansRoute(app, strings, nav) }
                 composable(Routes.LOAN) { entry ->
@@ -111,12 +140,14 @@ private fun BottomBar(nav: NavHostController, tabs: List<Pair<String, String>>) 
 private fun SignInRoute(app: VieclamApp, strings: UiStrings, onSignedIn: (Role) -> Unit) {
     var state by remember { mutableStateOf(SignInState()) }
     val scope = rememberCoroutineScope()
-    fun run(role: Role, call: () -> Unit) = scope.launch {
+    // The tabs follow the role the server gave the session, whichever way the person signed in.
+    fun run(call: suspend () -> SessionInfo) = scope.launch {
         state = state.copy(busy = true, error = null)
         state = try {
-            withContext(Dispatchers.IO) { call() }
-            onSignedIn(role)
-            state.copy(busy = false, password = "")
+            val role = Role.of(call())
+            state = state.copy(busy = false, password = "")
+            role?.let(onSignedIn)
+            state
         } catch (e: VieclamException) {
             state.copy(busy = false, error = e.message) // the core's own text, in the screen's language
         }
@@ -130,8 +161,10 @@ private fun SignInRoute(app: VieclamApp, strings: UiStrings, onSignedIn: (Role) 
                 "activationCode" -> state.copy(activationCode = action.value)
                 else -> state.copy(idNumber = action.value)
             }
-            SignInAction.SignIn -> run(Role.INSPECTOR) { app.store.login(state.serverUrl, state.username, state.password) }
-            SignInAction.Activate -> run(Role.CITIZEN) { app.store.activate(state.serverUrl, state.activationCode, state.idNumber) }
+            SignInAction.SignIn -> run { app.store.login(state.serverUrl, state.username, state.password, deviceName, PLATFORM) }
+            SignInAction.Activate -> run {
+                app.store.activate(state.serverUrl, state.activationCode, state.idNumber, deviceName, PLATFORM)
+            }
         }
     }
 }

@@ -16,20 +16,32 @@ import androidx.work.WorkManager
 import androidx.work.WorkerParameters
 import androidx.work.workDataOf
 import java.util.concurrent.TimeUnit
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.currentCoroutineContext
+import vn.gov.langson.vieclam.core.SyncCancel
 import vn.gov.langson.vieclam.core.SyncProgressListener
+import vn.gov.langson.vieclam.core.SyncStage
 import vn.gov.langson.vieclam.core.VieclamException
 
 /** One sync run through the core, reporting progress as work data for the sync status screen. */
 class SyncWorker(context: Context, params: WorkerParameters) : CoroutineWorker(context, params) {
     override suspend fun doWork(): Result {
         val app = applicationContext as VieclamApp
+        // WorkManager stops a worker by cancelling its coroutine; the core stops at its next safe point, keeping
+        // what it had committed.
+        val cancel = SyncCancel()
+        currentCoroutineContext()[Job]?.invokeOnCompletion { cause -> if (cause is CancellationException) cancel.cancel() }
         return try {
-            app.store.sync(object : SyncProgressListener {
-                override fun onProgress(done: ULong, total: ULong, text: String) {
-                    setProgressAsync(workDataOf(DONE to done.toLong(), TOTAL to total.toLong(), TEXT to text))
+            app.store.sync(app.photosDir.path, appLanguage(app), object : SyncProgressListener {
+                override fun onProgress(stage: SyncStage, done: ULong, total: ULong, bytesUp: ULong, bytesDown: ULong) {
+                    setProgressAsync(workDataOf(STAGE to stage.name, DONE to done.toLong(), TOTAL to total.toLong()))
                 }
-            })
+            }, cancel)
             Result.success()
+        } catch (e: VieclamException.Unauthorized) {
+            // The session ended: only signing in again helps, so retrying would just spend battery.
+            Result.failure()
         } catch (e: VieclamException) {
             // Offline or a server hiccup is normal in the mountains: try again later, nothing is lost.
             Result.retry()
@@ -40,10 +52,10 @@ class SyncWorker(context: Context, params: WorkerParameters) : CoroutineWorker(c
         private const val PERIODIC = "vieclam-sync"
         private const val NOW = "vieclam-sync-now"
 
-        /** Progress keys: records done, total, and the core's text. */
+        /** Progress keys: the core's stage (a [SyncStage] name), items done in it, and their total (0: unknown). */
+        const val STAGE = "stage"
         const val DONE = "done"
         const val TOTAL = "total"
-        const val TEXT = "text"
 
         private val connected = Constraints.Builder().setRequiredNetworkType(NetworkType.CONNECTED).build()
 

@@ -1,31 +1,32 @@
-//! The inspector's plan: team, dates and the communes to visit with how many sites each. The bindings do not
-//! return a plan record yet, so the app maps what it has into [PlanUi]; the screen only draws it.
+//! The inspector's plan: the plans running today as the core returns them (`currentPlans`), each with its dates and
+//! the communes to visit, how many sites each has and how many are already checked. The screen only draws them.
 package vn.gov.langson.vieclam.ui.inspector
 
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
+import vn.gov.langson.vieclam.core.PlanCommuneRow
+import vn.gov.langson.vieclam.core.PlanList
+import vn.gov.langson.vieclam.core.PlanSummary
 import vn.gov.langson.vieclam.ui.UiStrings
-import vn.gov.langson.vieclam.ui.common.LabeledRow
 import vn.gov.langson.vieclam.ui.common.RowCard
 import vn.gov.langson.vieclam.ui.common.ScreenFrame
+import vn.gov.langson.vieclam.ui.common.SectionTitle
 
-/** One commune of the plan: its name, the days the team is there, and a count of sites ("12 mô hình"). */
-data class PlanCommuneUi(val communeCode: String, val communeName: String, val datesText: String, val sitesText: String)
-
-/** The plan as drawn: its title ("Kế hoạch kiểm tra quý IV/2025"), team and communes. */
-data class PlanUi(val title: String, val teamText: String, val communes: List<PlanCommuneUi>)
-
-/** The plan; tapping a commune opens its sites. */
+/** The running plans; tapping a commune opens its minutes under that plan. */
 @Composable
-fun PlanScreen(plan: PlanUi, strings: UiStrings, onCommune: (String) -> Unit) {
-    ScreenFrame(strings.planTitle) {
-        Text(plan.title, style = MaterialTheme.typography.titleLarge)
-        Text(plan.teamText, style = MaterialTheme.typography.bodyLarge)
-        for (c in plan.communes) {
-            RowCard(onClick = { onCommune(c.communeCode) }) {
-                Text(c.communeName, style = MaterialTheme.typography.titleMedium)
-                LabeledRow(c.datesText, c.sitesText)
+fun PlanScreen(plans: PlanList, strings: UiStrings, onCommune: (PlanSummary, PlanCommuneRow) -> Unit) {
+    ScreenFrame(plans.title.ifEmpty { strings.planTitle }) {
+        if (plans.plans.isEmpty()) Text(plans.emptyText, style = MaterialTheme.typography.bodyLarge)
+        for (plan in plans.plans) {
+            SectionTitle(plan.code)
+            Text(plan.title, style = MaterialTheme.typography.titleMedium)
+            Text(plan.datesText, style = MaterialTheme.typography.bodyLarge)
+            for (c in plan.communes) {
+                RowCard(onClick = { onCommune(plan, c) }) {
+                    Text(c.communeName, style = MaterialTheme.typography.titleMedium)
+                    Text(c.sitesText, style = MaterialTheme.typography.bodyMedium)
+                }
             }
         }
     }

@@ -1,27 +1,35 @@
-//! The status of a worker's applications and registrations. The bindings return no application record yet, so
-//! the app maps into [ApplicationUi]; the status text comes from the core's catalogue when it does.
+//! The status of a worker's applications (their registrations) as the core returns them (`applications`): what
+//! was asked for, when, and where it stands, with the server's reason when it refused one.
 package vn.gov.langson.vieclam.ui.worker
 
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
+import vn.gov.langson.vieclam.core.ApplicationList
+import vn.gov.langson.vieclam.core.ApplicationState
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.common.RowCard
 import vn.gov.langson.vieclam.ui.common.ScreenFrame
-
-/** One application: the programme, when it was sent, and its status in words ("Đang chờ gửi", "Đã tiếp nhận"). */
-data class ApplicationUi(val programmeTitle: String, val sentText: String, val statusText: String)
+import vn.gov.langson.vieclam.ui.theme.StatusColors
 
 /** Every application, newest first as given. */
 @Composable
-fun ApplicationsScreen(applications: List<ApplicationUi>, emptyText: String, strings: UiStrings) {
-    ScreenFrame(strings.applicationsTitle) {
-        if (applications.isEmpty()) Text(emptyText, style = MaterialTheme.typography.bodyLarge)
-        for (a in applications) {
+fun ApplicationsScreen(applications: ApplicationList, strings: UiStrings) {
+    ScreenFrame(applications.title.ifEmpty { strings.applicationsTitle }) {
+        if (applications.rows.isEmpty()) Text(applications.emptyText, style = MaterialTheme.typography.bodyLarge)
+        for (a in applications.rows) {
+            // Colour only repeats what the text says (for bright sun), it never carries the state alone.
+            val colour = when (a.state) {
+                ApplicationState.VERIFIED -> StatusColors.good
+                ApplicationState.REFUSED, ApplicationState.REJECTED -> StatusColors.bad
+                ApplicationState.WAITING, ApplicationState.SENT -> MaterialTheme.colorScheme.primary
+            }
             RowCard(onClick = null) {
-                Text(a.programmeTitle, style = MaterialTheme.typography.titleMedium)
+                Text(a.title, style = MaterialTheme.typography.titleMedium)
+                Text(a.fullName, style = MaterialTheme.typography.bodyMedium)
                 Text(a.sentText, style = MaterialTheme.typography.bodyMedium)
-                Text(a.statusText, style = MaterialTheme.typography.titleSmall, color = MaterialTheme.colorScheme.primary)
+                Text(a.statusText, style = MaterialTheme.typography.titleSmall, color = colour)
+                a.reason?.let { Text(it, style = MaterialTheme.typography.bodyMedium, color = StatusColors.bad) }
             }
         }
     }
