@@ -91,33 +91,62 @@ impl FromRequestParts<AppState> for Caller {
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .ok_or_else(|| ApiError::unauthorized("auth.missing_token"))?;
-        let hash = sha256_hex(token);
-        let h = hash.clone();
-        let now = now_iso();
-        state
-            .db
-            .read(work!(|tx| async move {
-                let row = tx
-                    .one(
-                        "SELECT t.account_id, t.device_id, t.expires_at, t.revoked_at, d.revoked_at
-                         FROM tokens t JOIN devices d ON d.id = t.device_id WHERE t.hash = $1",
-                        params![&h],
-                    )
-                    .await?
-                    .ok_or_else(|| ApiError::unauthorized("auth.invalid_token"))?;
-                if row.opt_text(3).is_some() || row.opt_text(4).is_some() {
-                    return Err(ApiError::unauthorized("auth.revoked_token"));
-                }
-                if row.text(2) <= now {
-                    return Err(ApiError::unauthorized("auth.expired_token"));
-                }
-                let account = accounts::by_id(tx, &row.text(0))
-                    .await?
-                    .filter(|a| !a.disabled)
-                    .ok_or_else(|| ApiError::unauthorized("auth.revoked_token"))?;
-                Ok(Caller { account, device_id: row.text(1), token_hash: h })
-            }))
-            .await
+        caller_for_token(state, token).await
+    }
+}
+
+/// The caller a bearer token (or the office's session cookie) stands for: unknown, revoked, expired tokens and
+/// disabled accounts are refused with their codes.
+pub async fn caller_for_token(state: &AppState, token: &str) -> Result<Caller, ApiError> {
+    let h = sha256_hex(token);
+    let now = now_iso();
+    state
+        .db
+        .read(work!(|tx| async move {
+            let row = tx
+                .one(
+                    "SELECT t.account_id, t.device_id, t.expires_at, t.revoked_at, d.revoked_at
+                     FROM tokens t JOIN devices d ON d.id = t.device_id WHERE t.hash = $1",
+                    params![&h],
+                )
+                .await?
+                .ok_or_else(|| ApiError::unauthorized("auth.invalid_token"))?;
+            if row.opt_text(3).is_some() || row.opt_text(4).is_some() {
+                return Err(ApiError::unauthorized("auth.revoked_token"));
+            }
+            if row.text(2) <= now {
+                return Err(ApiError::unauthorized("auth.expired_token"));
+            }
+            let account = accounts::by_id(tx, &row.text(0))
+                .await?
+                .filter(|a| !a.disabled)
+                .ok_or_else(|| ApiError::unauthorized("auth.revoked_token"))?;
+            Ok(Caller { account, device_id: row.text(1), token_hash: h })
+        }))
+        .await
+}
+
+/// Middleware for routes that take the caller from the request's extensions (the uploads): checks the bearer
+/// token like the [`Caller`] extractor, and puts both this [`Caller`] and the uploads' own
+/// [`crate::uploads::Caller`] into the request; a token problem is answered at once.
+pub async fn require_caller(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let (mut parts, body) = request.into_parts();
+    match Caller::from_request_parts(&mut parts, &state).await {
+        Ok(caller) => {
+            parts.extensions.insert(crate::uploads::Caller {
+                account_id: caller.account.id.clone(),
+                device_id: caller.device_id.clone(),
+                role: caller.account.role,
+            });
+            parts.extensions.insert(caller);
+            next.run(axum::extract::Request::from_parts(parts, body)).await
+        }
+        Err(e) => e.into_response(),
     }
 }
 

@@ -13,6 +13,21 @@ use crate::{params, work};
 /// Loans in the demo province.
 pub const DEMO_LOANS: usize = 2_000;
 
+/// Gives the demo's loan programmes the ids an import derives from their codes (`import::stable_id`), so a bank
+/// export imported into the demo province points its loans at the same three programme records.
+fn same_programme_ids(batch: &mut vieclam_core::store::office::OfficeBatch) {
+    let mut renamed = std::collections::HashMap::new();
+    for p in &mut batch.programmes {
+        let id = crate::import::stable_id("programme", &p.code);
+        renamed.insert(std::mem::replace(&mut p.id, id.clone()), id);
+    }
+    for l in &mut batch.loans {
+        if let Some(id) = renamed.get(&l.programme_id) {
+            l.programme_id = id.clone();
+        }
+    }
+}
+
 /// Seeds the demo unless it is there; answers the sign-in sheet.
 pub async fn seed(db: &Db) -> AdminResult<String> {
     let held = db
@@ -23,7 +38,8 @@ pub async fn seed(db: &Db) -> AdminResult<String> {
         return Ok(sheet);
     }
     let today = chrono::Utc::now().date_naive();
-    let batch = demo::generate(DemoSpec { loans: DEMO_LOANS, seed: 7, as_of: today }).map_err(|e| e.to_string())?;
+    let mut batch = demo::generate(DemoSpec { loans: DEMO_LOANS, seed: 7, as_of: today }).map_err(|e| e.to_string())?;
+    same_programme_ids(&mut batch);
     db.apply_office_batch(&batch).await.map_err(|e| e.to_string())?;
 
     admin::add_user(db, Role::Admin, "admin", "Quản trị viên", "admin-vieclam").await?;

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use vieclam_core::sync::wire::Role;
 use vieclam_server::db::Db;
 use vieclam_server::serve::{ServeOptions, file_url, serve};
+use vieclam_server::publish::{self, NewJobProgramme};
 use vieclam_server::{admin, demo};
 
 #[derive(Parser)]
@@ -71,6 +72,55 @@ enum Command {
     Registrations {
         #[command(subcommand)]
         command: Registrations,
+    },
+    /// Import from the bank's export.
+    Import {
+        #[command(subcommand)]
+        command: Import,
+    },
+    /// Job programmes the office publishes.
+    Programmes {
+        #[command(subcommand)]
+        command: Programmes,
+    },
+}
+
+#[derive(Subcommand)]
+enum Import {
+    /// Loans from a VBSP export (CSV or XLSX; docs/import-loans.md).
+    Loans {
+        file: PathBuf,
+        /// Apply the good rows even when some were rejected.
+        #[arg(long)]
+        skip_bad_rows: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum Programmes {
+    /// Publish a job programme.
+    Add {
+        #[arg(long)]
+        title: String,
+        /// domestic_job, training, loan or overseas.
+        #[arg(long)]
+        kind: String,
+        #[arg(long, default_value = "")]
+        description: String,
+        #[arg(long)]
+        country: Option<String>,
+        /// Sending enterprise: id or name.
+        #[arg(long)]
+        enterprise: Option<String>,
+        /// Commune code.
+        #[arg(long)]
+        commune: Option<String>,
+        #[arg(long)]
+        from: Option<NaiveDate>,
+        #[arg(long)]
+        to: Option<NaiveDate>,
+        #[arg(long)]
+        seats: Option<i64>,
     },
 }
 
@@ -197,6 +247,38 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Devices { command: Devices::Revoke { device_id } } => {
             admin::revoke_device(&db, &device_id).await?;
             println!("Đã thu hồi thiết bị / Device revoked: {device_id}");
+            Ok(())
+        }
+        Command::Import { command: Import::Loans { file, skip_bad_rows } } => {
+            let today = chrono::Local::now().date_naive();
+            let outcome = publish::import_loans(&db, &file, today, skip_bad_rows).await?;
+            for r in &outcome.rejected {
+                println!("Dòng / Row {}\t{}\t{}\t{} / {}", r.row, r.column, r.code, r.message_vi, r.message_en);
+            }
+            match outcome.applied {
+                Some(n) => {
+                    println!(
+                        "Đã nhập {} dòng ({n} bản ghi), bỏ qua {} dòng lỗi. / Imported {} rows ({n} records), skipped {} bad rows.",
+                        outcome.accepted_rows,
+                        outcome.rejected.len(),
+                        outcome.accepted_rows,
+                        outcome.rejected.len()
+                    );
+                    Ok(())
+                }
+                None => Err(format!(
+                    "{} dòng lỗi: không nhập gì (dùng --skip-bad-rows để bỏ qua). / {} rows rejected: nothing imported (use --skip-bad-rows to skip them).",
+                    outcome.rejected.len(),
+                    outcome.rejected.len()
+                )),
+            }
+        }
+        Command::Programmes {
+            command: Programmes::Add { title, kind, description, country, enterprise, commune, from, to, seats },
+        } => {
+            let p = NewJobProgramme { title, kind, description, country, enterprise, commune, from, to, seats };
+            let id = publish::add_job_programme(&db, p, chrono::Local::now().date_naive()).await?;
+            println!("Đã đăng chương trình / Programme published: {id}");
             Ok(())
         }
         Command::Registrations { command: Registrations::Verify { id } } => {

@@ -51,7 +51,7 @@ pub async fn serve(db: Db, opts: ServeOptions) -> Result<(), String> {
         token_days: opts.token_days,
         enrol_limiter: Arc::new(RateLimiter::new(opts.enrol_limit, Duration::from_secs(600))),
     };
-    let app = api::router(state);
+    let app = api::router(state.clone()).merge(crate::web::router(state));
     let listener = tokio::net::TcpListener::bind(opts.listen).await.map_err(|e| format!("{}: {e}", opts.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     tracing::info!(%addr, backend = db.backend_name(), "serving");

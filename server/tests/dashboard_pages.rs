@@ -57,7 +57,7 @@ fn pages_show_real_figures_in_vietnamese_and_escape_everything() {
         evidence_verified: false,
     };
     let html = render::check_detail(&detail);
-    assert!(html.contains(&format!("/v1/photos/{}", "ab".repeat(32))));
+    assert!(html.contains(&format!("/office/photos/{}", "ab".repeat(32))));
     assert!(html.contains("chưa nhận ảnh") && html.contains("KHÔNG hợp lệ"));
 
     let import = ImportResultView {

@@ -71,22 +71,33 @@ fn check_device(device: &DeviceInfo) -> ApiResult<()> {
 /// `POST /v1/auth/login`.
 pub async fn login(State(st): State<AppState>, JsonBody(req): JsonBody<LoginRequest>) -> ApiResult<Json<Session>> {
     check_device(&req.device)?;
+    Ok(Json(password_session(&st, &req.username, &req.password, req.device, false).await?))
+}
+
+/// Checks a password sign-in (admin, inspector, worker; only admin when `admin_only`) and opens a session for
+/// `device`: the one rule behind `/v1/auth/login` and the office's web sign-in.
+pub async fn password_session(
+    st: &AppState,
+    username: &str,
+    password: &str,
+    device: DeviceInfo,
+    admin_only: bool,
+) -> ApiResult<Session> {
     let db = st.db.clone();
-    let username = req.username.trim().to_owned();
+    let username = username.trim().to_owned();
     let account = db
         .read::<Option<Account>>(work!(|tx| async move { Ok(accounts::by_username(tx, &username).await?) }))
         .await?
-        .filter(|a| !a.disabled && a.role != Role::Borrower);
+        .filter(|a| !a.disabled && a.role != Role::Borrower && (!admin_only || a.role == Role::Admin));
     // Verify even without an account, so a wrong user name takes as long as a wrong password.
     let hash = account.as_ref().and_then(|a| a.password_hash.clone());
-    let password = req.password.clone();
+    let password = password.to_owned();
     let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash.unwrap_or_else(dummy_hash)))
         .await
         .unwrap_or(false);
     let account = account.filter(|_| ok).ok_or_else(|| ApiError::unauthorized("auth.bad_credentials"))?;
     let days = st.token_days;
-    let session = st.db.write(work!(|tx| async move { open_session(tx, &account, &req.device, days).await })).await?;
-    Ok(Json(session))
+    st.db.write(work!(|tx| async move { open_session(tx, &account, &device, days).await })).await
 }
 
 /// An Argon2 hash of a random password nobody knows, made once, so an unknown user name costs a real verification.

@@ -1,7 +1,7 @@
 //! The `/v1` HTTP API (docs/sync-protocol.md): routes, gzip both ways, the body size limit, and the OpenAPI
 //! document built from the core's wire types.
 
-mod auth;
+pub mod auth;
 pub mod body;
 mod field;
 mod links;
@@ -10,7 +10,10 @@ mod push;
 pub mod reads;
 pub mod scope;
 
+use std::sync::Arc;
+
 use axum::Json;
+use axum::middleware;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -20,7 +23,10 @@ use tower_http::decompression::RequestDecompressionLayer;
 use utoipa::OpenApi;
 use vieclam_core::sync::wire;
 
+use crate::auth::require_caller;
 use crate::state::AppState;
+use crate::store::photos::DbGate;
+use crate::uploads::{self, UploadState};
 
 /// The largest request body accepted, after decompression (500 mutations with their signed links fit easily).
 pub const BODY_LIMIT: usize = 16 * 1024 * 1024;
@@ -52,6 +58,8 @@ pub fn openapi() -> Value {
         }
         o
     };
+    let err = json!({ "description": "error", "content": { "application/json": {
+        "schema": { "$ref": "#/components/schemas/ErrorBody" } } } });
     doc["paths"] = json!({
         "/v1/auth/login": { "post": op("Sign in with a password", Some("LoginRequest"), "Session") },
         "/v1/auth/activate": { "post": op("Activate a borrower's device", Some("ActivateRequest"), "Session") },
@@ -59,13 +67,28 @@ pub fn openapi() -> Value {
         "/v1/auth/logout": { "post": { "summary": "Revoke this token", "responses": { "204": { "description": "revoked" } } } },
         "/v1/push": { "post": op("Push outbox mutations and chain links", Some("PushRequest"), "PushResponse") },
         "/v1/pull": { "get": op("Pull the next page of changes", None, "PullResponse") },
+        "/v1/uploads": {
+            "options": { "summary": "tus capabilities", "responses": { "204": { "description": "Tus-Version, Tus-Extension, Tus-Max-Size" } } },
+            "post": { "summary": "Create a tus upload (Upload-Length, Upload-Metadata: sha256, photo_id)",
+                "responses": { "201": { "description": "created; Location" }, "422": err.clone() } },
+        },
+        "/v1/uploads/{id}": {
+            "head": { "summary": "The upload's offset", "responses": { "200": { "description": "Upload-Offset, Upload-Length" } } },
+            "patch": { "summary": "Append a chunk (application/offset+octet-stream)",
+                "responses": { "204": { "description": "new Upload-Offset" }, "409": err.clone(), "422": err.clone() } },
+        },
+        "/v1/photos/{sha256}": {
+            "head": { "summary": "Whether the photo is held, in scope", "responses": { "200": { "description": "held" } } },
+            "get": { "summary": "The JPEG, in scope", "responses": { "200": { "description": "image/jpeg",
+                "content": { "image/jpeg": {} } }, "404": err } },
+        },
     });
     doc
 }
 
 /// The router for `/v1` (the caller adds `into_make_service_with_connect_info`).
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    let v1 = Router::new()
         .route("/v1/health", get(|| async { Json(json!({ "status": "ok" })) }))
         .route("/v1/openapi.json", get(|| async { Json(openapi()) }))
         .route("/v1/auth/login", post(auth::login))
@@ -81,5 +104,10 @@ pub fn router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(RequestDecompressionLayer::new())
         .layer(CompressionLayer::new())
-        .with_state(state)
+        .with_state(state.clone());
+    // The uploads carry their own body limit and take the caller from the extensions the middleware fills.
+    let gate = Arc::new(DbGate::new(state.db.clone()));
+    let uploads = uploads::router(UploadState::new(state.photos.clone(), gate))
+        .layer(middleware::from_fn_with_state(state, require_caller));
+    v1.merge(uploads)
 }

@@ -21,7 +21,8 @@ fn page(title_vi: &str, title_en: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{} / {}</title><style>{STYLE}</style>\
          </head><body><nav><a href=\"/office\">Tổng quan</a> · <a href=\"/office/checks\">Kiểm tra</a> · \
-         <a href=\"/office/registrations\">Đăng ký</a></nav><h1>{}</h1>\n{body}</body></html>\n",
+         <a href=\"/office/registrations\">Đăng ký</a> · <form method=\"post\" action=\"/office/logout\" \
+         style=\"display:inline\"><button type=\"submit\">Đăng xuất / Sign out</button></form></nav><h1>{}</h1>\n{body}</body></html>\n",
         escape(title_vi),
         escape(title_en),
         both(title_vi, title_en)
@@ -116,7 +117,7 @@ pub fn check_detail(d: &CheckDetail) -> String {
     for p in &d.photos {
         let sha = escape(&p.sha256);
         if p.received {
-            body.push_str(&format!("<li><a href=\"/v1/photos/{sha}\">{sha}</a></li>"));
+            body.push_str(&format!("<li><a href=\"/office/photos/{sha}\">{sha}</a></li>"));
         } else {
             body.push_str(&format!("<li>{sha} — {}</li>", both("chưa nhận ảnh", "not received yet")));
         }

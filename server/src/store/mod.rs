@@ -3,4 +3,5 @@
 
 pub mod accounts;
 pub mod office;
+pub mod photos;
 pub mod records;

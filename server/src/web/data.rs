@@ -1,0 +1,297 @@
+//! The dashboard's [`DashboardData`] over the database: figures summed from `records` (loans, schedules, payments,
+//! checks, registrations), the checks with their verdict and flags, one check with its answers, photos and
+//! evidence status, and verification through the same code as `registrations verify`.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use crate::dashboard::{CheckDetail, CheckRow, DashboardData, DashboardOverview, PhotoView, RegistrationRow};
+use crate::db::{Db, Tx};
+use crate::error::{ApiError, ApiResult};
+use crate::store::records::{self, SELECT, Stored, from_row};
+use crate::{admin, params, work};
+
+/// How many checks the list shows.
+const CHECKS_SHOWN: usize = 200;
+
+/// The dashboard's data source.
+#[derive(Clone)]
+pub struct DbDashboard {
+    db: Db,
+}
+
+impl DbDashboard {
+    /// Over `db`.
+    pub fn new(db: Db) -> DbDashboard {
+        DbDashboard { db }
+    }
+}
+
+fn say(e: ApiError) -> String {
+    e.code.to_owned()
+}
+
+fn body(s: &Stored) -> Value {
+    serde_json::from_str(&s.row.body).unwrap_or(Value::Null)
+}
+
+async fn of_kind(tx: &mut Tx, kind: &str) -> ApiResult<Vec<Stored>> {
+    let rows = tx.query(&format!("{SELECT} WHERE kind = $1 AND deleted = 0 ORDER BY seq"), params![kind]).await?;
+    Ok(rows.iter().map(from_row).collect())
+}
+
+fn day(text: &str) -> Option<NaiveDate> {
+    text.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+}
+
+fn commune_name(code: &str) -> String {
+    vieclam_core::places::commune(code).map_or_else(|| code.to_owned(), |c| c.name.clone())
+}
+
+/// The verdict in both languages, from the check's `verdict.place` code.
+fn verdict(check: &Value) -> String {
+    let v = &check["verdict"];
+    let metres = v["distance_m"].as_f64().map_or(String::new(), |d| format!(" ({d:.0} m)"));
+    let (vi, en) = match v["place"].as_str().unwrap_or("") {
+        "at_site" => ("Đang ở tại mô hình", "At the site"),
+        "near" => ("Ở gần mô hình", "Near the site"),
+        "away" => ("Không ở tại mô hình", "Away from the site"),
+        "poor_fix" => ("Định vị không đủ chính xác", "Location too imprecise"),
+        "mocked" => ("Vị trí giả lập", "Mocked location"),
+        _ => ("Chưa có kết luận", "No verdict"),
+    };
+    format!("{vi}{metres} / {en}")
+}
+
+/// What a check and its photos hold against them, worded for the office.
+fn flags(check: &Stored, photos: &[&Stored]) -> Vec<String> {
+    let mut out = Vec::new();
+    if matches!(body(check)["verdict"]["place"].as_str(), Some("away" | "mocked" | "poor_fix")) {
+        out.push("Không ở tại mô hình / Away from the site".to_owned());
+    }
+    if photos.iter().any(|p| body(p)["flags"]["reused"] == Value::Bool(true)) {
+        out.push("Ảnh dùng lại / Reused photo".to_owned());
+    }
+    let bad = |s: &Stored| s.flags.as_deref().is_some_and(|f| f != "[]");
+    if bad(check) || photos.iter().any(|p| bad(p)) {
+        out.push("Chữ ký không hợp lệ / Bad signature".to_owned());
+    }
+    out
+}
+
+/// Every check with its photos, and the names of the borrowers they concern.
+struct Checks {
+    checks: Vec<Stored>,
+    photos: HashMap<String, Vec<Stored>>,
+    borrowers: HashMap<String, String>,
+}
+
+async fn load_checks(tx: &mut Tx) -> ApiResult<Checks> {
+    let mut checks = of_kind(tx, "site_check").await?;
+    checks.sort_by(|a, b| body(b)["started_at"].as_str().cmp(&body(a)["started_at"].as_str()).then(b.seq.cmp(&a.seq)));
+    let mut photos: HashMap<String, Vec<Stored>> = HashMap::new();
+    for p in of_kind(tx, "check_photo").await? {
+        let check_id = body(&p)["check_id"].as_str().unwrap_or_default().to_owned();
+        photos.entry(check_id).or_default().push(p);
+    }
+    let mut borrowers = HashMap::new();
+    for c in &checks {
+        if let Some(id) = &c.row.borrower_id
+            && !borrowers.contains_key(id)
+        {
+            let name = records::get(tx, "borrower", id)
+                .await?
+                .map(|b| body(&b)["full_name"].as_str().unwrap_or("").to_owned());
+            borrowers.insert(id.clone(), name.unwrap_or_default());
+        }
+    }
+    Ok(Checks { checks, photos, borrowers })
+}
+
+impl Checks {
+    fn row(&self, c: &Stored) -> CheckRow {
+        let b = body(c);
+        let photos: Vec<&Stored> = self.photos.get(&c.row.id).map(|p| p.iter().collect()).unwrap_or_default();
+        CheckRow {
+            id: c.row.id.clone(),
+            code: b["code"].as_str().unwrap_or("—").to_owned(),
+            borrower_name: c
+                .row
+                .borrower_id
+                .as_ref()
+                .and_then(|id| self.borrowers.get(id))
+                .cloned()
+                .unwrap_or_default(),
+            commune_name: commune_name(c.row.commune_code.as_deref().unwrap_or("")),
+            checked_on: b["started_at"].as_str().and_then(day).unwrap_or_default(),
+            verdict: verdict(&b),
+            flags: flags(c, &photos),
+        }
+    }
+}
+
+/// Principal outstanding and overdue on `today`, from loans, their schedules and payments.
+async fn loan_figures(tx: &mut Tx, today: NaiveDate, o: &mut DashboardOverview) -> ApiResult<()> {
+    let mut paid: HashMap<String, i64> = HashMap::new();
+    for p in of_kind(tx, "payment").await? {
+        let b = body(&p);
+        *paid.entry(b["loan_id"].as_str().unwrap_or_default().to_owned()).or_default() +=
+            b["principal_paid"].as_i64().unwrap_or(0);
+    }
+    let mut due: HashMap<String, i64> = HashMap::new();
+    for s in of_kind(tx, "schedule").await? {
+        let b = body(&s);
+        let sum = b["instalments"].as_array().map_or(0, |items| {
+            items
+                .iter()
+                .filter(|i| i["due_on"].as_str().and_then(day).is_some_and(|d| d < today))
+                .map(|i| i["principal_due"].as_i64().unwrap_or(0))
+                .sum()
+        });
+        due.insert(s.row.id.clone(), sum);
+    }
+    for l in of_kind(tx, "loan").await? {
+        let principal = body(&l)["principal"].as_i64().unwrap_or(0);
+        let repaid = paid.get(&l.row.id).copied().unwrap_or(0);
+        o.loans += 1;
+        o.outstanding += (principal - repaid).max(0);
+        let late = due.get(&l.row.id).copied().unwrap_or(0) - repaid;
+        if late > 0 {
+            o.overdue += 1;
+            o.overdue_amount += late;
+        }
+    }
+    Ok(())
+}
+
+impl DashboardData for DbDashboard {
+    async fn overview(&self) -> Result<DashboardOverview, String> {
+        let today = chrono::Utc::now().date_naive();
+        self.db
+            .read(work!(|tx| async move {
+                let mut o = DashboardOverview::default();
+                loan_figures(tx, today, &mut o).await?;
+                let checks = load_checks(tx).await?;
+                o.checks_today = checks.checks.iter().filter(|c| checks.row(c).checked_on == today).count() as u64;
+                o.flagged_checks = checks.checks.iter().filter(|c| !checks.row(c).flags.is_empty()).count() as u64;
+                let regs = of_kind(tx, "worker_registration").await?;
+                o.unverified_registrations = regs.iter().filter(|r| body(r)["status"] != "verified").count() as u64;
+                let devices = tx
+                    .one("SELECT COUNT(*) FROM devices WHERE revoked_at IS NULL AND platform <> 'web'", vec![])
+                    .await?;
+                o.devices = devices.map_or(0, |r| r.int(0).max(0) as u64);
+                let last = tx.one("SELECT MAX(received_at) FROM mutations", vec![]).await?;
+                o.last_sync = last.and_then(|r| r.opt_text(0)).as_deref().and_then(day);
+                Ok(o)
+            }))
+            .await
+            .map_err(say)
+    }
+
+    async fn checks(&self) -> Result<Vec<CheckRow>, String> {
+        self.db
+            .read(work!(|tx| async move {
+                let checks = load_checks(tx).await?;
+                Ok(checks.checks.iter().take(CHECKS_SHOWN).map(|c| checks.row(c)).collect())
+            }))
+            .await
+            .map_err(say)
+    }
+
+    async fn check(&self, id: &str) -> Result<Option<CheckDetail>, String> {
+        let id = id.to_owned();
+        self.db
+            .read::<Option<CheckDetail>>(work!(|tx| async move {
+                let checks = load_checks(tx).await?;
+                let Some(c) = checks.checks.iter().find(|c| c.row.id == id) else { return Ok(None) };
+                let inspector = match &c.row.author_id {
+                    Some(a) => crate::store::accounts::by_id(tx, a).await?.map(|a| a.display_name).unwrap_or_default(),
+                    None => String::new(),
+                };
+                let answers: Vec<Stored> = of_kind(tx, "check_answer")
+                    .await?
+                    .into_iter()
+                    .filter(|a| body(a)["check_id"] == id.as_str())
+                    .collect();
+                let photos = checks.photos.get(&id).cloned().unwrap_or_default();
+                let held: HashSet<String> =
+                    tx.query("SELECT sha256 FROM photos", vec![]).await?.iter().map(|r| r.text(0)).collect();
+                // The evidence verifies when the check was signed and no link of it, its answers or photos failed.
+                let mut signed_ids: Vec<String> = vec![id.clone()];
+                signed_ids.extend(answers.iter().chain(photos.iter()).map(|s| s.row.id.clone()));
+                let mut signed = false;
+                let mut failed = false;
+                for rid in &signed_ids {
+                    for l in tx.query("SELECT kind, problem FROM links WHERE record_id = $1", params![rid]).await? {
+                        signed |= rid == &id;
+                        failed |= l.opt_text(1).is_some();
+                    }
+                }
+                Ok(Some(CheckDetail {
+                    check: checks.row(c),
+                    inspector,
+                    answers: answers
+                        .iter()
+                        .map(|a| {
+                            let b = body(a);
+                            let value = match &b["value"] {
+                                Value::String(s) => s.clone(),
+                                Value::Bool(true) => "Có / Yes".into(),
+                                Value::Bool(false) => "Không / No".into(),
+                                other => other.to_string(),
+                            };
+                            (b["question"].as_str().unwrap_or_default().to_owned(), value)
+                        })
+                        .collect(),
+                    photos: photos
+                        .iter()
+                        .filter_map(|p| body(p)["sha256"].as_str().map(str::to_owned))
+                        .map(|sha| PhotoView { received: held.contains(&sha), sha256: sha })
+                        .collect(),
+                    evidence_verified: signed
+                        && !failed
+                        && checks.row(c).flags.iter().all(|f| !f.contains("signature")),
+                }))
+            }))
+            .await
+            .map_err(say)
+    }
+
+    async fn unverified_registrations(&self) -> Result<Vec<RegistrationRow>, String> {
+        self.db
+            .read(work!(|tx| async move {
+                let regs = of_kind(tx, "worker_registration").await?;
+                Ok(regs
+                    .iter()
+                    .map(|r| (r.row.id.clone(), body(r)))
+                    .filter(|(_, b)| b["status"] != "verified")
+                    .map(|(id, b)| RegistrationRow {
+                        id,
+                        full_name: b["full_name"].as_str().unwrap_or_default().to_owned(),
+                        commune_name: commune_name(b["commune_code"].as_str().unwrap_or_default()),
+                        country: b["country_abroad"].as_str().unwrap_or("—").to_owned(),
+                        submitted_on: b["created_at"].as_str().and_then(day).unwrap_or_default(),
+                    })
+                    .collect())
+            }))
+            .await
+            .map_err(say)
+    }
+
+    async fn verify_registration(&self, id: &str) -> Result<bool, String> {
+        let key = id.to_owned();
+        let held = self
+            .db
+            .read::<bool>(work!(|tx| async move {
+                Ok(records::get(tx, "worker_registration", &key).await?.is_some_and(|r| !r.row.deleted))
+            }))
+            .await
+            .map_err(say)?;
+        if !held {
+            return Ok(false);
+        }
+        admin::verify_registration(&self.db, id).await.map(|()| true)
+    }
+}

@@ -1,0 +1,164 @@
+//! The office's web side: `/` sends to `/office`; `/office/login` signs an admin in with the same password check as
+//! `/v1/auth/login` and keeps the session in an HttpOnly, SameSite=Strict cookie holding a token (stored hashed in
+//! `tokens`, bound to a "web" device row like any other); every other `/office` page, and the photos it links to at
+//! `/office/photos/{sha256}`, needs that cookie of a valid admin session, else it redirects to the login form.
+
+pub mod data;
+
+use std::sync::Arc;
+
+use axum::Form;
+use axum::Router;
+use axum::extract::{Path, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use vieclam_core::checks::minutes_html::escape;
+use vieclam_core::sync::wire::{DeviceInfo, Role};
+
+use crate::api::auth::password_session;
+use crate::auth::{Caller, caller_for_token};
+use crate::params;
+use crate::state::AppState;
+use crate::uploads::photo_path;
+use crate::work;
+use data::DbDashboard;
+
+/// The session cookie's name.
+pub const COOKIE: &str = "vieclam_office";
+
+/// The routes: `/`, `/office/login`, `/office/logout`, the dashboard and `/office/photos/{sha256}`.
+pub fn router(state: AppState) -> Router {
+    let pages = crate::dashboard::router(Arc::new(DbDashboard::new(state.db.clone())))
+        .merge(Router::new().route("/office/photos/{sha256}", get(photo)).with_state(state.clone()))
+        .layer(middleware::from_fn_with_state(state.clone(), require_admin));
+    Router::new()
+        .route("/", get(|| async { Redirect::to("/office") }))
+        .route("/office/login", get(login_form).post(login))
+        .route("/office/logout", post(logout))
+        .with_state(state)
+        .merge(pages)
+}
+
+fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == COOKIE)
+        .map(|(_, v)| v.to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+/// The admin behind the request's cookie, if the session is valid.
+async fn admin(state: &AppState, headers: &HeaderMap) -> Option<Caller> {
+    let token = cookie_token(headers)?;
+    caller_for_token(state, &token).await.ok().filter(|c| c.account.role == Role::Admin)
+}
+
+async fn require_admin(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    match admin(&state, request.headers()).await {
+        Some(caller) => {
+            let mut request = request;
+            request.extensions_mut().insert(caller);
+            next.run(request).await
+        }
+        None => Redirect::to("/office/login").into_response(),
+    }
+}
+
+fn form_page(error: Option<(&str, &str)>) -> String {
+    let error = error.map_or(String::new(), |(vi, en)| {
+        format!("<p class=\"flag\">{}<small class=\"en\">{}</small></p>", escape(vi), escape(en))
+    });
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Đăng nhập / Sign in</title><style>\
+         body{{font-family:system-ui,sans-serif;max-width:24rem;margin:3rem auto;padding:1rem}}label,input,button\
+         {{display:block;width:100%;margin:.3rem 0;font-size:1rem}}small.en{{display:block;color:#555}}.flag{{color:#a00}}\
+         </style></head><body><h1>Đăng nhập văn phòng<small class=\"en\">Office sign-in</small></h1>{error}\
+         <form method=\"post\" action=\"/office/login\">\
+         <label>Tên đăng nhập <small class=\"en\">User name</small><input name=\"username\" autocomplete=\"username\" required></label>\
+         <label>Mật khẩu <small class=\"en\">Password</small><input name=\"password\" type=\"password\" \
+         autocomplete=\"current-password\" required></label>\
+         <button type=\"submit\">Đăng nhập / Sign in</button></form></body></html>\n"
+    )
+}
+
+async fn login_form() -> Html<String> {
+    Html(form_page(None))
+}
+
+/// The login form's fields.
+#[derive(Deserialize)]
+pub struct LoginForm {
+    username: String,
+    password: String,
+}
+
+async fn login(State(state): State<AppState>, Form(f): Form<LoginForm>) -> Response {
+    // A browser has no signing key: its device row carries a key that signs nothing.
+    let device = DeviceInfo {
+        device_id: vieclam_core::ids::new_id(),
+        public_key: "0".repeat(64),
+        name: "office browser".into(),
+        platform: "web".into(),
+    };
+    match password_session(&state, &f.username, &f.password, device, true).await {
+        Ok(session) => {
+            let max_age = state.token_days.max(0) * 86_400;
+            let cookie = format!("{COOKIE}={}; HttpOnly; SameSite=Strict; Path=/; Max-Age={max_age}", session.token);
+            let mut r = Redirect::to("/office").into_response();
+            if let Ok(v) = HeaderValue::from_str(&cookie) {
+                r.headers_mut().insert(header::SET_COOKIE, v);
+            }
+            r
+        }
+        Err(e) if e.status == StatusCode::UNAUTHORIZED => (
+            StatusCode::UNAUTHORIZED,
+            Html(form_page(Some(("Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password.")))),
+        )
+            .into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(token) = cookie_token(&headers) {
+        let hash = crate::auth::sha256_hex(&token);
+        let now = crate::auth::now_iso();
+        let _ = state
+            .db
+            .write::<()>(work!(|tx| async move {
+                tx.exec(
+                    "UPDATE tokens SET revoked_at = $1 WHERE hash = $2 AND revoked_at IS NULL",
+                    params![&now, &hash],
+                )
+                .await?;
+                Ok(())
+            }))
+            .await;
+    }
+    let mut r = Redirect::to("/office/login").into_response();
+    let clear = format!("{COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+    if let Ok(v) = HeaderValue::from_str(&clear) {
+        r.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    r
+}
+
+/// `GET /office/photos/{sha256}`: a held photo, to the admin session.
+async fn photo(State(state): State<AppState>, Path(sha256): Path<String>) -> Response {
+    let not_found = || (StatusCode::NOT_FOUND, Html("<p>Không tìm thấy ảnh.<br>Photo not found.</p>")).into_response();
+    if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return not_found();
+    }
+    let Ok(got) = state.photos.get(&photo_path(&sha256.to_ascii_lowercase())).await else { return not_found() };
+    match got.bytes().await {
+        Ok(bytes) => ([(header::CONTENT_TYPE, "image/jpeg")], bytes).into_response(),
+        Err(_) => not_found(),
+    }
+}

@@ -1,0 +1,173 @@
+//! The office dashboard through the real server, on SQLite and PostgreSQL: pages redirect to the login form
+//! without a session; a wrong password and a non-admin are refused; an admin's sign-in sets an HttpOnly,
+//! SameSite=Strict cookie whose token is stored hashed; the overview shows the demo's figures; a pushed check is
+//! listed with its verdict; a worker's registration is verified through the form and leaves the list.
+
+mod common;
+
+use common::{Backend, Server, device};
+use reqwest::redirect::Policy;
+use serde_json::json;
+use vieclam_core::ids::new_id;
+use vieclam_server::auth::sha256_hex;
+use vieclam_server::{params, work};
+
+struct Browser {
+    http: reqwest::Client,
+    base: String,
+    cookie: Option<String>,
+}
+
+impl Browser {
+    async fn get(&self, path: &str) -> (u16, String, String) {
+        let mut rb = self.http.get(format!("{}{path}", self.base));
+        if let Some(c) = &self.cookie {
+            rb = rb.header("cookie", c);
+        }
+        answer(rb.send().await.expect("get")).await
+    }
+
+    async fn post(&self, path: &str, form: &[(&str, &str)]) -> (u16, String, String, Option<String>) {
+        let mut rb = self.http.post(format!("{}{path}", self.base)).form(form);
+        if let Some(c) = &self.cookie {
+            rb = rb.header("cookie", c);
+        }
+        let r = rb.send().await.expect("post");
+        let cookie = r.headers().get("set-cookie").and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let (status, location, body) = answer(r).await;
+        (status, location, body, cookie)
+    }
+}
+
+/// Status, `Location`, body.
+async fn answer(r: reqwest::Response) -> (u16, String, String) {
+    let status = r.status().as_u16();
+    let location = r.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    (status, location, r.text().await.unwrap_or_default())
+}
+
+fn money(v: i64) -> String {
+    vieclam_core::format::money(v)
+}
+
+async fn office(backend: Backend) {
+    let s = Server::new(backend, &[]).await;
+    s.admin(&["demo"]);
+    let s = s.start().await;
+    let http = reqwest::Client::builder().redirect(Policy::none()).build().expect("client");
+    let mut web = Browser { http, base: s.url.clone(), cookie: None };
+
+    // Without a session every page sends to the login form.
+    assert_eq!(web.get("/").await.1, "/office");
+    for path in ["/office", "/office/checks", "/office/registrations", &format!("/office/photos/{}", "a".repeat(64))] {
+        let (status, location, _) = web.get(path).await;
+        assert_eq!((status, location.as_str()), (303, "/office/login"), "{path}");
+    }
+    let (status, _, form) = web.get("/office/login").await;
+    assert_eq!(status, 200);
+    assert!(form.contains("Đăng nhập văn phòng") && form.contains("Office sign-in"));
+
+    // A wrong password, and an inspector's right one, are refused without a cookie.
+    let (status, _, page, cookie) =
+        web.post("/office/login", &[("username", "admin"), ("password", "sai-mat-khau")]).await;
+    assert_eq!((status, cookie), (401, None));
+    assert!(page.contains("Sai tên đăng nhập hoặc mật khẩu.") && page.contains("Wrong user name or password."));
+    let (status, _, _, cookie) =
+        web.post("/office/login", &[("username", "thanhtra1"), ("password", "thanhtra1-vieclam")]).await;
+    assert_eq!((status, cookie), (401, None));
+
+    // The admin signs in: an HttpOnly, SameSite=Strict cookie whose token is kept only as its hash.
+    let (status, location, _, cookie) =
+        web.post("/office/login", &[("username", "admin"), ("password", "admin-vieclam")]).await;
+    assert_eq!((status, location.as_str()), (303, "/office"));
+    let cookie = cookie.expect("a session cookie");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    let pair = cookie.split(';').next().unwrap_or_default().to_owned();
+    let token = pair.split_once('=').map(|(_, t)| t.to_owned()).unwrap_or_default();
+    let db = s.db().await;
+    let hash = sha256_hex(&token);
+    let stored: Option<String> = db
+        .read(work!(|tx| async move {
+            Ok(tx
+                .one(
+                    "SELECT d.platform FROM tokens t JOIN devices d ON d.id = t.device_id WHERE t.hash = $1",
+                    params![&hash],
+                )
+                .await?
+                .map(|r| r.text(0)))
+        }))
+        .await
+        .expect("read");
+    assert_eq!(stored.as_deref(), Some("web"));
+    web.cookie = Some(pair.clone());
+
+    // The overview: the demo's loans and principal outstanding, from what the office pulls.
+    let admin = s.client().login("admin", "admin-vieclam").await;
+    let all = admin.pull_all(5_000).await;
+    let principal: i64 =
+        all.iter().filter(|c| c["kind"] == "loan").filter_map(|c| c["body"]["principal"].as_i64()).sum();
+    let repaid: i64 =
+        all.iter().filter(|c| c["kind"] == "payment").filter_map(|c| c["body"]["principal_paid"].as_i64()).sum();
+    let (status, _, page) = web.get("/office").await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("Số khoản vay") && page.contains("<b>2000</b>"), "{page}");
+    assert!(page.contains(&money(principal - repaid)), "{} not in {page}", money(principal - repaid));
+
+    // An inspector's check, away from the site, shows in the list with its verdict and flag.
+    let inspector = s.client().login("thanhtra1", "thanhtra1-vieclam").await;
+    let site =
+        inspector.pull_all(5_000).await.into_iter().find(|c| c["kind"] == "site").expect("a site")["body"].clone();
+    let check_id = new_id();
+    let check = json!({ "id": check_id, "code": "KT-TEST-0001", "site_id": site["id"], "state": "finished",
+        "started_at": "2026-11-28T02:00:00.000Z", "verdict": { "place": "away", "distance_m": 812.0 } });
+    let m = json!({ "id": new_id(), "entity": "site_check", "entity_id": check_id, "op": "insert", "payload": check,
+        "hlc": "0000000001000-00000000-00000001" });
+    let (st, r) = inspector.post("/v1/push", &json!({ "mutations": [m], "links": [] })).await;
+    assert_eq!((st, r["results"][0]["status"].as_str()), (200, Some("applied")), "{r}");
+    let (_, _, list) = web.get("/office/checks").await;
+    assert!(list.contains("KT-TEST-0001") && list.contains("Away from the site") && list.contains("812 m"), "{list}");
+    let (status, _, detail) = web.get(&format!("/office/checks/{check_id}")).await;
+    assert_eq!(status, 200);
+    assert!(detail.contains("Nguyễn Văn An") && detail.contains("does NOT verify"), "{detail}");
+
+    // A worker's registration: listed, verified through the form, gone from the list, verified for the worker.
+    let (st, session) = s
+        .client()
+        .post("/v1/auth/enrol", &json!({ "full_name": "Lý Văn Bình", "phone": "0912 345 678", "password": "matkhau-123", "device": device() }))
+        .await;
+    assert_eq!(st, 200, "{session}");
+    let worker = s.client().with_token(&session);
+    let reg_id = new_id();
+    let reg = json!({ "id": reg_id, "full_name": "Lý Thị Mai", "commune_code": "05977", "country_abroad": "Hàn Quốc",
+        "created_at": "2026-11-20T03:00:00.000Z", "status": "verified" });
+    let m = json!({ "id": new_id(), "entity": "worker_registration", "entity_id": reg_id, "op": "insert", "payload": reg,
+        "hlc": "0000000001000-00000000-00000002" });
+    assert_eq!(worker.post("/v1/push", &json!({ "mutations": [m], "links": [] })).await.0, 200);
+    let (_, _, regs) = web.get("/office/registrations").await;
+    assert!(regs.contains("Lý Thị Mai") && regs.contains("Hàn Quốc"), "{regs}");
+    let (_, _, overview) = web.get("/office").await;
+    assert!(overview.contains("Đăng ký chờ xác minh"));
+    // Without the cookie the form does nothing.
+    let anon = Browser { http: web.http.clone(), base: web.base.clone(), cookie: None };
+    assert_eq!(anon.post(&format!("/office/registrations/{reg_id}/verify"), &[]).await.1, "/office/login");
+    assert!(web.get("/office/registrations").await.2.contains("Lý Thị Mai"));
+    let (status, location, _, _) = web.post(&format!("/office/registrations/{reg_id}/verify"), &[]).await;
+    assert_eq!((status, location.as_str()), (303, "/office/registrations"));
+    assert!(!web.get("/office/registrations").await.2.contains("Lý Thị Mai"));
+    let (_, mine) = worker.get(&format!("/v1/registrations/{reg_id}")).await;
+    assert_eq!(mine["status"], "verified");
+
+    // Signing out revokes the token: the cookie no longer opens pages.
+    web.post("/office/logout", &[]).await;
+    assert_eq!(web.get("/office").await.1, "/office/login");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn office_on_sqlite() {
+    office(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn office_on_postgres() {
+    office(Backend::Postgres).await;
+}
