@@ -124,6 +124,7 @@ fn journey(config: ServerConfig, work: &Path) {
     server.restart().expect("restart");
     for device in &inspectors {
         let sent = device.ok(&["sync"]).expect("sync");
+        println!("{}: {sent}", device.home().display());
         assert!(sent.contains("gửi 1 ảnh"), "{sent}");
         let status = device.ok(&["status"]).expect("status");
         assert!(status.contains(ALL_SENT) && !status.contains("ảnh chờ gửi"), "{status}");
@@ -136,6 +137,7 @@ fn journey(config: ServerConfig, work: &Path) {
             again = device.ok(&["sync"]).expect("sync again");
         }
         assert!(again.contains(NOTHING_NEW), "{again}");
+        println!("{}: {again}", device.home().display());
     }
 
     // The office holds both checks, their answers and both photos, once each.
@@ -165,6 +167,7 @@ fn journey(config: ServerConfig, work: &Path) {
     assert!(loans[1..].iter().all(|l| !listed.contains(&l.agreement_no)), "only their own loan:\n{listed}");
     let check = borrower.ok(&["check", "show", &codes[0]]).expect("the check came down");
     assert!(check.contains(&codes[0]), "{check}");
+    println!("the borrower's device:\n{loan}\n{check}");
 
     // A returning worker enrols, registers, syncs; the office reads the registration.
     let worker = Device::init(work.join("worker")).expect("init");
