@@ -78,15 +78,19 @@ impl Device {
 
     /// `vieclam login --server URL --username U --password-stdin`.
     pub fn login(&self, server: &str, username: &str, password: &str) -> Result<String> {
-        self.ok_with_stdin(&["login", "--server", server, "--username", username, "--password-stdin"], &format!("{password}\n"))
+        self.ok_with_stdin(
+            &["login", "--server", server, "--username", username, "--password-stdin"],
+            &format!("{password}\n"),
+        )
     }
 
     /// The store's key, as the shell keeps it in `vieclam.key` (64 hex digits).
     pub fn store_key(&self) -> Result<vieclam_core::DbKey> {
         let hex = std::fs::read_to_string(self.home.join("vieclam.key")).map_err(io("reading vieclam.key"))?;
         let hex = hex.trim();
-        let bytes: Option<Vec<u8>> =
-            (0..hex.len() / 2).map(|i| hex.get(i * 2..i * 2 + 2).and_then(|h| u8::from_str_radix(h, 16).ok())).collect();
+        let bytes: Option<Vec<u8>> = (0..hex.len() / 2)
+            .map(|i| hex.get(i * 2..i * 2 + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+            .collect();
         let bytes = bytes.ok_or_else(|| process("vieclam.key", "not hex"))?;
         vieclam_core::DbKey::raw(&bytes).map_err(|e| process("vieclam.key", e.to_string()))
     }
@@ -123,8 +127,9 @@ pub fn word_after(text: &str, marker: &str) -> Option<String> {
 /// share a hash.
 pub fn camera_jpeg(path: &Path, variant: u8) -> Result<()> {
     let (w, h) = (640u16, 480u16);
-    let rgb: Vec<u8> =
-        (0..w as usize * h as usize).flat_map(|i| [(i % 251) as u8, (i % 83) as u8 ^ variant, 90u8.wrapping_add(variant)]).collect();
+    let rgb: Vec<u8> = (0..w as usize * h as usize)
+        .flat_map(|i| [(i % 251) as u8, (i % 83) as u8 ^ variant, 90u8.wrapping_add(variant)])
+        .collect();
     let encoder = jpeg_encoder::Encoder::new_file(path, 90).map_err(|e| process("writing a JPEG", e.to_string()))?;
     encoder.encode(&rgb, w, h, jpeg_encoder::ColorType::Rgb).map_err(|e| process("writing a JPEG", e.to_string()))
 }

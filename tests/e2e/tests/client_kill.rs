@@ -70,8 +70,11 @@ fn watch(child: &mut Child) -> mpsc::Receiver<String> {
 /// A check at the site with one answer and one photo, made offline; its id.
 fn make_check(device: &Device, site: &(String, String, String), variant: u8) -> String {
     let (site_id, lat, lon) = site;
-    let started = device.ok(&["check", "start", "--site", site_id, "--at", &format!("{lat},{lon}"), "--accuracy", "4"]).expect("start");
-    let (code, id) = (cli::word_after(&started, "kiểm tra ").expect("code"), cli::word_after(&started, "(mã ").expect("id"));
+    let started = device
+        .ok(&["check", "start", "--site", site_id, "--at", &format!("{lat},{lon}"), "--accuracy", "4"])
+        .expect("start");
+    let (code, id) =
+        (cli::word_after(&started, "kiểm tra ").expect("code"), cli::word_after(&started, "(mã ").expect("id"));
     device.ok(&["check", "answer", &code, "purpose_kept", "có"]).expect("answer");
     let jpeg = device.home().join(format!("camera-{variant}.jpg"));
     cli::camera_jpeg(&jpeg, variant).expect("JPEG");
@@ -97,12 +100,36 @@ fn a_killed_sync_loses_and_doubles_nothing() {
     let loans = loans_csv::write(&csv, COMMUNE, 2_500, 1, "KL", 5).expect("CSV");
     admin_command(&config, &["import", "loans", &csv.display().to_string()]).expect("import");
     for (role, user) in [("inspector", "thanhtra"), ("admin", "vanphong")] {
-        let args = ["users", "add", "--role", role, "--username", user, "--name", "Lộc Văn Kiểm", "--password", "mat-khau-dai"];
+        let args = [
+            "users",
+            "add",
+            "--role",
+            role,
+            "--username",
+            user,
+            "--name",
+            "Lộc Văn Kiểm",
+            "--password",
+            "mat-khau-dai",
+        ];
         admin_command(&config, &args).expect("users add");
     }
     let today = chrono::Local::now().date_naive();
     let (from, to) = ((today - chrono::Days::new(1)).to_string(), (today + chrono::Days::new(30)).to_string());
-    let plan = ["plans", "add", "--name", "02/KH-E2E", "--inspector", "thanhtra", "--communes", COMMUNE, "--from", &from, "--to", &to];
+    let plan = [
+        "plans",
+        "add",
+        "--name",
+        "02/KH-E2E",
+        "--inspector",
+        "thanhtra",
+        "--communes",
+        COMMUNE,
+        "--from",
+        &from,
+        "--to",
+        &to,
+    ];
     admin_command(&config, &plan).expect("plan");
     let server = Server::start(config).expect("server");
     let rt = tokio::runtime::Runtime::new().expect("runtime");
@@ -167,7 +194,8 @@ fn a_killed_sync_loses_and_doubles_nothing() {
                 break;
             }
         }
-        let mut server_checks: Vec<&str> = held.iter().filter(|c| c.kind == "site_check").map(|c| c.id.as_str()).collect();
+        let mut server_checks: Vec<&str> =
+            held.iter().filter(|c| c.kind == "site_check").map(|c| c.id.as_str()).collect();
         server_checks.sort_unstable();
         let mut ours: Vec<&str> = checks.iter().map(String::as_str).collect();
         ours.sort_unstable();

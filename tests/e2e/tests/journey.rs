@@ -158,7 +158,9 @@ fn journey(config: ServerConfig, work: &Path) {
     // The borrower activates and sees their own loan, and the check of their site.
     let borrower = Device::init(work.join("borrower")).expect("init");
     let ours = &loans[0];
-    let hello = borrower.ok(&["activate", "--server", &url, "--code", &activation, "--id-number", &ours.id_number]).expect("activate");
+    let hello = borrower
+        .ok(&["activate", "--server", &url, "--code", &activation, "--id-number", &ours.id_number])
+        .expect("activate");
     assert!(hello.contains("Xin chào"), "{hello}");
     borrower.ok(&["sync"]).expect("borrower sync");
     let loan = borrower.ok(&["loan", &ours.agreement_no]).expect("loan");
@@ -175,14 +177,32 @@ fn journey(config: ServerConfig, work: &Path) {
     worker.ok_with_stdin(&enrol, "mat-khau-cua-tho\n").expect("enrol");
     let registered = worker
         .ok(&[
-            "register", "--name", "Hoàng Văn Thử", "--id-number", "020090123456", "--birth-date", "14/03/1990", "--sex",
-            "nam", "--phone", "0912345678", "--commune", COMMUNE, "--address", "Thôn Bản Chắt", "--occupation",
-            "Công nhân cơ khí", "--wants", "domestic_job", "--consent",
+            "register",
+            "--name",
+            "Hoàng Văn Thử",
+            "--id-number",
+            "020090123456",
+            "--birth-date",
+            "14/03/1990",
+            "--sex",
+            "nam",
+            "--phone",
+            "0912345678",
+            "--commune",
+            COMMUNE,
+            "--address",
+            "Thôn Bản Chắt",
+            "--occupation",
+            "Công nhân cơ khí",
+            "--wants",
+            "domestic_job",
+            "--consent",
         ])
         .expect("register");
     let registration = cli::word_after(&registered, "Đã lưu đăng ký ").expect("registration id");
     assert!(worker.ok(&["sync"]).expect("worker sync").contains("Đã gửi"));
-    let seen: Value = rt.block_on(admin.get_json(&format!("/v1/registrations/{registration}"))).expect("office reads it");
+    let seen: Value =
+        rt.block_on(admin.get_json(&format!("/v1/registrations/{registration}"))).expect("office reads it");
     assert!(seen.to_string().contains("020090123456"), "{seen}");
 
     // A photo whose signed record was altered after signing is refused, and nothing of it is kept.

@@ -74,11 +74,38 @@ fn run(args: Args) -> Result<bool, Box<dyn std::error::Error>> {
     let started = Instant::now();
     admin_command(&config, &["import", "loans", &csv.display().to_string()])?;
     eprintln!("imported in {:.1} s", started.elapsed().as_secs_f64());
-    let add = ["users", "add", "--role", "inspector", "--username", "thanhtra", "--name", "Lộc Văn Kiểm", "--password", "mat-khau-dai"];
+    let add = [
+        "users",
+        "add",
+        "--role",
+        "inspector",
+        "--username",
+        "thanhtra",
+        "--name",
+        "Lộc Văn Kiểm",
+        "--password",
+        "mat-khau-dai",
+    ];
     admin_command(&config, &add)?;
     let today = chrono::Local::now().date_naive();
     let (from, to) = ((today - chrono::Days::new(1)).to_string(), (today + chrono::Days::new(30)).to_string());
-    admin_command(&config, &["plans", "add", "--name", "BENCH", "--inspector", "thanhtra", "--communes", &args.commune, "--from", &from, "--to", &to])?;
+    admin_command(
+        &config,
+        &[
+            "plans",
+            "add",
+            "--name",
+            "BENCH",
+            "--inspector",
+            "thanhtra",
+            "--communes",
+            &args.commune,
+            "--from",
+            &from,
+            "--to",
+            &to,
+        ],
+    )?;
 
     let server = Server::start(config.clone())?;
     let rt = tokio::runtime::Runtime::new()?;
@@ -118,12 +145,8 @@ fn measured_sync(device: &Device, proxy: &Proxy) -> Result<Measured, Box<dyn std
         ..ProxyStats::default()
     };
     // "…, nhận N bản ghi, …" (or nothing at all when nothing was new).
-    let records = output
-        .split("nhận ")
-        .nth(1)
-        .and_then(|rest| rest.split(' ').next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
+    let records =
+        output.split("nhận ").nth(1).and_then(|rest| rest.split(' ').next()).and_then(|n| n.parse().ok()).unwrap_or(0);
     Ok(Measured { wire, wall, cpu, records, output })
 }
 
@@ -165,25 +188,58 @@ fn report(args: &Args, loans: usize, changed: usize, first: &Measured, idle: &Me
     let idle_bytes = idle.wire.bytes_up + idle.wire.bytes_down;
     let after_bytes = after.wire.bytes_up + after.wire.bytes_down;
     let checks = [
-        ("P1", format!("first download, {loans} loans: bytes down per loan"), format!("{per_loan:.1} B"), "≤ 150 B", per_loan <= 150.0),
+        (
+            "P1",
+            format!("first download, {loans} loans: bytes down per loan"),
+            format!("{per_loan:.1} B"),
+            "≤ 150 B",
+            per_loan <= 150.0,
+        ),
         ("P1", "  (both ways, per loan)".into(), format!("{per_loan_both:.1} B"), "", true),
-        ("P1", "  records applied / client CPU".into(), format!("{} / {:.2} s", first.records, cpu), "≤ 0.5 s", cpu <= 0.5),
+        (
+            "P1",
+            "  records applied / client CPU".into(),
+            format!("{} / {:.2} s", first.records, cpu),
+            "≤ 0.5 s",
+            cpu <= 0.5,
+        ),
         ("P1", "  records/s (client CPU)".into(), format!("{rate:.0}"), "≥ 20,000", rate >= 20_000.0),
         ("P1", "  wall time of `vieclam sync`".into(), format!("{:.2} s", first.wall.as_secs_f64()), "", true),
         ("P2", "nothing new: round trips".into(), idle.wire.requests.to_string(), "1", idle.wire.requests == 1),
         ("P2", "nothing new: bytes (both ways)".into(), format!("{idle_bytes} B"), "≤ 1 KB", idle_bytes <= 1024),
         ("P2", format!("{changed} loans corrected: records received"), after.records.to_string(), "", true),
-        ("P2", format!("{changed} loans corrected: round trips"), after.wire.requests.to_string(), "1", after.wire.requests == 1),
-        ("P2", format!("{changed} loans corrected: bytes (both ways)"), format!("{after_bytes} B"), "≤ 5 KB", after_bytes <= 5 * 1024),
+        (
+            "P2",
+            format!("{changed} loans corrected: round trips"),
+            after.wire.requests.to_string(),
+            "1",
+            after.wire.requests == 1,
+        ),
+        (
+            "P2",
+            format!("{changed} loans corrected: bytes (both ways)"),
+            format!("{after_bytes} B"),
+            "≤ 5 KB",
+            after_bytes <= 5 * 1024,
+        ),
     ];
     let mut table = Table::new();
     table.set_header(vec!["#", "what", "measured", "budget", "met"]);
     for (id, what, measured, budget, met) in &checks {
-        let mark = if budget.is_empty() { "" } else if *met { "yes" } else { "NO" };
+        let mark = if budget.is_empty() {
+            ""
+        } else if *met {
+            "yes"
+        } else {
+            "NO"
+        };
         table.add_row(vec![id.to_string(), what.clone(), measured.clone(), budget.to_string(), mark.to_string()]);
     }
     let build = if cfg!(debug_assertions) { "debug build: CPU figures are pessimistic" } else { "release build" };
-    println!("P1/P2: one commune ({}), {loans} loans with borrowers and sites, loopback through the counting proxy; {build}", args.commune);
+    println!(
+        "P1/P2: one commune ({}), {loans} loans with borrowers and sites, loopback through the counting proxy; {build}",
+        args.commune
+    );
     println!("{table}");
     for (name, m) in [("first", first), ("nothing new", idle), ("after the correction", after)] {
         println!("{name}: {}", m.output.lines().last().unwrap_or_default());
