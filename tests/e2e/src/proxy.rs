@@ -38,6 +38,8 @@ pub struct ProxyStats {
     pub bytes_down: u64,
     /// Connections the server refused (it was down or restarting).
     pub upstream_refused: u64,
+    /// Whole HTTP requests forwarded to the server (a keep-alive connection carries several): the round trips.
+    pub requests: u64,
 }
 
 impl ProxyStats {
@@ -59,6 +61,7 @@ struct Counters {
     bytes_up: AtomicU64,
     bytes_down: AtomicU64,
     upstream_refused: AtomicU64,
+    requests: AtomicU64,
 }
 
 struct Shared {
@@ -138,6 +141,7 @@ impl Proxy {
             bytes_up: c.bytes_up.load(Ordering::Relaxed),
             bytes_down: c.bytes_down.load(Ordering::Relaxed),
             upstream_refused: c.upstream_refused.load(Ordering::Relaxed),
+            requests: c.requests.load(Ordering::Relaxed),
         }
     }
 }
@@ -230,8 +234,10 @@ async fn pass(
     let mut up_left = up_limit.unwrap_or(usize::MAX);
     let mut down_left = down_limit.unwrap_or(usize::MAX);
     let c = &shared.counters;
+    let mut framer = RequestFramer::default();
     if !preface.is_empty() {
         let n = preface.len().min(up_left);
+        framer.feed(&preface[..n], &c.requests);
         if server.write_all(&preface[..n]).await.is_err() {
             return;
         }
@@ -249,6 +255,9 @@ async fn pass(
     while up_open || down_open {
         tokio::select! {
             r = cr.read(&mut up_buf), if up_open => {
+                if let Ok(n) = r {
+                    framer.feed(&up_buf[..n.min(up_left)], &c.requests);
+                }
                 match forward(r, &up_buf, &mut sw, &mut up_left, &c.bytes_up).await {
                     Step::More => {}
                     Step::Eof => { up_open = false; let _ = sw.shutdown().await; }
@@ -262,6 +271,22 @@ async fn pass(
                     Step::Stop => return,
                 }
             }
+        }
+    }
+}
+
+/// Counts the whole requests in a client's byte stream, as they are forwarded.
+#[derive(Default)]
+struct RequestFramer {
+    pending: Vec<u8>,
+}
+
+impl RequestFramer {
+    fn feed(&mut self, bytes: &[u8], counter: &AtomicU64) {
+        self.pending.extend_from_slice(bytes);
+        while let Some(n) = http::message_len(&self.pending, Side::Request) {
+            counter.fetch_add(1, Ordering::Relaxed);
+            self.pending.drain(..n);
         }
     }
 }

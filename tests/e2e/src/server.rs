@@ -180,15 +180,28 @@ impl Drop for Server {
 
 /// Runs `vieclam-server ARGS --data … [--database-url …]`; fails with its output when it exits non-zero.
 pub fn admin_command(config: &ServerConfig, args: &[&str]) -> Result<Output> {
+    run_admin(config, args, None)
+}
+
+/// [`admin_command`] with `input` on stdin (a password for `users add --password-stdin`).
+pub fn admin_command_with_stdin(config: &ServerConfig, args: &[&str], input: &str) -> Result<Output> {
+    run_admin(config, args, Some(input))
+}
+
+fn run_admin(config: &ServerConfig, args: &[&str], input: Option<&str>) -> Result<Output> {
     let exe = bins::binary(bins::SERVER)?;
     let mut cmd = Command::new(exe);
-    cmd.args(args).args(config.store_args()).stdin(Stdio::null());
+    cmd.args(args).args(config.store_args()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() });
     if config.database_url.is_none() {
         cmd.env_remove("DATABASE_URL");
     }
-    let out = cmd
-        .output()
-        .map_err(io("running vieclam-server"))?;
+    let mut child = cmd.spawn().map_err(io("running vieclam-server"))?;
+    if let (Some(text), Some(mut stdin)) = (input, child.stdin.take()) {
+        use std::io::Write;
+        stdin.write_all(text.as_bytes()).map_err(io("writing vieclam-server's stdin"))?;
+    }
+    let out = child.wait_with_output().map_err(io("waiting for vieclam-server"))?;
     if !out.status.success() {
         return Err(process(
             format!("vieclam-server {}", args.first().copied().unwrap_or_default()),

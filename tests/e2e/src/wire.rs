@@ -142,12 +142,65 @@ impl WireClient {
         Ok((status, resp.bytes().await?.to_vec()))
     }
 
+    /// `POST /v1/uploads` (tus creation) for the photo `sha256_hex` of record `photo_id`, `len` bytes long: the
+    /// status, the `Location`, the `Upload-Offset` and the error code (empty on success).
+    pub async fn upload_create(&self, sha256_hex: &str, photo_id: &str, len: usize) -> Result<Upload, WireError> {
+        use base64::Engine;
+        let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+        let req = self
+            .http
+            .post(format!("{}/v1/uploads", self.base))
+            .header("tus-resumable", "1.0.0")
+            .header("upload-length", len.to_string())
+            .header("upload-metadata", format!("sha256 {},photo_id {}", b64(sha256_hex), b64(photo_id)));
+        let resp = self.authed(req).send().await?;
+        let status = resp.status().as_u16();
+        let header = |k: &str| resp.headers().get(k).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        let (location, offset) = (header("location"), header("upload-offset").parse().unwrap_or(0));
+        let code = error_code(&resp.bytes().await?);
+        Ok(Upload { status, location, offset, code })
+    }
+
+    /// `PATCH` of the whole photo at offset 0 to the upload at `location`: the status and the error code.
+    pub async fn upload_patch(&self, location: &str, bytes: &[u8]) -> Result<(u16, String), WireError> {
+        let url = if location.starts_with("http") { location.to_owned() } else { format!("{}{location}", self.base) };
+        let req = self
+            .http
+            .patch(url)
+            .header("tus-resumable", "1.0.0")
+            .header("upload-offset", "0")
+            .header("content-type", "application/offset+octet-stream")
+            .body(bytes.to_vec());
+        let resp = self.authed(req).send().await?;
+        let status = resp.status().as_u16();
+        Ok((status, error_code(&resp.bytes().await?)))
+    }
+
+    /// `HEAD /v1/photos/{sha256}`: 200 when the server holds the photo (in the caller's scope).
+    pub async fn photo_held(&self, sha256_hex: &str) -> Result<u16, WireError> {
+        let req = self.authed(self.http.head(format!("{}/v1/photos/{sha256_hex}", self.base)));
+        Ok(req.send().await?.status().as_u16())
+    }
+
     fn authed(&self, req: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
         match &self.token {
             Some(t) => req.bearer_auth(t),
             None => req,
         }
     }
+}
+
+/// What a tus creation answered.
+#[derive(Clone, Debug)]
+pub struct Upload {
+    /// The HTTP status (201 when created).
+    pub status: u16,
+    /// Where to send the bytes.
+    pub location: String,
+    /// The server's offset (the whole length when it already holds the photo).
+    pub offset: u64,
+    /// The error code, empty on success.
+    pub code: String,
 }
 
 /// The stable code of an error answer's body, or an empty string.

@@ -66,6 +66,7 @@ async fn pass_forwards_both_ways_and_counts_bytes() {
     assert_eq!(stats.count(FaultKind::Pass), 2);
     assert!(stats.bytes_down > 100_000, "headers and body counted: {}", stats.bytes_down);
     assert!(stats.bytes_up > "mutation-1".len() as u64);
+    assert_eq!(stats.requests, 2, "each whole request counted once");
 }
 
 #[tokio::test]

@@ -195,7 +195,7 @@ async fn device_loop(client: WireClient, deadline: Instant, push_every: u64, see
         if let Ok(page) = r {
             cursor = Some(page.cursor);
         }
-        if round % push_every == 0 {
+        if round.is_multiple_of(push_every) {
             let millis = vieclam_core::ids::now_millis();
             let mutation = fixtures::registration_mutation(&mut rng, millis, node);
             let request = PushRequest { mutations: vec![mutation], links: Vec::new() };
