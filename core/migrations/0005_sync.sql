@@ -22,3 +22,14 @@ ALTER TABLE outbox ADD COLUMN code TEXT;
 
 -- "Is this record one of the device's own pending changes?" when a pull brings it.
 CREATE INDEX outbox_entity ON outbox (entity, entity_id, state);
+
+-- Field records a pull brought before what they hang on (an answer or photo of a check that comes in a later page,
+-- because finishing the check gave it a newer place in the server's order). Kept, and applied as soon as their
+-- parent arrives, so nothing the server sent is lost to order.
+CREATE TABLE pull_deferred (
+    kind        TEXT NOT NULL,
+    id          TEXT NOT NULL,
+    body        TEXT,                -- the record as JSON; NULL for a delete
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (kind, id)
+) STRICT;

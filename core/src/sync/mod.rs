@@ -11,6 +11,7 @@
 mod cancel;
 mod engine;
 pub mod error;
+pub mod deferred;
 mod field;
 mod http;
 pub mod photos;

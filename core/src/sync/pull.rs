@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::cancel::{CancelToken, ProgressEvent, SyncPhase, SyncProgress};
 use super::error::SyncResult;
+use super::deferred;
 use super::field::{self, Applied};
 use super::http::Http;
 use super::state;
@@ -86,13 +87,12 @@ pub fn apply_page(tx: &Transaction, page: &PullResponse) -> crate::Result<(u64, 
     }
     let mut batch = OfficeBatch::default();
     let (mut applied, mut skipped) = (0u64, 0u64);
+    // Field records go in after the page's office records, which they may point at (a check at a site that came in
+    // the same page).
+    let mut fields = Vec::new();
     for change in &page.changes {
         if field::table_of(&change.kind).is_some() {
-            let body = if change.op == ChangeOp::Upsert { change.body.as_ref() } else { None };
-            match field::apply(tx, &change.kind, &change.id, body)? {
-                Applied::Written => applied += 1,
-                Applied::OwnPending | Applied::Skipped => skipped += 1,
-            }
+            fields.push(change);
             continue;
         }
         match change.op {
@@ -106,7 +106,26 @@ pub fn apply_page(tx: &Transaction, page: &PullResponse) -> crate::Result<(u64, 
         }
     }
     apply_office_batch_in(tx, &batch)?;
-    Ok((applied, skipped))
+    for change in fields {
+        let body = if change.op == ChangeOp::Upsert { change.body.as_ref() } else { None };
+        match field::apply(tx, &change.kind, &change.id, body)? {
+            Applied::Written => {
+                deferred::forget(tx, &change.kind, &change.id)?;
+                applied += 1;
+            }
+            Applied::OwnPending => {
+                deferred::forget(tx, &change.kind, &change.id)?;
+                skipped += 1;
+            }
+            // Most often an answer or photo whose check comes later: kept until it does.
+            Applied::Skipped => {
+                deferred::keep(tx, &change.kind, &change.id, body)?;
+                skipped += 1;
+            }
+        }
+    }
+    let late = deferred::retry(tx)?;
+    Ok((applied + late, skipped.saturating_sub(late)))
 }
 
 /// Adds an office record to the batch; false for an unknown kind or a body that is not that kind's record.

@@ -169,6 +169,21 @@ fn journey(config: ServerConfig, work: &Path) {
     assert!(loans[1..].iter().all(|l| !listed.contains(&l.agreement_no)), "only their own loan:\n{listed}");
     let check = borrower.ok(&["check", "show", &codes[0]]).expect("the check came down");
     assert!(check.contains(&codes[0]), "{check}");
+    // The check's answers and photo record came down too, although the server sent them before the (later
+    // finished) check itself: nothing is lost to the order of a pull.
+    {
+        let store = borrower.open_store().expect("the borrower's store");
+        let count = |sql: &str| -> i64 {
+            store.conn().query_row(sql, [&codes[0]], |r| r.get(0)).expect("count")
+        };
+        let answers = count("SELECT count(*) FROM check_answers a JOIN site_checks c ON c.id = a.check_id WHERE c.code = ?1");
+        let photos = count("SELECT count(*) FROM check_photos p JOIN site_checks c ON c.id = p.check_id WHERE c.code = ?1");
+        // Each device numbers its own visits, so both inspectors' checks in the commune may carry this code.
+        let checks = count("SELECT count(*) FROM site_checks WHERE code = ?1");
+        assert!(checks >= 1);
+        assert!(answers > 0, "the check's answers reached the borrower's device");
+        assert_eq!(photos, checks, "each check's photo record reached the borrower's device");
+    }
     println!("the borrower's device:\n{loan}\n{check}");
 
     // A returning worker enrols, registers, syncs; the office reads the registration.
