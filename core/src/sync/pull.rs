@@ -124,8 +124,10 @@ pub fn apply_page(tx: &Transaction, page: &PullResponse) -> crate::Result<(u64, 
             }
         }
     }
+    // Kept records applied now count as applied in this page; they were counted as skipped in the page that brought
+    // them (possibly an earlier one), so this page's skipped count is left as it is.
     let late = deferred::retry(tx)?;
-    Ok((applied + late, skipped.saturating_sub(late)))
+    Ok((applied + late, skipped))
 }
 
 /// Adds an office record to the batch; false for an unknown kind or a body that is not that kind's record.
