@@ -5,8 +5,11 @@
 //! backup, ask to update the app, show the form's problems). Everything else is [`VieclamError::Other`] with the
 //! core's stable code, so apps branch on codes, never on message strings.
 
-use vieclam_core::messages::Text;
+use vieclam_core::error::{INVALID, NOT_FOUND};
+use vieclam_core::messages::{Text, checks, evidence_signing, sync};
 use vieclam_core::{Error, FieldError, Lang};
+
+use crate::types::Language;
 
 /// One form field that failed validation, with a stable code and a message in both languages.
 #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
@@ -148,6 +151,32 @@ impl From<Error> for VieclamError {
     }
 }
 
+/// What a person reads about `error`, in `language`, from the core's catalogue: what the apps show in a banner or
+/// beside a button. Field problems come as their sentences in form order; a screen with the fields shows each
+/// beside its field instead.
+#[uniffi::export]
+pub fn error_message(error: VieclamError, language: Language) -> String {
+    let lang = Lang::from(language);
+    let pick = |vi: &str, en: &str| if lang == Lang::Vi { vi.to_owned() } else { en.to_owned() };
+    match error {
+        VieclamError::WrongKey => Error::WrongKey.message(lang),
+        VieclamError::Corrupt { detail } => Error::Corrupt(detail).message(lang),
+        VieclamError::SchemaTooNew => Error::SchemaTooNew { found: 0, supported: 0 }.message(lang),
+        VieclamError::NotFound { entity, id } => NOT_FOUND.fill(lang, &[("entity", &entity), ("id", &id)]),
+        VieclamError::NotEnrolled => evidence_signing::NOT_ENROLLED.get(lang).to_owned(),
+        VieclamError::Locked => checks::LOCKED.get(lang).to_owned(),
+        // Each field's own sentence, in form order: a person reads them without the field codes.
+        VieclamError::Invalid { fields } if !fields.is_empty() => {
+            fields.iter().map(|f| pick(&f.message_vi, &f.message_en)).collect::<Vec<_>>().join(" ")
+        }
+        VieclamError::Invalid { .. } => INVALID.fill(lang, &[("fields", "—")]),
+        VieclamError::Offline => sync::OFFLINE.get(lang).to_owned(),
+        VieclamError::Unauthorized { message_vi, message_en, .. }
+        | VieclamError::Other { message_vi, message_en, .. } => pick(&message_vi, &message_en),
+        VieclamError::Cancelled => sync::CANCELLED.get(lang).to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,5 +238,36 @@ mod tests {
                 message_en: "Invalid request: a raw key is 32 bytes, not 3.".into(),
             }
         );
+    }
+
+    #[test]
+    fn every_error_reads_as_a_sentence_in_the_language_asked_for() {
+        let invalid = VieclamError::Invalid {
+            fields: vec![FieldProblem {
+                field: "password".into(),
+                code: "password.too_short".into(),
+                message_vi: "Mật khẩu cần ít nhất 8 ký tự.".into(),
+                message_en: "The password needs at least 8 characters.".into(),
+            }],
+        };
+        assert_eq!(error_message(invalid.clone(), Language::Vi), "Mật khẩu cần ít nhất 8 ký tự.");
+        assert_eq!(error_message(invalid, Language::En), "The password needs at least 8 characters.");
+        let refused = VieclamError::Unauthorized {
+            code: "auth.bad_credentials".into(),
+            message_vi: "Sai tên đăng nhập hoặc mật khẩu.".into(),
+            message_en: "Wrong user name or password.".into(),
+        };
+        assert_eq!(error_message(refused, Language::Vi), "Sai tên đăng nhập hoặc mật khẩu.");
+        assert_eq!(error_message(VieclamError::Offline, Language::Vi), sync::OFFLINE.get(Lang::Vi));
+        assert_eq!(error_message(VieclamError::Locked, Language::En), checks::LOCKED.get(Lang::En));
+        assert_eq!(
+            error_message(VieclamError::NotFound { entity: "loan".into(), id: "L-7".into() }, Language::En),
+            "loan L-7 was not found."
+        );
+        // No variant falls back to a debug dump of itself.
+        for e in [VieclamError::WrongKey, VieclamError::SchemaTooNew, VieclamError::NotEnrolled, VieclamError::Cancelled] {
+            let text = error_message(e, Language::Vi);
+            assert!(text.ends_with('.') && !text.contains('{'), "{text}");
+        }
     }
 }

@@ -84,8 +84,10 @@ const TOO_NEW: Text = t!(
     "Dữ liệu được tạo bởi phiên bản ứng dụng mới hơn; hãy cập nhật ứng dụng.",
     "The data was written by a newer version of the app; please update it."
 );
-const NOT_FOUND: Text = t!("Không tìm thấy {entity} {id}.", "{entity} {id} was not found.");
-const INVALID: Text = t!("Thông tin chưa hợp lệ: {fields}.", "Some details are not valid: {fields}.");
+/// `not_found`: `{entity}` and `{id}` are filled in.
+pub const NOT_FOUND: Text = t!("Không tìm thấy {entity} {id}.", "{entity} {id} was not found.");
+/// `invalid`: `{fields}` lists each problem with its field.
+pub const INVALID: Text = t!("Thông tin chưa hợp lệ: {fields}.", "Some details are not valid: {fields}.");
 const BAD_ARGUMENT: Text = t!("Yêu cầu không hợp lệ: {detail}.", "Invalid request: {detail}.");
 const DATABASE: Text = t!("Lỗi cơ sở dữ liệu: {detail}.", "Database error: {detail}.");
 const IO: Text = t!("Lỗi đọc/ghi tệp: {detail}.", "File error: {detail}.");

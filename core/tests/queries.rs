@@ -185,3 +185,55 @@ fn nearest_sites_match_brute_force_inside_and_outside_the_province() {
         }
     }
 }
+
+/// Every search entry is in the map and every map row names an entry of the same kind and record, after a bulk
+/// load, row-by-row re-indexing (a renamed borrower, a new loan) and deletes through the pull's office path.
+#[test]
+fn the_search_entry_map_follows_every_change() {
+    use vieclam_core::store::office::{OfficeBatch, delete_office_record};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("m.db"), &DbKey::Raw([5; 32])).unwrap();
+    let demo = demo::generate(DemoSpec { loans: 100, ..SPEC }).unwrap();
+    s.apply_office_batch(&demo).unwrap();
+    let consistent = |s: &Store| {
+        let conn = s.conn();
+        let entries: i64 = conn.query_row("SELECT count(*) FROM search_index", [], |r| r.get(0)).unwrap();
+        let mapped: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM search_docs d JOIN search_index i ON i.rowid = d.doc
+                 WHERE i.kind = d.kind AND i.ref = d.ref",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let map_rows: i64 = conn.query_row("SELECT count(*) FROM search_docs", [], |r| r.get(0)).unwrap();
+        assert!(entries > 100, "communes, borrowers and programmes are indexed: {entries}");
+        assert_eq!((mapped, map_rows), (entries, entries), "map and index agree");
+    };
+    consistent(&s);
+
+    // A small batch (row-by-row upkeep): one borrower renamed, another with a new loan.
+    let mut renamed = demo.borrowers[0].clone();
+    renamed.full_name = "Lường Thị Quỳnh Mai".into();
+    let mut loan = demo.loans.iter().find(|l| l.borrower_id == demo.borrowers[1].id).unwrap().clone();
+    loan.id = "new-loan".into();
+    loan.agreement_no = "7300199999999".into();
+    s.apply_office_batch(&OfficeBatch { borrowers: vec![renamed.clone()], loans: vec![loan], ..OfficeBatch::default() })
+        .unwrap();
+    consistent(&s);
+    let hits = |s: &Store, q: &str| search(s, q, &[SearchKind::Borrower], 0, 50).unwrap().hits;
+    assert_eq!(hits(&s, "luong thi quynh mai").iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), [renamed.id.as_str()]);
+    assert!(hits(&s, &fold(&demo.borrowers[0].full_name)).iter().all(|h| h.id != renamed.id), "the old name is gone");
+    assert_eq!(hits(&s, "7300199999999").iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), [demo.borrowers[1].id.as_str()]);
+
+    // Deleting a borrower (and their loans first) removes their entry and its map row.
+    let gone = demo.borrowers[2].id.clone();
+    let tx = s.conn().unchecked_transaction().unwrap();
+    for l in demo.loans.iter().filter(|l| l.borrower_id == gone) {
+        assert!(delete_office_record(&tx, "loan", &l.id).unwrap());
+    }
+    assert!(delete_office_record(&tx, "borrower", &gone).unwrap());
+    tx.commit().unwrap();
+    consistent(&s);
+    assert!(hits(&s, &fold(&demo.borrowers[2].full_name)).iter().all(|h| h.id != gone));
+}

@@ -333,6 +333,28 @@ async fn an_expired_token_is_unauthorized_and_changes_nothing() {
 }
 
 #[tokio::test]
+async fn an_enrolment_with_bad_fields_is_refused_on_the_device_and_changes_nothing() {
+    let (_dir, store) = new_store();
+    // Nothing listens here: had the request been sent, the answer would be `sync.offline`.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let url = format!("http://127.0.0.1:{port}");
+    let err = sync::enrol(&store, &url, "  ", "0123", "ngan", &label()).await.unwrap_err();
+    let SyncError::Store(vieclam_core::Error::Invalid(fields)) = &err else { panic!("expected field errors: {err:?}") };
+    let codes: Vec<&str> = fields.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(codes, ["full_name.required", "phone.format", "password.too_short"]);
+    assert!(err.message(Lang::Vi).contains("Mật khẩu cần ít nhất 8 ký tự"), "{}", err.message(Lang::Vi));
+    {
+        let conn = store.lock().unwrap();
+        assert!(state::session(conn.conn()).unwrap().is_none());
+        let identities: i64 = conn.conn().query_row("SELECT count(*) FROM device_identity", [], |r| r.get(0)).unwrap();
+        assert_eq!(identities, 0, "no signing key made for a refused enrolment");
+    }
+    // Valid fields go on to the network (and find nothing there).
+    let offline = sync::enrol(&store, &url, "Hoàng Văn Minh", "+84 912 345 678", "mat-khau-dai", &label()).await.unwrap_err();
+    assert_eq!(offline.code(), "sync.offline");
+}
+
+#[tokio::test]
 async fn no_server_is_offline() {
     let (_dir, store) = new_store();
     // A port that was just free: nothing listens there.

@@ -55,7 +55,10 @@ struct RootView: View {
     var body: some View {
         switch model.role {
         case nil:
-            SignInView { model.role = $0 }
+            SignInView { role in
+                BackgroundSync.schedule() // cancelled by a sign-out earlier in this run, if any
+                model.role = role
+            }
         case .inspector?:
             TabView {
                 NavigationStack { PlanView() }.tabItem { Text("plan_title") }
@@ -66,6 +69,7 @@ struct RootView: View {
             TabView {
                 NavigationStack { LoansView() }.tabItem { Text("borrower_tab") }
                 NavigationStack { RemindersView() }.tabItem { Text("reminders_title") }
+                NavigationStack { SyncView() }.tabItem { Text("sync_title") }
             }
             .task { await Reminders.post(core: model.core) }
         case .worker?:
@@ -73,6 +77,7 @@ struct RootView: View {
                 NavigationStack { RegistrationView() }.tabItem { Text("registration_title") }
                 NavigationStack { CatalogueView() }.tabItem { Text("worker_tab") }
                 NavigationStack { ApplicationsView() }.tabItem { Text("applications_title") }
+                NavigationStack { SyncView() }.tabItem { Text("sync_title") }
             }
         }
     }

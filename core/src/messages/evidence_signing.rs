@@ -47,3 +47,9 @@ pub const CHAIN_BROKEN: Text = t!(
     "Chuỗi bằng chứng có {count} lỗi trong {checked} bản ghi đã kiểm tra.",
     "The evidence chain has {count} problems in {checked} records checked."
 );
+
+/// The device has no signing identity yet (the apps make it at sign-in and before the first check).
+pub const NOT_ENROLLED: Text = t!(
+    "Thiết bị này chưa có khóa ký chứng cứ; hãy đăng nhập lại rồi thử lại.",
+    "This device has no evidence signing key yet; sign in again and retry."
+);

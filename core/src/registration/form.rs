@@ -187,6 +187,33 @@ pub fn validate_field(field: &str, form: &RegistrationForm, today: NaiveDate) ->
     }
 }
 
+/// The shortest password a worker may choose when enrolling (the server refuses shorter ones too).
+pub const PASSWORD_MIN: usize = 8;
+
+/// A worker's enrolment, cleaned: the name as kept, the phone normalised (it becomes the user name).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidEnrolment {
+    /// Full name, cleaned like the registration form's.
+    pub full_name: String,
+    /// Mobile number as `0XXXXXXXXX`.
+    pub phone: String,
+}
+
+/// Checks what a returning worker types to create an account (name, phone, password) with the registration form's
+/// own rules, so the person reads the same reason beside the same field, before anything goes to the server.
+pub fn validate_enrolment(full_name_text: &str, phone_text: &str, password: &str) -> Result<ValidEnrolment, Vec<FieldError>> {
+    let mut e = Errors::default();
+    let name = full_name(full_name_text, &mut e);
+    let phone = phone(phone_text, &mut e);
+    if password.chars().count() < PASSWORD_MIN {
+        e.fail("password", "password.too_short", msg::PASSWORD_TOO_SHORT);
+    }
+    match (name, phone) {
+        (Some(full_name), Some(phone)) if e.0.is_empty() => Ok(ValidEnrolment { full_name, phone }),
+        _ => Err(e.0),
+    }
+}
+
 /// Text as it is kept: NFC, control characters treated as spaces, whitespace runs collapsed, trimmed.
 pub fn clean(text: &str) -> String {
     let spaced: String = text.nfc().map(|c| if c.is_control() { ' ' } else { c }).collect();

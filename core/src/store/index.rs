@@ -1,7 +1,8 @@
 //! Derived indexes kept beside the records: the folded full-text index and the sites' R*Tree.
 //!
 //! They are rebuilt in bulk (after a migration or a big import) or kept row by row in the same transaction as the
-//! record they index, so search and "nearest sites" never disagree with the data.
+//! record they index, so search and "nearest sites" never disagree with the data. `search_docs` maps each record to
+//! its search entry's rowid, so row-by-row upkeep finds the entry by key instead of reading the whole FTS5 index.
 
 use rusqlite::{Connection, params};
 
@@ -25,8 +26,17 @@ const PROGRAMME_DOCS: &str = "
     LEFT JOIN sending_enterprises e ON e.id = p.enterprise_id
     LEFT JOIN communes c ON c.list = '2025' AND c.code = p.commune_code";
 
-/// Rebuilds every derived index from the tables.
+/// Rebuilds every derived index from the tables, with the map of search entries.
 pub fn rebuild_all(conn: &Connection) -> Result<()> {
+    rebuild_docs(conn)?;
+    conn.execute("DELETE FROM search_docs", [])?;
+    conn.execute("INSERT INTO search_docs (kind, ref, doc) SELECT kind, ref, rowid FROM search_index", [])?;
+    Ok(())
+}
+
+/// Rebuilds the search index and the sites' R*Tree, leaving the map of search entries alone: what schema version
+/// 2 did, before the map existed (version 6 fills it). Everything else calls [`rebuild_all`].
+pub(crate) fn rebuild_docs(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM search_index", [])?;
     // Insertion order is the order hits come in within a search tier (see `query::search`): places, then
     // programmes, then people by name.
@@ -37,8 +47,21 @@ pub fn rebuild_all(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Rebuilds the communes' entries in the search index.
+/// Rebuilds the communes' entries in the search index, with their map rows.
 pub fn rebuild_communes(conn: &Connection) -> Result<()> {
+    rebuild_commune_docs(conn)?;
+    conn.execute("DELETE FROM search_docs WHERE kind = 'commune'", [])?;
+    conn.execute(
+        "INSERT INTO search_docs (kind, ref, doc) SELECT kind, ref, rowid FROM search_index WHERE kind = 'commune'",
+        [],
+    )?;
+    Ok(())
+}
+
+/// Rebuilds the communes' entries without touching the map: for stores at schema versions 2 to 5, before the map
+/// existed (version 6 fills it from the index).
+pub(crate) fn rebuild_commune_docs(conn: &Connection) -> Result<()> {
+    // Rare (a new commune list): reading the whole index by kind is fine here.
     conn.execute("DELETE FROM search_index WHERE kind = 'commune'", [])?;
     insert_commune_docs(conn)
 }
@@ -53,6 +76,27 @@ fn insert_commune_docs(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Removes the search entry of one record, found through the map (never by scanning the index).
+pub fn drop_doc(conn: &Connection, kind: &str, reference: &str) -> Result<()> {
+    conn.execute(
+        "DELETE FROM search_index WHERE rowid = (SELECT doc FROM search_docs WHERE kind = ?1 AND ref = ?2)",
+        params![kind, reference],
+    )?;
+    conn.execute("DELETE FROM search_docs WHERE kind = ?1 AND ref = ?2", params![kind, reference])?;
+    Ok(())
+}
+
+/// Runs `insert` (an INSERT … SELECT of at most one entry) and records where the entry went.
+fn insert_doc(conn: &Connection, kind: &str, reference: &str, insert: &str) -> Result<()> {
+    if conn.execute(insert, [reference])? == 1 {
+        conn.execute(
+            "INSERT OR REPLACE INTO search_docs (kind, ref, doc) VALUES (?1, ?2, ?3)",
+            params![kind, reference, conn.last_insert_rowid()],
+        )?;
+    }
+    Ok(())
+}
+
 /// Rebuilds the R*Tree of site positions.
 pub fn rebuild_sites(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM sites_rtree", [])?;
@@ -62,16 +106,14 @@ pub fn rebuild_sites(conn: &Connection) -> Result<()> {
 
 /// Re-indexes one borrower (after the borrower or one of their loans changed).
 pub fn index_borrower(conn: &Connection, borrower_id: &str) -> Result<()> {
-    conn.execute("DELETE FROM search_index WHERE kind = 'borrower' AND ref = ?1", [borrower_id])?;
-    conn.execute(&format!("{BORROWER_DOCS} WHERE b.id = ?1"), [borrower_id])?;
-    Ok(())
+    drop_doc(conn, "borrower", borrower_id)?;
+    insert_doc(conn, "borrower", borrower_id, &format!("{BORROWER_DOCS} WHERE b.id = ?1"))
 }
 
 /// Re-indexes one job programme.
 pub fn index_programme(conn: &Connection, programme_id: &str) -> Result<()> {
-    conn.execute("DELETE FROM search_index WHERE kind = 'programme' AND ref = ?1", [programme_id])?;
-    conn.execute(&format!("{PROGRAMME_DOCS} WHERE p.id = ?1"), [programme_id])?;
-    Ok(())
+    drop_doc(conn, "programme", programme_id)?;
+    insert_doc(conn, "programme", programme_id, &format!("{PROGRAMME_DOCS} WHERE p.id = ?1"))
 }
 
 /// Indexes one site's position.

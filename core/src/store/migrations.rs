@@ -20,11 +20,13 @@ const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 2,
         sql: include_str!("../../migrations/0002_search_and_places.sql"),
-        after: Some(super::index::rebuild_all),
+        // The search index as version 2 built it: the map of its entries comes with version 6.
+        after: Some(super::index::rebuild_docs),
     },
     Migration { version: 3, sql: include_str!("../../migrations/0003_evidence_chain.sql"), after: None },
     Migration { version: 4, sql: include_str!("../../migrations/0004_site_checks.sql"), after: None },
     Migration { version: 5, sql: include_str!("../../migrations/0005_sync.sql"), after: None },
+    Migration { version: 6, sql: include_str!("../../migrations/0006_search_doc_map.sql"), after: None },
 ];
 
 /// The newest schema version this build knows.

@@ -102,6 +102,7 @@ pub fn clear_office_records(tx: &Transaction) -> Result<()> {
     }
     tx.execute("DELETE FROM sites_rtree", [])?;
     tx.execute("DELETE FROM search_index WHERE kind IN ('borrower', 'programme')", [])?;
+    tx.execute("DELETE FROM search_docs WHERE kind IN ('borrower', 'programme')", [])?;
     Ok(())
 }
 
@@ -111,7 +112,10 @@ pub fn delete_office_record(tx: &Transaction, kind: &str, id: &str) -> Result<bo
     let sql: &[&str] = match kind {
         "savings_group" => &["DELETE FROM savings_groups WHERE id = ?1"],
         "loan_programme" => &["DELETE FROM loan_programmes WHERE id = ?1"],
-        "borrower" => &["DELETE FROM search_index WHERE kind = 'borrower' AND ref = ?1", "DELETE FROM borrowers WHERE id = ?1"],
+        "borrower" => {
+            index::drop_doc(tx, "borrower", id)?;
+            &["DELETE FROM borrowers WHERE id = ?1"]
+        }
         "loan" => &[
             "DELETE FROM sites_rtree WHERE site_rowid IN
              (SELECT s.rowid FROM sites s JOIN funded_models m ON m.id = s.model_id WHERE m.loan_id = ?1)",
@@ -133,10 +137,10 @@ pub fn delete_office_record(tx: &Transaction, kind: &str, id: &str) -> Result<bo
             "DELETE FROM sites WHERE id = ?1",
         ],
         "enterprise" => &["DELETE FROM sending_enterprises WHERE id = ?1"],
-        "job_programme" => &[
-            "DELETE FROM search_index WHERE kind = 'programme' AND ref = ?1",
-            "DELETE FROM job_programmes WHERE id = ?1",
-        ],
+        "job_programme" => {
+            index::drop_doc(tx, "programme", id)?;
+            &["DELETE FROM job_programmes WHERE id = ?1"]
+        }
         "inspection_plan" => &["DELETE FROM plan_communes WHERE plan_id = ?1", "DELETE FROM inspection_plans WHERE id = ?1"],
         _ => return Ok(false),
     };

@@ -21,8 +21,11 @@ pub(super) fn seed(conn: &mut Connection, schema_version: u32) -> Result<()> {
             ins.execute(params![COMMUNE_LIST, c.code, c.name, c.kind.as_str(), fold(&c.short_name)])?;
         }
         drop(ins);
-        if schema_version >= 2 {
+        // The search index arrived with schema version 2 and the map of its entries with version 6.
+        if schema_version >= 6 {
             super::index::rebuild_communes(&tx)?;
+        } else if schema_version >= 2 {
+            super::index::rebuild_commune_docs(&tx)?;
         }
     }
     let mut ins = tx.prepare(

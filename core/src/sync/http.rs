@@ -1,5 +1,5 @@
 //! The HTTP side of the client: JSON bodies gzip-compressed going up (`Content-Encoding: gzip`) and accepted
-//! compressed coming down, the bearer token, a few quick retries when a connection drops (every request the client
+//! compressed coming down (zstd or gzip), the bearer token, a few quick retries when a connection drops (every request the client
 //! makes is safe to repeat: pushes are idempotent by mutation id, pulls and HEADs read), and the mapping of answers
 //! to [`SyncError`]s with the server's stable codes.
 
@@ -49,6 +49,8 @@ impl Http {
             .connect_timeout(Duration::from_secs(10))
             .read_timeout(Duration::from_secs(60))
             .gzip(true)
+            // Preferred by the server when offered: a first download's pages are about a quarter smaller than gzip.
+            .zstd(true)
             .user_agent(concat!("vieclam-core/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| SyncError::Server(e.to_string()))?;

@@ -12,7 +12,9 @@ use super::http::Http;
 use super::state::{self, StoredSession};
 use super::store_access::{StoreAccess, with_store};
 use super::wire::{ActivateRequest, DeviceInfo, EnrolRequest, LoginRequest, Session};
+use crate::error::Error;
 use crate::evidence::signing;
+use crate::registration::validate_enrolment;
 
 /// How the device names itself to the office (never used for decisions).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,13 +61,10 @@ pub async fn enrol(
     password: &str,
     label: &DeviceLabel,
 ) -> SyncResult<StoredSession> {
+    // Checked here first: a person on a slow line should read which field is wrong, in their language, at once.
+    let valid = validate_enrolment(full_name, phone, password).map_err(Error::Invalid)?;
     let device = device_info(store, label)?;
-    let body = EnrolRequest {
-        full_name: full_name.trim().to_owned(),
-        phone: phone.trim().to_owned(),
-        password: password.to_owned(),
-        device,
-    };
+    let body = EnrolRequest { full_name: valid.full_name, phone: valid.phone, password: password.to_owned(), device };
     sign_in(store, server_url, "/v1/auth/enrol", &body).await
 }
 

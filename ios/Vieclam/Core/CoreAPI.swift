@@ -11,6 +11,9 @@ protocol CoreAPI: AnyObject {
     func session() throws -> SessionInfo?
     func login(serverUrl: String, username: String, password: String) async throws -> SessionInfo
     func activate(serverUrl: String, code: String, idNumber: String) async throws -> SessionInfo
+    /// A returning worker creates an account; the phone, normalised, is the user name next time.
+    func enrol(serverUrl: String, fullName: String, phone: String, password: String) async throws -> SessionInfo
+    /// Revokes the token when the server answers and forgets the session either way; unsent data stays.
     func logout() async throws
     func loanList(query: String, on: String) throws -> LoanList
     func loanDetail(loanId: String, on: String, remindWithinDays: UInt32) throws -> LoanDetail

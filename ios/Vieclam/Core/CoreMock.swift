@@ -18,6 +18,10 @@ final class CoreMock: CoreAPI {
         SessionInfo(serverUrl: serverUrl, accountId: "b1", role: "borrower", displayName: "Hoàng Văn Thắng",
                     expiresAt: "2026-10-14T00:00:00Z", username: nil)
     }
+    func enrol(serverUrl: String, fullName: String, phone: String, password: String) async throws -> SessionInfo {
+        SessionInfo(serverUrl: serverUrl, accountId: "w1", role: "worker", displayName: fullName,
+                    expiresAt: "2026-10-14T00:00:00Z", username: "0912345678")
+    }
     func logout() async throws {}
     func loanList(query: String, on: String) throws -> LoanList {
         LoanList(title: "Khoản vay", rows: [row], hasMore: false, emptyText: "Không có khoản vay nào.")

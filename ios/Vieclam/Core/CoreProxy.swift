@@ -18,7 +18,7 @@ final class CoreProxy: CoreAPI {
                                                   appropriateFor: nil, create: true)
         photosDir = support.appendingPathComponent("photos", isDirectory: true)
         store = try VieclamStore.open(path: support.appendingPathComponent("vieclam.db").path, key: try DatabaseKey.load())
-        language = Locale.preferredLanguages.first?.hasPrefix("en") == true ? .en : .vi
+        language = appLanguage
     }
 
     private var deviceName: String { get async { await MainActor.run { UIDevice.current.model } } }
@@ -31,6 +31,10 @@ final class CoreProxy: CoreAPI {
     func activate(serverUrl: String, code: String, idNumber: String) async throws -> SessionInfo {
         try await store.activate(serverUrl: serverUrl, code: code, idNumber: idNumber,
                                  deviceName: await deviceName, platform: platform)
+    }
+    func enrol(serverUrl: String, fullName: String, phone: String, password: String) async throws -> SessionInfo {
+        try await store.enrol(serverUrl: serverUrl, fullName: fullName, phone: phone, password: password,
+                              deviceName: await deviceName, platform: platform)
     }
     func logout() async throws { try await store.logout() }
     func loanList(query: String, on: String) throws -> LoanList {

@@ -12,11 +12,13 @@ enum BackgroundSync {
     static func register(core: @escaping () -> CoreAPI?) {
         BGTaskScheduler.shared.register(forTaskWithIdentifier: identifier, using: nil) { task in
             guard let task = task as? BGProcessingTask else { return }
+            // Signed out: nothing goes up until someone signs in again (which schedules the next run).
+            guard let api = core(), (try? api.session()) != nil else { task.setTaskCompleted(success: true); return }
             schedule()
             let cancel = SyncCancel()
             Task {
                 do {
-                    _ = try await core()?.sync(cancel: cancel) { _, _, _ in }
+                    _ = try await api.sync(cancel: cancel) { _, _, _ in }
                     task.setTaskCompleted(success: true)
                 } catch {
                     task.setTaskCompleted(success: false)
@@ -33,5 +35,10 @@ enum BackgroundSync {
         request.requiresNetworkConnectivity = true
         request.earliestBeginDate = Date(timeIntervalSinceNow: 15 * 60)
         try? BGTaskScheduler.shared.submit(request)
+    }
+
+    /// Withdraws the pending run (signing out).
+    static func cancel() {
+        BGTaskScheduler.shared.cancel(taskRequestWithIdentifier: identifier)
     }
 }

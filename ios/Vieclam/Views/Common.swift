@@ -42,8 +42,17 @@ struct PrimaryButton: View {
     }
 }
 
+/// The language the core formats in: English when the device prefers it, Vietnamese otherwise.
+let appLanguage: Language = Locale.preferredLanguages.first?.hasPrefix("en") == true ? .en : .vi
+
+/// One sentence for a person: the core's own text for its errors (`errorMessage`), the system's for the rest.
+func describe(_ error: Error) -> String {
+    if let core = error as? VieclamError { return errorMessage(error: core, language: appLanguage) }
+    return error.localizedDescription
+}
+
 /// Runs a throwing core call and shows its message (the core's own text) when it fails.
 @MainActor
 func attempt<T>(_ message: Binding<String?>, _ call: () throws -> T) -> T? {
-    do { return try call() } catch { message.wrappedValue = String(describing: error); return nil }
+    do { return try call() } catch { message.wrappedValue = describe(error); return nil }
 }

@@ -271,7 +271,8 @@ struct MinutesView: View {
     }
 }
 
-/// The sync screen: the core's `SyncStatusView` as it comes, and the progress of a sync started here.
+/// The sync screen of every role: the core's `SyncStatusView` as it comes, the progress of a sync started here,
+/// and signing out.
 struct SyncView: View {
     @EnvironmentObject var model: AppModel
     @State private var status: VieclamCore.SyncStatusView?
@@ -312,6 +313,15 @@ struct SyncView: View {
                 }
             }
             if let error { Text(error).foregroundColor(Theme.bad) }
+            if status?.account != nil {
+                Section {
+                    Button("sign_out", role: .destructive) { Task { await signOut() } }
+                        .frame(maxWidth: .infinity, minHeight: Theme.minTarget)
+                        .disabled(running != nil)
+                } footer: {
+                    Text("sign_out_hint")
+                }
+            }
         }
         .navigationTitle("sync_title")
         .task { status = attempt($error) { try model.core.syncStatus() } }
@@ -326,6 +336,15 @@ struct SyncView: View {
         }
     }
 
+    /// Revokes and forgets the session (offline it is simply forgotten), stops background syncs, back to sign-in.
+    private func signOut() async {
+        do {
+            try await model.core.logout()
+            BackgroundSync.cancel()
+            model.role = nil
+        } catch { self.error = describe(error) }
+    }
+
     private func run() async {
         let cancel = SyncCancel()
         running = cancel
@@ -333,7 +352,7 @@ struct SyncView: View {
             summary = try await model.core.sync(cancel: cancel) { stage, done, total in
                 Task { @MainActor in progress = (stage, done, total) }
             }.summary
-        } catch { self.error = String(describing: error) }
+        } catch { self.error = describe(error) }
         running = nil
         progress = nil
         status = attempt($error) { try model.core.syncStatus() }

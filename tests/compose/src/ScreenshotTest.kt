@@ -6,6 +6,7 @@
 package vn.gov.langson.vieclam.ui.screenshots
 
 import java.io.File
+import kotlinx.coroutines.runBlocking
 import org.junit.AfterClass
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
@@ -17,13 +18,16 @@ import vn.gov.langson.vieclam.core.Language
 import vn.gov.langson.vieclam.core.LocationFix
 import vn.gov.langson.vieclam.core.QuestionKind
 import vn.gov.langson.vieclam.core.RegistrationForm
+import vn.gov.langson.vieclam.core.VieclamException
 import vn.gov.langson.vieclam.core.VieclamStore
+import vn.gov.langson.vieclam.core.errorMessage
 import vn.gov.langson.vieclam.core.walkPlot
 import vn.gov.langson.vieclam.core.test.DEMO_AS_OF
 import vn.gov.langson.vieclam.core.test.demoStore
 import vn.gov.langson.vieclam.core.test.tempDir
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.auth.SignInScreen
+import vn.gov.langson.vieclam.ui.auth.SignInMode
 import vn.gov.langson.vieclam.ui.auth.SignInState
 import vn.gov.langson.vieclam.ui.borrower.LoanDetailScreen
 import vn.gov.langson.vieclam.ui.borrower.LoanReminders
@@ -36,8 +40,8 @@ import vn.gov.langson.vieclam.ui.inspector.PlotWalkScreen
 import vn.gov.langson.vieclam.ui.inspector.PlotWalkUi
 import vn.gov.langson.vieclam.ui.inspector.SiteCheckScreen
 import vn.gov.langson.vieclam.ui.inspector.SitesScreen
-import vn.gov.langson.vieclam.ui.inspector.SyncProgressUi
-import vn.gov.langson.vieclam.ui.inspector.SyncStatusScreen
+import vn.gov.langson.vieclam.ui.sync.SyncProgressUi
+import vn.gov.langson.vieclam.ui.sync.SyncStatusScreen
 import vn.gov.langson.vieclam.ui.worker.ApplicationsScreen
 import vn.gov.langson.vieclam.ui.worker.CatalogueScreen
 import vn.gov.langson.vieclam.ui.worker.RegistrationScreen
@@ -103,6 +107,25 @@ class ScreenshotTest {
     })
 
     @Test
+    fun enrolmentRefusedOnTheDevice() {
+        // The core checks the fields before any request: no server is needed to get these errors.
+        val refused = runCatching {
+            runBlocking { store.enrol("http://127.0.0.1:9", "Hoàng Văn Minh", "0123 456", "ngan", "desktop", "desktop") }
+        }.exceptionOrNull()
+        assertTrue("expected field problems, got $refused", refused is VieclamException.Invalid)
+        val problems = (refused as VieclamException.Invalid).fields
+        assertEquals(listOf("phone.format", "password.too_short"), problems.map { it.code })
+        val text = errorMessage(refused, Language.VI)
+        assertEquals(problems.joinToString(" ") { it.messageVi }, text)
+        assertTrue(text, text.endsWith("Mật khẩu cần ít nhất 8 ký tự."))
+        val state = SignInState(
+            mode = SignInMode.ENROL, serverUrl = "https://vieclam.langson.gov.vn", fullName = "Hoàng Văn Minh",
+            phone = "0123 456", password = "ngan", error = text,
+        )
+        assertDrawn(renderPng("01b-dang-ky-nguoi-lao-dong") { SignInScreen(state, strings) {} })
+    }
+
+    @Test
     fun plan() {
         finishedCommune // one commune shows a site checked
         val plans = store.currentPlans(DEMO_AS_OF, Language.VI)
@@ -161,7 +184,7 @@ class ScreenshotTest {
         assertTrue("changes wait: ${status.lines}", status.waitingTotal > 0uL && status.waiting.isNotEmpty())
         // No server here, so no sync runs: the progress line is the one the app makes from onProgress(PHOTOS, 2, 5).
         val progress = SyncProgressUi(0.4f, "${strings.syncPhotos} 2/5")
-        assertDrawn(renderPng("08-dong-bo") { SyncStatusScreen(status, progress, strings) {} })
+        assertDrawn(renderPng("08-dong-bo") { SyncStatusScreen(status, progress, strings, onSyncNow = {}, onSignOut = {}) })
     }
 
     @Test

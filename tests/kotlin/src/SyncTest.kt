@@ -40,6 +40,7 @@ import vn.gov.langson.vieclam.core.SyncStage
 import vn.gov.langson.vieclam.core.SyncSummary
 import vn.gov.langson.vieclam.core.VieclamException
 import vn.gov.langson.vieclam.core.VieclamStore
+import vn.gov.langson.vieclam.core.errorMessage
 import vn.gov.langson.vieclam.core.foldText
 
 /** A Kotlin-implemented progress listener, as the app's sync screen would be: it records every event. */
@@ -275,5 +276,29 @@ class SyncTest {
         assertEquals("inspector", signIn(store).role)
         runBlocking { store.logout() }
         assertNull(store.session())
+    }
+
+    @Test
+    fun aReturningWorkerEnrolsSignsOutAndSignsInAgainWithTheirPhone() {
+        val store = phone("worker")
+        val session = runBlocking {
+            store.enrol(server.url, "  Hoàng   Văn Minh ", "+84 912 345 678", "mat-khau-dai", "Galaxy A05 (JUnit)", "android")
+        }
+        assertEquals("worker", session.role)
+        assertEquals("Hoàng Văn Minh", session.displayName)
+        assertEquals("the phone, normalised, is the user name", "0912345678", session.username)
+        assertEquals("Hoàng Văn Minh", store.syncStatus(Language.VI).account)
+
+        // The same phone from another device: refused by the server with its own code and sentence.
+        val again = assertThrows(VieclamException.Other::class.java) {
+            runBlocking { phone("other").enrol(server.url, "Hoàng Văn Minh", "0912345678", "mat-khau-khac", "A05", "android") }
+        }
+        assertEquals("auth.username_taken", again.code)
+        assertEquals(again.messageVi, errorMessage(again, Language.VI))
+        assertTrue(errorMessage(again, Language.VI), errorMessage(again, Language.VI).contains("đã có tài khoản"))
+
+        runBlocking { store.logout() }
+        assertNull(store.session())
+        assertEquals("worker", runBlocking { store.login(server.url, "0912345678", "mat-khau-dai", "A05", "android") }.role)
     }
 }

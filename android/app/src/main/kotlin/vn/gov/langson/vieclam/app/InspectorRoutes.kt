@@ -1,5 +1,5 @@
 //! The inspector's routes: the running plans, a commune's minutes (printed from the core's HTML), nearest sites
-//! (list or map), a site check with camera and plot walk, and sync. Fixes come from [bestFix] and [fixes]; photos
+//! (list or map), a site check with camera and plot walk (the sync tab is every role's: [SyncRoute]). Fixes come from [bestFix] and [fixes]; photos
 //! from [CameraCapture]; all judgement is the core's.
 package vn.gov.langson.vieclam.app
 
@@ -13,11 +13,9 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.platform.LocalContext
-import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.navigation.NavGraphBuilder
 import androidx.navigation.NavHostController
 import androidx.navigation.compose.composable
-import androidx.work.WorkManager
 import java.time.Instant
 import java.time.LocalDate
 import kotlinx.coroutines.Dispatchers
@@ -29,7 +27,6 @@ import vn.gov.langson.vieclam.core.CommuneMinutes
 import vn.gov.langson.vieclam.core.LocationFix
 import vn.gov.langson.vieclam.core.PlanList
 import vn.gov.langson.vieclam.core.SiteRow
-import vn.gov.langson.vieclam.core.SyncStatusView
 import vn.gov.langson.vieclam.core.Verdict
 import vn.gov.langson.vieclam.core.walkPlot
 import vn.gov.langson.vieclam.ui.UiStrings
@@ -41,7 +38,6 @@ import vn.gov.langson.vieclam.ui.inspector.PlotWalkScreen
 import vn.gov.langson.vieclam.ui.inspector.PlotWalkUi
 import vn.gov.langson.vieclam.ui.inspector.SiteCheckScreen
 import vn.gov.langson.vieclam.ui.inspector.SitesScreen
-import vn.gov.langson.vieclam.ui.inspector.SyncStatusScreen
 
 /** Adds the inspector's routes to the graph. */
 fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, strings: UiStrings) {
@@ -84,7 +80,6 @@ fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, str
             MinutesScreen(m, strings, onExport = { printHtml(context, m.title, m.html) }, onBack = { nav.popBackStack() })
         }
     }
-    composable(Routes.SYNC) { SyncRoute(app, strings) }
 }
 
 @Composable
@@ -172,17 +167,4 @@ private fun WalkRoute(strings: UiStrings, nav: NavHostController) {
         },
         onBack = { job?.cancel(); nav.popBackStack() },
     )
-}
-
-@Composable
-private fun SyncRoute(app: VieclamApp, strings: UiStrings) {
-    val context = LocalContext.current
-    val work by WorkManager.getInstance(context).getWorkInfosForUniqueWorkFlow("vieclam-sync-now")
-        .collectAsStateWithLifecycle(emptyList())
-    val running = work.firstOrNull()
-    val lang = appLanguage(context)
-    val status by produceState<SyncStatusView?>(null, running?.state) {
-        value = withContext(Dispatchers.IO) { app.store.syncStatus(lang) }
-    }
-    status?.let { SyncStatusScreen(it, running.toProgressUi(strings), strings) { SyncWorker.now(context) } }
 }

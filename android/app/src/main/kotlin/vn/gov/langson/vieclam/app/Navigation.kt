@@ -1,6 +1,6 @@
-//! The navigation graph: sign-in, then a bottom bar by the role of the core's session (inspector: plan, sites,
-//! sync; borrower: loans, reminders; worker: registration, programmes, applications), and the detail routes. A
-//! device already signed in opens on its role's first tab. Each route reads its records from the core off the main
+//! The navigation graph: sign-in, then a bottom bar by the role of the core's session (inspector: plan, sites;
+//! borrower: loans, reminders; worker: registration, programmes, applications; every role: sync and sign-out), and
+//! the detail routes. A device already signed in opens on its role's first tab; signing out returns to sign-in. Each route reads its records from the core off the main
 //! thread and passes actions back to the core; nothing is computed here.
 package vn.gov.langson.vieclam.app
 
@@ -31,6 +31,7 @@ import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import vn.gov.langson.vieclam.core.SessionInfo
 import vn.gov.langson.vieclam.core.VieclamException
+import vn.gov.langson.vieclam.core.errorMessage
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.auth.SignInAction
 import vn.gov.langson.vieclam.ui.auth.SignInScreen
@@ -84,17 +85,23 @@ fun VieclamNavHost(app: VieclamApp, strings: UiStrings) {
     val nav = rememberNavController()
     var role by remember { mutableStateOf<Role?>(null) }
     val tabs = when (role) {
-        Role.INSPECTOR -> listOf(Routes.PLAN to strings.planTitle, Routes.SITES to strings.sitesTitle, Routes.SYNC to strings.syncTitle)
+        Role.INSPECTOR -> listOf(Routes.PLAN to strings.planTitle, Routes.SITES to strings.sitesTitle)
         Role.BORROWER -> listOf(Routes.LOANS to strings.borrowerTab, Routes.REMINDERS to strings.remindersTitle)
         Role.WORKER -> listOf(
             Routes.REGISTER to strings.registrationTitle, Routes.CATALOGUE to strings.workerTab,
             Routes.APPLICATIONS to strings.applicationsTitle,
         )
         null -> emptyList()
-    }
+    }.let { if (it.isEmpty()) it else it + (Routes.SYNC to strings.syncTitle) }
+    val context = LocalContext.current
     fun enter(r: Role) {
         role = r
+        SyncWorker.schedule(context) // stopped by a sign-out earlier in this run, if any
         nav.navigate(r.home) { popUpTo(Routes.SIGN_IN) { inclusive = true } }
+    }
+    fun leave() {
+        role = null
+        nav.navigate(Routes.SIGN_IN) { popUpTo(0) { inclusive = true } }
     }
     // A session kept in the store from an earlier run: straight to its role's tabs, no sign-in.
     LaunchedEffect(Unit) {
@@ -105,6 +112,7 @@ fun VieclamNavHost(app: VieclamApp, strings: UiStrings) {
             NavHost(nav, startDestination = Routes.SIGN_IN) {
                 composable(Routes.SIGN_IN) { SignInRoute(app, strings, ::enter) }
                 inspectorRoutes(nav, app, strings)
+                composable(Routes.SYNC) { SyncRoute(app, strings, ::leave) }
                 composable(Routes.LOANS) { LoansRoute(app, strings, nav) }
                 composable(Routes.LOAN) { entry ->
                     val loanId = entry.arguments?.getString("loanId") ?: return@composable
@@ -140,7 +148,8 @@ private fun BottomBar(nav: NavHostController, tabs: List<Pair<String, String>>) 
 private fun SignInRoute(app: VieclamApp, strings: UiStrings, onSignedIn: (Role) -> Unit) {
     var state by remember { mutableStateOf(SignInState()) }
     val scope = rememberCoroutineScope()
-    // The tabs follow the role the server gave the session, whichever way the person signed in.
+    val lang = appLanguage(LocalContext.current)
+    // The tabs follow the role the server gave the session, whichever way the person came in.
     fun run(call: suspend () -> SessionInfo) = scope.launch {
         state = state.copy(busy = true, error = null)
         state = try {
@@ -149,21 +158,27 @@ private fun SignInRoute(app: VieclamApp, strings: UiStrings, onSignedIn: (Role) 
             role?.let(onSignedIn)
             state
         } catch (e: VieclamException) {
-            state.copy(busy = false, error = e.message) // the core's own text, in the screen's language
+            state.copy(busy = false, error = errorMessage(e, lang)) // the core's sentence, in the app's language
         }
     }
     SignInScreen(state, strings) { action ->
         when (action) {
+            is SignInAction.Mode -> state = state.copy(mode = action.mode, error = null)
             is SignInAction.Edit -> state = when (action.field) {
                 "serverUrl" -> state.copy(serverUrl = action.value)
                 "username" -> state.copy(username = action.value)
                 "password" -> state.copy(password = action.value)
                 "activationCode" -> state.copy(activationCode = action.value)
+                "fullName" -> state.copy(fullName = action.value)
+                "phone" -> state.copy(phone = action.value)
                 else -> state.copy(idNumber = action.value)
             }
             SignInAction.SignIn -> run { app.store.login(state.serverUrl, state.username, state.password, deviceName, PLATFORM) }
             SignInAction.Activate -> run {
                 app.store.activate(state.serverUrl, state.activationCode, state.idNumber, deviceName, PLATFORM)
+            }
+            SignInAction.Enrol -> run {
+                app.store.enrol(state.serverUrl, state.fullName, state.phone, state.password, deviceName, PLATFORM)
             }
         }
     }

@@ -6,7 +6,7 @@ package vn.gov.langson.vieclam.app
 import androidx.work.WorkInfo
 import vn.gov.langson.vieclam.core.SyncStage
 import vn.gov.langson.vieclam.ui.UiStrings
-import vn.gov.langson.vieclam.ui.inspector.SyncProgressUi
+import vn.gov.langson.vieclam.ui.sync.SyncProgressUi
 
 /** The progress of a running sync ("Đang gửi ảnh 2/5"), or null when none runs. */
 fun WorkInfo?.toProgressUi(strings: UiStrings): SyncProgressUi? {

@@ -28,6 +28,8 @@ import vn.gov.langson.vieclam.core.VieclamException
 class SyncWorker(context: Context, params: WorkerParameters) : CoroutineWorker(context, params) {
     override suspend fun doWork(): Result {
         val app = applicationContext as VieclamApp
+        // Signed out: nothing may go up until someone signs in again (which schedules syncs anew).
+        if (app.store.session() == null) return Result.success()
         // WorkManager stops a worker by cancelling its coroutine; the core stops at its next safe point, keeping
         // what it had committed.
         val cancel = SyncCancel()
@@ -67,6 +69,16 @@ class SyncWorker(context: Context, params: WorkerParameters) : CoroutineWorker(c
                 .build()
             WorkManager.getInstance(context).enqueueUniquePeriodicWork(PERIODIC, ExistingPeriodicWorkPolicy.KEEP, request)
         }
+
+        /** Stops every scheduled and waiting sync (signing out); [schedule] starts them again. */
+        fun stop(context: Context) {
+            val work = WorkManager.getInstance(context)
+            work.cancelUniqueWork(NOW)
+            work.cancelUniqueWork(PERIODIC)
+        }
+
+        /** The unique name of the "sync now" work, whose progress the sync screen follows. */
+        const val NOW_NAME = NOW
 
         /** Syncs as soon as the network allows; a second request while one waits is the same request. */
         fun now(context: Context) {

@@ -1,46 +1,74 @@
-//! Sign-in and activation, one screen: staff sign in with a user name and password (`login`), borrowers and
-//! workers activate with the code the bank or commune gave them and their CCCD (`activate`). The fields are
-//! plain state the app holds; the core checks everything and its error text is shown as it comes.
+//! Sign-in, activation and enrolment, one screen with three tabs: staff and returning workers sign in with a user
+//! name and password (`login`), borrowers activate with the one-time code the office printed for them and their
+//! CCCD (`activate`), and a worker back from abroad creates an account with name, phone and password (`enrol`; the
+//! phone is the user name next time). The fields are plain state the app holds; the core and the server check
+//! everything, and their error text is shown as it comes.
 package vn.gov.langson.vieclam.ui.auth
 
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Tab
+import androidx.compose.material3.TabRow
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
-import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.text.input.PasswordVisualTransformation
+import androidx.compose.ui.text.input.VisualTransformation
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.common.PrimaryButton
 import vn.gov.langson.vieclam.ui.common.ScreenFrame
 import vn.gov.langson.vieclam.ui.common.SectionTitle
+import vn.gov.langson.vieclam.ui.theme.MinTouchTarget
 
-/** What the sign-in screen shows: the fields as typed, whether a call is running, and the core's error text. */
+/** Which way in the person chose. */
+enum class SignInMode {
+    /** Staff, and workers who already have an account: user name and password. */
+    SIGN_IN,
+
+    /** A borrower: the office's one-time code and their ID number. */
+    ACTIVATE,
+
+    /** A returning worker without an account: name, phone, password. */
+    ENROL,
+}
+
+/** What the sign-in screen shows: the tab, the fields as typed, whether a call is running, and the error text. */
 data class SignInState(
+    val mode: SignInMode = SignInMode.SIGN_IN,
     val serverUrl: String = "",
     val username: String = "",
     val password: String = "",
     val activationCode: String = "",
     val idNumber: String = "",
+    val fullName: String = "",
+    val phone: String = "",
     val busy: Boolean = false,
     val error: String? = null,
 )
 
 /** What the person did on the sign-in screen. */
 sealed interface SignInAction {
+    /** Another tab was chosen. */
+    data class Mode(val mode: SignInMode) : SignInAction
+
     /** A field changed: `field` is one of the names of [SignInState]'s text fields. */
     data class Edit(val field: String, val value: String) : SignInAction
 
-    /** Staff sign in with user name and password. */
+    /** Sign in with user name and password. */
     object SignIn : SignInAction
 
-    /** A borrower or worker activates with a code and an identity number. */
+    /** A borrower activates with a code and an identity number. */
     object Activate : SignInAction
+
+    /** A worker creates an account. */
+    object Enrol : SignInAction
 }
 
-/** Sign-in for staff above, activation for borrowers and workers below. */
+/** The server address, then one tab per way in, each with its own fields and button. */
 @Composable
 fun SignInScreen(state: SignInState, strings: UiStrings, onAction: (SignInAction) -> Unit) {
     ScreenFrame(strings.appName) {
@@ -52,19 +80,47 @@ fun SignInScreen(state: SignInState, strings: UiStrings, onAction: (SignInAction
                 label = { Text(label) },
                 singleLine = true,
                 enabled = !state.busy,
-                visualTransformation = if (secret) PasswordVisualTransformation() else androidx.compose.ui.text.input.VisualTransformation.None,
+                visualTransformation = if (secret) PasswordVisualTransformation() else VisualTransformation.None,
                 keyboardOptions = KeyboardOptions(keyboardType = type),
                 modifier = Modifier.fillMaxWidth(),
             )
         field(strings.serverUrl, "serverUrl", state.serverUrl, type = KeyboardType.Uri)
+        val tabs = listOf(SignInMode.SIGN_IN to strings.signIn, SignInMode.ACTIVATE to strings.activate, SignInMode.ENROL to strings.enrol)
+        TabRow(selectedTabIndex = state.mode.ordinal) {
+            for ((mode, label) in tabs) {
+                Tab(
+                    selected = state.mode == mode,
+                    onClick = { onAction(SignInAction.Mode(mode)) },
+                    text = { Text(label, style = MaterialTheme.typography.labelLarge) },
+                    modifier = Modifier.heightIn(min = MinTouchTarget),
+                )
+            }
+        }
         state.error?.let { Text(it, color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.bodyLarge) }
-        SectionTitle(strings.signInTitle)
-        field(strings.username, "username", state.username)
-        field(strings.password, "password", state.password, secret = true, type = KeyboardType.Password)
-        PrimaryButton(if (state.busy) strings.working else strings.signIn, { onAction(SignInAction.SignIn) }, !state.busy)
-        SectionTitle(strings.activateTitle)
-        field(strings.activationCode, "activationCode", state.activationCode)
-        field(strings.idNumber, "idNumber", state.idNumber, type = KeyboardType.Number)
-        PrimaryButton(if (state.busy) strings.working else strings.activate, { onAction(SignInAction.Activate) }, !state.busy)
+        @Composable
+        fun button(label: String, action: SignInAction) =
+            PrimaryButton(if (state.busy) strings.working else label, { onAction(action) }, !state.busy)
+        when (state.mode) {
+            SignInMode.SIGN_IN -> {
+                SectionTitle(strings.signInTitle)
+                field(strings.username, "username", state.username)
+                field(strings.password, "password", state.password, secret = true, type = KeyboardType.Password)
+                button(strings.signIn, SignInAction.SignIn)
+            }
+            SignInMode.ACTIVATE -> {
+                SectionTitle(strings.activateTitle)
+                field(strings.activationCode, "activationCode", state.activationCode)
+                field(strings.idNumber, "idNumber", state.idNumber, type = KeyboardType.Number)
+                button(strings.activate, SignInAction.Activate)
+            }
+            SignInMode.ENROL -> {
+                SectionTitle(strings.enrolTitle)
+                field(strings.fullName, "fullName", state.fullName)
+                field(strings.phone, "phone", state.phone, type = KeyboardType.Phone)
+                field(strings.newPassword, "password", state.password, secret = true, type = KeyboardType.Password)
+                Text(strings.enrolHint, style = MaterialTheme.typography.bodyMedium)
+                button(strings.enrol, SignInAction.Enrol)
+            }
+        }
     }
 }

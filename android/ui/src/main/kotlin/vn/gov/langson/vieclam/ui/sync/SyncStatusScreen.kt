@@ -1,7 +1,8 @@
-//! What is waiting to reach the server, what it refused and why, and the progress of a running sync. The screen
-//! draws the core's `SyncStatusView` (`syncStatus`) as it is; only the running sync's progress, which arrives
-//! through `SyncProgressListener.onProgress`, comes as the small [SyncProgressUi] the app makes from it.
-package vn.gov.langson.vieclam.ui.inspector
+//! The account and sync screen of every role: who is signed in, what is waiting to reach the server, what it
+//! refused and why, the progress of a running sync, and signing out. The screen draws the core's `SyncStatusView`
+//! (`syncStatus`) as it is; only the running sync's progress, which arrives through
+//! `SyncProgressListener.onProgress`, comes as the small [SyncProgressUi] the app makes from it.
+package vn.gov.langson.vieclam.ui.sync
 
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.material3.LinearProgressIndicator
@@ -18,15 +19,25 @@ import vn.gov.langson.vieclam.ui.common.LabeledRow
 import vn.gov.langson.vieclam.ui.common.PrimaryButton
 import vn.gov.langson.vieclam.ui.common.RowCard
 import vn.gov.langson.vieclam.ui.common.ScreenFrame
+import vn.gov.langson.vieclam.ui.common.SecondaryButton
 import vn.gov.langson.vieclam.ui.common.SectionTitle
 import vn.gov.langson.vieclam.ui.theme.StatusColors
 
 /** A running sync: `fraction` 0..1 (null while unknown) and what it is doing ("Đang gửi ảnh 2/5"). */
 data class SyncProgressUi(val fraction: Float?, val text: String)
 
-/** Who is signed in, waiting counts, refused changes, the last sync, and a sync button (disabled while one runs). */
+/**
+ * Who is signed in, waiting counts, refused changes, the last sync, a sync button (disabled while one runs) and,
+ * when [onSignOut] is given, a sign-out button (disabled while a sync runs) with what happens to unsent data.
+ */
 @Composable
-fun SyncStatusScreen(status: SyncStatusView, progress: SyncProgressUi?, strings: UiStrings, onSyncNow: () -> Unit) {
+fun SyncStatusScreen(
+    status: SyncStatusView,
+    progress: SyncProgressUi?,
+    strings: UiStrings,
+    onSyncNow: () -> Unit,
+    onSignOut: (() -> Unit)? = null,
+) {
     ScreenFrame(strings.syncTitle) {
         status.account?.let { LabeledRow(it, status.role ?: "") }
         LabeledRow(strings.lastSync, status.lastSuccess ?: strings.neverSynced)
@@ -48,6 +59,11 @@ fun SyncStatusScreen(status: SyncStatusView, progress: SyncProgressUi?, strings:
                     Text(r.code, style = MaterialTheme.typography.bodySmall)
                 }
             }
+        }
+        if (onSignOut != null && status.account != null) {
+            SectionTitle(strings.signOut)
+            Text(strings.signOutHint, style = MaterialTheme.typography.bodyMedium)
+            SecondaryButton(strings.signOut, onSignOut, enabled = progress == null)
         }
     }
 }
