@@ -120,6 +120,17 @@ async fn import(backend: Backend) {
         .collect();
     assert_eq!(imported.len(), 5);
     assert!(imported.iter().any(|l| l["id"] == stable_id("loan", "7301000001").as_str()));
+    // Each imported loan comes down right after its borrower, with its schedule, model and site after it (the
+    // order that lets the compressor reuse the ids), and no office body repeats its own id.
+    let loan_at = all.iter().position(|c| c["id"] == stable_id("loan", "7301000001").as_str()).expect("the loan");
+    let kinds: Vec<&str> = all[loan_at - 1..=loan_at + 3].iter().filter_map(|c| c["kind"].as_str()).collect();
+    assert_eq!(kinds, ["borrower", "loan", "schedule", "funded_model", "site"]);
+    assert_eq!(all[loan_at]["body"]["borrower_id"], all[loan_at - 1]["id"]);
+    assert_eq!(all[loan_at + 1]["body"]["loan_id"], all[loan_at]["id"]);
+    assert_eq!(all[loan_at + 2]["body"]["loan_id"], all[loan_at]["id"]);
+    assert_eq!(all[loan_at + 3]["body"]["model_id"], all[loan_at + 2]["id"]);
+    let office = |c: &&Value| vieclam_core::sync::wire::is_office_kind(c["kind"].as_str().unwrap_or_default());
+    assert!(all.iter().filter(office).all(|c| c["body"].get("id").is_none()), "office bodies leave out their id");
     // One record per programme code: the demo's programmes carry the ids the import derives.
     let programmes = of_kind(&all, "loan_programme");
     assert_eq!(programmes.len(), 3, "{programmes:?}");

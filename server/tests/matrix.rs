@@ -7,7 +7,7 @@ mod common;
 
 use std::collections::{HashMap, HashSet};
 
-use common::{Api, Backend, Server, code, demo_codes, device};
+use common::{Api, Backend, Server, code, demo_codes, device, record};
 use serde_json::{Value, json};
 use vieclam_core::ids::new_id;
 use vieclam_server::db::Db;
@@ -104,7 +104,7 @@ async fn matrix(backend: Backend) {
     assert!(borrower.borrower.is_some(), "the borrower pulls their own record");
 
     // Objects: a check by inspector 1, a registration by worker 1, a loan outside every non-admin scope.
-    let site = insp1.api.pull_all(5_000).await.into_iter().find(|c| c["kind"] == "site").expect("site")["body"].clone();
+    let site = record(&insp1.api.pull_all(5_000).await.into_iter().find(|c| c["kind"] == "site").expect("site"));
     let check_id = new_id();
     let push = |entity: &str, id: &str, payload: Value| {
         json!({ "mutations": [{ "id": new_id(), "entity": entity, "entity_id": id, "op": "insert", "payload": payload, "hlc": hlc(1_000) }], "links": [] })

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Backend, Server, device};
+use common::{Backend, Server, device, record};
 use reqwest::redirect::Policy;
 use serde_json::json;
 use vieclam_core::ids::new_id;
@@ -115,8 +115,7 @@ async fn office(backend: Backend) {
 
     // An inspector's check, away from the site, shows in the list with its verdict and flag.
     let inspector = s.client().login("thanhtra1", "thanhtra1-vieclam").await;
-    let site =
-        inspector.pull_all(5_000).await.into_iter().find(|c| c["kind"] == "site").expect("a site")["body"].clone();
+    let site = record(&inspector.pull_all(5_000).await.into_iter().find(|c| c["kind"] == "site").expect("a site"));
     let check_id = new_id();
     let check = json!({ "id": check_id, "code": "KT-TEST-0001", "site_id": site["id"], "state": "finished",
         "started_at": "2026-11-28T02:00:00.000Z", "verdict": { "place": "away", "distance_m": 812.0 } });

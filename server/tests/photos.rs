@@ -7,7 +7,7 @@ mod common;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use common::{Api, Backend, Server};
+use common::{Api, Backend, Server, record};
 use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -141,7 +141,7 @@ async fn photos(backend: Backend) {
     assert_eq!(st, 200, "{session}");
     let inspector = api.with_token(&session);
     let all = inspector.pull_all(5_000).await;
-    let site = all.iter().find(|c| c["kind"] == "site").expect("a site in the plan")["body"].clone();
+    let site = record(all.iter().find(|c| c["kind"] == "site").expect("a site in the plan"));
 
     // A check and its photo, each signed into the device's chain, pushed together.
     let good = jpeg("good");

@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::HashSet;
 
-use common::{Api, Backend, Server, code, demo_codes, device};
+use common::{Api, Backend, Server, code, demo_codes, device, record};
 use serde_json::{Value, json};
 use vieclam_core::ids::new_id;
 
@@ -83,7 +83,7 @@ async fn sign_in_and_tokens(s: &Server, sheet: &str) {
 /// A site in the inspector's current plan, from their own pull.
 async fn my_site(inspector: &Api) -> Value {
     let all = inspector.pull_all(5_000).await;
-    all.into_iter().find(|c| c["kind"] == "site").expect("a site in the plan")["body"].clone()
+    record(&all.into_iter().find(|c| c["kind"] == "site").expect("a site in the plan"))
 }
 
 async fn push_rules(s: &Server) {

@@ -130,9 +130,13 @@ pub fn apply_page(tx: &Transaction, page: &PullResponse) -> crate::Result<(u64, 
     Ok((applied + late, skipped))
 }
 
-/// Adds an office record to the batch; false for an unknown kind or a body that is not that kind's record.
+/// Adds an office record to the batch; false for an unknown kind or a body that is not that kind's record. The
+/// body's own `id`, left out on the wire (`OFFICE_KINDS`), is put back from the change.
 fn add_to_batch(b: &mut OfficeBatch, change: &Change) -> bool {
-    let Some(body) = change.body.clone() else { return false };
+    let Some(mut body) = change.body.clone() else { return false };
+    if let Value::Object(obj) = &mut body {
+        obj.entry("id").or_insert_with(|| Value::String(change.id.clone()));
+    }
     fn take<T: for<'de> Deserialize<'de>>(list: &mut Vec<T>, body: Value) -> bool {
         serde_json::from_value(body).map(|r| list.push(r)).is_ok()
     }

@@ -18,6 +18,27 @@ pub const MAX_PUSH_MUTATIONS: usize = 500;
 /// The most changes one pull page carries, whatever the device asks for.
 pub const MAX_PULL_LIMIT: u32 = 5_000;
 
+/// The office's kinds of record. In a pull their bodies leave out their own `id`, which is the change's `id`: on a
+/// first download that repeat was a twelfth of the bytes. The device puts it back before applying the record.
+pub const OFFICE_KINDS: &[&str] = &[
+    "savings_group",
+    "loan_programme",
+    "borrower",
+    "loan",
+    "schedule",
+    "payment",
+    "funded_model",
+    "site",
+    "enterprise",
+    "job_programme",
+    "inspection_plan",
+];
+
+/// Whether `kind` is one of [`OFFICE_KINDS`].
+pub fn is_office_kind(kind: &str) -> bool {
+    OFFICE_KINDS.contains(&kind)
+}
+
 /// A role on the server: who an account is (DESIGN.md §2, Scope and roles).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -7,7 +7,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::Deserialize;
 use serde_json::Value;
-use vieclam_core::sync::wire::{Change, ChangeOp, MAX_PULL_LIMIT, PullResponse};
+use vieclam_core::sync::wire::{Change, ChangeOp, MAX_PULL_LIMIT, PullResponse, is_office_kind};
 
 use super::scope::Scope;
 use crate::auth::Caller;
@@ -55,6 +55,18 @@ pub fn change(s: Stored) -> Change {
     Change { kind: s.row.kind, id: s.row.id, op: ChangeOp::Upsert, body: Some(body) }
 }
 
+/// An office record's body without its own `id` (the change carries it; see `OFFICE_KINDS`).
+fn without_own_id(mut c: Change) -> Change {
+    if is_office_kind(&c.kind) {
+        if let Some(obj) = c.body.as_mut().and_then(Value::as_object_mut) {
+            if obj.get("id").and_then(Value::as_str) == Some(c.id.as_str()) {
+                obj.remove("id");
+            }
+        }
+    }
+    c
+}
+
 /// `GET /v1/pull`.
 pub async fn pull(State(st): State<AppState>, caller: Caller, Query(q): Query<PullQuery>) -> ApiResult<Json<PullResponse>> {
     let limit = i64::from(q.limit.unwrap_or(MAX_PULL_LIMIT).clamp(1, MAX_PULL_LIMIT));
@@ -81,7 +93,7 @@ pub async fn pull(State(st): State<AppState>, caller: Caller, Query(q): Query<Pu
             let more = rows.len() as i64 > limit;
             rows.truncate(limit as usize);
             let last = rows.last().map_or(after, |r| r.seq);
-            let changes = rows.into_iter().map(change).collect();
+            let changes = rows.into_iter().map(change).map(without_own_id).collect();
             Ok(PullResponse { changes, cursor: encode_cursor(last, &hash), more, reset })
         }))
         .await?;

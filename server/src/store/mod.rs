@@ -2,6 +2,7 @@
 //! tokens, plans.
 
 pub mod accounts;
+pub mod grouping;
 pub mod office;
 pub mod photos;
 pub mod records;

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use vieclam_core::store::office::OfficeBatch;
 
+use super::grouping;
 use super::records::{self, RecordRow};
 use crate::db::{Db, DbResult, Tx};
 use crate::error::ApiResult;
@@ -94,7 +95,7 @@ impl Db {
     pub async fn apply_office_batch(&self, batch: &OfficeBatch) -> ApiResult<usize> {
         let batch = batch.clone();
         self.write(work!(|tx| async move {
-            let rows = batch_rows(tx, &batch).await?;
+            let rows = grouping::group_by_borrower(batch_rows(tx, &batch).await?, &batch);
             records::upsert(tx, &rows).await?;
             Ok(rows.len())
         }))

@@ -9,7 +9,7 @@
 
 mod handlers;
 mod parts;
-mod tus;
+pub mod tus;
 
 use std::future::Future;
 use std::sync::Arc;

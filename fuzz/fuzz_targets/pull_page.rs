@@ -1,0 +1,29 @@
+//! A pull page comes from the network: whatever bytes arrive, parsing either fails or the page applies (or is
+//! refused with an error) inside a transaction that is then rolled back; nothing panics.
+#![no_main]
+
+use std::sync::{Mutex, OnceLock};
+
+use libfuzzer_sys::fuzz_target;
+use vieclam_core::sync::pull::apply_page;
+use vieclam_core::sync::wire::PullResponse;
+use vieclam_core::{DbKey, Store};
+
+struct Kept(#[allow(dead_code)] tempfile::TempDir, Mutex<Store>);
+
+fn store() -> &'static Kept {
+    static STORE: OnceLock<Kept> = OnceLock::new();
+    STORE.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path().join("f.db"), &DbKey::Raw([2; 32])).expect("store opens");
+        Kept(dir, Mutex::new(store))
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(page) = serde_json::from_slice::<PullResponse>(data) else { return };
+    let store = store().1.lock().expect("not poisoned");
+    let tx = store.conn().unchecked_transaction().expect("transaction");
+    let _ = apply_page(&tx, &page);
+    // Dropping the transaction rolls it back: every input starts from the same empty store.
+});
