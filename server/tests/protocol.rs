@@ -197,6 +197,36 @@ async fn pull_paging(s: &Server) {
     assert_eq!(p["reset"], true);
 }
 
+/// A pull page comes compressed: zstd when offered (the core's client offers it), gzip otherwise, the same JSON
+/// either way; a small answer comes as it is.
+async fn compression(s: &Server) {
+    let admin = s.client().login("admin", "admin-vieclam").await;
+    let raw = reqwest::Client::builder().no_gzip().no_zstd().build().expect("client");
+    let get = |path: &str, accept: &str| {
+        raw.get(format!("{}{path}", admin.base))
+            .bearer_auth(admin.token.clone().unwrap_or_default())
+            .header("accept-encoding", accept)
+            .send()
+    };
+    let page = "/v1/pull?limit=2000";
+    let plain = get(page, "identity").await.expect("pull");
+    assert!(plain.headers().get("content-encoding").is_none());
+    let plain = plain.bytes().await.expect("body");
+    assert!(serde_json::from_slice::<Value>(&plain).is_ok_and(|p| p["changes"].as_array().is_some_and(|c| c.len() == 2000)));
+    let zstd = get(page, "gzip, zstd").await.expect("pull");
+    assert_eq!(zstd.headers().get("content-encoding").map(|v| v.as_bytes()), Some(&b"zstd"[..]));
+    let zstd = zstd.bytes().await.expect("body");
+    assert!(zstd.len() * 4 < plain.len(), "zstd {} of {} bytes", zstd.len(), plain.len());
+    let gzip = get(page, "gzip").await.expect("pull");
+    assert_eq!(gzip.headers().get("content-encoding").map(|v| v.as_bytes()), Some(&b"gzip"[..]));
+    let mut unzipped = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gzip.bytes().await.expect("body")[..]), &mut unzipped)
+        .expect("gzip");
+    assert_eq!(unzipped, plain, "the same page either way");
+    let small = get("/v1/health", "gzip, zstd").await.expect("health");
+    assert!(small.headers().get("content-encoding").is_none(), "a small answer goes as it is");
+}
+
 async fn protocol(backend: Backend) {
     let (s, sheet) = seeded(backend, &[]).await;
     // The demo is seeded once: a second run prints the same sheet and adds nothing.
@@ -204,6 +234,7 @@ async fn protocol(backend: Backend) {
     sign_in_and_tokens(&s, &sheet).await;
     push_rules(&s).await;
     pull_paging(&s).await;
+    compression(&s).await;
     let (st, doc) = s.client().get("/v1/openapi.json").await;
     assert_eq!(st, 200);
     assert!(doc["components"]["schemas"]["PushRequest"].is_object());

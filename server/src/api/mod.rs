@@ -18,6 +18,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use serde_json::{Value, json};
+use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::decompression::RequestDecompressionLayer;
 use utoipa::OpenApi;
@@ -105,7 +106,13 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestDecompressionLayer::new())
         // zstd when the client takes it (the core's client does), gzip otherwise. Level 9: a first download's pull
         // pages shrink by about a quarter against gzip's default, for a few milliseconds of server CPU per page.
-        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(9)))
+        // Answers under 1 KB ("nothing new", push results) go as they are: setting up a level-9 compressor costs
+        // more server CPU than the few bytes it would save.
+        .layer(
+            CompressionLayer::new()
+                .quality(CompressionLevel::Precise(9))
+                .compress_when(DefaultPredicate::new().and(SizeAbove::new(1024))),
+        )
         .with_state(state.clone());
     // The uploads carry their own body limit and take the caller from the extensions the middleware fills.
     let gate = Arc::new(DbGate::new(state.db.clone()));

@@ -13,7 +13,7 @@ use clap::Parser;
 use comfy_table::Table;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use tokio::sync::Mutex;
+use tokio::sync::{Mutex, Semaphore};
 use vieclam_core::sync::wire::PushRequest;
 use vieclam_e2e::postgres::PgCluster;
 use vieclam_e2e::server::{Server, ServerConfig, admin_command};
@@ -85,6 +85,9 @@ struct DeviceReport {
     push: Samples,
 }
 
+/// Sign-ins in flight at once while the devices are made.
+const SIGN_INS_AT_ONCE: usize = 4;
+
 fn username(i: usize) -> String {
     format!("load-{i}")
 }
@@ -126,14 +129,18 @@ async fn run(args: Args) -> Result<bool, Box<dyn std::error::Error>> {
     eprintln!("signing in {} devices…", args.devices);
     let login_started = Instant::now();
     let login = Arc::new(Mutex::new(Samples::default()));
+    // A few sign-ins at a time: each hashes a password with Argon2 on purpose (tens of milliseconds of server CPU),
+    // and a thousand at once would only queue behind each other until the client's time-out.
+    let gate = Arc::new(Semaphore::new(SIGN_INS_AT_ONCE));
     let mut tasks = Vec::new();
     for d in 0..args.devices {
-        let (http, url, login) = (http.clone(), url.clone(), login.clone());
+        let (http, url, login, gate) = (http.clone(), url.clone(), login.clone(), gate.clone());
         let account = d % args.accounts.max(1);
         let seed = args.seed.wrapping_mul(1_000_003).wrapping_add(d as u64);
         tasks.push(tokio::spawn(async move {
             let device = Device::from_seed(seed);
             let mut client = WireClient::new(http, url);
+            let _permit = gate.acquire().await.ok()?;
             let started = Instant::now();
             let r = client.login(&username(account), &password(account), &device).await;
             login.lock().await.record(started, &r);
