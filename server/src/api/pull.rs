@@ -57,12 +57,11 @@ pub fn change(s: Stored) -> Change {
 
 /// An office record's body without its own `id` (the change carries it; see `OFFICE_KINDS`).
 fn without_own_id(mut c: Change) -> Change {
-    if is_office_kind(&c.kind) {
-        if let Some(obj) = c.body.as_mut().and_then(Value::as_object_mut) {
-            if obj.get("id").and_then(Value::as_str) == Some(c.id.as_str()) {
-                obj.remove("id");
-            }
-        }
+    if is_office_kind(&c.kind)
+        && let Some(obj) = c.body.as_mut().and_then(Value::as_object_mut)
+        && obj.get("id").and_then(Value::as_str) == Some(c.id.as_str())
+    {
+        obj.remove("id");
     }
     c
 }
