@@ -7,6 +7,7 @@
 //! accepted is ever lost": idempotent pushes, atomic batches, durable acknowledgements.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 use std::time::Duration;
 
 use rand::{Rng, SeedableRng};
@@ -30,24 +31,47 @@ pub struct SimDevice {
     cursor: Option<String>,
     seen: BTreeSet<String>,
     rejected: u64,
+    /// The CCCD serials (last six digits) this device's registrations take, one each, so no two registrations of a
+    /// run share an ID number and "held twice" can be checked by content too.
+    serials: Range<u32>,
 }
 
 impl SimDevice {
-    /// A device signed in (directly, not through the proxy) as `username`.
-    pub async fn sign_in(http: reqwest::Client, server_url: &str, proxy_url: &str, username: &str, password: &str, seed: u64) -> Result<SimDevice, String> {
+    /// A device signed in (directly, not through the proxy) as `username`, its registrations numbered from `serials`.
+    pub async fn sign_in(
+        http: reqwest::Client,
+        server_url: &str,
+        proxy_url: &str,
+        (username, password): (&str, &str),
+        seed: u64,
+        serials: Range<u32>,
+    ) -> Result<SimDevice, String> {
         let device = Device::from_seed(seed);
         let mut direct = WireClient::new(http.clone(), server_url);
         direct.login(username, password, &device).await.map_err(|e| format!("sign-in {username}: {e}"))?;
         let mut client = WireClient::new(http, proxy_url);
         client.set_token(direct.token().map(str::to_owned));
-        Ok(SimDevice { client, node: seed as u32, pending: vec![], acked: BTreeSet::new(), cursor: None, seen: BTreeSet::new(), rejected: 0 })
+        Ok(SimDevice {
+            client,
+            node: seed as u32,
+            pending: vec![],
+            acked: BTreeSet::new(),
+            cursor: None,
+            seen: BTreeSet::new(),
+            rejected: 0,
+            serials,
+        })
     }
 
-    /// Records `n` new registrations in the outbox.
-    pub fn make(&mut self, rng: &mut ChaCha8Rng, n: usize) {
+    /// Records `n` new registrations in the outbox, each with the next ID number of this device's serials.
+    pub fn make(&mut self, rng: &mut ChaCha8Rng, n: usize) -> Result<(), String> {
         for _ in 0..n {
-            self.pending.push(fixtures::registration_mutation(rng, vieclam_core::ids::now_millis(), self.node));
+            let serial = self.serials.next().ok_or("a device ran out of distinct ID numbers: fewer devices or rounds")?;
+            let mut m = fixtures::registration_mutation(rng, vieclam_core::ids::now_millis(), self.node);
+            m.payload["id_number"] = format!("020090{serial:06}").into();
+            self.pending.push(m);
         }
+        Ok(())
     }
 
     /// Pushes what is pending and pulls until nothing more waits, retrying up to `attempts` times; whether it
@@ -116,8 +140,10 @@ pub struct Summary {
     pub mutations: u64,
     /// Mutations the server acknowledged.
     pub acknowledged: u64,
-    /// Records the server holds more than once (by content), or acknowledged records it does not hold.
+    /// Records the server holds more than once under the same id.
     pub duplicates: u64,
+    /// Registrations the server holds under two ids (same ID number): a resend taken for a new record.
+    pub same_content: u64,
     /// Acknowledged records missing on the server.
     pub lost: u64,
     /// Mutations still pending after a clean sync.
@@ -131,7 +157,7 @@ pub struct Summary {
 impl Summary {
     /// Whether every invariant held.
     pub fn clean(&self) -> bool {
-        self.duplicates == 0 && self.lost == 0 && self.stuck == 0 && self.diverged == 0 && self.rejected == 0
+        self.duplicates == 0 && self.same_content == 0 && self.lost == 0 && self.stuck == 0 && self.diverged == 0 && self.rejected == 0
     }
 
     /// The summary as a table.
@@ -146,7 +172,8 @@ impl Summary {
         for (name, v) in [
             ("mutations made", self.mutations),
             ("mutations acknowledged", self.acknowledged),
-            ("duplicates found", self.duplicates),
+            ("held twice: same id", self.duplicates),
+            ("held twice: same content, another id", self.same_content),
             ("acknowledged but lost", self.lost),
             ("stuck pending after a clean sync", self.stuck),
             ("devices diverged", self.diverged),
@@ -168,7 +195,7 @@ pub async fn run(server: &mut Server, proxy: &Proxy, devices: &mut [SimDevice], 
         proxy.set_policy(FaultPolicy::Random(FaultMix::field(seed.wrapping_add(round))));
         for d in devices.iter_mut() {
             let n = rng.random_range(1..=3);
-            d.make(&mut rng, n);
+            d.make(&mut rng, n)?;
             summary.mutations += n as u64;
         }
         let restart = rng.random_range(0..5) == 0;
@@ -225,7 +252,9 @@ async fn check_server(admin: &WireClient, devices: &[SimDevice], summary: &mut S
             break;
         }
     }
-    summary.duplicates += held.values().chain(by_content.values()).filter(|n| **n > 1).map(|n| n - 1).sum::<u64>();
+    let extra = |counts: &BTreeMap<String, u64>| counts.values().filter(|n| **n > 1).map(|n| n - 1).sum::<u64>();
+    summary.duplicates += extra(&held);
+    summary.same_content += extra(&by_content);
     for d in devices {
         summary.acknowledged += d.acked.len() as u64;
         summary.rejected += d.rejected;
@@ -247,11 +276,15 @@ pub async fn prepare(server: &Server, proxy_url: &str, n: usize, seed: u64) -> R
         .build()
         .map_err(|e| e.to_string())?;
     let mut devices = Vec::new();
+    // The six-digit CCCD serials, split into one block per device.
+    let block = 1_000_000 / n.max(1) as u32;
     for i in 0..n {
         let (user, pass) = (format!("fault-{seed}-{i}"), format!("fault-password-{i}"));
         let args = ["users", "add", "--role", "worker", "--username", user.as_str(), "--name", "Thợ Thử", "--password", pass.as_str()];
         tokio::task::block_in_place(|| server.command(&args)).map_err(|e| e.to_string())?;
-        devices.push(SimDevice::sign_in(http.clone(), &server.url(), proxy_url, &user, &pass, seed.wrapping_mul(100).wrapping_add(i as u64)).await?);
+        let serials = block * i as u32..block * (i as u32 + 1);
+        let seed = seed.wrapping_mul(100).wrapping_add(i as u64);
+        devices.push(SimDevice::sign_in(http.clone(), &server.url(), proxy_url, (&user, &pass), seed, serials).await?);
     }
     let mut admin = WireClient::new(http, server.url());
     admin.login("admin", "admin-vieclam", &Device::from_seed(seed ^ 0xad)).await.map_err(|e| format!("admin sign-in: {e}"))?;
