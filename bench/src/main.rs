@@ -79,6 +79,12 @@ fn main() {
     println!("|{}|{}|{}|{}|", "-".repeat(w0 + 2), "-".repeat(w1 + 2), "-".repeat(14), "-".repeat(6));
     for r in &rows {
         let padded_budget = format!("{:<12}", r.budget);
-        println!("| {:<w0$} | {:>w1$} | {} | {:<4} |", r.what, r.measured, padded_budget, if r.ok { "yes" } else { "NO" });
+        println!(
+            "| {:<w0$} | {:>w1$} | {} | {:<4} |",
+            r.what,
+            r.measured,
+            padded_budget,
+            if r.ok { "yes" } else { "NO" }
+        );
     }
 }

@@ -48,7 +48,18 @@ pub fn run(dir: &Path, loans: usize, samples: usize) -> vieclam_core::Result<Vec
     let mut rng = ChaCha8Rng::seed_from_u64(7);
 
     // Queries people type: commune names and given/family names, without diacritics, some partial.
-    let queries = ["dinh lap", "loc binh", "hoang van", "nguyen thi hang", "hoa", "that khe", "nong", "lap", "vi thi", "trang dinh"];
+    let queries = [
+        "dinh lap",
+        "loc binh",
+        "hoang van",
+        "nguyen thi hang",
+        "hoa",
+        "that khe",
+        "nong",
+        "lap",
+        "vi thi",
+        "trang dinh",
+    ];
     let mut t = Vec::with_capacity(samples);
     for i in 0..samples {
         let q = queries[i % queries.len()];

@@ -71,7 +71,8 @@ pub fn run(dir: &Path, samples: usize) -> vieclam_core::Result<Vec<Row>> {
         let input = &inputs[i % inputs.len()];
         let now = t0 + chrono::Duration::seconds(60 + i as i64);
         let start = Instant::now();
-        let taken = take_photo(&mut store, &identity, &check, input, None, None, &photos, &CheckSettings::default(), now)?;
+        let taken =
+            take_photo(&mut store, &identity, &check, input, None, None, &photos, &CheckSettings::default(), now)?;
         times.push(start.elapsed());
         largest = largest.max(taken.size_bytes);
     }

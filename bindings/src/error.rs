@@ -265,7 +265,9 @@ mod tests {
             "loan L-7 was not found."
         );
         // No variant falls back to a debug dump of itself.
-        for e in [VieclamError::WrongKey, VieclamError::SchemaTooNew, VieclamError::NotEnrolled, VieclamError::Cancelled] {
+        for e in
+            [VieclamError::WrongKey, VieclamError::SchemaTooNew, VieclamError::NotEnrolled, VieclamError::Cancelled]
+        {
             let text = error_message(e, Language::Vi);
             assert!(text.ends_with('.') && !text.contains('{'), "{text}");
         }

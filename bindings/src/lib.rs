@@ -46,9 +46,6 @@ pub use check_detail::{AnswerRow, CheckDetail, CheckState, PhotoRow};
 pub use checklist::{AnswerInput, ChoiceOption, Question, QuestionKind};
 pub use demo::DemoCounts;
 pub use error::{FieldProblem, VieclamError};
-pub use sync::{
-    RejectedRow, SessionInfo, SyncCancel, SyncProgressListener, SyncStage, SyncStatusView, SyncSummary, WaitingRow,
-};
 pub use evidence::{EvidenceProblem, VerifyReport};
 pub use geo::{AccuracyLevel, LocationFix, Place, Verdict};
 pub use loan_status::{DueInstalment, LoanState, LoanStatus, Relief, ReliefKind};
@@ -61,6 +58,9 @@ pub use registration::{FieldState, FormState, RegistrationForm};
 pub use search::{Hit, HitPage, SearchKind};
 pub use sites::SiteRow;
 pub use store::VieclamStore;
+pub use sync::{
+    RejectedRow, SessionInfo, SyncCancel, SyncProgressListener, SyncStage, SyncStatusView, SyncSummary, WaitingRow,
+};
 pub use text::{core_version, fold_text, format_money};
 pub use types::{LabeledValue, Language};
 pub use walk::{GeoPoint, WalkedPlot, walk_plot};

@@ -39,8 +39,7 @@ fn parse_hex_key(text: &str) -> Option<DbKey> {
     if t.len() != 64 {
         return None;
     }
-    let bytes: Option<Vec<u8>> =
-        (0..32).map(|i| u8::from_str_radix(t.get(i * 2..i * 2 + 2)?, 16).ok()).collect();
+    let bytes: Option<Vec<u8>> = (0..32).map(|i| u8::from_str_radix(t.get(i * 2..i * 2 + 2)?, 16).ok()).collect();
     DbKey::raw(&bytes?).ok()
 }
 

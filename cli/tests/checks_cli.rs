@@ -9,7 +9,6 @@ use common::vieclam;
 
 use vieclam_core::{DbKey, Store};
 
-
 fn ok(o: &Output) -> String {
     let out = String::from_utf8_lossy(&o.stdout).into_owned();
     assert!(o.status.success(), "{out}{}", String::from_utf8_lossy(&o.stderr));

@@ -39,7 +39,10 @@ fn loan_sites_and_programmes_show() {
     let agreement = out
         .lines()
         .find_map(|l| {
-            l.trim_start_matches('│').split_whitespace().next().filter(|c| c.len() == 11 && c.bytes().all(|b| b.is_ascii_digit()))
+            l.trim_start_matches('│')
+                .split_whitespace()
+                .next()
+                .filter(|c| c.len() == 11 && c.bytes().all(|b| b.is_ascii_digit()))
         })
         .expect("an agreement number in the list")
         .to_owned();
@@ -61,9 +64,29 @@ fn registration_from_flags_and_its_errors() {
     let ok = vieclam(
         home.path(),
         &[
-            "register", "--name", "Hoàng Văn Lập", "--id-number", "020090123456", "--birth-date", "12/03/1990",
-            "--sex", "nam", "--phone", "+84 912 345 678", "--commune", "dinh lap", "--address", "Thôn Bản Chắt",
-            "--country", "Nhật Bản", "--years", "3", "--occupation", "Thợ hàn", "--wants", "training,domestic_job",
+            "register",
+            "--name",
+            "Hoàng Văn Lập",
+            "--id-number",
+            "020090123456",
+            "--birth-date",
+            "12/03/1990",
+            "--sex",
+            "nam",
+            "--phone",
+            "+84 912 345 678",
+            "--commune",
+            "dinh lap",
+            "--address",
+            "Thôn Bản Chắt",
+            "--country",
+            "Nhật Bản",
+            "--years",
+            "3",
+            "--occupation",
+            "Thợ hàn",
+            "--wants",
+            "training,domestic_job",
             "--consent",
         ],
     );
@@ -72,7 +95,28 @@ fn registration_from_flags_and_its_errors() {
     assert!(out.contains("Đã lưu đăng ký"), "{out}");
     let bad = vieclam(
         home.path(),
-        &["register", "--name", "X", "--id-number", "12345", "--birth-date", "12/03/1990", "--sex", "nam", "--phone", "0112345678", "--commune", "06040", "--address", "A", "--occupation", "B", "--wants", "training", "--consent"],
+        &[
+            "register",
+            "--name",
+            "X",
+            "--id-number",
+            "12345",
+            "--birth-date",
+            "12/03/1990",
+            "--sex",
+            "nam",
+            "--phone",
+            "0112345678",
+            "--commune",
+            "06040",
+            "--address",
+            "A",
+            "--occupation",
+            "B",
+            "--wants",
+            "training",
+            "--consent",
+        ],
     );
     let (_, err) = text(&bad);
     assert_eq!(bad.status.code(), Some(1));

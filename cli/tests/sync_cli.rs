@@ -38,11 +38,17 @@ fn server() -> String {
             let mut body = vec![0; length];
             let _ = reader.read_exact(&mut body);
             let (status, json) = if request_line.starts_with("POST /v1/auth/login") {
-                ("200 OK", r#"{"token":"t1","expires_at":"2030-01-01T00:00:00.000Z","account_id":"a1","role":"inspector","display_name":"Nguyễn Văn An","username":null}"#)
+                (
+                    "200 OK",
+                    r#"{"token":"t1","expires_at":"2030-01-01T00:00:00.000Z","account_id":"a1","role":"inspector","display_name":"Nguyễn Văn An","username":null}"#,
+                )
             } else if request_line.starts_with("POST /v1/auth/logout") {
                 ("204 No Content", "")
             } else {
-                ("503 Service Unavailable", r#"{"error":{"code":"unavailable","message_vi":"bảo trì","message_en":"maintenance"}}"#)
+                (
+                    "503 Service Unavailable",
+                    r#"{"error":{"code":"unavailable","message_vi":"bảo trì","message_en":"maintenance"}}"#,
+                )
             };
             let _ = write!(
                 stream,

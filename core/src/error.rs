@@ -72,10 +72,7 @@ impl From<rusqlite::Error> for Error {
 /// Result with the core's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-const WRONG_KEY: Text = t!(
-    "Khóa không mở được cơ sở dữ liệu này.",
-    "The key does not open this database."
-);
+const WRONG_KEY: Text = t!("Khóa không mở được cơ sở dữ liệu này.", "The key does not open this database.");
 const CORRUPT: Text = t!(
     "Tệp dữ liệu bị hỏng hoặc bị cắt cụt; không có gì bị thay đổi.",
     "The database file is damaged or truncated; nothing was changed."

@@ -367,7 +367,8 @@ fn every_step_adds_exactly_one_outbox_entry() {
     step(&s, "finish");
     lc::correct(&mut s, &NoSigner, &id, "sửa").unwrap();
     step(&s, "correct");
-    let notes = CommuneFindings { commune_code: commune, plan_id: plan, findings: "Tốt".into(), ..Default::default() };
+    let notes =
+        CommuneFindings { commune_code: commune, plan_id: plan, findings: "Tốt".into(), ..Default::default() };
     record_findings(&mut s, &NoSigner, &notes, t0()).unwrap();
     step(&s, "findings");
     record_findings(&mut s, &NoSigner, &notes, t0()).unwrap();
@@ -389,7 +390,13 @@ fn every_step_adds_exactly_one_outbox_entry() {
 struct RecordingSigner(RefCell<Vec<String>>);
 
 impl EvidenceSigner for RecordingSigner {
-    fn sign_record(&self, tx: &Transaction, kind: &str, id: &str, body: &Value) -> vieclam_core::Result<Option<String>> {
+    fn sign_record(
+        &self,
+        tx: &Transaction,
+        kind: &str,
+        id: &str,
+        body: &Value,
+    ) -> vieclam_core::Result<Option<String>> {
         assert!(body.is_object());
         let n = self.0.borrow().len();
         tx.execute("INSERT INTO meta (key, value) VALUES (?1, ?2)", [format!("link-{n}"), format!("{kind} {id}")])?;
@@ -470,10 +477,8 @@ fn minutes_count_what_was_entered_and_print_safely() {
         .collect::<rusqlite::Result<_>>()
         .unwrap();
     assert_eq!(f.loans as usize, loans.len());
-    let outstanding: i64 = loans
-        .iter()
-        .map(|l| vieclam_core::query::facts::load(&s, l).unwrap().status(AS_OF, 0).outstanding)
-        .sum();
+    let outstanding: i64 =
+        loans.iter().map(|l| vieclam_core::query::facts::load(&s, l).unwrap().status(AS_OF, 0).outstanding).sum();
     assert_eq!(f.outstanding, outstanding);
     assert!(f.outstanding > 0);
     let states = [("good".into(), 1), ("average".into(), 0), ("poor".into(), 1), ("abandoned".into(), 0)];

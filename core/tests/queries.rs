@@ -38,7 +38,10 @@ fn demo_is_deterministic_and_sized() {
     assert!(demo::generate(DemoSpec { loans: 99, ..SPEC }).is_err());
     assert!(demo::generate(DemoSpec { loans: 100_001, ..SPEC }).is_err());
     let other = demo::generate(DemoSpec { seed: 12, ..SPEC }).unwrap();
-    assert_ne!(a.borrowers[0].full_name.clone() + &a.borrowers[1].full_name, other.borrowers[0].full_name.clone() + &other.borrowers[1].full_name);
+    assert_ne!(
+        a.borrowers[0].full_name.clone() + &a.borrowers[1].full_name,
+        other.borrowers[0].full_name.clone() + &other.borrowers[1].full_name
+    );
 }
 
 #[test]
@@ -67,7 +70,11 @@ fn search_without_diacritics_finds_dinh_lap() {
     let s = store();
     let list = loan_list(&s, "dinh lap", 0, 50, day(), Lang::Vi).unwrap();
     assert!(!list.rows.is_empty());
-    assert!(list.rows.iter().all(|r| fold(&r.commune_name).contains("dinh lap") || fold(&r.borrower_name).contains("dinh") ), "{:?}", list.rows.iter().map(|r| &r.commune_name).collect::<Vec<_>>());
+    assert!(
+        list.rows.iter().all(|r| fold(&r.commune_name).contains("dinh lap") || fold(&r.borrower_name).contains("dinh")),
+        "{:?}",
+        list.rows.iter().map(|r| &r.commune_name).collect::<Vec<_>>()
+    );
     assert!(list.rows.iter().filter(|r| r.commune_name == "Xã Đình Lập").count() >= list.rows.len() / 2);
     let page = search(&s, "ĐÌNH LẬP", &[SearchKind::Commune], 0, 10).unwrap();
     assert_eq!(page.hits.len(), 1);
@@ -123,8 +130,13 @@ fn assigned_sites_stay_in_the_plan_communes() {
     let rows = sites_near(&s, 21.85, 106.76, 20, SiteScope::AssignedOn(day()), Lang::Vi).unwrap();
     assert!(!rows.is_empty());
     let allowed = ["Xã Đình Lập", "Xã Lộc Bình", "Xã Thất Khê", "Xã Na Sầm"];
-    assert!(rows.iter().all(|r| allowed.contains(&r.commune_name.as_str())), "{:?}", rows.iter().map(|r| &r.commune_name).collect::<Vec<_>>());
-    let none = sites_near(&s, 21.85, 106.76, 20, SiteScope::AssignedOn(day() + chrono::Duration::days(400)), Lang::Vi).unwrap();
+    assert!(
+        rows.iter().all(|r| allowed.contains(&r.commune_name.as_str())),
+        "{:?}",
+        rows.iter().map(|r| &r.commune_name).collect::<Vec<_>>()
+    );
+    let none = sites_near(&s, 21.85, 106.76, 20, SiteScope::AssignedOn(day() + chrono::Duration::days(400)), Lang::Vi)
+        .unwrap();
     assert!(none.is_empty(), "no plan runs then");
 }
 
@@ -154,9 +166,15 @@ fn catalogue_lists_only_licensed_senders() {
     let abroad: Vec<_> = c.programmes.iter().filter(|p| p.kind == "overseas").collect();
     assert!(!abroad.is_empty());
     assert!(abroad.iter().all(|p| p.enterprise_text.as_deref().unwrap().contains("GP số")));
-    assert!(abroad.iter().all(|p| !p.enterprise_text.as_deref().unwrap().contains("Chi Lăng")), "the suspended sender is not offered");
+    assert!(
+        abroad.iter().all(|p| !p.enterprise_text.as_deref().unwrap().contains("Chi Lăng")),
+        "the suspended sender is not offered"
+    );
     let japan = catalogue(&s, "nhat ban", day(), Lang::Vi).unwrap();
-    assert!(!japan.programmes.is_empty() && japan.programmes.iter().all(|p| fold(&format!("{} {}", p.title, p.description)).contains("nhat")));
+    assert!(
+        !japan.programmes.is_empty()
+            && japan.programmes.iter().all(|p| fold(&format!("{} {}", p.title, p.description)).contains("nhat"))
+    );
 }
 
 #[test]
@@ -218,13 +236,23 @@ fn the_search_entry_map_follows_every_change() {
     let mut loan = demo.loans.iter().find(|l| l.borrower_id == demo.borrowers[1].id).unwrap().clone();
     loan.id = "new-loan".into();
     loan.agreement_no = "7300199999999".into();
-    s.apply_office_batch(&OfficeBatch { borrowers: vec![renamed.clone()], loans: vec![loan], ..OfficeBatch::default() })
-        .unwrap();
+    s.apply_office_batch(&OfficeBatch {
+        borrowers: vec![renamed.clone()],
+        loans: vec![loan],
+        ..OfficeBatch::default()
+    })
+    .unwrap();
     consistent(&s);
     let hits = |s: &Store, q: &str| search(s, q, &[SearchKind::Borrower], 0, 50).unwrap().hits;
-    assert_eq!(hits(&s, "luong thi quynh mai").iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), [renamed.id.as_str()]);
+    assert_eq!(
+        hits(&s, "luong thi quynh mai").iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+        [renamed.id.as_str()]
+    );
     assert!(hits(&s, &fold(&demo.borrowers[0].full_name)).iter().all(|h| h.id != renamed.id), "the old name is gone");
-    assert_eq!(hits(&s, "7300199999999").iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), [demo.borrowers[1].id.as_str()]);
+    assert_eq!(
+        hits(&s, "7300199999999").iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+        [demo.borrowers[1].id.as_str()]
+    );
 
     // Deleting a borrower (and their loans first) removes their entry and its map row.
     let gone = demo.borrowers[2].id.clone();

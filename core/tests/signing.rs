@@ -363,10 +363,10 @@ fn the_server_verifies_a_batch_from_the_head_it_already_holds() {
     assert_eq!(codes(&replayed), vec![(10, ProblemCode::OutOfOrder)]);
     // A head the batch does not continue from (a forked chain).
     let forked = ChainHead { seq: 10, link_hash: links[3].link_hash.clone() };
-    assert_eq!(codes(&verify_chain_after(&identity.public_key(), &forked, &links[10..])), vec![(
-        11,
-        ProblemCode::MissingLink
-    )]);
+    assert_eq!(
+        codes(&verify_chain_after(&identity.public_key(), &forked, &links[10..])),
+        vec![(11, ProblemCode::MissingLink)]
+    );
 }
 
 #[test]

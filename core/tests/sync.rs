@@ -8,14 +8,13 @@ mod server;
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
-use server::Fake;
 use serde_json::{Value, json};
+use server::Fake;
 use vieclam_core::demo::{self, DemoSpec};
 use vieclam_core::store::office::OfficeBatch;
 use vieclam_core::sync::wire::{Change, ChangeOp};
 use vieclam_core::sync::{
-    self, CancelToken, DeviceLabel, NoProgress, ProgressEvent, SyncError, SyncOptions, SyncPhase, SyncProgress,
-    state,
+    self, CancelToken, DeviceLabel, NoProgress, ProgressEvent, SyncError, SyncOptions, SyncPhase, SyncProgress, state,
 };
 use vieclam_core::{DbKey, Lang, Store};
 
@@ -78,10 +77,18 @@ fn office_changes(loans: usize, seed: u64) -> (OfficeBatch, Vec<Change>) {
         out.push(Change { kind: kind.into(), id: id.into(), op: ChangeOp::Upsert, body: Some(body) })
     };
     let v = |x: &dyn erased::Ser| x.value();
-    for g in &b.groups { add("savings_group", &g.id, v(g)); }
-    for p in &b.programmes { add("loan_programme", &p.id, v(p)); }
-    for x in &b.borrowers { add("borrower", &x.id, v(x)); }
-    for l in &b.loans { add("loan", &l.id, v(l)); }
+    for g in &b.groups {
+        add("savings_group", &g.id, v(g));
+    }
+    for p in &b.programmes {
+        add("loan_programme", &p.id, v(p));
+    }
+    for x in &b.borrowers {
+        add("borrower", &x.id, v(x));
+    }
+    for l in &b.loans {
+        add("loan", &l.id, v(l));
+    }
     for (loan, sched) in &b.schedules {
         let list: Vec<Value> = sched
             .iter()
@@ -89,12 +96,24 @@ fn office_changes(loans: usize, seed: u64) -> (OfficeBatch, Vec<Change>) {
             .collect();
         add("schedule", loan, Value::Array(list));
     }
-    for p in &b.payments { add("payment", &p.id, v(p)); }
-    for m in &b.models { add("funded_model", &m.id, v(m)); }
-    for s in &b.sites { add("site", &s.id, v(s)); }
-    for e in &b.enterprises { add("enterprise", &e.id, v(e)); }
-    for p in &b.job_programmes { add("job_programme", &p.id, v(p)); }
-    for p in &b.plans { add("inspection_plan", &p.id, v(p)); }
+    for p in &b.payments {
+        add("payment", &p.id, v(p));
+    }
+    for m in &b.models {
+        add("funded_model", &m.id, v(m));
+    }
+    for s in &b.sites {
+        add("site", &s.id, v(s));
+    }
+    for e in &b.enterprises {
+        add("enterprise", &e.id, v(e));
+    }
+    for p in &b.job_programmes {
+        add("job_programme", &p.id, v(p));
+    }
+    for p in &b.plans {
+        add("inspection_plan", &p.id, v(p));
+    }
     (b, out)
 }
 
@@ -247,8 +266,18 @@ async fn field_records_come_down_unless_the_device_has_its_own_pending() {
     let mut f = fake();
     f.pages = vec![(
         vec![
-            Change { kind: "worker_registration".into(), id: "reg-office".into(), op: ChangeOp::Upsert, body: Some(theirs) },
-            Change { kind: "worker_registration".into(), id: "reg-mine".into(), op: ChangeOp::Upsert, body: Some(mine) },
+            Change {
+                kind: "worker_registration".into(),
+                id: "reg-office".into(),
+                op: ChangeOp::Upsert,
+                body: Some(theirs),
+            },
+            Change {
+                kind: "worker_registration".into(),
+                id: "reg-mine".into(),
+                op: ChangeOp::Upsert,
+                body: Some(mine),
+            },
             Change { kind: "no_such_kind".into(), id: "x".into(), op: ChangeOp::Upsert, body: Some(json!({})) },
         ],
         false,
@@ -259,7 +288,8 @@ async fn field_records_come_down_unless_the_device_has_its_own_pending() {
     let (applied, skipped) = {
         let s = store.lock().unwrap();
         let page = _fake.lock().unwrap().pages[0].0.clone();
-        let resp = vieclam_core::sync::wire::PullResponse { changes: page, cursor: "p1".into(), more: false, reset: false };
+        let resp =
+            vieclam_core::sync::wire::PullResponse { changes: page, cursor: "p1".into(), more: false, reset: false };
         let tx = s.conn().unchecked_transaction().unwrap();
         let out = sync::pull::apply_page(&tx, &resp).unwrap();
         tx.commit().unwrap();
@@ -267,14 +297,20 @@ async fn field_records_come_down_unless_the_device_has_its_own_pending() {
     };
     assert_eq!((applied, skipped), (1, 2), "the office's verdict applied; own pending and unknown kind skipped");
     let s = store.lock().unwrap();
-    let status: String =
-        s.conn().query_row("SELECT status FROM worker_registrations WHERE id = 'reg-office'", [], |r| r.get(0)).unwrap();
+    let status: String = s
+        .conn()
+        .query_row("SELECT status FROM worker_registrations WHERE id = 'reg-office'", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(status, "verified");
-    let skills: String =
-        s.conn().query_row("SELECT skills FROM worker_registrations WHERE id = 'reg-office'", [], |r| r.get(0)).unwrap();
+    let skills: String = s
+        .conn()
+        .query_row("SELECT skills FROM worker_registrations WHERE id = 'reg-office'", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(skills, r#"["hàn"]"#);
-    let mine: i64 =
-        s.conn().query_row("SELECT count(*) FROM worker_registrations WHERE id = 'reg-mine'", [], |r| r.get(0)).unwrap();
+    let mine: i64 = s
+        .conn()
+        .query_row("SELECT count(*) FROM worker_registrations WHERE id = 'reg-mine'", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mine, 0);
 }
 
@@ -298,9 +334,8 @@ async fn a_cancelled_sync_keeps_only_committed_pages_and_resumes_from_the_cursor
     f.pages = vec![(groups.clone(), false), (programmes.clone(), false)];
     let (_dir, store, _url, fake) = signed_in(f).await;
     let cancel = CancelToken::new();
-    let err = sync::sync(&store, &SyncOptions::default(), &CancelAfterFirstPage(cancel.clone()), &cancel)
-        .await
-        .unwrap_err();
+    let err =
+        sync::sync(&store, &SyncOptions::default(), &CancelAfterFirstPage(cancel.clone()), &cancel).await.unwrap_err();
     assert!(matches!(err, SyncError::Cancelled));
     assert_eq!(err.code(), "sync.cancelled");
     assert_eq!(count(&store, "savings_groups") as usize, groups.len());
@@ -350,7 +385,8 @@ async fn an_enrolment_with_bad_fields_is_refused_on_the_device_and_changes_nothi
         assert_eq!(identities, 0, "no signing key made for a refused enrolment");
     }
     // Valid fields go on to the network (and find nothing there).
-    let offline = sync::enrol(&store, &url, "Hoàng Văn Minh", "+84 912 345 678", "mat-khau-dai", &label()).await.unwrap_err();
+    let offline =
+        sync::enrol(&store, &url, "Hoàng Văn Minh", "+84 912 345 678", "mat-khau-dai", &label()).await.unwrap_err();
     assert_eq!(offline.code(), "sync.offline");
 }
 

@@ -31,7 +31,16 @@ fn inspector_changes(dir: &std::path::Path) -> (String, Vec<Change>) {
     let site = vieclam_core::checks::lookup::site(&store, &site_id).unwrap();
     let identity = enrol(&mut store).unwrap();
     let t0 = Utc.with_ymd_and_hms(2025, 10, 14, 1, 30, 0).unwrap();
-    let fix = Fix { lat, lon, accuracy_m: 4.0, altitude_m: None, time: t0, provider: "gps".into(), satellites: Some(9), mocked: false };
+    let fix = Fix {
+        lat,
+        lon,
+        accuracy_m: 4.0,
+        altitude_m: None,
+        time: t0,
+        provider: "gps".into(),
+        satellites: Some(9),
+        mocked: false,
+    };
     let v = verdict(&fix, &SiteGeometry::from(&site), &CheckSettings::default());
     let id = lc::start(&mut store, &identity, &site_id, &fix, &CheckVerdict::from(&v), t0).unwrap();
     for q in QUESTIONS.iter().filter(|q| q.required) {

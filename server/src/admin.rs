@@ -22,7 +22,10 @@ fn say(e: ApiError) -> String {
 /// Creates an account with a password (`users add`).
 pub async fn add_user(db: &Db, role: Role, username: &str, name: &str, password: &str) -> AdminResult<Account> {
     if role == Role::Borrower {
-        return Err("Người vay kích hoạt bằng mã, không dùng mật khẩu. / Borrowers activate with a code, not a password.".into());
+        return Err(
+            "Người vay kích hoạt bằng mã, không dùng mật khẩu. / Borrowers activate with a code, not a password."
+                .into(),
+        );
     }
     if password.chars().count() < 8 {
         return Err("Mật khẩu cần ít nhất 8 ký tự. / The password needs at least 8 characters.".into());
@@ -71,7 +74,10 @@ pub async fn add_plan(
     to: NaiveDate,
 ) -> AdminResult<String> {
     if to < from || communes.is_empty() || inspectors.is_empty() {
-        return Err("Kế hoạch cần người kiểm tra, xã và ngày hợp lệ. / A plan needs inspectors, communes and valid dates.".into());
+        return Err(
+            "Kế hoạch cần người kiểm tra, xã và ngày hợp lệ. / A plan needs inspectors, communes and valid dates."
+                .into(),
+        );
     }
     let known = vieclam_core::places::communes();
     if let Some(bad) = communes.iter().find(|c| !known.iter().any(|k| &k.code == *c)) {
@@ -151,11 +157,14 @@ pub async fn revoke_device(db: &Db, device_id: &str) -> AdminResult<()> {
     let id = device_id.to_owned();
     db.write::<()>(work!(|tx| async move {
         let now = now_iso();
-        let n = tx.exec("UPDATE devices SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL", params![&now, &id]).await?;
+        let n = tx
+            .exec("UPDATE devices SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL", params![&now, &id])
+            .await?;
         if n == 0 {
             return Err(ApiError::not_found());
         }
-        tx.exec("UPDATE tokens SET revoked_at = $1 WHERE device_id = $2 AND revoked_at IS NULL", params![&now, &id]).await?;
+        tx.exec("UPDATE tokens SET revoked_at = $1 WHERE device_id = $2 AND revoked_at IS NULL", params![&now, &id])
+            .await?;
         Ok(())
     }))
     .await

@@ -31,7 +31,9 @@ fn same_programme_ids(batch: &mut vieclam_core::store::office::OfficeBatch) {
 /// Seeds the demo unless it is there; answers the sign-in sheet.
 pub async fn seed(db: &Db) -> AdminResult<String> {
     let held = db
-        .read(work!(|tx| async move { Ok(tx.one("SELECT value FROM settings WHERE key = 'demo'", vec![]).await?.map(|r| r.text(0))) }))
+        .read(work!(|tx| async move {
+            Ok(tx.one("SELECT value FROM settings WHERE key = 'demo'", vec![]).await?.map(|r| r.text(0)))
+        }))
         .await
         .map_err(|e| e.to_string())?;
     if let Some(sheet) = held {

@@ -60,7 +60,9 @@ impl ApiError {
     pub fn unauthorized(code: &'static str) -> ApiError {
         let (vi, en) = match code {
             "auth.missing_token" => ("Chưa đăng nhập.", "No token was sent."),
-            "auth.expired_token" => ("Phiên đăng nhập đã hết hạn, hãy đăng nhập lại.", "The token has expired; sign in again."),
+            "auth.expired_token" => {
+                ("Phiên đăng nhập đã hết hạn, hãy đăng nhập lại.", "The token has expired; sign in again.")
+            }
             "auth.revoked_token" => ("Phiên đăng nhập đã bị thu hồi.", "The token was revoked."),
             "auth.bad_credentials" => ("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password."),
             "auth.bad_activation_code" => (
@@ -98,9 +100,8 @@ impl From<DbError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = ErrorBody {
-            error: ErrorDetail { code: self.code.to_owned(), message_vi: self.vi, message_en: self.en },
-        };
+        let body =
+            ErrorBody { error: ErrorDetail { code: self.code.to_owned(), message_vi: self.vi, message_en: self.en } };
         (self.status, Json(body)).into_response()
     }
 }

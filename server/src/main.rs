@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use vieclam_core::sync::wire::Role;
 use vieclam_server::db::Db;
-use vieclam_server::serve::{ServeOptions, file_url, serve};
 use vieclam_server::publish::{self, NewJobProgramme};
+use vieclam_server::serve::{ServeOptions, file_url, serve};
 use vieclam_server::{admin, demo};
 
 #[derive(Parser)]
@@ -213,7 +213,8 @@ async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Users { command: Users::Add { role, username, name, password, password_stdin } } => {
-            let role = Role::parse(&role).ok_or("Vai trò: admin, inspector, worker. / Role: admin, inspector, worker.")?;
+            let role =
+                Role::parse(&role).ok_or("Vai trò: admin, inspector, worker. / Role: admin, inspector, worker.")?;
             let password = match (password, password_stdin) {
                 (Some(p), _) => p,
                 (None, true) => {
@@ -221,7 +222,9 @@ async fn run(cli: Cli) -> Result<(), String> {
                     std::io::stdin().read_to_string(&mut p).map_err(|e| e.to_string())?;
                     p.trim_end_matches(['\r', '\n']).to_owned()
                 }
-                (None, false) => return Err("Cần --password hoặc --password-stdin. / Give --password or --password-stdin.".into()),
+                (None, false) => {
+                    return Err("Cần --password hoặc --password-stdin. / Give --password or --password-stdin.".into());
+                }
             };
             let a = admin::add_user(&db, role, &username, &name, &password).await?;
             println!("Đã tạo tài khoản / Account created: {} ({})", a.id, role.as_str());
@@ -230,7 +233,13 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Users { command: Users::List } => {
             for a in admin::list_users(&db).await? {
                 let state = if a.disabled { "khoá / disabled" } else { "" };
-                println!("{}\t{}\t{}\t{}\t{state}", a.id, a.role.as_str(), a.username.as_deref().unwrap_or("-"), a.display_name);
+                println!(
+                    "{}\t{}\t{}\t{}\t{state}",
+                    a.id,
+                    a.role.as_str(),
+                    a.username.as_deref().unwrap_or("-"),
+                    a.display_name
+                );
             }
             Ok(())
         }

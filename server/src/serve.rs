@@ -32,15 +32,18 @@ pub fn photo_store(url: &str) -> Result<Arc<dyn object_store::ObjectStore>, Stri
     {
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    let (store, _prefix) = object_store::parse_url_opts(&parsed, std::env::vars().filter(|(k, _)| k.starts_with("AWS_")))
-        .map_err(|e| format!("--photos: {e}"))?;
+    let (store, _prefix) =
+        object_store::parse_url_opts(&parsed, std::env::vars().filter(|(k, _)| k.starts_with("AWS_")))
+            .map_err(|e| format!("--photos: {e}"))?;
     Ok(Arc::from(store))
 }
 
 /// The `file://` URL of `dir`.
 pub fn file_url(dir: &Path) -> Result<String, String> {
     let abs = std::path::absolute(dir).map_err(|e| e.to_string())?;
-    url::Url::from_directory_path(&abs).map(|u| u.to_string()).map_err(|_| format!("{}: not a folder path", abs.display()))
+    url::Url::from_directory_path(&abs)
+        .map(|u| u.to_string())
+        .map_err(|_| format!("{}: not a folder path", abs.display()))
 }
 
 /// Serves until a shutdown signal.

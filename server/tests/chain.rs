@@ -20,7 +20,8 @@ fn chain(key: &SigningKey, device_id: &str, n: i64) -> Vec<SignedLink> {
     (1..=n)
         .map(|seq| {
             let record_id = format!("check-{seq}");
-            let body = String::from_utf8(canonical(&json!({ "id": record_id, "n": seq })).expect("canonical")).expect("utf-8");
+            let body =
+                String::from_utf8(canonical(&json!({ "id": record_id, "n": seq })).expect("canonical")).expect("utf-8");
             let body_hash = sha256(body.as_bytes());
             let own = link_hash(seq, "check", &record_id, &body_hash, &prev);
             let link = SignedLink {
@@ -43,13 +44,25 @@ fn chain(key: &SigningKey, device_id: &str, n: i64) -> Vec<SignedLink> {
 
 async fn links(backend: Backend) {
     let s = Server::new(backend, &[]).await;
-    s.admin(&["users", "add", "--role", "inspector", "--username", "tt", "--name", "Thanh Tra", "--password", "mat-khau-1"]);
+    s.admin(&[
+        "users",
+        "add",
+        "--role",
+        "inspector",
+        "--username",
+        "tt",
+        "--name",
+        "Thanh Tra",
+        "--password",
+        "mat-khau-1",
+    ]);
     let s = s.start().await;
     let key = SigningKey::from_bytes(&[7u8; 32]);
     let device_id = vieclam_core::ids::new_id();
     let device = json!({ "device_id": device_id, "public_key": hex(key.verifying_key().as_bytes()), "name": "t", "platform": "desktop" });
     let api = s.client();
-    let (st, session) = api.post("/v1/auth/login", &json!({ "username": "tt", "password": "mat-khau-1", "device": device })).await;
+    let (st, session) =
+        api.post("/v1/auth/login", &json!({ "username": "tt", "password": "mat-khau-1", "device": device })).await;
     assert_eq!(st, 200, "{session}");
     let me = api.with_token(&session);
 
@@ -64,7 +77,8 @@ async fn links(backend: Backend) {
     // Links signed by another key are refused as bad signatures.
     let other = chain(&SigningKey::from_bytes(&[9u8; 32]), &device_id, 5);
     let (_, r) = me.post("/v1/push", &json!({ "mutations": [], "links": [other[4].clone()] })).await;
-    let codes: Vec<&str> = r["chain_problems"].as_array().expect("problems").iter().filter_map(|p| p["code"].as_str()).collect();
+    let codes: Vec<&str> =
+        r["chain_problems"].as_array().expect("problems").iter().filter_map(|p| p["code"].as_str()).collect();
     assert!(codes.contains(&"bad_signature"), "{r}");
     // Another device's links make the push malformed.
     let mut foreign = chain(&key, "someone-else", 1);

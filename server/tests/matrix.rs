@@ -18,10 +18,14 @@ type Columns = HashMap<(String, String), (Option<String>, Option<String>, Option
 
 async fn columns(db: &Db) -> Columns {
     db.read::<Columns>(work!(|tx| async move {
-        let rows = tx.query("SELECT kind, id, commune_code, borrower_id, author_id, plan_id, public FROM records", vec![]).await?;
+        let rows = tx
+            .query("SELECT kind, id, commune_code, borrower_id, author_id, plan_id, public FROM records", vec![])
+            .await?;
         Ok(rows
             .iter()
-            .map(|r| ((r.text(0), r.text(1)), (r.opt_text(2), r.opt_text(3), r.opt_text(4), r.opt_text(5), r.int(6) != 0)))
+            .map(|r| {
+                ((r.text(0), r.text(1)), (r.opt_text(2), r.opt_text(3), r.opt_text(4), r.opt_text(5), r.int(6) != 0))
+            })
             .collect())
     }))
     .await
@@ -66,7 +70,12 @@ async fn session(api: &Api, answer: (u16, Value), role: &'static str) -> Who {
 }
 
 async fn login(api: &Api, user: &str, password: &str, role: &'static str) -> Who {
-    session(api, api.post("/v1/auth/login", &json!({ "username": user, "password": password, "device": device() })).await, role).await
+    session(
+        api,
+        api.post("/v1/auth/login", &json!({ "username": user, "password": password, "device": device() })).await,
+        role,
+    )
+    .await
 }
 
 fn hlc(millis: u64) -> String {
@@ -84,7 +93,12 @@ async fn matrix(backend: Backend) {
     let mut insp1 = login(&api, "thanhtra1", "thanhtra1-vieclam", "inspector").await;
     let mut insp2 = login(&api, "thanhtra2", "thanhtra2-vieclam", "inspector").await;
     let (c, id) = demo_codes(&sheet).into_iter().next().expect("a code");
-    let mut borrower = session(&api, api.post("/v1/auth/activate", &json!({ "code": c, "id_number": id, "device": device() })).await, "borrower").await;
+    let mut borrower = session(
+        &api,
+        api.post("/v1/auth/activate", &json!({ "code": c, "id_number": id, "device": device() })).await,
+        "borrower",
+    )
+    .await;
     let enrol = |phone: &'static str| json!({ "full_name": "Nông Văn Tú", "phone": phone, "password": "matkhau-123", "device": device() });
     let worker1 = session(&api, api.post("/v1/auth/enrol", &enrol("0987654321")).await, "worker").await;
     let worker2 = session(&api, api.post("/v1/auth/enrol", &enrol("0987654322")).await, "worker").await;
@@ -100,19 +114,24 @@ async fn matrix(backend: Backend) {
         assert!(!w.communes.is_empty());
     }
     let b_changes = borrower.api.pull_all(5_000).await;
-    borrower.borrower = b_changes.iter().find(|c| c["kind"] == "borrower").and_then(|c| c["id"].as_str()).map(str::to_owned);
+    borrower.borrower =
+        b_changes.iter().find(|c| c["kind"] == "borrower").and_then(|c| c["id"].as_str()).map(str::to_owned);
     assert!(borrower.borrower.is_some(), "the borrower pulls their own record");
 
     // Objects: a check by inspector 1, a registration by worker 1, a loan outside every non-admin scope.
     let site = record(&insp1.api.pull_all(5_000).await.into_iter().find(|c| c["kind"] == "site").expect("site"));
     let check_id = new_id();
-    let push = |entity: &str, id: &str, payload: Value| {
-        json!({ "mutations": [{ "id": new_id(), "entity": entity, "entity_id": id, "op": "insert", "payload": payload, "hlc": hlc(1_000) }], "links": [] })
-    };
-    let r = insp1.api.post("/v1/push", &push("site_check", &check_id, json!({ "id": check_id, "site_id": site["id"] }))).await;
+    let push = |entity: &str, id: &str, payload: Value| json!({ "mutations": [{ "id": new_id(), "entity": entity, "entity_id": id, "op": "insert", "payload": payload, "hlc": hlc(1_000) }], "links": [] });
+    let r = insp1
+        .api
+        .post("/v1/push", &push("site_check", &check_id, json!({ "id": check_id, "site_id": site["id"] })))
+        .await;
     assert_eq!(r.1["results"][0]["status"], "applied", "{}", r.1);
     let reg_id = new_id();
-    let r = worker1.api.post("/v1/push", &push("worker_registration", &reg_id, json!({ "id": reg_id, "full_name": "Nông Văn Tú" }))).await;
+    let r = worker1
+        .api
+        .post("/v1/push", &push("worker_registration", &reg_id, json!({ "id": reg_id, "full_name": "Nông Văn Tú" })))
+        .await;
     assert_eq!(r.1["results"][0]["status"], "applied", "{}", r.1);
     let cols = columns(&db).await;
     let loan_id = cols
@@ -159,7 +178,10 @@ async fn matrix(backend: Backend) {
     assert_eq!(r.1["results"][0]["code"], "mutation.out_of_scope");
     let r = worker2.api.post("/v1/push", &push("worker_registration", &reg_id, json!({ "full_name": "x" }))).await;
     assert_eq!(r.1["results"][0]["code"], "mutation.not_owner");
-    let r = insp2.api.post("/v1/push", &push("check_answer", &format!("{check_id}/q"), json!({ "check_id": check_id }))).await;
+    let r = insp2
+        .api
+        .post("/v1/push", &push("check_answer", &format!("{check_id}/q"), json!({ "check_id": check_id })))
+        .await;
     assert_eq!(r.1["results"][0]["code"], "mutation.not_owner");
 
     // A full pull per role holds exactly what its rule allows.
@@ -168,7 +190,8 @@ async fn matrix(backend: Backend) {
         let changes = who.api.pull_all(2_000).await;
         let mut seen = HashSet::new();
         for c in &changes {
-            let key = (c["kind"].as_str().unwrap_or_default().to_owned(), c["id"].as_str().unwrap_or_default().to_owned());
+            let key =
+                (c["kind"].as_str().unwrap_or_default().to_owned(), c["id"].as_str().unwrap_or_default().to_owned());
             let col = cols.get(&key).unwrap_or_else(|| panic!("{key:?} pulled but not stored"));
             assert!(in_scope(who, col), "{} pulled {key:?} outside its scope", who.role);
             seen.insert(key);

@@ -28,26 +28,36 @@ async fn sign_in_and_tokens(s: &Server, sheet: &str) {
     let api = s.client();
     // Password sign-in, and the refusals with their codes.
     let admin = api.login("admin", "admin-vieclam").await;
-    let bad = api.post("/v1/auth/login", &json!({ "username": "admin", "password": "wrong-password", "device": device() })).await;
+    let bad = api
+        .post("/v1/auth/login", &json!({ "username": "admin", "password": "wrong-password", "device": device() }))
+        .await;
     assert_eq!((bad.0, code(&bad)), (401, "auth.bad_credentials"));
-    let nobody = api.post("/v1/auth/login", &json!({ "username": "nobody", "password": "whatever1", "device": device() })).await;
+    let nobody =
+        api.post("/v1/auth/login", &json!({ "username": "nobody", "password": "whatever1", "device": device() })).await;
     assert_eq!(code(&nobody), "auth.bad_credentials");
     // The same device id with another key is refused.
     let d = device();
-    let first = api.post("/v1/auth/login", &json!({ "username": "thanhtra1", "password": "thanhtra1-vieclam", "device": d })).await;
+    let first = api
+        .post("/v1/auth/login", &json!({ "username": "thanhtra1", "password": "thanhtra1-vieclam", "device": d }))
+        .await;
     assert_eq!(first.0, 200);
     let mut other = d.clone();
     other["public_key"] = json!("ab".repeat(32));
-    let clash = api.post("/v1/auth/login", &json!({ "username": "thanhtra1", "password": "thanhtra1-vieclam", "device": other })).await;
+    let clash = api
+        .post("/v1/auth/login", &json!({ "username": "thanhtra1", "password": "thanhtra1-vieclam", "device": other }))
+        .await;
     assert_eq!((clash.0, code(&clash)), (409, "device.key_mismatch"));
 
     // Borrower activation: the code works once, and only with the right ID number.
     let codes = demo_codes(sheet);
     assert_eq!(codes.len(), 2, "two activation codes in the sheet: {sheet}");
     let (c, id_number) = &codes[0];
-    let wrong = api.post("/v1/auth/activate", &json!({ "code": c, "id_number": "000000000000", "device": device() })).await;
+    let wrong =
+        api.post("/v1/auth/activate", &json!({ "code": c, "id_number": "000000000000", "device": device() })).await;
     assert_eq!((wrong.0, code(&wrong)), (401, "auth.bad_activation_code"));
-    let ok = api.post("/v1/auth/activate", &json!({ "code": c.to_lowercase(), "id_number": id_number, "device": device() })).await;
+    let ok = api
+        .post("/v1/auth/activate", &json!({ "code": c.to_lowercase(), "id_number": id_number, "device": device() }))
+        .await;
     assert_eq!(ok.0, 200, "{}", ok.1);
     assert_eq!(ok.1["role"], "borrower");
     let again = api.post("/v1/auth/activate", &json!({ "code": c, "id_number": id_number, "device": device() })).await;
@@ -73,7 +83,9 @@ async fn sign_in_and_tokens(s: &Server, sheet: &str) {
     assert_eq!((after.0, code(&after)), (401, "auth.revoked_token"));
     // The office revokes a device: its tokens stop working.
     let dev = device();
-    let sess = api.post("/v1/auth/login", &json!({ "username": "thanhtra2", "password": "thanhtra2-vieclam", "device": dev })).await;
+    let sess = api
+        .post("/v1/auth/login", &json!({ "username": "thanhtra2", "password": "thanhtra2-vieclam", "device": dev }))
+        .await;
     let t2 = api.with_token(&sess.1);
     assert_eq!(t2.get("/v1/pull?limit=1").await.0, 200);
     s.admin(&["devices", "revoke", dev["device_id"].as_str().unwrap_or_default()]);
@@ -92,18 +104,30 @@ async fn push_rules(s: &Server) {
     let admin = api.login("admin", "admin-vieclam").await;
     let site = my_site(&inspector).await;
     let check_id = new_id();
-    let check = mutation("site_check", &check_id, json!({ "id": check_id, "site_id": site["id"], "state": "open" }), &hlc(1_000, 1));
+    let check = mutation(
+        "site_check",
+        &check_id,
+        json!({ "id": check_id, "site_id": site["id"], "state": "open" }),
+        &hlc(1_000, 1),
+    );
     let answer_id = format!("{check_id}/purpose_kept");
-    let answer = mutation("check_answer", &answer_id, json!({ "check_id": check_id, "question": "purpose_kept", "value": true }), &hlc(1_001, 1));
+    let answer = mutation(
+        "check_answer",
+        &answer_id,
+        json!({ "check_id": check_id, "question": "purpose_kept", "value": true }),
+        &hlc(1_001, 1),
+    );
     let batch = json!({ "mutations": [check, answer], "links": [] });
     let first = inspector.post("/v1/push", &batch).await;
     assert_eq!(first.0, 200, "{}", first.1);
-    let statuses: Vec<&str> = first.1["results"].as_array().expect("results").iter().filter_map(|r| r["status"].as_str()).collect();
+    let statuses: Vec<&str> =
+        first.1["results"].as_array().expect("results").iter().filter_map(|r| r["status"].as_str()).collect();
     assert_eq!(statuses, ["applied", "applied"]);
     // The same batch again changes nothing and says so.
     let before = admin.pull_all(5_000).await.len();
     let second = inspector.post("/v1/push", &batch).await;
-    let statuses: Vec<&str> = second.1["results"].as_array().expect("results").iter().filter_map(|r| r["status"].as_str()).collect();
+    let statuses: Vec<&str> =
+        second.1["results"].as_array().expect("results").iter().filter_map(|r| r["status"].as_str()).collect();
     assert_eq!(statuses, ["already_applied", "already_applied"]);
     let all = admin.pull_all(5_000).await;
     assert_eq!(all.len(), before);
@@ -117,15 +141,20 @@ async fn push_rules(s: &Server) {
     reused["payload"]["state"] = json!("finished");
     let office = mutation("loan", &new_id(), json!({}), &hlc(2_000, 1));
     let far_site = admin.pull_all(5_000).await.into_iter().find(|c| {
-        c["kind"] == "site" && !inspector_communes(&all_plans(&all)).contains(c["body"]["commune_code"].as_str().unwrap_or(""))
+        c["kind"] == "site"
+            && !inspector_communes(&all_plans(&all)).contains(c["body"]["commune_code"].as_str().unwrap_or(""))
     });
     let far_site = far_site.expect("a site outside the plans");
     let cid = new_id();
     let outside = mutation("site_check", &cid, json!({ "id": cid, "site_id": far_site["id"] }), &hlc(3_000, 1));
     let unknown = mutation("spaceship", &new_id(), json!({}), &hlc(4_000, 1));
     let r = inspector.post("/v1/push", &json!({ "mutations": [reused, office, outside, unknown], "links": [] })).await;
-    let codes: Vec<&str> = r.1["results"].as_array().expect("results").iter().map(|x| x["code"].as_str().unwrap_or("")).collect();
-    assert_eq!(codes, ["mutation.id_reused", "mutation.office_record", "mutation.out_of_scope", "mutation.unknown_entity"]);
+    let codes: Vec<&str> =
+        r.1["results"].as_array().expect("results").iter().map(|x| x["code"].as_str().unwrap_or("")).collect();
+    assert_eq!(
+        codes,
+        ["mutation.id_reused", "mutation.office_record", "mutation.out_of_scope", "mutation.unknown_entity"]
+    );
 
     // A malformed push is refused whole and changes nothing.
     let count = admin.pull_all(5_000).await.len();
@@ -143,12 +172,31 @@ async fn push_rules(s: &Server) {
 
     // Two devices of one author: the later clock wins field by field, and the record is marked for review.
     let other = api.login("thanhtra1", "thanhtra1-vieclam").await;
-    let late = mutation("site_check", &check_id, json!({ "id": check_id, "site_id": site["id"], "state": "finished", "note": "b" }), &hlc(9_000, 2));
-    assert_eq!(other.post("/v1/push", &json!({ "mutations": [late], "links": [] })).await.1["results"][0]["status"], "applied");
-    let early = mutation("site_check", &check_id, json!({ "id": check_id, "site_id": site["id"], "state": "open", "extra": 1 }), &hlc(5_000, 1));
-    assert_eq!(inspector.post("/v1/push", &json!({ "mutations": [early], "links": [] })).await.1["results"][0]["status"], "applied");
+    let late = mutation(
+        "site_check",
+        &check_id,
+        json!({ "id": check_id, "site_id": site["id"], "state": "finished", "note": "b" }),
+        &hlc(9_000, 2),
+    );
+    assert_eq!(
+        other.post("/v1/push", &json!({ "mutations": [late], "links": [] })).await.1["results"][0]["status"],
+        "applied"
+    );
+    let early = mutation(
+        "site_check",
+        &check_id,
+        json!({ "id": check_id, "site_id": site["id"], "state": "open", "extra": 1 }),
+        &hlc(5_000, 1),
+    );
+    assert_eq!(
+        inspector.post("/v1/push", &json!({ "mutations": [early], "links": [] })).await.1["results"][0]["status"],
+        "applied"
+    );
     let merged = admin.get(&format!("/v1/checks/{check_id}")).await.1["check"].clone();
-    assert_eq!((merged["state"].as_str(), merged["note"].as_str(), merged["extra"].as_i64()), (Some("finished"), Some("b"), Some(1)));
+    assert_eq!(
+        (merged["state"].as_str(), merged["note"].as_str(), merged["extra"].as_i64()),
+        (Some("finished"), Some("b"), Some(1))
+    );
     assert_eq!(merged["server_review"], true);
 }
 
@@ -171,7 +219,10 @@ async fn pull_paging(s: &Server) {
     let ids: HashSet<(String, String)> = paged.iter().map(|c| (c["kind"].to_string(), c["id"].to_string())).collect();
     assert_eq!(ids.len(), paged.len(), "no record twice");
     assert!(paged.len() > 2_000, "the demo province pulled: {}", paged.len());
-    assert_eq!(&whole["changes"].as_array().expect("changes")[..], &paged[..whole["changes"].as_array().map_or(0, Vec::len)]);
+    assert_eq!(
+        &whole["changes"].as_array().expect("changes")[..],
+        &paged[..whole["changes"].as_array().map_or(0, Vec::len)]
+    );
     // Nothing new after the last page; a junk cursor is refused.
     let (_, first) = admin.get("/v1/pull?limit=1").await;
     let mut cursor = first["cursor"].as_str().unwrap_or_default().to_owned();
@@ -183,7 +234,10 @@ async fn pull_paging(s: &Server) {
         }
     }
     let (_, tail) = admin.get(&format!("/v1/pull?cursor={cursor}")).await;
-    assert_eq!((tail["changes"].as_array().map(Vec::len), &tail["more"], &tail["reset"]), (Some(0), &json!(false), &json!(false)));
+    assert_eq!(
+        (tail["changes"].as_array().map(Vec::len), &tail["more"], &tail["reset"]),
+        (Some(0), &json!(false), &json!(false))
+    );
     assert_eq!(code(&admin.get("/v1/pull?cursor=%%%").await), "push.malformed");
 
     // A new plan changes the inspector's scope: the old cursor answers `reset`.
@@ -191,8 +245,20 @@ async fn pull_paging(s: &Server) {
     let (_, p) = inspector.get("/v1/pull?limit=5000").await;
     let c = p["cursor"].as_str().unwrap_or_default().to_owned();
     let today = chrono::Utc::now().date_naive();
-    s.admin(&["plans", "add", "--name", "03/KH", "--inspector", "thanhtra2", "--communes", "06040",
-        "--from", &today.to_string(), "--to", &(today + chrono::Duration::days(5)).to_string()]);
+    s.admin(&[
+        "plans",
+        "add",
+        "--name",
+        "03/KH",
+        "--inspector",
+        "thanhtra2",
+        "--communes",
+        "06040",
+        "--from",
+        &today.to_string(),
+        "--to",
+        &(today + chrono::Duration::days(5)).to_string(),
+    ]);
     let (_, p) = inspector.get(&format!("/v1/pull?limit=5000&cursor={c}")).await;
     assert_eq!(p["reset"], true);
 }
@@ -212,7 +278,9 @@ async fn compression(s: &Server) {
     let plain = get(page, "identity").await.expect("pull");
     assert!(plain.headers().get("content-encoding").is_none());
     let plain = plain.bytes().await.expect("body");
-    assert!(serde_json::from_slice::<Value>(&plain).is_ok_and(|p| p["changes"].as_array().is_some_and(|c| c.len() == 2000)));
+    assert!(
+        serde_json::from_slice::<Value>(&plain).is_ok_and(|p| p["changes"].as_array().is_some_and(|c| c.len() == 2000))
+    );
     let zstd = get(page, "gzip, zstd").await.expect("pull");
     assert_eq!(zstd.headers().get("content-encoding").map(|v| v.as_bytes()), Some(&b"zstd"[..]));
     let zstd = zstd.bytes().await.expect("body");
@@ -220,8 +288,11 @@ async fn compression(s: &Server) {
     let gzip = get(page, "gzip").await.expect("pull");
     assert_eq!(gzip.headers().get("content-encoding").map(|v| v.as_bytes()), Some(&b"gzip"[..]));
     let mut unzipped = Vec::new();
-    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gzip.bytes().await.expect("body")[..]), &mut unzipped)
-        .expect("gzip");
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(&gzip.bytes().await.expect("body")[..]),
+        &mut unzipped,
+    )
+    .expect("gzip");
     assert_eq!(unzipped, plain, "the same page either way");
     let small = get("/v1/health", "gzip, zstd").await.expect("health");
     assert!(small.headers().get("content-encoding").is_none(), "a small answer goes as it is");
@@ -252,7 +323,10 @@ async fn expiry_and_rate_limit(backend: Backend) {
         sessions.push(e.1);
     }
     let sixth = api
-        .post("/v1/auth/enrol", &json!({ "full_name": "Vi Thị Hoa", "phone": "0912345609", "password": "matkhau-123", "device": device() }))
+        .post(
+            "/v1/auth/enrol",
+            &json!({ "full_name": "Vi Thị Hoa", "phone": "0912345609", "password": "matkhau-123", "device": device() }),
+        )
         .await;
     assert_eq!((sixth.0, code(&sixth)), (429, "rate_limited"));
     let expired = api.with_token(&sessions[0]).get("/v1/pull").await;

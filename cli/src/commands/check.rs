@@ -64,12 +64,24 @@ pub fn run(ctx: &Ctx, action: CheckCommand) -> Result<(), Failure> {
                 Failure(m::CANNOT_READ.fill(lang, &[("path", &file.display().to_string()), ("detail", &e.to_string())]))
             })?;
             let position = match &at {
-                Some(text) => Some(parse::point(text).ok_or_else(|| Failure(m::BAD_POINT.fill(lang, &[("text", text)])))?),
+                Some(text) => {
+                    Some(parse::point(text).ok_or_else(|| Failure(m::BAD_POINT.fill(lang, &[("text", text)])))?)
+                }
                 None => None,
             };
             let photos = PhotoStore::new(ctx.folder.join("photos"));
-            let taken = take_photo(&mut store, &identity, &id, &bytes, position, accuracy, &photos, &CheckSettings::default(), Utc::now())
-                .map_err(core)?;
+            let taken = take_photo(
+                &mut store,
+                &identity,
+                &id,
+                &bytes,
+                position,
+                accuracy,
+                &photos,
+                &CheckSettings::default(),
+                Utc::now(),
+            )
+            .map_err(core)?;
             let path = photos.path(&taken.sha256).map(|p| p.display().to_string()).unwrap_or_default();
             println!(
                 "{}",

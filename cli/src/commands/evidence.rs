@@ -18,10 +18,10 @@ pub fn verify(ctx: &Ctx) -> Result<(), Failure> {
         println!("{}", m::EVIDENCE_OK.fill(lang, &[("n", &report.checked.to_string())]));
         return Ok(());
     }
-    let mut lines = vec![m::EVIDENCE_BAD.fill(
-        lang,
-        &[("n", &report.problems.len().to_string()), ("checked", &report.checked.to_string())],
-    )];
+    let mut lines = vec![
+        m::EVIDENCE_BAD
+            .fill(lang, &[("n", &report.problems.len().to_string()), ("checked", &report.checked.to_string())]),
+    ];
     lines.extend(report.problems.iter().map(|p| format!("  - #{} [{}] {}", p.seq, p.code.as_str(), p.message(lang))));
     Err(Failure(lines.join("\n")))
 }
@@ -49,8 +49,12 @@ pub fn exif(ctx: &Ctx, file: &Path) -> Result<(), Failure> {
         None => println!("{}", m::EXIF_NO_GPS.get(lang)),
     }
     match (info.taken_at, info.offset) {
-        (Some(t), Some(o)) => println!("{}", m::EXIF_TIME.fill(lang, &[("time", &format!("{} {o}", t.format("%d/%m/%Y %H:%M:%S")))])),
-        (Some(t), None) => println!("{}", m::EXIF_TIME.fill(lang, &[("time", &t.format("%d/%m/%Y %H:%M:%S").to_string())])),
+        (Some(t), Some(o)) => {
+            println!("{}", m::EXIF_TIME.fill(lang, &[("time", &format!("{} {o}", t.format("%d/%m/%Y %H:%M:%S")))]))
+        }
+        (Some(t), None) => {
+            println!("{}", m::EXIF_TIME.fill(lang, &[("time", &t.format("%d/%m/%Y %H:%M:%S").to_string())]))
+        }
         _ => println!("{}", m::EXIF_NO_TIME.get(lang)),
     }
     if let Some(id) = &info.check_id {

@@ -1,8 +1,8 @@
 //! `vieclam init [--demo N]`: a new encrypted store with a fresh key, optionally a demo province.
 
+use vieclam_core::Store;
 use vieclam_core::demo::{self, DemoSpec};
 use vieclam_core::messages::cli as m;
-use vieclam_core::Store;
 
 use super::Ctx;
 use crate::{Failure, home};

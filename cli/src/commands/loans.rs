@@ -53,9 +53,16 @@ pub fn show(ctx: &Ctx, id_or_agreement: &str, remind: u32) -> Result<(), Failure
     }
     println!("\n{}", d.schedule_title);
     use vieclam_core::messages::labels as l;
-    let mut t = table::new(&["#", l::DUE_ON.get(lang), l::AMOUNT_DUE.get(lang), l::REMAINING.get(lang), l::STATE.get(lang)]);
+    let mut t =
+        table::new(&["#", l::DUE_ON.get(lang), l::AMOUNT_DUE.get(lang), l::REMAINING.get(lang), l::STATE.get(lang)]);
     for s in &d.schedule {
-        t.add_row(vec![s.seq.to_string(), s.due_text.clone(), s.amount_text.clone(), s.remaining_text.clone(), s.status_text.clone()]);
+        t.add_row(vec![
+            s.seq.to_string(),
+            s.due_text.clone(),
+            s.amount_text.clone(),
+            s.remaining_text.clone(),
+            s.status_text.clone(),
+        ]);
     }
     println!("{t}");
     Ok(())

@@ -14,7 +14,8 @@ use crate::Failure;
 /// Prints the minutes and writes the HTML when asked.
 pub fn run(ctx: &Ctx, commune: &str, plan: Option<&str>, html: Option<&Path>) -> Result<(), Failure> {
     let lang = ctx.lang;
-    let code = parse::commune_code(commune).ok_or_else(|| Failure(m::UNKNOWN_COMMUNE.fill(lang, &[("text", commune)])))?;
+    let code =
+        parse::commune_code(commune).ok_or_else(|| Failure(m::UNKNOWN_COMMUNE.fill(lang, &[("text", commune)])))?;
     let store = ctx.open()?;
     let plan_id = lookup::plan_id(&store, plan).map_err(|e| Failure::core(e, lang))?;
     let minutes = minutes(&store, &code, &plan_id, ctx.today, lang).map_err(|e| Failure::core(e, lang))?;

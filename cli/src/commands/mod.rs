@@ -5,9 +5,9 @@ mod evidence;
 mod init;
 mod loans;
 mod login;
-mod programmes;
 mod minutes;
 mod parse;
+mod programmes;
 mod register;
 mod sites;
 mod status;
@@ -49,9 +49,7 @@ impl Ctx {
 /// Runs the command line.
 pub fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     let today = match &cli.on {
-        Some(text) => {
-            format::parse_date(text).ok_or_else(|| Failure(m::BAD_DATE.fill(lang, &[("text", text)])))?
-        }
+        Some(text) => format::parse_date(text).ok_or_else(|| Failure(m::BAD_DATE.fill(lang, &[("text", text)])))?,
         None => chrono::Local::now().date_naive(),
     };
     let ctx = Ctx { lang, folder: home::folder(cli.home.as_deref()), today };

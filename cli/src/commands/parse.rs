@@ -16,10 +16,7 @@ pub fn point(text: &str) -> Option<(f64, f64)> {
 pub fn commune_code(text: &str) -> Option<String> {
     let t = text.trim();
     let f = fold(t);
-    communes()
-        .iter()
-        .find(|c| c.code == t || fold(&c.short_name) == f || fold(&c.name) == f)
-        .map(|c| c.code.clone())
+    communes().iter().find(|c| c.code == t || fold(&c.short_name) == f || fold(&c.name) == f).map(|c| c.code.clone())
 }
 
 /// An answer typed for question `key`: yes/no as có/không/yes/no/1/0, numbers with a comma or a dot, choices by

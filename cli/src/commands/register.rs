@@ -43,7 +43,10 @@ pub fn run(ctx: &Ctx, a: RegisterArgs) -> Result<(), Failure> {
     let occupation = ask(a.occupation, ("Nghề nghiệp", "Occupation"), lang, tty);
     let wants = ask(
         a.wants,
-        ("Nhu cầu (domestic_job, training, self_employment_loan, work_abroad)", "Wants (domestic_job, training, self_employment_loan, work_abroad)"),
+        (
+            "Nhu cầu (domestic_job, training, self_employment_loan, work_abroad)",
+            "Wants (domestic_job, training, self_employment_loan, work_abroad)",
+        ),
         lang,
         tty,
     );

@@ -27,7 +27,8 @@ fn read_fixes(ctx: &Ctx, file: &Path) -> Result<Vec<Fix>, Failure> {
             continue;
         }
         let bad = || Failure(m::WALK_BAD_LINE.fill(lang, &[("line", &(n + 1).to_string())]));
-        let parts: Vec<f64> = line.split(',').map(|p| p.trim().parse::<f64>()).collect::<Result<_, _>>().map_err(|_| bad())?;
+        let parts: Vec<f64> =
+            line.split(',').map(|p| p.trim().parse::<f64>()).collect::<Result<_, _>>().map_err(|_| bad())?;
         let (lat, lon, accuracy_m) = match parts[..] {
             [lat, lon] => (lat, lon, 5.0),
             [lat, lon, acc] => (lat, lon, acc),

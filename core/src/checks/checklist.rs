@@ -164,11 +164,7 @@ pub const QUESTIONS: &[Question] = &[
         t!("Có hiện tượng vay ké (vay hộ người khác)?", "Is the loan borrowed on someone else's behalf (vay ké)?"),
         true,
     ),
-    yes_no(
-        "misuse_misappropriation",
-        t!("Có chiếm dụng, xâm tiêu vốn vay?", "Was the loan misappropriated?"),
-        true,
-    ),
+    yes_no("misuse_misappropriation", t!("Có chiếm dụng, xâm tiêu vốn vay?", "Was the loan misappropriated?"), true),
     yes_no(
         "misuse_book_held",
         t!("Sổ vay vốn do người khác (tổ trưởng…) giữ?", "Is the loan book held by someone else (group leader…)?"),

@@ -61,19 +61,16 @@ pub fn record_findings(
         opinions: notes.opinions.trim().to_owned(),
         ..notes.clone()
     };
-    let too_long: Vec<FieldError> = [
-        ("findings", &notes.findings),
-        ("recommendations", &notes.recommendations),
-        ("opinions", &notes.opinions),
-    ]
-    .into_iter()
-    .filter(|(_, text)| text.chars().count() > MAX_CHARS)
-    .map(|(field, _)| FieldError {
-        field: field.into(),
-        code: "findings.too_long".into(),
-        message: msg::FINDINGS_TOO_LONG,
-    })
-    .collect();
+    let too_long: Vec<FieldError> =
+        [("findings", &notes.findings), ("recommendations", &notes.recommendations), ("opinions", &notes.opinions)]
+            .into_iter()
+            .filter(|(_, text)| text.chars().count() > MAX_CHARS)
+            .map(|(field, _)| FieldError {
+                field: field.into(),
+                code: "findings.too_long".into(),
+                message: msg::FINDINGS_TOO_LONG,
+            })
+            .collect();
     if !too_long.is_empty() {
         return Err(Error::Invalid(too_long));
     }

@@ -35,11 +35,9 @@ pub fn check_id(store: &Store, id_or_code: &str) -> Result<String> {
     let key = id_or_code.trim();
     store
         .conn()
-        .query_row(
-            "SELECT id FROM site_checks WHERE id = ?1 OR code = ?1 ORDER BY revision DESC LIMIT 1",
-            [key],
-            |r| r.get(0),
-        )
+        .query_row("SELECT id FROM site_checks WHERE id = ?1 OR code = ?1 ORDER BY revision DESC LIMIT 1", [key], |r| {
+            r.get(0)
+        })
         .optional()?
         .ok_or_else(|| Error::NotFound { entity: "check", id: key.to_owned() })
 }

@@ -93,13 +93,12 @@ struct Plan {
 fn plan(store: &Store, plan_id: &str) -> Result<Plan> {
     let row: Option<(String, String, String, String)> = store
         .conn()
-        .query_row(
-            "SELECT code, title, starts_on, ends_on FROM inspection_plans WHERE id = ?1",
-            [plan_id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
+        .query_row("SELECT code, title, starts_on, ends_on FROM inspection_plans WHERE id = ?1", [plan_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
         .optional()?;
-    let (code, title, s, e) = row.ok_or_else(|| Error::NotFound { entity: "inspection_plan", id: plan_id.to_owned() })?;
+    let (code, title, s, e) =
+        row.ok_or_else(|| Error::NotFound { entity: "inspection_plan", id: plan_id.to_owned() })?;
     let day = |t: &str| format::parse_date(t).ok_or_else(|| Error::Corrupt(format!("plan date {t}")));
     Ok(Plan { code, title, starts_on: day(&s)?, ends_on: day(&e)? })
 }
@@ -176,11 +175,8 @@ pub fn minutes(store: &Store, commune_code: &str, plan_id: &str, on: NaiveDate, 
         (Some(a), Some(b)) => (*a, *b),
         _ => (plan.starts_on, plan.ends_on),
     };
-    let dates = if first == last {
-        format::date(first)
-    } else {
-        format!("{} – {}", format::date(first), format::date(last))
-    };
+    let dates =
+        if first == last { format::date(first) } else { format!("{} – {}", format::date(first), format::date(last)) };
     let devices: BTreeSet<&str> = visits.iter().map(|v| v.device_id.as_str()).collect();
     let header = vec![
         item(msg::PLAN, format!("{} – {}", plan.code, plan.title)),

@@ -67,7 +67,9 @@ impl Generator {
                 break;
             }
             // Principal instalments due up to this session, paid (late payers pay `late_by` days after).
-            while next_instalment < schedule.len() && schedule[next_instalment].due_on + Duration::days(late_by) <= month {
+            while next_instalment < schedule.len()
+                && schedule[next_instalment].due_on + Duration::days(late_by) <= month
+            {
                 let amount = schedule[next_instalment].principal_due.min(balance);
                 let paid_on = schedule[next_instalment].due_on + Duration::days(late_by);
                 let owed = interest(balance, loan.annual_rate_ppm, (paid_on - last_interest_day).num_days());
@@ -122,7 +124,11 @@ impl Generator {
             kind: kind.into(),
             description: purpose.into(),
             funded_area_ha: funded_area,
-            jobs_planned: if loan.principal > 200_000_000 { self.rng.random_range(3..20) } else { self.rng.random_range(1..3) },
+            jobs_planned: if loan.principal > 200_000_000 {
+                self.rng.random_range(3..20)
+            } else {
+                self.rng.random_range(1..3)
+            },
         });
         let site_id = self.ids.next(&mut self.rng);
         self.batch.sites.push(Site {

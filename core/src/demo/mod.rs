@@ -48,7 +48,12 @@ pub fn check_size(loans: usize) -> Result<()> {
 /// Generates the demo province as one batch of office records.
 pub fn generate(spec: DemoSpec) -> Result<OfficeBatch> {
     check_size(spec.loans)?;
-    let mut g = Generator { rng: ChaCha8Rng::seed_from_u64(spec.seed), ids: DemoIds::new(spec.seed), spec, batch: OfficeBatch::default() };
+    let mut g = Generator {
+        rng: ChaCha8Rng::seed_from_u64(spec.seed),
+        ids: DemoIds::new(spec.seed),
+        spec,
+        batch: OfficeBatch::default(),
+    };
     g.catalogue();
     g.province();
     Ok(g.batch)
@@ -85,8 +90,18 @@ impl Generator {
         let b = &mut self.batch;
         for (code, kind, vi, en) in [
             ("TVL-LD", "job_creation_worker", "Cho vay tạo việc làm (người lao động)", "Job-creation loan (worker)"),
-            ("TVL-CS", "job_creation_business", "Cho vay tạo việc làm (cơ sở sản xuất, kinh doanh)", "Job-creation loan (business)"),
-            ("XKLD", "overseas_contract", "Cho vay đi làm việc ở nước ngoài theo hợp đồng", "Loan for contract work abroad"),
+            (
+                "TVL-CS",
+                "job_creation_business",
+                "Cho vay tạo việc làm (cơ sở sản xuất, kinh doanh)",
+                "Job-creation loan (business)",
+            ),
+            (
+                "XKLD",
+                "overseas_contract",
+                "Cho vay đi làm việc ở nước ngoài theo hợp đồng",
+                "Loan for contract work abroad",
+            ),
         ] {
             b.programmes.push(LoanProgramme {
                 id: self.ids.next(&mut self.rng),

@@ -4,8 +4,30 @@
 /// Family names, most common first; Tày and Nùng names (Hoàng, Nông, Lương, Vi, Lăng, Triệu, Lành, Mã) are frequent
 /// in Lạng Sơn.
 pub const FAMILY: &[&str] = &[
-    "Hoàng", "Nguyễn", "Nông", "Lương", "Vi", "Lăng", "Triệu", "Hà", "Lý", "Trần", "Lê", "Phạm", "Đinh", "Mã",
-    "Lành", "Chu", "Đàm", "Hứa", "Lộc", "Bế", "Dương", "Vũ", "Đặng", "Hoàng Thị",
+    "Hoàng",
+    "Nguyễn",
+    "Nông",
+    "Lương",
+    "Vi",
+    "Lăng",
+    "Triệu",
+    "Hà",
+    "Lý",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Đinh",
+    "Mã",
+    "Lành",
+    "Chu",
+    "Đàm",
+    "Hứa",
+    "Lộc",
+    "Bế",
+    "Dương",
+    "Vũ",
+    "Đặng",
+    "Hoàng Thị",
 ];
 
 /// Middle names for men.
@@ -16,20 +38,80 @@ pub const MIDDLE_FEMALE: &[&str] = &["Thị", "Thị", "Thị", "Thu", "Ngọc",
 
 /// Given names for men.
 pub const GIVEN_MALE: &[&str] = &[
-    "Hùng", "Dũng", "Tuấn", "Thắng", "Cường", "Hải", "Long", "Sơn", "Tiến", "Hòa", "Hoà", "Lập", "Bình", "Định",
-    "Khánh", "Phong", "Quý", "Trường", "Vinh", "Nam", "Thành", "Toàn", "Mạnh", "Đạt", "Lực", "Kiên",
+    "Hùng",
+    "Dũng",
+    "Tuấn",
+    "Thắng",
+    "Cường",
+    "Hải",
+    "Long",
+    "Sơn",
+    "Tiến",
+    "Hòa",
+    "Hoà",
+    "Lập",
+    "Bình",
+    "Định",
+    "Khánh",
+    "Phong",
+    "Quý",
+    "Trường",
+    "Vinh",
+    "Nam",
+    "Thành",
+    "Toàn",
+    "Mạnh",
+    "Đạt",
+    "Lực",
+    "Kiên",
 ];
 
 /// Given names for women.
 pub const GIVEN_FEMALE: &[&str] = &[
-    "Hằng", "Lan", "Hoa", "Hương", "Mai", "Nga", "Thảo", "Yến", "Dung", "Hạnh", "Liên", "Nhung", "Phượng", "Huyền",
-    "Hòa", "Hoà", "Thủy", "Vân", "Xuân", "Loan", "Duyên", "Tâm", "Ánh", "Chinh",
+    "Hằng",
+    "Lan",
+    "Hoa",
+    "Hương",
+    "Mai",
+    "Nga",
+    "Thảo",
+    "Yến",
+    "Dung",
+    "Hạnh",
+    "Liên",
+    "Nhung",
+    "Phượng",
+    "Huyền",
+    "Hòa",
+    "Hoà",
+    "Thủy",
+    "Vân",
+    "Xuân",
+    "Loan",
+    "Duyên",
+    "Tâm",
+    "Ánh",
+    "Chinh",
 ];
 
 /// Village name stems (thôn, bản): "Thôn {stem} {n}".
 pub const VILLAGES: &[&str] = &[
-    "Nà Pàn", "Khòn Lạn", "Bản Chắt", "Pò Háng", "Nà Làng", "Kéo Coong", "Bản Mới", "Còn Quan", "Pác Cáp",
-    "Nà Thí", "Khau Mò", "Bản Cầu", "Lũng Vài", "Nà Hin", "Pắc Sào", "Phai Duốc",
+    "Nà Pàn",
+    "Khòn Lạn",
+    "Bản Chắt",
+    "Pò Háng",
+    "Nà Làng",
+    "Kéo Coong",
+    "Bản Mới",
+    "Còn Quan",
+    "Pác Cáp",
+    "Nà Thí",
+    "Khau Mò",
+    "Bản Cầu",
+    "Lũng Vài",
+    "Nà Hin",
+    "Pắc Sào",
+    "Phai Duốc",
 ];
 
 /// What a loan funds: model kind, purpose text, whether it is land (a plot), typical funded area in hectares.
@@ -62,8 +144,16 @@ pub const ENTERPRISES: &[(&str, &[&str])] = &[
 
 /// Domestic jobs and training offered to returning workers: kind, title, description.
 pub const JOB_PROGRAMMES: &[(&str, &str, &str)] = &[
-    ("domestic_job", "Công nhân may tại Khu công nghiệp Đồng Bành", "Tuyển 120 công nhân may, lương từ 7 triệu đồng/tháng, có nhà ở."),
-    ("domestic_job", "Nhân viên kho vận cửa khẩu Hữu Nghị", "Bốc xếp, kiểm đếm hàng hóa xuất nhập khẩu; ưu tiên người biết tiếng Trung."),
+    (
+        "domestic_job",
+        "Công nhân may tại Khu công nghiệp Đồng Bành",
+        "Tuyển 120 công nhân may, lương từ 7 triệu đồng/tháng, có nhà ở.",
+    ),
+    (
+        "domestic_job",
+        "Nhân viên kho vận cửa khẩu Hữu Nghị",
+        "Bốc xếp, kiểm đếm hàng hóa xuất nhập khẩu; ưu tiên người biết tiếng Trung.",
+    ),
     ("domestic_job", "Kỹ thuật viên điện tử", "Lắp ráp linh kiện điện tử; đào tạo tại chỗ 2 tháng."),
     ("domestic_job", "Hướng dẫn viên du lịch Mẫu Sơn", "Dẫn khách tham quan, biết tiếng Anh hoặc tiếng Trung."),
     ("training", "Đào tạo nghề hàn điện", "Khóa 3 tháng, miễn học phí cho lao động về nước, cấp chứng chỉ sơ cấp."),

@@ -36,11 +36,8 @@ const MOBILE_PREFIXES: &[&str] = &[
 impl Generator {
     fn person_name(&mut self, female: bool) -> String {
         let family = *names::FAMILY.choose(&mut self.rng).expect("non-empty");
-        let (middle, given) = if female {
-            (names::MIDDLE_FEMALE, names::GIVEN_FEMALE)
-        } else {
-            (names::MIDDLE_MALE, names::GIVEN_MALE)
-        };
+        let (middle, given) =
+            if female { (names::MIDDLE_FEMALE, names::GIVEN_FEMALE) } else { (names::MIDDLE_MALE, names::GIVEN_MALE) };
         let middle = if family.contains(' ') { "" } else { *middle.choose(&mut self.rng).expect("non-empty") };
         let given = *given.choose(&mut self.rng).expect("non-empty");
         [family, middle, given].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ")
@@ -68,11 +65,7 @@ impl Generator {
         let female = self.rng.random_bool(0.48);
         let birth_year: i32 = self.rng.random_range(1965..=2004);
         let century_sex = if birth_year >= 2000 { 2 } else { 0 } + u32::from(female);
-        let id_number = format!(
-            "020{century_sex}{:02}{:06}",
-            birth_year % 100,
-            self.rng.random_range(0..1_000_000)
-        );
+        let id_number = format!("020{century_sex}{:02}{:06}", birth_year % 100, self.rng.random_range(0..1_000_000));
         let prefix = *MOBILE_PREFIXES.choose(&mut self.rng).expect("non-empty");
         let phone = self.rng.random_bool(0.9).then(|| format!("{prefix}{:07}", self.rng.random_range(0..10_000_000)));
         let village = *names::VILLAGES.choose(&mut self.rng).expect("non-empty");

@@ -43,11 +43,9 @@ pub const NOT_FINISHED: Text = t!(
     "The check is still open: change it directly; only a finished check needs a correction."
 );
 /// `check.reason_required`.
-pub const REASON_REQUIRED: Text =
-    t!("Vui lòng ghi lý do điều chỉnh.", "Please give the reason for the correction.");
+pub const REASON_REQUIRED: Text = t!("Vui lòng ghi lý do điều chỉnh.", "Please give the reason for the correction.");
 /// `check.site_unknown`.
-pub const SITE_UNKNOWN: Text =
-    t!("Không có địa điểm kiểm tra này trên máy.", "This site is not on the device.");
+pub const SITE_UNKNOWN: Text = t!("Không có địa điểm kiểm tra này trên máy.", "This site is not on the device.");
 /// `fix.invalid`.
 pub const FIX_INVALID: Text = t!(
     "Vị trí GPS không hợp lệ (tọa độ hoặc độ chính xác ngoài phạm vi).",
@@ -59,8 +57,7 @@ pub const PHOTO_INVALID: Text = t!(
     "The photo is not valid (wrong SHA-256 hash, size or dimensions)."
 );
 /// `photo.duplicate`.
-pub const PHOTO_DUPLICATE: Text =
-    t!("Ảnh này đã có trong phiếu kiểm tra.", "This photo is already in the check.");
+pub const PHOTO_DUPLICATE: Text = t!("Ảnh này đã có trong phiếu kiểm tra.", "This photo is already in the check.");
 /// `findings.plan_unknown`.
 pub const PLAN_UNKNOWN: Text = t!(
     "Xã/phường này không thuộc kế hoạch kiểm tra đã chọn.",
@@ -190,5 +187,4 @@ pub const VERDICT_INVALID: Text = t!(
     "The position verdict is not valid (wrong distance or accuracy)."
 );
 /// `findings.too_long`.
-pub const FINDINGS_TOO_LONG: Text =
-    t!("Nội dung dài quá 20.000 ký tự.", "The text is longer than 20,000 characters.");
+pub const FINDINGS_TOO_LONG: Text = t!("Nội dung dài quá 20.000 ký tự.", "The text is longer than 20,000 characters.");

@@ -33,12 +33,11 @@ pub const BAD_POINT: Text = t!(
     "“{text}” is not a position; write LAT,LON, e.g. 21.85,106.76."
 );
 /// Bad date.
-pub const BAD_DATE: Text = t!("Ngày “{text}” không hợp lệ; hãy viết dd/MM/yyyy.", "“{text}” is not a date; write dd/MM/yyyy.");
+pub const BAD_DATE: Text =
+    t!("Ngày “{text}” không hợp lệ; hãy viết dd/MM/yyyy.", "“{text}” is not a date; write dd/MM/yyyy.");
 /// Registration saved.
-pub const REGISTERED: Text = t!(
-    "Đã lưu đăng ký {id}; sẽ gửi lên khi đồng bộ.",
-    "Registration {id} saved; it will be sent at the next sync."
-);
+pub const REGISTERED: Text =
+    t!("Đã lưu đăng ký {id}; sẽ gửi lên khi đồng bộ.", "Registration {id} saved; it will be sent at the next sync.");
 /// Registration refused.
 pub const REGISTRATION_INVALID: Text = t!("Đăng ký chưa hợp lệ:", "The registration is not valid:");
 /// A prompt for a missing field.
@@ -88,6 +87,7 @@ pub const WALK_BAD_LINE: Text = t!(
 /// Written minutes.
 pub const MINUTES_WRITTEN: Text = t!("Đã ghi biên bản in được vào {path}.", "Printable minutes written to {path}.");
 /// Unknown commune.
-pub const UNKNOWN_COMMUNE: Text = t!("Không có xã/phường “{text}” ở Lạng Sơn.", "There is no commune “{text}” in Lạng Sơn.");
+pub const UNKNOWN_COMMUNE: Text =
+    t!("Không có xã/phường “{text}” ở Lạng Sơn.", "There is no commune “{text}” in Lạng Sơn.");
 /// A file that cannot be read.
 pub const CANNOT_READ: Text = t!("Không đọc được tệp {path}: {detail}", "Cannot read {path}: {detail}");

@@ -25,10 +25,8 @@ pub const BAD_SIGNATURE: Text = t!(
     "The signature is not valid or was not made by this device."
 );
 /// `out_of_order`.
-pub const OUT_OF_ORDER: Text = t!(
-    "Bản ghi nằm sai thứ tự hoặc bị lặp lại trong chuỗi.",
-    "The record is out of order or repeated in the chain."
-);
+pub const OUT_OF_ORDER: Text =
+    t!("Bản ghi nằm sai thứ tự hoặc bị lặp lại trong chuỗi.", "The record is out of order or repeated in the chain.");
 /// `missing_link`.
 pub const MISSING_LINK: Text = t!(
     "Chuỗi bị đứt: thiếu bản ghi trước đó hoặc bản ghi không nối với bản ghi trước.",

@@ -71,10 +71,8 @@ pub const INSTALMENT_DUE_SOON: Text = t!("Sắp đến hạn", "Due soon");
 /// Instalment: later.
 pub const INSTALMENT_UPCOMING: Text = t!("Chưa đến hạn", "Upcoming");
 /// Reminder line.
-pub const REMINDER: Text = t!(
-    "Nhắc: kỳ {seq} trả {amount} trước ngày {date}",
-    "Reminder: instalment {seq}, {amount} due by {date}"
-);
+pub const REMINDER: Text =
+    t!("Nhắc: kỳ {seq} trả {amount} trước ngày {date}", "Reminder: instalment {seq}, {amount} due by {date}");
 
 /// Heading of the loan list.
 pub const LOANS_TITLE: Text = t!("Khoản vay", "Loans");
@@ -95,7 +93,8 @@ pub const DISTANCE: Text = t!("Khoảng cách", "Distance");
 /// Heading of the programme catalogue.
 pub const PROGRAMMES_TITLE: Text = t!("Chương trình việc làm", "Job programmes");
 /// Licensed enterprise line.
-pub const LICENSED_BY: Text = t!("Doanh nghiệp được cấp phép: {name} (GP số {licence})", "Licensed enterprise: {name} (licence {licence})");
+pub const LICENSED_BY: Text =
+    t!("Doanh nghiệp được cấp phép: {name} (GP số {licence})", "Licensed enterprise: {name} (licence {licence})");
 
 /// Programme kinds.
 pub const KIND_DOMESTIC_JOB: Text = t!("Việc làm trong nước", "Domestic job");

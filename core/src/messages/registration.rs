@@ -7,8 +7,7 @@ use crate::t;
 /// `full_name.required`.
 pub const FULL_NAME_REQUIRED: Text = t!("Vui lòng nhập họ và tên.", "Please enter your full name.");
 /// `password.too_short` (enrolment).
-pub const PASSWORD_TOO_SHORT: Text =
-    t!("Mật khẩu cần ít nhất 8 ký tự.", "The password needs at least 8 characters.");
+pub const PASSWORD_TOO_SHORT: Text = t!("Mật khẩu cần ít nhất 8 ký tự.", "The password needs at least 8 characters.");
 /// `full_name.format`.
 pub const FULL_NAME_FORMAT: Text = t!("Họ và tên không được chứa chữ số.", "The full name must not contain digits.");
 /// `full_name.too_long`.

@@ -20,10 +20,8 @@ pub const NOT_SIGNED_IN: Text = t!(
     "This device is not signed in to a server; sign in before syncing."
 );
 /// `sync.server_error`.
-pub const SERVER_ERROR: Text = t!(
-    "Máy chủ gặp lỗi ({detail}); sẽ thử lại sau.",
-    "The server failed ({detail}); it will be tried again later."
-);
+pub const SERVER_ERROR: Text =
+    t!("Máy chủ gặp lỗi ({detail}); sẽ thử lại sau.", "The server failed ({detail}); it will be tried again later.");
 /// `sync.cancelled`.
 pub const CANCELLED: Text = t!(
     "Đã dừng đồng bộ; những gì đã gửi và nhận vẫn được giữ.",
@@ -56,7 +54,8 @@ pub const PHASE_PULL: Text = t!("Nhận dữ liệu", "Receiving data");
 pub const PHASE_PHOTOS: Text = t!("Gửi ảnh", "Uploading photos");
 
 /// Status: signed in.
-pub const SIGNED_IN: Text = t!("Đã đăng nhập: {name} ({role}) tại {server}.", "Signed in: {name} ({role}) at {server}.");
+pub const SIGNED_IN: Text =
+    t!("Đã đăng nhập: {name} ({role}) tại {server}.", "Signed in: {name} ({role}) at {server}.");
 /// Status: signed in, expiry.
 pub const EXPIRES: Text = t!("Phiên hết hạn lúc {at}.", "The session expires at {at}.");
 /// Status: signed out.
@@ -76,7 +75,8 @@ pub const NEVER_SYNCED: Text = t!("Chưa đồng bộ lần nào.", "Never synce
 /// Status: last failure.
 pub const LAST_FAILURE: Text = t!("Lần đồng bộ gần nhất lỗi: {detail}", "The last sync failed: {detail}");
 /// Signed in (CLI).
-pub const WELCOME: Text = t!("Xin chào {name}: máy đã đăng nhập với vai trò {role}.", "Welcome {name}: signed in as {role}.");
+pub const WELCOME: Text =
+    t!("Xin chào {name}: máy đã đăng nhập với vai trò {role}.", "Welcome {name}: signed in as {role}.");
 /// Signed out (CLI).
 pub const LOGGED_OUT: Text = t!("Đã đăng xuất khỏi máy chủ.", "Signed out of the server.");
 

@@ -33,9 +33,8 @@ impl BandIndex {
             // Rings are closed (last point = first), so consecutive pairs within the ring are all its edges.
             edges.extend((start..points.len().saturating_sub(1)).map(|i| i as u32));
         }
-        let (min_y, max_y) = points
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), c| (lo.min(c.y), hi.max(c.y)));
+        let (min_y, max_y) =
+            points.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), c| (lo.min(c.y), hi.max(c.y)));
         let band_count = (edges.len() / EDGES_PER_BAND).max(1);
         let height = max_y - min_y;
         let band_height = if height > 0.0 { height / band_count as f64 } else { 1.0 };

@@ -64,11 +64,8 @@ fn parse(csv: &str) -> Vec<Commune> {
             let f: Vec<&str> = line.splitn(7, ',').collect();
             let name = f[2].trim().to_owned();
             let kind = if f[3].trim() == "phuong" { CommuneKind::Ward } else { CommuneKind::Commune };
-            let short_name = name
-                .strip_prefix("Xã ")
-                .or_else(|| name.strip_prefix("Phường "))
-                .unwrap_or(&name)
-                .to_owned();
+            let short_name =
+                name.strip_prefix("Xã ").or_else(|| name.strip_prefix("Phường ")).unwrap_or(&name).to_owned();
             Commune {
                 code: f[1].trim().to_owned(),
                 name,

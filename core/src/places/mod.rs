@@ -8,5 +8,5 @@ pub mod communes;
 pub mod geo;
 
 pub use boundaries::{boundary, bounds, commune_at, province_bounds};
-pub use communes::{Commune, CommuneKind, COMMUNE_LIST, PROVINCE_CODE, commune, communes};
+pub use communes::{COMMUNE_LIST, Commune, CommuneKind, PROVINCE_CODE, commune, communes};
 pub use geo::{EARTH_RADIUS_M, centroid, degrees_box, distance_m, random_point_in};

@@ -64,7 +64,9 @@ pub fn load(store: &Store, loan_id: &str) -> Result<LoanFacts> {
     let (terms, relief) = row.ok_or_else(|| Error::NotFound { entity: "loan", id: loan_id.to_owned() })?;
     let schedule = conn
         .prepare_cached("SELECT seq, due_on, principal_due FROM loan_instalments WHERE loan_id = ?1 ORDER BY seq")?
-        .query_map(params![loan_id], |r| Ok(Instalment { seq: r.get(0)?, due_on: date(r.get(1)?)?, principal_due: r.get(2)? }))?
+        .query_map(params![loan_id], |r| {
+            Ok(Instalment { seq: r.get(0)?, due_on: date(r.get(1)?)?, principal_due: r.get(2)? })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let payments = conn
         .prepare_cached(

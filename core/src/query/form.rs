@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 
-use crate::messages::registration::{FORM_TITLE, SUBMIT, field_label};
 use crate::messages::Lang;
+use crate::messages::registration::{FORM_TITLE, SUBMIT, field_label};
 use crate::registration::{FIELDS, RegistrationForm, validate, validate_field};
 
 /// One field of the form.
@@ -51,7 +51,13 @@ fn value(form: &RegistrationForm, field: &str) -> String {
         "languages" => form.languages.join(", "),
         "certificates" => form.certificates.join(", "),
         "wants" => form.wants.join(", "),
-        "consent" => if form.consent { "✓".into() } else { String::new() },
+        "consent" => {
+            if form.consent {
+                "✓".into()
+            } else {
+                String::new()
+            }
+        }
         _ => String::new(),
     }
 }

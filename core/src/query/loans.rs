@@ -100,7 +100,14 @@ fn rows_for(
 }
 
 /// Loans of borrowers that `query` finds (all loans when it is empty), page `page` of `page_size` borrowers.
-pub fn loan_list(store: &crate::Store, query: &str, page: u32, page_size: u32, on: NaiveDate, lang: Lang) -> Result<LoanList> {
+pub fn loan_list(
+    store: &crate::Store,
+    query: &str,
+    page: u32,
+    page_size: u32,
+    on: NaiveDate,
+    lang: Lang,
+) -> Result<LoanList> {
     let (rows, has_more, title) = if query.trim().is_empty() {
         let sql = format!("{ROW_SQL} ORDER BY b.name_folded, l.disbursed_on LIMIT ?1 OFFSET ?2");
         let limit = page_size.max(1) as i64;
@@ -195,6 +202,12 @@ pub struct LoanDetail {
 }
 
 /// The detail of one loan on `on`, with reminders for instalments due within `remind_within_days`.
-pub fn loan_detail(store: &crate::Store, loan_id: &str, on: NaiveDate, remind_within_days: u32, lang: Lang) -> Result<LoanDetail> {
+pub fn loan_detail(
+    store: &crate::Store,
+    loan_id: &str,
+    on: NaiveDate,
+    remind_within_days: u32,
+    lang: Lang,
+) -> Result<LoanDetail> {
     super::detail::build(store, loan_id, on, remind_within_days, lang)
 }

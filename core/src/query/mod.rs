@@ -8,8 +8,8 @@ pub mod programmes;
 pub mod search;
 pub mod sites;
 
+pub use form::{FieldState, FormState, form_state};
 pub use loans::{LabeledValue, LoanDetail, LoanList, LoanRow, borrower_loans, find_loan, loan_detail, loan_list};
 pub use programmes::{Catalogue, ProgrammeRow, catalogue};
 pub use search::{Hit, HitPage, SearchKind, search};
 pub use sites::{SiteRow, SiteScope, sites_near};
-pub use form::{FieldState, FormState, form_state};

@@ -52,11 +52,7 @@ pub struct SiteRow {
 
 /// Formats a distance the way a Vietnamese screen writes it.
 pub fn distance_text(m: f64) -> String {
-    if m < 1_000.0 {
-        format!("{} m", m.round() as i64)
-    } else {
-        format!("{:.1} km", m / 1_000.0).replace('.', ",")
-    }
+    if m < 1_000.0 { format!("{} m", m.round() as i64) } else { format!("{:.1} km", m / 1_000.0).replace('.', ",") }
 }
 
 const START_RADIUS_M: f64 = 2_000.0;
@@ -86,7 +82,14 @@ fn exact_nearest(store: &Store, lat: f64, lon: f64, found: Vec<(i64, f64)>, limi
 }
 
 /// The `limit` sites nearest to (`lat`, `lon`) within `scope`, nearest first.
-pub fn sites_near(store: &Store, lat: f64, lon: f64, limit: usize, scope: SiteScope, lang: Lang) -> Result<Vec<SiteRow>> {
+pub fn sites_near(
+    store: &Store,
+    lat: f64,
+    lon: f64,
+    limit: usize,
+    scope: SiteScope,
+    lang: Lang,
+) -> Result<Vec<SiteRow>> {
     let scope_sql = match scope {
         SiteScope::All => "",
         SiteScope::AssignedOn(_) => {

@@ -201,7 +201,11 @@ pub struct ValidEnrolment {
 
 /// Checks what a returning worker types to create an account (name, phone, password) with the registration form's
 /// own rules, so the person reads the same reason beside the same field, before anything goes to the server.
-pub fn validate_enrolment(full_name_text: &str, phone_text: &str, password: &str) -> Result<ValidEnrolment, Vec<FieldError>> {
+pub fn validate_enrolment(
+    full_name_text: &str,
+    phone_text: &str,
+    password: &str,
+) -> Result<ValidEnrolment, Vec<FieldError>> {
     let mut e = Errors::default();
     let name = full_name(full_name_text, &mut e);
     let phone = phone(phone_text, &mut e);

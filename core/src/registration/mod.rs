@@ -12,6 +12,8 @@ pub mod province;
 pub mod store;
 pub mod types;
 
-pub use form::{FIELDS, RegistrationForm, ValidEnrolment, ValidRegistration, validate, validate_enrolment, validate_field};
+pub use form::{
+    FIELDS, RegistrationForm, ValidEnrolment, ValidRegistration, validate, validate_enrolment, validate_field,
+};
 pub use store::{RegistrationRecord, list, registration, submit};
 pub use types::{IdKind, RegistrationStatus, Sex, Want};

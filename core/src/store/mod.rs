@@ -37,9 +37,8 @@ impl std::fmt::Debug for DbKey {
 impl DbKey {
     /// A raw key from exactly 32 bytes.
     pub fn raw(bytes: &[u8]) -> Result<DbKey> {
-        let arr: [u8; 32] = bytes
-            .try_into()
-            .map_err(|_| Error::BadArgument(format!("a raw key is 32 bytes, not {}", bytes.len())))?;
+        let arr: [u8; 32] =
+            bytes.try_into().map_err(|_| Error::BadArgument(format!("a raw key is 32 bytes, not {}", bytes.len())))?;
         Ok(DbKey::Raw(arr))
     }
 
@@ -145,8 +144,7 @@ impl Store {
 
     /// The next clock reading for a local change, saved so it never goes backwards across restarts.
     pub(crate) fn tick(tx: &Transaction, node: u32) -> Result<Hlc> {
-        let last: Option<String> =
-            tx.query_row("SELECT value FROM meta WHERE key = 'hlc'", [], |r| r.get(0)).ok();
+        let last: Option<String> = tx.query_row("SELECT value FROM meta WHERE key = 'hlc'", [], |r| r.get(0)).ok();
         let last = last.and_then(|s| s.parse().ok()).unwrap_or(Hlc::ZERO);
         let next = last.tick(ids::now_millis(), node);
         tx.execute(
@@ -235,11 +233,8 @@ fn check_length_against_header(conn: &Connection, path: &Path) -> Result<()> {
 
 /// SQL functions the schema relies on: `fold(text)` for diacritic-free keys.
 fn register_functions(conn: &Connection) -> Result<()> {
-    conn.create_scalar_function(
-        "fold",
-        1,
-        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-        |ctx| Ok(crate::fold::fold(&ctx.get::<String>(0).unwrap_or_default())),
-    )?;
+    conn.create_scalar_function("fold", 1, FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC, |ctx| {
+        Ok(crate::fold::fold(&ctx.get::<String>(0).unwrap_or_default()))
+    })?;
     Ok(())
 }

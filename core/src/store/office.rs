@@ -45,8 +45,7 @@ const BULK_REINDEX: usize = 2_000;
 /// the row and so never trips the foreign keys of the rows that point at it.
 fn upsert_sql(table: &str, key: &str, cols: &[&str]) -> String {
     let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
-    let sets: Vec<String> =
-        cols.iter().filter(|c| **c != key).map(|c| format!("{c} = excluded.{c}")).collect();
+    let sets: Vec<String> = cols.iter().filter(|c| **c != key).map(|c| format!("{c} = excluded.{c}")).collect();
     format!(
         "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT ({key}) DO UPDATE SET {}",
         cols.join(", "),
@@ -141,7 +140,9 @@ pub fn delete_office_record(tx: &Transaction, kind: &str, id: &str) -> Result<bo
             index::drop_doc(tx, "programme", id)?;
             &["DELETE FROM job_programmes WHERE id = ?1"]
         }
-        "inspection_plan" => &["DELETE FROM plan_communes WHERE plan_id = ?1", "DELETE FROM inspection_plans WHERE id = ?1"],
+        "inspection_plan" => {
+            &["DELETE FROM plan_communes WHERE plan_id = ?1", "DELETE FROM inspection_plans WHERE id = ?1"]
+        }
         _ => return Ok(false),
     };
     for statement in sql {
@@ -167,8 +168,16 @@ fn write_batch(tx: &Transaction, b: &OfficeBatch) -> Result<()> {
         "borrowers",
         "id",
         &[
-            "id", "full_name", "name_folded", "birth_year", "id_number", "phone", "address", "commune_code",
-            "group_id", "ethnic_minority",
+            "id",
+            "full_name",
+            "name_folded",
+            "birth_year",
+            "id_number",
+            "phone",
+            "address",
+            "commune_code",
+            "group_id",
+            "ethnic_minority",
         ],
     ))?;
     for x in &b.borrowers {
@@ -196,9 +205,22 @@ fn write_loans(tx: &Transaction, b: &OfficeBatch) -> Result<()> {
         "loans",
         "id",
         &[
-            "id", "agreement_no", "borrower_id", "programme_id", "rule_set_id", "vbsp_office", "purpose",
-            "disbursed_on", "maturity_on", "principal", "annual_rate_ppm", "overdue_rate_ppm", "savings_balance",
-            "relief", "relief_from", "relief_to",
+            "id",
+            "agreement_no",
+            "borrower_id",
+            "programme_id",
+            "rule_set_id",
+            "vbsp_office",
+            "purpose",
+            "disbursed_on",
+            "maturity_on",
+            "principal",
+            "annual_rate_ppm",
+            "overdue_rate_ppm",
+            "savings_balance",
+            "relief",
+            "relief_from",
+            "relief_to",
         ],
     ))?;
     for l in &b.loans {
@@ -250,11 +272,8 @@ fn write_places(tx: &Transaction, b: &OfficeBatch) -> Result<()> {
     for m in &b.models {
         st.execute(params![m.id, m.loan_id, m.kind, m.description, m.funded_area_ha, m.jobs_planned])?;
     }
-    let mut st = tx.prepare(&upsert_sql(
-        "sites",
-        "id",
-        &["id", "model_id", "commune_code", "lat", "lon", "radius_m", "plot"],
-    ))?;
+    let mut st =
+        tx.prepare(&upsert_sql("sites", "id", &["id", "model_id", "commune_code", "lat", "lon", "radius_m", "plot"]))?;
     for s in &b.sites {
         let plot = s.plot.as_ref().map(|p| serde_json::to_string(p).expect("numbers serialise"));
         st.execute(params![s.id, s.model_id, s.commune_code, s.lat, s.lon, s.radius_m, plot])?;
@@ -271,11 +290,8 @@ fn write_places(tx: &Transaction, b: &OfficeBatch) -> Result<()> {
 }
 
 fn write_catalogue(tx: &Transaction, b: &OfficeBatch) -> Result<()> {
-    let mut st = tx.prepare(&upsert_sql(
-        "sending_enterprises",
-        "id",
-        &["id", "name", "licence_no", "markets", "status"],
-    ))?;
+    let mut st =
+        tx.prepare(&upsert_sql("sending_enterprises", "id", &["id", "name", "licence_no", "markets", "status"]))?;
     for e in &b.enterprises {
         let markets = serde_json::to_string(&e.markets).expect("strings serialise");
         st.execute(params![e.id, e.name, e.licence_no, markets, e.status])?;
@@ -284,8 +300,16 @@ fn write_catalogue(tx: &Transaction, b: &OfficeBatch) -> Result<()> {
         "job_programmes",
         "id",
         &[
-            "id", "kind", "title", "description", "commune_code", "enterprise_id", "country", "opens_on",
-            "closes_on", "seats",
+            "id",
+            "kind",
+            "title",
+            "description",
+            "commune_code",
+            "enterprise_id",
+            "country",
+            "opens_on",
+            "closes_on",
+            "seats",
         ],
     ))?;
     for p in &b.job_programmes {

@@ -49,7 +49,14 @@ pub struct OutboxEntry {
 }
 
 /// Appends an entry for a change to `entity_id`, inside the caller's transaction, and returns the mutation id.
-pub fn record<T: Serialize>(tx: &Transaction, entity: &str, entity_id: &str, op: Op, hlc: Hlc, record: &T) -> Result<String> {
+pub fn record<T: Serialize>(
+    tx: &Transaction,
+    entity: &str,
+    entity_id: &str,
+    op: Op,
+    hlc: Hlc,
+    record: &T,
+) -> Result<String> {
     let id = ids::new_id();
     let payload = serde_json::to_string(record).map_err(|e| crate::Error::BadArgument(e.to_string()))?;
     tx.execute(

@@ -134,8 +134,7 @@ async fn run(
         report.photos_failed = sent.failed;
         report.bytes_up += sent.bytes_up;
     }
-    report.nothing_to_do = report.pushed + report.already_applied + report.rejected + report.pulled
-        + report.photos_sent
-        == 0;
+    report.nothing_to_do =
+        report.pushed + report.already_applied + report.rejected + report.pulled + report.photos_sent == 0;
     Ok(report)
 }

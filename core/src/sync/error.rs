@@ -122,4 +122,3 @@ impl From<rusqlite::Error> for SyncError {
 
 /// Result of a sync step.
 pub type SyncResult<T> = std::result::Result<T, SyncError>;
-

@@ -49,7 +49,9 @@ pub(crate) fn apply(tx: &Transaction, kind: &str, id: &str, body: Option<&Value>
     let outcome = match body {
         Some(Value::Object(obj)) => upsert(tx, table, obj).and_then(|()| answers_of_revision(tx, kind, obj)),
         Some(_) => Err(crate::Error::BadArgument("a field record that is not an object".into())),
-        None if keys == ["id"] => tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id]).map(|_| ()).map_err(Into::into),
+        None if keys == ["id"] => {
+            tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id]).map(|_| ()).map_err(Into::into)
+        }
         None => Err(crate::Error::BadArgument("a delete by a composite key".into())),
     };
     match outcome {
@@ -108,7 +110,13 @@ fn columns_of(tx: &Transaction, table: &str) -> Result<HashSet<String>> {
 }
 
 /// Collects `(column, value)` for every key of `obj` that names a column, directly or with `prefix`.
-fn flatten(table: &str, prefix: &str, obj: &Map<String, Value>, columns: &HashSet<String>, out: &mut Vec<(String, Sql)>) {
+fn flatten(
+    table: &str,
+    prefix: &str,
+    obj: &Map<String, Value>,
+    columns: &HashSet<String>,
+    out: &mut Vec<(String, Sql)>,
+) {
     for (key, value) in obj {
         let prefixed = if prefix.is_empty() { key.clone() } else { format!("{prefix}_{key}") };
         let column = [prefixed.clone(), key.clone()].into_iter().find(|c| columns.contains(c));

@@ -145,9 +145,7 @@ pub(crate) fn gzip(bytes: &[u8]) -> SyncResult<Vec<u8>> {
 /// Reads a whole JSON answer (decompressed by reqwest), counting its bytes. A body cut by a dropped connection is
 /// `Offline`; one that is not the expected JSON is a server error.
 async fn read_json<R: DeserializeOwned>(response: Response, cancel: &CancelToken) -> SyncResult<(R, u64)> {
-    let bytes = cancel
-        .run(async { response.bytes().await.map_err(|_| SyncError::Offline) })
-        .await?;
+    let bytes = cancel.run(async { response.bytes().await.map_err(|_| SyncError::Offline) }).await?;
     let body = serde_json::from_slice(&bytes).map_err(SyncError::bad_answer)?;
     Ok((body, bytes.len() as u64))
 }

@@ -9,9 +9,9 @@
 //! connection at any point leaves a store that the next sync simply continues from.
 
 mod cancel;
+pub mod deferred;
 mod engine;
 pub mod error;
-pub mod deferred;
 mod field;
 mod http;
 pub mod photos;

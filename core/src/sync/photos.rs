@@ -206,7 +206,14 @@ fn get_row(conn: &Connection, sha: &str) -> crate::Result<Option<(Option<String>
         .optional()?)
 }
 
-fn set_row(conn: &Connection, sha: &str, state: &str, url: Option<&str>, offset: u64, error: Option<&str>) -> crate::Result<()> {
+fn set_row(
+    conn: &Connection,
+    sha: &str,
+    state: &str,
+    url: Option<&str>,
+    offset: u64,
+    error: Option<&str>,
+) -> crate::Result<()> {
     conn.execute(
         "INSERT INTO photo_uploads (sha256, state, upload_url, offset, last_error, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)

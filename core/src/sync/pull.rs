@@ -9,8 +9,8 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::cancel::{CancelToken, ProgressEvent, SyncPhase, SyncProgress};
-use super::error::SyncResult;
 use super::deferred;
+use super::error::SyncResult;
 use super::field::{self, Applied};
 use super::http::Http;
 use super::state;
@@ -101,7 +101,11 @@ pub fn apply_page(tx: &Transaction, page: &PullResponse) -> crate::Result<(u64, 
                 if delete_office_record(tx, &change.kind, &change.id)? { applied += 1 } else { skipped += 1 }
             }
             ChangeOp::Upsert => {
-                if add_to_batch(&mut batch, change) { applied += 1 } else { skipped += 1 }
+                if add_to_batch(&mut batch, change) {
+                    applied += 1
+                } else {
+                    skipped += 1
+                }
             }
         }
     }
@@ -177,7 +181,12 @@ fn schedule(body: Value) -> Option<Vec<Instalment>> {
         other => other,
     };
     let items: Vec<WireInstalment> = serde_json::from_value(list).ok()?;
-    Some(items.into_iter().map(|i| Instalment { seq: i.seq, due_on: i.due_on, principal_due: i.principal_due }).collect())
+    Some(
+        items
+            .into_iter()
+            .map(|i| Instalment { seq: i.seq, due_on: i.due_on, principal_due: i.principal_due })
+            .collect(),
+    )
 }
 
 /// Percent-encodes a cursor for the query string (cursors are opaque; keep only unreserved characters as they are).

@@ -116,7 +116,11 @@ async fn run_loop(
             Err(e) => {
                 failures = failures.saturating_add(1);
                 let wait = backoff(failures, jitter());
-                let _ = outcome.send(ScheduledOutcome::Failed { code: e.code().to_owned(), message: e.both(), retry_in: wait });
+                let _ = outcome.send(ScheduledOutcome::Failed {
+                    code: e.code().to_owned(),
+                    message: e.both(),
+                    retry_in: wait,
+                });
                 wait
             }
         };

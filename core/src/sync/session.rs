@@ -47,8 +47,7 @@ pub async fn activate(
     label: &DeviceLabel,
 ) -> SyncResult<StoredSession> {
     let device = device_info(store, label)?;
-    let body =
-        ActivateRequest { code: code.trim().to_uppercase(), id_number: id_number.trim().to_owned(), device };
+    let body = ActivateRequest { code: code.trim().to_uppercase(), id_number: id_number.trim().to_owned(), device };
     sign_in(store, server_url, "/v1/auth/activate", &body).await
 }
 

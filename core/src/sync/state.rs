@@ -51,10 +51,7 @@ const LAST_SUCCESS_AT: &str = "last_success_at";
 const LAST_OUTCOME: &str = "last_outcome";
 
 fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn
-        .prepare_cached("SELECT value FROM sync_state WHERE key = ?1")?
-        .query_row([key], |r| r.get(0))
-        .optional()?)
+    Ok(conn.prepare_cached("SELECT value FROM sync_state WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?)
 }
 
 fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {

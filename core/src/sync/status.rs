@@ -123,7 +123,9 @@ fn lines(s: &SyncStatus, expires: Option<&str>, lang: Lang) -> Vec<String> {
     if !s.rejected.is_empty() {
         out.push(msg::REJECTED.fill(lang, &[("n", &s.rejected.len().to_string())]));
         out.extend(
-            s.rejected.iter().map(|r| format!("  {} ({}, {}): {} [{}]", r.label, r.entity_id, r.made_at, r.reason, r.code)),
+            s.rejected
+                .iter()
+                .map(|r| format!("  {} ({}, {}): {} [{}]", r.label, r.entity_id, r.made_at, r.reason, r.code)),
         );
     }
     match &s.last_success {

@@ -73,7 +73,11 @@ pub async fn start(fake: Fake) -> (String, Shared) {
 
 fn error(status: StatusCode, code: &str) -> Response {
     let body = ErrorBody {
-        error: ErrorDetail { code: code.into(), message_vi: format!("lỗi {code}"), message_en: format!("error {code}") },
+        error: ErrorDetail {
+            code: code.into(),
+            message_vi: format!("lỗi {code}"),
+            message_en: format!("error {code}"),
+        },
     };
     (status, axum::Json(body)).into_response()
 }
@@ -215,7 +219,12 @@ async fn upload_head(State(state): State<Shared>, headers: HeaderMap, Path(id): 
     }
 }
 
-async fn upload_patch(State(state): State<Shared>, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Response {
+async fn upload_patch(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
     if let Err(r) = authorised(&state, &headers) {
         return r;
     }

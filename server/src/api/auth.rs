@@ -32,7 +32,8 @@ async fn open_session(tx: &mut Tx, account: &Account, device: &DeviceInfo, token
         }
         Some(known) if known.revoked => return Err(ApiError::unauthorized("auth.revoked_token")),
         Some(_) => {
-            tx.exec("UPDATE devices SET account_id = $1 WHERE id = $2", params![&account.id, &device.device_id]).await?;
+            tx.exec("UPDATE devices SET account_id = $1 WHERE id = $2", params![&account.id, &device.device_id])
+                .await?;
         }
         None => {
             tx.exec(
@@ -62,7 +63,8 @@ async fn open_session(tx: &mut Tx, account: &Account, device: &DeviceInfo, token
 
 fn check_device(device: &DeviceInfo) -> ApiResult<()> {
     let key_ok = device.public_key.len() == 64 && device.public_key.bytes().all(|b| b.is_ascii_hexdigit());
-    if !vieclam_core::ids::is_id(&device.device_id) || !key_ok || device.name.len() > 200 || device.platform.len() > 20 {
+    if !vieclam_core::ids::is_id(&device.device_id) || !key_ok || device.name.len() > 200 || device.platform.len() > 20
+    {
         return Err(ApiError::malformed("device"));
     }
     Ok(())
@@ -107,7 +109,10 @@ fn dummy_hash() -> String {
 }
 
 /// `POST /v1/auth/activate`.
-pub async fn activate(State(st): State<AppState>, JsonBody(req): JsonBody<ActivateRequest>) -> ApiResult<Json<Session>> {
+pub async fn activate(
+    State(st): State<AppState>,
+    JsonBody(req): JsonBody<ActivateRequest>,
+) -> ApiResult<Json<Session>> {
     check_device(&req.device)?;
     let code_hash = sha256_hex(&normalise_code(&req.code));
     let id_number: String = req.id_number.chars().filter(char::is_ascii_digit).collect();
@@ -118,7 +123,10 @@ pub async fn activate(State(st): State<AppState>, JsonBody(req): JsonBody<Activa
             let bad = || ApiError::unauthorized("auth.bad_activation_code");
             let now = now_iso();
             let row = tx
-                .one("SELECT borrower_id, expires_at, used_at FROM activation_codes WHERE code_hash = $1", params![&code_hash])
+                .one(
+                    "SELECT borrower_id, expires_at, used_at FROM activation_codes WHERE code_hash = $1",
+                    params![&code_hash],
+                )
                 .await?
                 .ok_or_else(bad)?;
             if row.opt_text(2).is_some() || row.text(1) <= now {
@@ -174,7 +182,8 @@ pub async fn enrol(
         return Err(ApiError::malformed("full_name/password"));
     }
     let password = req.password.clone();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password)).await.map_err(|_| ApiError::internal())??;
+    let hash =
+        tokio::task::spawn_blocking(move || hash_password(&password)).await.map_err(|_| ApiError::internal())??;
     let days = st.token_days;
     let session = st
         .db

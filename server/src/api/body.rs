@@ -1,8 +1,8 @@
 //! A JSON body extractor whose refusals use the protocol's envelope: 400 `push.malformed` for a body that is not
 //! the JSON the endpoint takes, 413 `push.too_large` for one over the size limit.
 
-use axum::extract::{FromRequest, Request};
 use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
 

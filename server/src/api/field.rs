@@ -34,9 +34,11 @@ pub const UNKNOWN: Refusal = r("mutation.unknown_entity", "Loại dữ liệu kh
 /// The payload is not a record of its kind.
 pub const BAD_PAYLOAD: Refusal = r("mutation.bad_payload", "Nội dung không hợp lệ.", "The record is not valid.");
 /// Office records are read-only on devices.
-pub const OFFICE: Refusal = r("mutation.office_record", "Dữ liệu của văn phòng chỉ được xem.", "Office records are read-only.");
+pub const OFFICE: Refusal =
+    r("mutation.office_record", "Dữ liệu của văn phòng chỉ được xem.", "Office records are read-only.");
 /// Another account's record.
-pub const NOT_OWNER: Refusal = r("mutation.not_owner", "Bản ghi này thuộc người khác.", "This record belongs to someone else.");
+pub const NOT_OWNER: Refusal =
+    r("mutation.not_owner", "Bản ghi này thuộc người khác.", "This record belongs to someone else.");
 /// Outside the caller's scope.
 pub const OUT_OF_SCOPE: Refusal =
     r("mutation.out_of_scope", "Ngoài phạm vi được giao.", "Outside your role or assigned communes.");
@@ -50,15 +52,26 @@ pub fn refusal(code: &str) -> Option<Refusal> {
 }
 
 const OFFICE_KINDS: &[&str] = &[
-    "savings_group", "loan_programme", "borrower", "loan", "schedule", "payment", "funded_model", "site",
-    "enterprise", "job_programme", "inspection_plan",
+    "savings_group",
+    "loan_programme",
+    "borrower",
+    "loan",
+    "schedule",
+    "payment",
+    "funded_model",
+    "site",
+    "enterprise",
+    "job_programme",
+    "inspection_plan",
 ];
 
 /// Whether `role` may write `kind` at all.
 fn may_write(role: Role, kind: &str) -> bool {
     match role {
         Role::Admin => true,
-        Role::Inspector => matches!(kind, "site_check" | "check_answer" | "check_photo" | "commune_findings" | "device_key"),
+        Role::Inspector => {
+            matches!(kind, "site_check" | "check_answer" | "check_photo" | "commune_findings" | "device_key")
+        }
         Role::Worker => matches!(kind, "worker_registration" | "device_key"),
         Role::Borrower => kind == "device_key",
     }
@@ -70,7 +83,10 @@ pub async fn apply(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> A
     if OFFICE_KINDS.contains(&kind) {
         return Ok(Err(OFFICE));
     }
-    if !matches!(kind, "worker_registration" | "site_check" | "check_answer" | "check_photo" | "commune_findings" | "device_key") {
+    if !matches!(
+        kind,
+        "worker_registration" | "site_check" | "check_answer" | "check_photo" | "commune_findings" | "device_key"
+    ) {
         return Ok(Err(UNKNOWN));
     }
     if !may_write(caller.account.role, kind) {
@@ -139,7 +155,14 @@ async fn merge(tx: &mut Tx, row: &mut RecordRow, old: &Stored, new: Map<String, 
         tx.exec(
             "INSERT INTO conflicts (kind, record_id, losing_body, losing_hlc, winning_hlc, created_at)
              VALUES ($1, $2, $3, $4, $5, $6)",
-            params![&row.kind, &row.id, Value::Object(losing).to_string(), losing_hlc.to_string(), winning_hlc.to_string(), now_iso()],
+            params![
+                &row.kind,
+                &row.id,
+                Value::Object(losing).to_string(),
+                losing_hlc.to_string(),
+                winning_hlc.to_string(),
+                now_iso()
+            ],
         )
         .await?;
     }

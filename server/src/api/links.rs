@@ -74,8 +74,17 @@ pub async fn take(tx: &mut Tx, device_id: &str, links: &[SignedLink]) -> ApiResu
                    created_at, problem) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
                  ON CONFLICT (device_id, seq) DO NOTHING",
                 params![
-                    device_id, link.seq, &link.kind, &link.record_id, &link.body, &link.body_hash, &link.prev_hash,
-                    &link.link_hash, &link.signature, &now, problem.clone()
+                    device_id,
+                    link.seq,
+                    &link.kind,
+                    &link.record_id,
+                    &link.body,
+                    &link.body_hash,
+                    &link.prev_hash,
+                    &link.link_hash,
+                    &link.signature,
+                    &now,
+                    problem.clone()
                 ],
             )
             .await?;
@@ -83,7 +92,8 @@ pub async fn take(tx: &mut Tx, device_id: &str, links: &[SignedLink]) -> ApiResu
             new_head = new_head.max(link.seq);
         }
         if let Some(code) = problem {
-            records::flag(tx, record_kind(&link.kind), &link.record_id, &code, &format!("link {}", link.seq), &now).await?;
+            records::flag(tx, record_kind(&link.kind), &link.record_id, &code, &format!("link {}", link.seq), &now)
+                .await?;
         }
     }
     let problems = problems.into_iter().map(|(seq, code)| ChainProblem { seq, code }).collect();

@@ -13,9 +13,9 @@ pub mod scope;
 use std::sync::Arc;
 
 use axum::Json;
-use axum::middleware;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::middleware;
 use axum::routing::{get, post};
 use serde_json::{Value, json};
 use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
@@ -37,9 +37,23 @@ pub const BODY_LIMIT: usize = 16 * 1024 * 1024;
 #[openapi(
     info(title = "Vieclam sync API", version = "1"),
     components(schemas(
-        wire::Role, wire::DeviceInfo, wire::LoginRequest, wire::ActivateRequest, wire::EnrolRequest, wire::Session,
-        wire::MutationOp, wire::Mutation, wire::PushRequest, wire::MutationStatus, wire::MutationResult,
-        wire::PushResponse, wire::ChainProblem, wire::ChangeOp, wire::Change, wire::PullResponse, wire::ErrorBody,
+        wire::Role,
+        wire::DeviceInfo,
+        wire::LoginRequest,
+        wire::ActivateRequest,
+        wire::EnrolRequest,
+        wire::Session,
+        wire::MutationOp,
+        wire::Mutation,
+        wire::PushRequest,
+        wire::MutationStatus,
+        wire::MutationResult,
+        wire::PushResponse,
+        wire::ChainProblem,
+        wire::ChangeOp,
+        wire::Change,
+        wire::PullResponse,
+        wire::ErrorBody,
         wire::ErrorDetail
     ))
 )]

@@ -67,7 +67,11 @@ fn without_own_id(mut c: Change) -> Change {
 }
 
 /// `GET /v1/pull`.
-pub async fn pull(State(st): State<AppState>, caller: Caller, Query(q): Query<PullQuery>) -> ApiResult<Json<PullResponse>> {
+pub async fn pull(
+    State(st): State<AppState>,
+    caller: Caller,
+    Query(q): Query<PullQuery>,
+) -> ApiResult<Json<PullResponse>> {
     let limit = i64::from(q.limit.unwrap_or(MAX_PULL_LIMIT).clamp(1, MAX_PULL_LIMIT));
     let from = match q.cursor.as_deref().filter(|c| !c.is_empty()) {
         None => None,

@@ -27,7 +27,8 @@ fn validate(req: &PushRequest, caller: &Caller) -> ApiResult<()> {
         return Err(too_large());
     }
     for m in &req.mutations {
-        if !vieclam_core::ids::is_id(&m.id) || m.entity.is_empty() || m.entity_id.is_empty() || m.entity_id.len() > 300 {
+        if !vieclam_core::ids::is_id(&m.id) || m.entity.is_empty() || m.entity_id.is_empty() || m.entity_id.len() > 300
+        {
             return Err(ApiError::malformed("mutation id/entity"));
         }
     }
@@ -55,7 +56,9 @@ fn result(m: &Mutation, status: MutationStatus, refusal: Option<Refusal>) -> Mut
 /// Applies or answers one mutation inside the batch's transaction.
 async fn one(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> ApiResult<MutationResult> {
     let hash = content_hash(m);
-    if let Some(seen) = tx.one("SELECT account_id, payload_hash, status, code FROM mutations WHERE id = $1", params![&m.id]).await? {
+    if let Some(seen) =
+        tx.one("SELECT account_id, payload_hash, status, code FROM mutations WHERE id = $1", params![&m.id]).await?
+    {
         if seen.text(0) != caller.account.id || seen.text(1) != hash {
             return Ok(result(m, MutationStatus::Rejected, Some(field::ID_REUSED)));
         }
@@ -82,7 +85,11 @@ async fn one(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> ApiResu
 }
 
 /// `POST /v1/push`.
-pub async fn push(State(st): State<AppState>, caller: Caller, JsonBody(req): JsonBody<PushRequest>) -> ApiResult<Json<PushResponse>> {
+pub async fn push(
+    State(st): State<AppState>,
+    caller: Caller,
+    JsonBody(req): JsonBody<PushRequest>,
+) -> ApiResult<Json<PushResponse>> {
     validate(&req, &caller)?;
     let today = chrono::Utc::now().date_naive().to_string();
     let answer = st

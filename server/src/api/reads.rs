@@ -48,7 +48,10 @@ pub async fn loan(State(st): State<AppState>, caller: Caller, Path(id): Path<Str
             let (scope, loan) = visible(tx, &caller, "loan", &id).await?;
             let schedule = records::get(tx, "schedule", &id).await?.map(change).and_then(|c| c.body);
             let payments = tx
-                .query(&format!("{SELECT} WHERE kind = 'payment' AND borrower_id = $1 ORDER BY seq"), params![loan["borrower_id"].as_str()])
+                .query(
+                    &format!("{SELECT} WHERE kind = 'payment' AND borrower_id = $1 ORDER BY seq"),
+                    params![loan["borrower_id"].as_str()],
+                )
                 .await?
                 .iter()
                 .map(from_row)
@@ -77,8 +80,13 @@ pub async fn check(State(st): State<AppState>, caller: Caller, Path(id): Path<St
 }
 
 /// `GET /v1/registrations/{id}`.
-pub async fn registration(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<Value>> {
-    let v = st.db.read(work!(|tx| async move { Ok(visible(tx, &caller, "worker_registration", &id).await?.1) })).await?;
+pub async fn registration(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
+    let v =
+        st.db.read(work!(|tx| async move { Ok(visible(tx, &caller, "worker_registration", &id).await?.1) })).await?;
     Ok(Json(v))
 }
 

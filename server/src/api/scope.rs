@@ -32,7 +32,10 @@ impl Scope {
         let (communes, plans) = if caller.account.role == Role::Inspector {
             let (communes, _) = accounts::current_plans(tx, &caller.account.id, today).await?;
             let mut plans: Vec<String> = tx
-                .query("SELECT DISTINCT plan_id FROM plan_assignments WHERE account_id = $1", vec![caller.account.id.as_str().into()])
+                .query(
+                    "SELECT DISTINCT plan_id FROM plan_assignments WHERE account_id = $1",
+                    vec![caller.account.id.as_str().into()],
+                )
                 .await?
                 .iter()
                 .map(|r| r.text(0))

@@ -149,7 +149,8 @@ impl Tx {
     /// counter row stays locked until commit, so commits happen in sequence order (a reader paging by `seq`
     /// never skips a row that commits late).
     pub async fn next_seq(&mut self, n: i64) -> DbResult<i64> {
-        let row = self.one("UPDATE counter SET value = value + $1 WHERE id = 1 RETURNING value", vec![Val::Int(n)]).await?;
+        let row =
+            self.one("UPDATE counter SET value = value + $1 WHERE id = 1 RETURNING value", vec![Val::Int(n)]).await?;
         row.map(|r| r.int(0)).ok_or_else(|| DbError::Other("the counter row is missing".into()))
     }
 
@@ -215,7 +216,9 @@ impl Db {
             }
             Db::Pg(db) => {
                 let db = db.clone();
-                tokio::spawn(async move { db.run(work, write).await }).await.map_err(|e| DbError::Other(e.to_string()))?
+                tokio::spawn(async move { db.run(work, write).await })
+                    .await
+                    .map_err(|e| DbError::Other(e.to_string()))?
             }
         }
     }

@@ -94,10 +94,9 @@ pub struct Device {
 
 /// The device with this id.
 pub async fn device(tx: &mut Tx, id: &str) -> DbResult<Option<Device>> {
-    Ok(tx
-        .one("SELECT id, account_id, public_key, revoked_at FROM devices WHERE id = $1", params![id])
-        .await?
-        .map(|r| Device { id: r.text(0), account_id: r.text(1), public_key: r.text(2), revoked: r.opt_text(3).is_some() }))
+    Ok(tx.one("SELECT id, account_id, public_key, revoked_at FROM devices WHERE id = $1", params![id]).await?.map(
+        |r| Device { id: r.text(0), account_id: r.text(1), public_key: r.text(2), revoked: r.opt_text(3).is_some() },
+    ))
 }
 
 /// Current plan communes and plan ids of an inspector on `today` (YYYY-MM-DD).

@@ -83,8 +83,7 @@ pub struct Stored {
 }
 
 /// The columns [`from_row`] reads, in order.
-pub const SELECT: &str =
-    "SELECT kind, id, seq, commune_code, borrower_id, author_id, plan_id, public, deleted, hlc, body, review, flags FROM records";
+pub const SELECT: &str = "SELECT kind, id, seq, commune_code, borrower_id, author_id, plan_id, public, deleted, hlc, body, review, flags FROM records";
 
 /// Reads a row selected with [`SELECT`].
 pub fn from_row(r: &Row) -> Stored {

@@ -85,7 +85,8 @@ pub fn pg() -> &'static PgCluster {
             .expect("initdb runs");
         assert!(init.success(), "initdb failed");
         let port = free_port();
-        let opts = format!("-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", dir.display());
+        let opts =
+            format!("-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", dir.display());
         let start = Command::new("runuser")
             .args(["-u", "postgres", "--"])
             .arg(pg_tool("pg_ctl"))
@@ -113,8 +114,9 @@ impl PgCluster {
     pub async fn new_database(&self) -> String {
         static N: AtomicUsize = AtomicUsize::new(0);
         let name = format!("t{}_{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst));
-        let (client, conn) =
-            tokio_postgres::connect(&format!("{}/postgres", self.base_url), tokio_postgres::NoTls).await.expect("connect");
+        let (client, conn) = tokio_postgres::connect(&format!("{}/postgres", self.base_url), tokio_postgres::NoTls)
+            .await
+            .expect("connect");
         tokio::spawn(conn);
         client.batch_execute(&format!("CREATE DATABASE {name}")).await.expect("create database");
         format!("{}/{name}", self.base_url)
@@ -168,7 +170,8 @@ impl Server {
 
     /// Runs an admin command (`users add …`) on the same database; answers its stdout, panicking on failure.
     pub fn admin(&self, args: &[&str]) -> String {
-        let out = Command::new(bin()).args(self.base_args()).args(args).env_remove("DATABASE_URL").output().expect("run");
+        let out =
+            Command::new(bin()).args(self.base_args()).args(args).env_remove("DATABASE_URL").output().expect("run");
         assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
@@ -202,7 +205,9 @@ impl Server {
     pub async fn db(&self) -> vieclam_server::db::Db {
         match &self.database_url {
             Some(u) => vieclam_server::db::Db::open_postgres(u).await.expect("open postgres"),
-            None => vieclam_server::db::Db::open_sqlite(&self.data.path().join("server.db")).await.expect("open sqlite"),
+            None => {
+                vieclam_server::db::Db::open_sqlite(&self.data.path().join("server.db")).await.expect("open sqlite")
+            }
         }
     }
 
@@ -276,12 +281,15 @@ impl Api {
 
     /// POST raw bytes to `path`.
     pub async fn post_raw(&self, path: &str, body: &'static str) -> Answer {
-        self.send(self.http.post(format!("{}{path}", self.base)).header("content-type", "application/json").body(body)).await
+        self.send(self.http.post(format!("{}{path}", self.base)).header("content-type", "application/json").body(body))
+            .await
     }
 
     /// Signs in with a password; answers a client holding the token.
     pub async fn login(&self, username: &str, password: &str) -> Api {
-        let (status, s) = self.post("/v1/auth/login", &json!({ "username": username, "password": password, "device": device() })).await;
+        let (status, s) = self
+            .post("/v1/auth/login", &json!({ "username": username, "password": password, "device": device() }))
+            .await;
         assert_eq!(status, 200, "login {username}: {s}");
         self.with_token(&s)
     }

@@ -29,9 +29,5 @@ pub fn bin_dir() -> Result<PathBuf> {
 /// The path of the built binary `name`, or [`HarnessError::MissingBinary`].
 pub fn binary(name: &str) -> Result<PathBuf> {
     let path = bin_dir()?.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    if path.is_file() {
-        Ok(path)
-    } else {
-        Err(HarnessError::MissingBinary { name: name.to_string(), path })
-    }
+    if path.is_file() { Ok(path) } else { Err(HarnessError::MissingBinary { name: name.to_string(), path }) }
 }

@@ -143,7 +143,12 @@ fn check(what: &str, out: &Output) -> Result<()> {
     }
     Err(process(
         what,
-        format!("exited with {}:\n{}{}", out.status, String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)),
+        format!(
+            "exited with {}:\n{}{}",
+            out.status,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
     ))
 }
 

@@ -89,11 +89,8 @@ impl Proxy {
         let std_listener = std::net::TcpListener::bind("127.0.0.1:0")?;
         std_listener.set_nonblocking(true)?;
         let addr = std_listener.local_addr()?;
-        let shared = Arc::new(Shared {
-            upstream,
-            chooser: Mutex::new(Chooser::new(policy)),
-            counters: Counters::default(),
-        });
+        let shared =
+            Arc::new(Shared { upstream, chooser: Mutex::new(Chooser::new(policy)), counters: Counters::default() });
         let accept_shared = shared.clone();
         let accept = rt.spawn(async move {
             let Ok(listener) = TcpListener::from_std(std_listener) else { return };

@@ -66,7 +66,8 @@ impl SimDevice {
     /// Records `n` new registrations in the outbox, each with the next ID number of this device's serials.
     pub fn make(&mut self, rng: &mut ChaCha8Rng, n: usize) -> Result<(), String> {
         for _ in 0..n {
-            let serial = self.serials.next().ok_or("a device ran out of distinct ID numbers: fewer devices or rounds")?;
+            let serial =
+                self.serials.next().ok_or("a device ran out of distinct ID numbers: fewer devices or rounds")?;
             let mut m = fixtures::registration_mutation(rng, vieclam_core::ids::now_millis(), self.node);
             m.payload["id_number"] = format!("020090{serial:06}").into();
             self.pending.push(m);
@@ -94,7 +95,8 @@ impl SimDevice {
         }
         let request = PushRequest { mutations: self.pending.clone(), links: vec![] };
         let Ok(answer) = self.client.push(&request).await else { return false };
-        let answered: BTreeMap<&str, MutationStatus> = answer.results.iter().map(|r| (r.id.as_str(), r.status)).collect();
+        let answered: BTreeMap<&str, MutationStatus> =
+            answer.results.iter().map(|r| (r.id.as_str(), r.status)).collect();
         let mut left = Vec::new();
         for m in self.pending.drain(..) {
             match answered.get(m.id.as_str()) {
@@ -157,7 +159,12 @@ pub struct Summary {
 impl Summary {
     /// Whether every invariant held.
     pub fn clean(&self) -> bool {
-        self.duplicates == 0 && self.same_content == 0 && self.lost == 0 && self.stuck == 0 && self.diverged == 0 && self.rejected == 0
+        self.duplicates == 0
+            && self.same_content == 0
+            && self.lost == 0
+            && self.stuck == 0
+            && self.diverged == 0
+            && self.rejected == 0
     }
 
     /// The summary as a table.
@@ -168,7 +175,10 @@ impl Summary {
         for k in FaultKind::ALL {
             t.add_row(vec![format!("connections: {}", k.as_str()), self.faults[k.index()].to_string()]);
         }
-        t.add_row(vec!["server restarts (graceful / SIGKILL)".into(), format!("{} / {}", self.restarts.0, self.restarts.1)]);
+        t.add_row(vec![
+            "server restarts (graceful / SIGKILL)".into(),
+            format!("{} / {}", self.restarts.0, self.restarts.1),
+        ]);
         for (name, v) in [
             ("mutations made", self.mutations),
             ("mutations acknowledged", self.acknowledged),
@@ -187,7 +197,14 @@ impl Summary {
 
 /// Runs `rounds` rounds from `seed` with `devices` against `server` through `proxy`; `admin` is a signed-in admin
 /// client of the server (direct) that reads the truth. The server is restarted in about one round of five.
-pub async fn run(server: &mut Server, proxy: &Proxy, devices: &mut [SimDevice], admin: &WireClient, rounds: u64, seed: u64) -> Result<Summary, String> {
+pub async fn run(
+    server: &mut Server,
+    proxy: &Proxy,
+    devices: &mut [SimDevice],
+    admin: &WireClient,
+    rounds: u64,
+    seed: u64,
+) -> Result<Summary, String> {
     let mut summary = Summary::default();
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let before = proxy.stats();
@@ -232,7 +249,8 @@ async fn sync_all(devices: &mut [SimDevice], attempts: usize) {
 async fn restart_later(server: &mut Server, crash: bool) -> Result<(), String> {
     tokio::time::sleep(Duration::from_millis(30)).await;
     // Starting a process and waiting for health blocks; keep it off the runtime's workers.
-    tokio::task::block_in_place(|| if crash { server.crash_restart() } else { server.restart() }).map_err(|e| e.to_string())
+    tokio::task::block_in_place(|| if crash { server.crash_restart() } else { server.restart() })
+        .map_err(|e| e.to_string())
 }
 
 /// Reads every registration the server holds (as admin, from the start) and checks the devices against it.
@@ -268,7 +286,12 @@ async fn check_server(admin: &WireClient, devices: &[SimDevice], summary: &mut S
 
 /// Makes `n` worker accounts on `server` (one per device, so each device's scope is its own records), signs a
 /// device in on each, and signs in the demo admin; the devices talk through `proxy_url`.
-pub async fn prepare(server: &Server, proxy_url: &str, n: usize, seed: u64) -> Result<(Vec<SimDevice>, WireClient), String> {
+pub async fn prepare(
+    server: &Server,
+    proxy_url: &str,
+    n: usize,
+    seed: u64,
+) -> Result<(Vec<SimDevice>, WireClient), String> {
     // No idle connections kept: every request opens a connection of its own and so meets the proxy's next fault.
     let http = reqwest::Client::builder()
         .timeout(Duration::from_secs(20))
@@ -280,13 +303,27 @@ pub async fn prepare(server: &Server, proxy_url: &str, n: usize, seed: u64) -> R
     let block = 1_000_000 / n.max(1) as u32;
     for i in 0..n {
         let (user, pass) = (format!("fault-{seed}-{i}"), format!("fault-password-{i}"));
-        let args = ["users", "add", "--role", "worker", "--username", user.as_str(), "--name", "Thợ Thử", "--password", pass.as_str()];
+        let args = [
+            "users",
+            "add",
+            "--role",
+            "worker",
+            "--username",
+            user.as_str(),
+            "--name",
+            "Thợ Thử",
+            "--password",
+            pass.as_str(),
+        ];
         tokio::task::block_in_place(|| server.command(&args)).map_err(|e| e.to_string())?;
         let serials = block * i as u32..block * (i as u32 + 1);
         let seed = seed.wrapping_mul(100).wrapping_add(i as u64);
         devices.push(SimDevice::sign_in(http.clone(), &server.url(), proxy_url, (&user, &pass), seed, serials).await?);
     }
     let mut admin = WireClient::new(http, server.url());
-    admin.login("admin", "admin-vieclam", &Device::from_seed(seed ^ 0xad)).await.map_err(|e| format!("admin sign-in: {e}"))?;
+    admin
+        .login("admin", "admin-vieclam", &Device::from_seed(seed ^ 0xad))
+        .await
+        .map_err(|e| format!("admin sign-in: {e}"))?;
     Ok((devices, admin))
 }

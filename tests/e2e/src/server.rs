@@ -166,7 +166,10 @@ impl Server {
         }
         if !healthy {
             let _ = self.kill();
-            return Err(process("vieclam-server serve", format!("not healthy in {START_TIMEOUT:?}; log:\n{}", tail(&self.log))));
+            return Err(process(
+                "vieclam-server serve",
+                format!("not healthy in {START_TIMEOUT:?}; log:\n{}", tail(&self.log)),
+            ));
         }
         Ok(())
     }

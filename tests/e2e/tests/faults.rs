@@ -10,7 +10,8 @@ use vieclam_e2e::server::{Server, ServerConfig};
 const ROUNDS: u64 = 20;
 
 async fn fault_rounds(config: ServerConfig, seed: u64) {
-    let mut server = tokio::task::block_in_place(|| Server::start(ServerConfig { demo: true, ..config })).expect("server");
+    let mut server =
+        tokio::task::block_in_place(|| Server::start(ServerConfig { demo: true, ..config })).expect("server");
     let proxy = Proxy::start(server.addr(), FaultPolicy::Pass).await.expect("proxy");
     let (mut devices, admin) = rounds::prepare(&server, &proxy.url(), 3, seed).await.expect("devices");
     let summary = rounds::run(&mut server, &proxy, &mut devices, &admin, ROUNDS, seed).await.expect("rounds");

@@ -23,7 +23,9 @@ fn a_throwaway_cluster_gives_separate_databases_and_stops_on_drop() {
     assert_ne!(a, b);
     let name_a = a.rsplit('/').next().expect("name");
     let name_b = b.rsplit('/').next().expect("name");
-    cluster.sql(name_a, "CREATE TABLE loans (id text primary key); INSERT INTO loans VALUES ('73001000001')").expect("sql");
+    cluster
+        .sql(name_a, "CREATE TABLE loans (id text primary key); INSERT INTO loans VALUES ('73001000001')")
+        .expect("sql");
     assert_eq!(cluster.sql(name_a, "SELECT count(*) FROM loans").expect("count"), "1");
     let other = cluster.sql(name_b, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'loans'");
     assert_eq!(other.expect("count"), "0", "a fresh database holds nothing of another");

@@ -173,11 +173,11 @@ fn journey(config: ServerConfig, work: &Path) {
     // finished) check itself: nothing is lost to the order of a pull.
     {
         let store = borrower.open_store().expect("the borrower's store");
-        let count = |sql: &str| -> i64 {
-            store.conn().query_row(sql, [&codes[0]], |r| r.get(0)).expect("count")
-        };
-        let answers = count("SELECT count(*) FROM check_answers a JOIN site_checks c ON c.id = a.check_id WHERE c.code = ?1");
-        let photos = count("SELECT count(*) FROM check_photos p JOIN site_checks c ON c.id = p.check_id WHERE c.code = ?1");
+        let count = |sql: &str| -> i64 { store.conn().query_row(sql, [&codes[0]], |r| r.get(0)).expect("count") };
+        let answers =
+            count("SELECT count(*) FROM check_answers a JOIN site_checks c ON c.id = a.check_id WHERE c.code = ?1");
+        let photos =
+            count("SELECT count(*) FROM check_photos p JOIN site_checks c ON c.id = p.check_id WHERE c.code = ?1");
         // Each device numbers its own visits, so both inspectors' checks in the commune may carry this code.
         let checks = count("SELECT count(*) FROM site_checks WHERE code = ?1");
         assert!(checks >= 1);

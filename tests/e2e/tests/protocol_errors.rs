@@ -29,7 +29,8 @@ async fn registrations_held(admin: &WireClient) -> usize {
 }
 
 async fn errors_change_nothing(config: ServerConfig) {
-    let server = tokio::task::block_in_place(|| Server::start(ServerConfig { demo: true, ..config.clone() })).expect("server");
+    let server =
+        tokio::task::block_in_place(|| Server::start(ServerConfig { demo: true, ..config.clone() })).expect("server");
     for (user, pass) in [("tho1", "tho1-password"), ("tho2", "tho2-password")] {
         let args = ["users", "add", "--role", "worker", "--username", user, "--name", "Thợ Thử", "--password", pass];
         tokio::task::block_in_place(|| server.command(&args)).expect("users add");
@@ -47,7 +48,8 @@ async fn errors_change_nothing(config: ServerConfig) {
     let m = fixtures::registration_mutation(&mut rng, vieclam_core::ids::now_millis(), 2);
     let answer = w1.push(&PushRequest { mutations: vec![m.clone()], links: vec![] }).await.expect("push");
     assert_eq!(answer.results[0].status, MutationStatus::Applied);
-    let seen: serde_json::Value = admin.get_json(&format!("/v1/registrations/{}", m.entity_id)).await.expect("office reads it");
+    let seen: serde_json::Value =
+        admin.get_json(&format!("/v1/registrations/{}", m.entity_id)).await.expect("office reads it");
     assert!(seen.to_string().contains(m.payload["id_number"].as_str().expect("number")), "{seen}");
     assert_eq!(registrations_held(&admin).await, 1);
 

@@ -48,9 +48,8 @@ async fn push(proxy: &Proxy, body: &str) -> Result<String, reqwest::Error> {
 
 async fn scripted(faults: &[Fault]) -> (Proxy, Seen) {
     let (addr, seen) = little_server().await;
-    let proxy = Proxy::start(addr, FaultPolicy::Script(faults.iter().copied().collect::<VecDeque<_>>()))
-        .await
-        .expect("proxy");
+    let proxy =
+        Proxy::start(addr, FaultPolicy::Script(faults.iter().copied().collect::<VecDeque<_>>())).await.expect("proxy");
     (proxy, seen)
 }
 

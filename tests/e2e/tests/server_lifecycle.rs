@@ -1,12 +1,12 @@
 //! The real `vieclam-server` under the harness, on SQLite and on PostgreSQL: it starts healthy on a free port,
 //! what it accepted survives a graceful restart and a SIGKILL, and a stopped server is really gone.
 
+use vieclam_core::sync::wire::{MutationStatus, PushRequest};
+use vieclam_e2e::fixtures;
 use vieclam_e2e::net;
 use vieclam_e2e::postgres::PgCluster;
 use vieclam_e2e::server::{Server, ServerConfig};
 use vieclam_e2e::wire::{Device, WireClient};
-use vieclam_e2e::fixtures;
-use vieclam_core::sync::wire::{MutationStatus, PushRequest};
 
 fn lifecycle(config: ServerConfig) {
     let rt = tokio::runtime::Runtime::new().expect("runtime");
@@ -20,7 +20,8 @@ fn lifecycle(config: ServerConfig) {
     let mut client = WireClient::new(http.clone(), server.url());
     rt.block_on(async {
         client.login("admin", "admin-vieclam", &device).await.expect("demo admin signs in");
-        let answer = client.push(&PushRequest { mutations: vec![mutation.clone()], links: vec![] }).await.expect("push");
+        let answer =
+            client.push(&PushRequest { mutations: vec![mutation.clone()], links: vec![] }).await.expect("push");
         assert_eq!(answer.results[0].status, MutationStatus::Applied, "{:?}", answer.results[0]);
     });
 

@@ -9,8 +9,8 @@
 //! The inputs are this module's own small types ([`CheckFix`], [`PhotoInput`], [`CheckVerdict`], [`PhotoRules`]):
 //! the fix, photo and verdict pipelines live elsewhere and map their results into these.
 
-mod detail;
 mod capture;
+mod detail;
 mod photos;
 mod record;
 mod signer;
@@ -22,13 +22,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 
-pub use detail::{AnswerRow, CheckDetail, CheckRow, PhotoRow, check, checks_for_commune};
 pub use capture::{TakenPhoto, take_photo};
+pub(crate) use detail::answers_of;
 pub use detail::flags_text;
+pub use detail::{AnswerRow, CheckDetail, CheckRow, PhotoRow, check, checks_for_commune};
 pub use photos::{AddedPhoto, PhotoFlags, add_photo};
 pub use record::{CheckState, SiteCheckRecord};
 pub(crate) use record::{iso as record_time, local_date};
-pub(crate) use detail::answers_of;
 pub use steps::{answer, correct, finish, start};
 
 /// Outbox entity of a check (start, finish and each revision).

@@ -23,7 +23,13 @@ fn link_kind(entity: &str, body: &serde_json::Value) -> Result<LinkKind> {
 
 impl EvidenceSigner for DeviceIdentity {
     /// Appends the record to the chain and returns the link's hash as the record's signature reference.
-    fn sign_record(&self, tx: &Transaction, kind: &str, record_id: &str, body: &serde_json::Value) -> Result<Option<String>> {
+    fn sign_record(
+        &self,
+        tx: &Transaction,
+        kind: &str,
+        record_id: &str,
+        body: &serde_json::Value,
+    ) -> Result<Option<String>> {
         let link = append(tx, self, link_kind(kind, body)?, record_id, body)?;
         Ok(Some(link.link_hash))
     }

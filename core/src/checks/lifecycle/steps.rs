@@ -149,9 +149,9 @@ fn missing_required(tx: &Transaction, check_id: &str) -> Result<Vec<FieldError>>
         .iter()
         .filter(|q| q.required)
         .filter(|q| {
-            !answers.iter().any(|a| {
-                a.question == q.key && AnswerValue::from_json(&q.kind, &a.value).is_some_and(|v| v.is_given())
-            })
+            !answers
+                .iter()
+                .any(|a| a.question == q.key && AnswerValue::from_json(&q.kind, &a.value).is_some_and(|v| v.is_given()))
         })
         .map(|q| FieldError { field: q.key.to_owned(), code: "answer.required".into(), message: msg::REQUIRED })
         .collect())

@@ -35,9 +35,8 @@ pub fn append(
     let body = String::from_utf8(canonical(body)?)
         .map_err(|e| Error::BadArgument(format!("canonical JSON is not UTF-8: {e}")))?;
     let (prev_seq, prev_hash) = last_link(tx, identity.device_id())?;
-    let seq = prev_seq
-        .checked_add(1)
-        .ok_or_else(|| Error::Corrupt("the evidence chain's sequence is exhausted".into()))?;
+    let seq =
+        prev_seq.checked_add(1).ok_or_else(|| Error::Corrupt("the evidence chain's sequence is exhausted".into()))?;
     let prev_raw = hex::decode::<32>(&prev_hash)
         .ok_or_else(|| Error::Corrupt(format!("the link_hash of link {prev_seq} is not a hash")))?;
     let body_hash = sha256(body.as_bytes());
@@ -87,8 +86,7 @@ fn last_link(conn: &Connection, device_id: &str) -> Result<(i64, String)> {
 }
 
 /// The columns of a link, in [`SignedLink`]'s order.
-const COLUMNS: &str =
-    "seq, device_id, kind, record_id, body, body_hash, prev_hash, link_hash, signature, created_at";
+const COLUMNS: &str = "seq, device_id, kind, record_id, body, body_hash, prev_hash, link_hash, signature, created_at";
 
 /// Every link in the store, by `seq`. Text is read leniently (bytes that are not UTF-8 are replaced), so a damaged
 /// or edited row is reported by the verifier rather than stopping it.
@@ -100,9 +98,8 @@ pub fn load_chain(conn: &Connection) -> Result<Vec<SignedLink>> {
 
 /// The latest link that carries record `record_id` of `kind`, to send with the record.
 pub fn latest_link(conn: &Connection, kind: LinkKind, record_id: &str) -> Result<Option<SignedLink>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM evidence_chain WHERE kind = ?1 AND record_id = ?2 ORDER BY seq DESC LIMIT 1"
-    );
+    let sql =
+        format!("SELECT {COLUMNS} FROM evidence_chain WHERE kind = ?1 AND record_id = ?2 ORDER BY seq DESC LIMIT 1");
     Ok(conn.query_row(&sql, params![kind.as_str(), record_id], read_link).optional()?)
 }
 

@@ -115,10 +115,7 @@ fn load_from(conn: &rusqlite::Connection) -> Result<Option<DeviceIdentity>> {
         return Ok(None);
     };
     let secret: Zeroizing<[u8; 32]> = Zeroizing::new(
-        secret
-            .as_slice()
-            .try_into()
-            .map_err(|_| Error::Corrupt("the device key is not 32 bytes".into()))?,
+        secret.as_slice().try_into().map_err(|_| Error::Corrupt("the device key is not 32 bytes".into()))?,
     );
     let identity = DeviceIdentity { device_id, key: SigningKey::from_bytes(&secret) };
     if identity.public_key_hex() != public_key {

@@ -191,13 +191,7 @@ impl ser::Serializer for Guard {
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Guard, Unfaithful> {
         Ok(Guard)
     }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Guard, Unfaithful> {
+    fn serialize_struct_variant(self, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Guard, Unfaithful> {
         Ok(Guard)
     }
 }

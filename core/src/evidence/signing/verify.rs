@@ -231,8 +231,7 @@ fn check_hashes(link: &SignedLink, problems: &mut Vec<Problem>) -> Option<Decode
         let detail = "the body is not canonical JSON (RFC 8785)".to_owned();
         problems.push(Problem { seq: link.seq, code: ProblemCode::BadEncoding, detail });
     }
-    let actual_link =
-        link_hash(link.seq, &link.kind, &link.record_id, &decoded.body_hash, &decoded.prev_hash);
+    let actual_link = link_hash(link.seq, &link.kind, &link.record_id, &decoded.body_hash, &decoded.prev_hash);
     if actual_link != decoded.link_hash {
         let actual = hex::encode(&actual_link);
         let detail = format!("the link's fields hash to {actual}, the link says {}", link.link_hash);

@@ -44,16 +44,26 @@ async fn main() -> std::process::ExitCode {
 
 async fn run(args: &Args) -> Result<bool, String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let cluster = if args.postgres { Some(tokio::task::block_in_place(PgCluster::start).map_err(|e| e.to_string())?) } else { None };
+    let cluster = if args.postgres {
+        Some(tokio::task::block_in_place(PgCluster::start).map_err(|e| e.to_string())?)
+    } else {
+        None
+    };
     let config = match &cluster {
         Some(c) => ServerConfig::postgres(dir.path(), c.fresh_database().map_err(|e| e.to_string())?),
         None => ServerConfig::sqlite(dir.path()),
     };
-    let mut server = tokio::task::block_in_place(|| Server::start(ServerConfig { demo: true, ..config })).map_err(|e| e.to_string())?;
+    let mut server = tokio::task::block_in_place(|| Server::start(ServerConfig { demo: true, ..config }))
+        .map_err(|e| e.to_string())?;
     let proxy = Proxy::start(server.addr(), FaultPolicy::Pass).await.map_err(|e| e.to_string())?;
     let (mut devices, admin) = rounds::prepare(&server, &proxy.url(), args.devices, args.seed).await?;
     let summary = rounds::run(&mut server, &proxy, &mut devices, &admin, args.rounds, args.seed).await?;
-    println!("fault_run: seed {}, {} devices, {}", args.seed, args.devices, if args.postgres { "PostgreSQL" } else { "SQLite" });
+    println!(
+        "fault_run: seed {}, {} devices, {}",
+        args.seed,
+        args.devices,
+        if args.postgres { "PostgreSQL" } else { "SQLite" }
+    );
     println!("{}", summary.table());
     Ok(summary.clean())
 }

@@ -15,10 +15,10 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use tokio::sync::{Mutex, Semaphore};
 use vieclam_core::sync::wire::PushRequest;
+use vieclam_e2e::fixtures;
 use vieclam_e2e::postgres::PgCluster;
 use vieclam_e2e::server::{Server, ServerConfig, admin_command};
 use vieclam_e2e::wire::{Device, WireClient};
-use vieclam_e2e::fixtures;
 
 /// Options.
 #[derive(Debug, Parser)]
@@ -124,7 +124,8 @@ async fn run(args: Args) -> Result<bool, Box<dyn std::error::Error>> {
             (server.url(), Some((server, cluster)))
         }
     };
-    let http = reqwest::Client::builder().timeout(Duration::from_secs(30)).pool_max_idle_per_host(args.devices).build()?;
+    let http =
+        reqwest::Client::builder().timeout(Duration::from_secs(30)).pool_max_idle_per_host(args.devices).build()?;
 
     eprintln!("signing in {} devices…", args.devices);
     let login_started = Instant::now();
@@ -182,7 +183,18 @@ fn start_server(args: &Args, data: &std::path::Path) -> Result<(Server, PgCluste
     eprintln!("making {} accounts…", args.accounts);
     for i in 0..args.accounts {
         let (u, p) = (username(i), password(i));
-        let add = ["users", "add", "--role", "worker", "--username", u.as_str(), "--name", u.as_str(), "--password", p.as_str()];
+        let add = [
+            "users",
+            "add",
+            "--role",
+            "worker",
+            "--username",
+            u.as_str(),
+            "--name",
+            u.as_str(),
+            "--password",
+            p.as_str(),
+        ];
         admin_command(&config, &add)?;
     }
     Ok((Server::start(config)?, cluster))
