@@ -1,6 +1,7 @@
 //! Evidence-chain links in a push, on SQLite and on PostgreSQL: the server verifies them with the core's verifier
-//! against the key the device registered at sign-in, stores every link (a bad one with its problem), flags the
-//! record a bad link signs, and answers the chain head and the problems.
+//! against the key the device registered at sign-in, stores every link that continues the chain (a bad one with its
+//! problem, never flagging a record by itself), refuses a link past a gap, and answers the chain head and the
+//! problems.
 
 mod common;
 
@@ -80,6 +81,12 @@ async fn links(backend: Backend) {
     let codes: Vec<&str> =
         r["chain_problems"].as_array().expect("problems").iter().filter_map(|p| p["code"].as_str()).collect();
     assert!(codes.contains(&"bad_signature"), "{r}");
+    // Point 8: a link far ahead in sequence is answered `missing_link`, not stored, and never becomes the head;
+    // the genuine next link is still taken after it.
+    let genuine = chain(&key, &device_id, 8);
+    let (_, r) = me.post("/v1/push", &json!({ "mutations": [], "links": [genuine[7].clone()] })).await;
+    assert_eq!(r["chain_head"], 5, "{r}");
+    assert_eq!(r["chain_problems"], json!([{ "seq": 8, "code": "missing_link" }]));
     // Another device's links make the push malformed.
     let mut foreign = chain(&key, "someone-else", 1);
     foreign[0].seq = 6;
@@ -92,12 +99,14 @@ async fn links(backend: Backend) {
             let n = |r: Option<vieclam_server::db::Row>| r.map_or(0, |r| r.int(0));
             let stored = n(tx.one("SELECT COUNT(*) FROM links", vec![]).await?);
             let bad = n(tx.one("SELECT COUNT(*) FROM links WHERE problem IS NOT NULL", vec![]).await?);
-            let flags = n(tx.one("SELECT COUNT(*) FROM flags WHERE record_id = 'check-4'", vec![]).await?);
+            // Point 1: a link flags no record by itself; what it means for a record is the record's evidence
+            // status, worked out against its author's devices only.
+            let flags = n(tx.one("SELECT COUNT(*) FROM flags", vec![]).await?);
             Ok((stored, bad, flags))
         }))
         .await
         .expect("read links");
-    assert_eq!((stored, bad, flags), (5, 2, 1));
+    assert_eq!((stored, bad, flags), (5, 2, 0));
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -55,10 +55,20 @@ fn pages_show_real_figures_in_vietnamese_and_escape_everything() {
             PhotoView { sha256: "cd".repeat(32), received: false },
         ],
         evidence_verified: false,
+        evidence: vec![EvidenceFinding {
+            kind: "site_check".into(),
+            record_id: "c1".into(),
+            code: "evidence.changed_after_signing".into(),
+            text: "Đã bị thay đổi sau khi ký / Changed after signing".into(),
+            changed: vec![("verdict".into(), r#"{"place":"away"}"#.into(), r#"{"place":"at_site"}"#.into())],
+        }],
     };
     let html = render::check_detail(&detail);
     assert!(html.contains(&format!("/office/photos/{}", "ab".repeat(32))));
     assert!(html.contains("chưa nhận ảnh") && html.contains("KHÔNG hợp lệ"));
+    // Both versions of a record changed after signing, escaped.
+    assert!(html.contains("data-evidence=\"evidence.changed_after_signing\""), "{html}");
+    assert!(html.contains("{&quot;place&quot;:&quot;away&quot;}") && html.contains("at_site"), "{html}");
 
     let import = ImportResultView {
         file_name: "du-no.csv".into(),
@@ -92,6 +102,7 @@ impl DashboardData for Memory {
             answers: vec![],
             photos: vec![],
             evidence_verified: true,
+            evidence: vec![],
         }))
     }
     async fn unverified_registrations(&self) -> Result<Vec<RegistrationRow>, String> {

@@ -176,11 +176,21 @@ async fn matrix(backend: Backend) {
     assert_eq!(r.1["results"][0]["code"], "mutation.out_of_scope");
     let r = borrower.api.post("/v1/push", &push("worker_registration", &new_id(), json!({}))).await;
     assert_eq!(r.1["results"][0]["code"], "mutation.out_of_scope");
-    let r = worker2.api.post("/v1/push", &push("worker_registration", &reg_id, json!({ "full_name": "x" }))).await;
+    let r = worker2
+        .api
+        .post("/v1/push", &push("worker_registration", &reg_id, json!({ "id": reg_id, "full_name": "x" })))
+        .await;
     assert_eq!(r.1["results"][0]["code"], "mutation.not_owner");
     let r = insp2
         .api
-        .post("/v1/push", &push("check_answer", &format!("{check_id}/q"), json!({ "check_id": check_id })))
+        .post(
+            "/v1/push",
+            &push(
+                "check_answer",
+                &format!("{check_id}/q"),
+                json!({ "check_id": check_id, "question": "q", "value": 1 }),
+            ),
+        )
         .await;
     assert_eq!(r.1["results"][0]["code"], "mutation.not_owner");
 

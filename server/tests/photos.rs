@@ -147,11 +147,15 @@ async fn photos(backend: Backend) {
     let good = jpeg("good");
     let sha = sha_hex(&good);
     let check_id = new_id();
-    let check = json!({ "id": check_id, "site_id": site["id"], "state": "open" });
+    // Signed as the core signs: the record with its `signature` empty, then the link's hash written into it.
+    let mut check = json!({ "id": check_id, "site_id": site["id"], "state": "open", "signature": null,
+        "device_id": chain.device_id });
     let photo_id = new_id();
-    let photo = json!({ "id": photo_id, "check_id": check_id, "sha256": sha, "width": 4, "height": 3,
-        "size_bytes": good.len(), "taken_at": "2026-11-28T01:00:00Z" });
+    let mut photo = json!({ "id": photo_id, "check_id": check_id, "sha256": sha, "width": 4, "height": 3,
+        "size_bytes": good.len(), "taken_at": "2026-11-28T01:00:00Z", "signature": null });
     let links = vec![chain.link("check", &check_id, &check), chain.link("photo", &photo_id, &photo)];
+    check["signature"] = json!(links[0].link_hash);
+    photo["signature"] = json!(links[1].link_hash);
     let push = json!({ "mutations": [mutation("site_check", &check_id, &check, &hlc(1_000)),
         mutation("check_photo", &photo_id, &photo, &hlc(1_001))], "links": links });
     let (st, r) = inspector.post("/v1/push", &push).await;

@@ -51,3 +51,40 @@ pub const NOT_ENROLLED: Text = t!(
     "Thiết bị này chưa có khóa ký chứng cứ; hãy đăng nhập lại rồi thử lại.",
     "This device has no evidence signing key yet; sign in again and retry."
 );
+
+/// `evidence.verified`: a stored record is exactly what its author's device signed.
+pub const BINDING_VERIFIED: Text = t!(
+    "Đã xác thực: nội dung lưu đúng như thiết bị của người lập đã ký.",
+    "Verified: the stored content is exactly what the author's device signed."
+);
+/// `evidence.unsigned`.
+pub const BINDING_UNSIGNED: Text = t!(
+    "Chưa có chữ ký: bản ghi không dẫn tới mắt xích ký nào máy chủ đang giữ.",
+    "Unsigned: the record names no signed link the server holds."
+);
+/// `evidence.other_device`.
+pub const BINDING_OTHER_DEVICE: Text = t!(
+    "Được ký bởi thiết bị khác, không phải thiết bị của người lập bản ghi.",
+    "Signed by another device, not the author's own."
+);
+/// `evidence.wrong_record`.
+pub const BINDING_WRONG_RECORD: Text = t!(
+    "Chữ ký thuộc về một bản ghi khác, không phải bản ghi này.",
+    "The signature belongs to another record, not this one."
+);
+/// `evidence.link_problem`.
+pub const BINDING_LINK_PROBLEM: Text = t!(
+    "Mắt xích ký bản ghi này không qua được kiểm tra chuỗi chữ ký.",
+    "The link that signs this record failed the chain's verification."
+);
+/// `evidence.changed_after_signing`.
+pub const BINDING_CHANGED: Text = t!(
+    "Đã bị thay đổi sau khi ký: nội dung lưu khác với nội dung đã ký (giữ cả hai bản).",
+    "Changed after signing: the stored content differs from what was signed (both versions kept)."
+);
+/// `evidence.superseded`.
+pub const BINDING_SUPERSEDED: Text = t!(
+    "Là bản cũ: thiết bị đã ký một trạng thái mới hơn của bản ghi này (gửi lại bản cũ, hoặc bản mới chưa tới).",
+    "An old state: the device has signed a later state of this record since (an old one sent again, or the later one \
+     has not arrived)."
+);

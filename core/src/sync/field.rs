@@ -13,6 +13,7 @@ use rusqlite::types::Value as Sql;
 use serde_json::{Map, Value};
 
 use crate::error::Result;
+use crate::evidence::binding::field_record_id;
 use crate::store::outbox;
 
 /// The table of each field kind, and its key columns.
@@ -45,9 +46,16 @@ pub(crate) fn apply(tx: &Transaction, kind: &str, id: &str, body: Option<&Value>
     if outbox::is_pending(tx, kind, id)? {
         return Ok(Applied::OwnPending);
     }
+    // The record is applied under the change's id only: a body naming another record (another inspector's check,
+    // a colleague's answer) would otherwise overwrite it here, whatever the server checked.
+    if let Some(body @ Value::Object(_)) = body
+        && field_record_id(kind, body).as_deref() != Some(id)
+    {
+        return Ok(Applied::Skipped);
+    }
     tx.execute_batch("SAVEPOINT field_record")?;
     let outcome = match body {
-        Some(Value::Object(obj)) => upsert(tx, table, obj).and_then(|()| answers_of_revision(tx, kind, obj)),
+        Some(Value::Object(obj)) => upsert(tx, table, obj).and_then(|()| answers_of_revision(tx, kind, id, obj)),
         Some(_) => Err(crate::Error::BadArgument("a field record that is not an object".into())),
         None if keys == ["id"] => {
             tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id]).map(|_| ()).map_err(Into::into)
@@ -67,13 +75,16 @@ pub(crate) fn apply(tx: &Transaction, kind: &str, id: &str, body: Option<&Value>
 }
 
 /// A corrected check travels with its answers (`answers: [...]`): they go into their own table.
-fn answers_of_revision(tx: &Transaction, kind: &str, obj: &Map<String, Value>) -> Result<()> {
+/// Only answers of this very revision are taken.
+fn answers_of_revision(tx: &Transaction, kind: &str, id: &str, obj: &Map<String, Value>) -> Result<()> {
     if kind != "site_check" {
         return Ok(());
     }
     if let Some(Value::Array(answers)) = obj.get("answers") {
         for a in answers {
-            if let Value::Object(a) = a {
+            if let Value::Object(a) = a
+                && a.get("check_id").and_then(Value::as_str) == Some(id)
+            {
                 upsert(tx, "check_answers", a)?;
             }
         }

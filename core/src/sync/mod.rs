@@ -14,6 +14,7 @@ mod engine;
 pub mod error;
 mod field;
 mod http;
+pub mod payload;
 pub mod photos;
 pub mod pull;
 pub mod push;

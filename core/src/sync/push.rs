@@ -9,7 +9,9 @@ use super::error::{SyncError, SyncResult};
 use super::http::Http;
 use super::state;
 use super::store_access::{StoreAccess, with_store};
-use super::wire::{MAX_PUSH_MUTATIONS, Mutation, MutationOp, MutationStatus, PushRequest, PushResponse};
+use super::wire::{
+    MAX_PUSH_LINKS, MAX_PUSH_MUTATIONS, Mutation, MutationOp, MutationStatus, PushRequest, PushResponse,
+};
 use crate::evidence::signing::{SignedLink, load_chain};
 use crate::store::outbox::{self, OutboxEntry};
 
@@ -46,12 +48,14 @@ pub(crate) async fn push(
         let (entries, links) = with_store(store, |s| {
             let entries = outbox::pending_batch(s.conn(), batch)?;
             let head = state::chain_head(s.conn())?;
-            let links: Vec<SignedLink> = load_chain(s.conn())?.into_iter().filter(|l| l.seq > head).collect();
+            let links: Vec<SignedLink> =
+                load_chain(s.conn())?.into_iter().filter(|l| l.seq > head).take(MAX_PUSH_LINKS).collect();
             Ok((entries, links))
         })?;
         if entries.is_empty() && links.is_empty() {
             return Ok(out);
         }
+        let head_before = request_head(&links);
         let request = PushRequest { mutations: entries.iter().map(to_mutation).collect::<SyncResult<_>>()?, links };
         let answer = http.post_json::<_, PushResponse>("/v1/push", &request, cancel).await?;
         out.bytes_up += answer.up;
@@ -74,10 +78,17 @@ pub(crate) async fn push(
             bytes_up: base_up + out.bytes_up,
             bytes_down: base_down + out.bytes_down,
         });
-        if entries.is_empty() {
-            return Ok(out); // only links went up
+        if entries.is_empty() && (request.links.len() < MAX_PUSH_LINKS || answer.body.chain_head <= head_before) {
+            // Only links went up: all of them, or the server took none of this batch (it said why; a loop would
+            // send the same batch for ever).
+            return Ok(out);
         }
     }
+}
+
+/// The head the server held before `links` (the seq before the first of them).
+fn request_head(links: &[SignedLink]) -> i64 {
+    links.first().map_or(0, |l| l.seq - 1)
 }
 
 /// An outbox entry as a wire mutation.
@@ -87,7 +98,7 @@ fn to_mutation(e: &OutboxEntry) -> SyncResult<Mutation> {
         "update" => MutationOp::Update,
         _ => MutationOp::Delete,
     };
-    let payload = serde_json::from_str(&e.payload)
+    let payload = super::payload::Payload::from_text(e.payload.clone())
         .map_err(|err| SyncError::Store(crate::Error::Corrupt(format!("outbox payload {}: {err}", e.id))))?;
     Ok(Mutation {
         id: e.id.clone(),

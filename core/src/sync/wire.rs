@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::payload::Payload;
 use crate::evidence::signing::SignedLink;
 
 /// The protocol version in every path (`/v1/...`).
@@ -14,6 +15,10 @@ pub const PROTOCOL: &str = "v1";
 
 /// The most mutations one push may carry; a longer batch is refused whole with `push.too_large`.
 pub const MAX_PUSH_MUTATIONS: usize = 500;
+
+/// The most chain links one push may carry; a device with more unacknowledged links sends them over several
+/// pushes, oldest first (the server answers the head it reached each time).
+pub const MAX_PUSH_LINKS: usize = 1_000;
 
 /// The most changes one pull page carries, whatever the device asks for.
 pub const MAX_PULL_LIMIT: u32 = 5_000;
@@ -169,7 +174,7 @@ pub struct Mutation {
     pub op: MutationOp,
     /// The record after the change, as the device stored it.
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
-    pub payload: serde_json::Value,
+    pub payload: Payload,
     /// The change's hybrid logical clock (see `crate::ids::Hlc`).
     pub hlc: String,
 }

@@ -4,9 +4,11 @@
 //! the losing values are kept in `conflicts` and the record is marked for review).
 
 use serde_json::{Map, Value};
+use vieclam_core::evidence::binding::{field_record_id, is_evidence_kind};
 use vieclam_core::ids::Hlc;
 use vieclam_core::sync::wire::{Mutation, MutationOp, Role};
 
+use super::bodies;
 use crate::auth::{Caller, now_iso};
 use crate::db::Tx;
 use crate::error::ApiResult;
@@ -42,13 +44,19 @@ pub const NOT_OWNER: Refusal =
 /// Outside the caller's scope.
 pub const OUT_OF_SCOPE: Refusal =
     r("mutation.out_of_scope", "Ngoài phạm vi được giao.", "Outside your role or assigned communes.");
+/// The body names another record than the change.
+pub const ID_MISMATCH: Refusal = r(
+    "mutation.id_mismatch",
+    "Mã bản ghi trong nội dung không khớp với mã của thay đổi.",
+    "The record's id in its body does not match the change's id.",
+);
 /// The id was used before for other content.
 pub const ID_REUSED: Refusal =
     r("mutation.id_reused", "Mã thay đổi đã dùng cho nội dung khác.", "This mutation id was used for other content.");
 
 /// The refusal with this code (to answer a resent rejected mutation the same way).
 pub fn refusal(code: &str) -> Option<Refusal> {
-    [UNKNOWN, BAD_PAYLOAD, OFFICE, NOT_OWNER, OUT_OF_SCOPE, ID_REUSED].into_iter().find(|r| r.code == code)
+    [UNKNOWN, BAD_PAYLOAD, OFFICE, NOT_OWNER, OUT_OF_SCOPE, ID_REUSED, ID_MISMATCH].into_iter().find(|r| r.code == code)
 }
 
 const OFFICE_KINDS: &[&str] = &[
@@ -92,14 +100,18 @@ pub async fn apply(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> A
     if !may_write(caller.account.role, kind) {
         return Ok(Err(OUT_OF_SCOPE));
     }
-    let (Some(payload), Ok(hlc)) = (m.payload.as_object(), m.hlc.parse::<Hlc>()) else {
-        return Ok(Err(BAD_PAYLOAD));
-    };
+    let Ok(hlc) = m.hlc.parse::<Hlc>() else { return Ok(Err(BAD_PAYLOAD)) };
     if kind == "device_key" {
         // The key was registered at sign-in; the device's own record of it adds nothing the server keeps.
         return Ok(Ok(()));
     }
-    let scope = match place(tx, caller, today, kind, payload).await? {
+    // The typed reader first (bounded, no tree); only a body that passed it is read whole.
+    let Ok(body) = bodies::read(kind, &m.payload) else { return Ok(Err(BAD_PAYLOAD)) };
+    if field_record_id(kind, &body).as_deref() != Some(m.entity_id.as_str()) {
+        return Ok(Err(ID_MISMATCH));
+    }
+    let Value::Object(payload) = body else { return Ok(Err(BAD_PAYLOAD)) };
+    let scope = match place(tx, caller, today, kind, &payload).await? {
         Ok(scope) => scope,
         Err(refusal) => return Ok(Err(refusal)),
     };
@@ -109,11 +121,9 @@ pub async fn apply(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> A
     {
         return Ok(Err(NOT_OWNER));
     }
-    let mut body = payload.clone();
+    let mut body = payload;
     if kind == "worker_registration" {
-        // The office decides the status; a device cannot verify itself.
-        let status = existing.as_ref().and_then(|o| body_of(o).get("status").cloned()).unwrap_or("unverified".into());
-        body.insert("status".into(), status);
+        body.insert("status".into(), registration_status(existing.as_ref(), &body));
     }
     let mut row = RecordRow {
         kind: kind.into(),
@@ -127,26 +137,47 @@ pub async fn apply(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> A
     };
     match existing {
         None => row.body = Value::Object(body).to_string(),
+        // Evidence is kept whole, each state exactly as its device signed it: a field-by-field merge would make a
+        // body no device signed.
+        Some(old) if is_evidence_kind(kind) => keep_whole(tx, &mut row, &old, body, hlc).await?,
         Some(old) => merge(tx, &mut row, &old, body, hlc).await?,
     }
     records::upsert(tx, &[row]).await?;
     Ok(Ok(()))
 }
 
+/// The fields of a registration the office's verification does not cover.
+const REGISTRATION_BOOKKEEPING: &[&str] = &["status", "hlc", "updated_at", "status_reason"];
+
+/// The office decides a registration's status, never the device: a new one is unverified, a resend keeps the
+/// office's status, and a rewrite of anything the office checked sends it back to unverified.
+fn registration_status(existing: Option<&Stored>, new: &Map<String, Value>) -> Value {
+    let Some(old) = existing else { return "unverified".into() };
+    let old = body_of(old);
+    let content = |b: &Map<String, Value>| -> Map<String, Value> {
+        b.iter()
+            .filter(|(k, _)| !REGISTRATION_BOOKKEEPING.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    };
+    let unchanged = content(&old) == content(new);
+    match old.get("status") {
+        Some(status) if unchanged => status.clone(),
+        _ => "unverified".into(),
+    }
+}
+
 fn body_of(s: &Stored) -> Map<String, Value> {
     serde_json::from_str::<Value>(&s.row.body).ok().and_then(|v| v.as_object().cloned()).unwrap_or_default()
 }
 
-/// Later HLC wins field by field; where the two changes came from different devices, the loser is kept.
-async fn merge(tx: &mut Tx, row: &mut RecordRow, old: &Stored, new: Map<String, Value>, hlc: Hlc) -> ApiResult<()> {
+/// Whether the change with `hlc` from `node` comes after the stored one; the losing side, when another device
+/// wrote it, is kept in `conflicts` and the record marked for review.
+async fn settle(tx: &mut Tx, row: &mut RecordRow, old: &Stored, new: &Map<String, Value>, hlc: Hlc) -> ApiResult<bool> {
     let old_hlc = old.row.hlc.as_deref().and_then(|h| h.parse::<Hlc>().ok()).unwrap_or(Hlc::ZERO);
-    let old_body = body_of(old);
     let incoming_wins = hlc >= old_hlc;
     let (losing, losing_hlc, winning_hlc) =
-        if incoming_wins { (old_body.clone(), old_hlc, hlc) } else { (new.clone(), hlc, old_hlc) };
-    // Field by field: start from the losing side's fields and put the winning side's over them.
-    let (mut merged, top) = if incoming_wins { (old_body, new) } else { (new, old_body) };
-    merged.extend(top);
+        if incoming_wins { (body_of(old), old_hlc, hlc) } else { (new.clone(), hlc, old_hlc) };
     // The same device moving its own record forward is an edit, not a conflict.
     let other_device = old.row.hlc.is_some() && old_hlc.node != hlc.node;
     row.hlc = Some(winning_hlc.to_string());
@@ -166,6 +197,34 @@ async fn merge(tx: &mut Tx, row: &mut RecordRow, old: &Stored, new: Map<String, 
         )
         .await?;
     }
+    Ok(incoming_wins)
+}
+
+/// Later HLC wins the whole record.
+async fn keep_whole(
+    tx: &mut Tx,
+    row: &mut RecordRow,
+    old: &Stored,
+    new: Map<String, Value>,
+    hlc: Hlc,
+) -> ApiResult<()> {
+    let incoming_wins = settle(tx, row, old, &new, hlc).await?;
+    if incoming_wins {
+        row.body = Value::Object(new).to_string();
+    } else {
+        row.body = old.row.body.clone();
+        row.deleted = old.row.deleted;
+    }
+    Ok(())
+}
+
+/// Later HLC wins field by field.
+async fn merge(tx: &mut Tx, row: &mut RecordRow, old: &Stored, new: Map<String, Value>, hlc: Hlc) -> ApiResult<()> {
+    let incoming_wins = settle(tx, row, old, &new, hlc).await?;
+    // Start from the losing side's fields and put the winning side's over them.
+    let old_body = body_of(old);
+    let (mut merged, top) = if incoming_wins { (old_body, new) } else { (new, old_body) };
+    merged.extend(top);
     row.body = Value::Object(merged).to_string();
     Ok(())
 }
@@ -206,11 +265,20 @@ async fn place(
             }
         }
         "commune_findings" => {
-            let commune = text("commune_code");
-            if commune.is_none() {
+            let (Some(commune), Some(plan)) = (text("commune_code"), text("plan_id")) else {
                 return Ok(Err(BAD_PAYLOAD));
-            }
-            if in_scope(&commune) { Ok((commune, None)) } else { Err(OUT_OF_SCOPE) }
+            };
+            // An inspector writes the findings of a commune of one of their own current plans, under that plan.
+            let assigned = caller.account.role == Role::Admin
+                || tx
+                    .one(
+                        "SELECT 1 FROM plan_assignments WHERE account_id = $1 AND plan_id = $2 AND commune_code = $3
+                           AND starts_on <= $4 AND ends_on >= $4",
+                        params![&caller.account.id, &plan, &commune, today],
+                    )
+                    .await?
+                    .is_some();
+            if assigned { Ok((Some(commune), None)) } else { Err(OUT_OF_SCOPE) }
         }
         // A worker's registration is theirs and the office's: no commune scope, so inspectors never see it.
         _ => Ok((None, None)),

@@ -3,6 +3,8 @@
 
 pub mod auth;
 pub mod body;
+mod bodies;
+pub mod evidence;
 mod field;
 mod links;
 pub mod pull;

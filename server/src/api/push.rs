@@ -5,16 +5,18 @@
 //! code; rejected ones are remembered too, so a resend gets the same answer. The field rules (who may write what,
 //! where, and how two devices' changes merge) are in [`super::field`]; the chain links in [`super::links`].
 
+use std::collections::BTreeSet;
+
 use axum::Json;
 use axum::extract::State;
 use serde_json::json;
 use vieclam_core::sync::wire::{
-    MAX_PUSH_MUTATIONS, Mutation, MutationResult, MutationStatus, PushRequest, PushResponse,
+    MAX_PUSH_LINKS, MAX_PUSH_MUTATIONS, Mutation, MutationResult, MutationStatus, PushRequest, PushResponse,
 };
 
 use super::body::{JsonBody, too_large};
 use super::field::{self, Refusal};
-use super::links;
+use super::{evidence, links};
 use crate::auth::{Caller, now_iso, sha256_hex};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
@@ -32,16 +34,20 @@ fn validate(req: &PushRequest, caller: &Caller) -> ApiResult<()> {
             return Err(ApiError::malformed("mutation id/entity"));
         }
     }
+    if req.links.len() > MAX_PUSH_LINKS {
+        return Err(too_large());
+    }
     if req.links.iter().any(|l| l.device_id != caller.device_id) {
         return Err(ApiError::malformed("links of another device"));
     }
     Ok(())
 }
 
-/// The content hash that tells a resend (same) from a reused id (different).
+/// The content hash that tells a resend (same) from a reused id (different): over the payload's text as sent, so
+/// no tree is built for it.
 fn content_hash(m: &Mutation) -> String {
-    let value = json!([m.entity, m.entity_id, m.op, m.payload, m.hlc]);
-    sha256_hex(&value.to_string())
+    let head = json!([m.entity, m.entity_id, m.op, m.hlc]).to_string();
+    sha256_hex(&format!("{head}{}", m.payload.get()))
 }
 
 fn result(m: &Mutation, status: MutationStatus, refusal: Option<Refusal>) -> MutationResult {
@@ -95,12 +101,21 @@ pub async fn push(
     let answer = st
         .db
         .write::<PushResponse>(work!(|tx| async move {
+            // Links first: the records of this batch name them.
+            let taken = links::take(tx, &caller.device_id, &req.links).await?;
             let mut results = Vec::with_capacity(req.mutations.len());
+            let mut touched: BTreeSet<(String, String)> = taken.signed.into_iter().collect();
             for m in &req.mutations {
-                results.push(one(tx, &caller, &today, m).await?);
+                let result = one(tx, &caller, &today, m).await?;
+                if result.status == MutationStatus::Applied {
+                    touched.insert((m.entity.clone(), m.entity_id.clone()));
+                }
+                results.push(result);
             }
-            let (chain_head, chain_problems) = links::take(tx, &caller.device_id, &req.links).await?;
-            Ok(PushResponse { results, chain_head, chain_problems })
+            for (kind, id) in &touched {
+                evidence::refresh(tx, kind, id).await?;
+            }
+            Ok(PushResponse { results, chain_head: taken.head, chain_problems: taken.problems })
         }))
         .await?;
     let rejected = answer.results.iter().filter(|r| r.status == MutationStatus::Rejected).count();

@@ -7,6 +7,9 @@ use axum::extract::{Path, State};
 use serde_json::{Value, json};
 use vieclam_core::sync::wire::Role;
 
+use vieclam_core::evidence::binding::field_record_id;
+
+use super::evidence;
 use super::pull::change;
 use super::scope::Scope;
 use crate::auth::Caller;
@@ -65,7 +68,25 @@ pub async fn loan(State(st): State<AppState>, caller: Caller, Path(id): Path<Str
     Ok(Json(v))
 }
 
-/// `GET /v1/checks/{id}`: the check, its answers and photos.
+/// The evidence of a check: its worst status, and each record's (`evidence.*` codes, see `super::evidence`).
+async fn evidence_of(tx: &mut Tx, check_id: &str, answers: &[Value], photos: &[Value]) -> ApiResult<Value> {
+    let mut keys = vec![("site_check", check_id.to_owned())];
+    keys.extend(answers.iter().filter_map(|a| field_record_id("check_answer", a)).map(|id| ("check_answer", id)));
+    keys.extend(photos.iter().filter_map(|p| field_record_id("check_photo", p)).map(|id| ("check_photo", id)));
+    let mut records = Vec::new();
+    let mut codes = Vec::new();
+    for (kind, id) in keys {
+        let code = evidence::record_evidence(tx, kind, &id).await?;
+        let status = evidence::worst([code.clone()]);
+        records.push(json!({ "kind": kind, "id": id, "status": status.code() }));
+        codes.push(code);
+    }
+    let worst = evidence::worst(codes);
+    let text = worst.text();
+    Ok(json!({ "status": worst.code(), "message_vi": text.vi, "message_en": text.en, "records": records }))
+}
+
+/// `GET /v1/checks/{id}`: the check, its answers and photos, and their evidence status.
 pub async fn check(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<Value>> {
     let v = st
         .db
@@ -73,7 +94,8 @@ pub async fn check(State(st): State<AppState>, caller: Caller, Path(id): Path<St
             let (scope, check) = visible(tx, &caller, "site_check", &id).await?;
             let answers = children(tx, &scope, "check_answer", "check_id", &id).await?;
             let photos = children(tx, &scope, "check_photo", "check_id", &id).await?;
-            Ok(json!({ "check": check, "answers": answers, "photos": photos }))
+            let evidence = evidence_of(tx, &id, &answers, &photos).await?;
+            Ok(json!({ "check": check, "answers": answers, "photos": photos, "evidence": evidence }))
         }))
         .await?;
     Ok(Json(v))

@@ -91,10 +91,37 @@ pub fn check_detail(d: &CheckDetail) -> String {
     let evidence = if d.evidence_verified {
         both("Chứng cứ đã xác thực chữ ký.", "Evidence signature verified.")
     } else {
-        format!(
-            "<p class=\"flag\">{}</p>",
+        let mut e = format!(
+            "<p class=\"flag\">{}</p><ul>",
             both("Chữ ký chứng cứ KHÔNG hợp lệ.", "Evidence signature does NOT verify.")
-        )
+        );
+        for f in &d.evidence {
+            e.push_str(&format!(
+                "<li data-evidence=\"{}\">{} <code>{}</code>: {}",
+                escape(&f.code),
+                escape(&f.kind),
+                escape(&f.record_id),
+                escape(&f.text)
+            ));
+            if !f.changed.is_empty() {
+                e.push_str(&format!(
+                    "<table>{}",
+                    head(&[("Trường", "Field"), ("Đã ký", "As signed"), ("Đang lưu", "As stored")])
+                ));
+                for (field, signed, stored) in &f.changed {
+                    e.push_str(&format!(
+                        "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                        escape(field),
+                        escape(signed),
+                        escape(stored)
+                    ));
+                }
+                e.push_str("</table>");
+            }
+            e.push_str("</li>");
+        }
+        e.push_str("</ul>");
+        e
     };
     let mut body = format!(
         "<table>{}{}</table><p>{}</p>",

@@ -66,8 +66,25 @@ pub struct CheckDetail {
     pub answers: Vec<(String, String)>,
     /// Photos.
     pub photos: Vec<PhotoView>,
-    /// Whether the device's signed evidence chain verified for this check.
+    /// Whether the check, its answers and photos are each exactly what the author's device signed.
     pub evidence_verified: bool,
+    /// The records whose evidence does not verify, and why.
+    pub evidence: Vec<EvidenceFinding>,
+}
+
+/// One record of a check whose evidence does not verify.
+#[derive(Clone, Debug)]
+pub struct EvidenceFinding {
+    /// Its kind (`site_check`, `check_answer`, `check_photo`).
+    pub kind: String,
+    /// Its id.
+    pub record_id: String,
+    /// The stable code, e.g. `evidence.changed_after_signing`.
+    pub code: String,
+    /// What it means, Vietnamese / English.
+    pub text: String,
+    /// For a record changed after signing: `(field, value signed, value stored)` for each field that differs.
+    pub changed: Vec<(String, String, String)>,
 }
 
 /// A returning worker's registration awaiting verification.

@@ -6,9 +6,13 @@ use super::{Db, DbError, DbResult, Tx};
 use crate::work;
 
 /// The SQLite steps, in order.
-const SQLITE: &[&str] = &[include_str!("../../migrations/sqlite/0001_init.sql")];
+const SQLITE: &[&str] =
+    &[include_str!("../../migrations/sqlite/0001_init.sql"), include_str!("../../migrations/sqlite/0002_evidence.sql")];
 /// The PostgreSQL steps, in order (same numbering as SQLite).
-const POSTGRES: &[&str] = &[include_str!("../../migrations/postgres/0001_init.sql")];
+const POSTGRES: &[&str] = &[
+    include_str!("../../migrations/postgres/0001_init.sql"),
+    include_str!("../../migrations/postgres/0002_evidence.sql"),
+];
 
 /// Brings the schema up to the latest version.
 pub async fn run(db: &Db) -> DbResult<()> {

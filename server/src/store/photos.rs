@@ -72,7 +72,9 @@ pub async fn check_record(
         .one("SELECT COUNT(*) FROM flags WHERE kind = 'check_photo' AND record_id = $1", params![photo_id])
         .await?
         .is_some_and(|r| r.int(0) > 0);
-    if flagged || naming.iter().any(|l| l.opt_text(1).is_some()) {
+    // The record as stored must be exactly what the caller's device signed (`api::evidence`).
+    let bound = rec.evidence.as_deref() == Some(vieclam_core::evidence::binding::Binding::Verified.code());
+    if flagged || !bound || naming.iter().any(|l| l.opt_text(1).is_some()) {
         return Ok(Err(GateError::BadSignature));
     }
     let size = serde_json::from_str::<Value>(&rec.row.body).ok().and_then(|v| v["size_bytes"].as_i64()).unwrap_or(0);

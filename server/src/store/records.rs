@@ -80,10 +80,12 @@ pub struct Stored {
     pub seq: i64,
     /// Flags the server raised on it (JSON array text), if any.
     pub flags: Option<String>,
+    /// Its evidence status (`evidence.*`, see `api::evidence`), for kinds that carry evidence.
+    pub evidence: Option<String>,
 }
 
 /// The columns [`from_row`] reads, in order.
-pub const SELECT: &str = "SELECT kind, id, seq, commune_code, borrower_id, author_id, plan_id, public, deleted, hlc, body, review, flags FROM records";
+pub const SELECT: &str = "SELECT kind, id, seq, commune_code, borrower_id, author_id, plan_id, public, deleted, hlc, body, review, flags, evidence FROM records";
 
 /// Reads a row selected with [`SELECT`].
 pub fn from_row(r: &Row) -> Stored {
@@ -103,6 +105,7 @@ pub fn from_row(r: &Row) -> Stored {
         },
         seq: r.int(2),
         flags: r.opt_text(12),
+        evidence: r.opt_text(13),
     }
 }
 

@@ -7,7 +7,10 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use crate::dashboard::{CheckDetail, CheckRow, DashboardData, DashboardOverview, PhotoView, RegistrationRow};
+use crate::api::evidence;
+use crate::dashboard::{
+    CheckDetail, CheckRow, DashboardData, DashboardOverview, EvidenceFinding, PhotoView, RegistrationRow,
+};
 use crate::db::{Db, Tx};
 use crate::error::{ApiError, ApiResult};
 use crate::store::records::{self, SELECT, Stored, from_row};
@@ -65,8 +68,8 @@ fn verdict(check: &Value) -> String {
     format!("{vi}{metres} / {en}")
 }
 
-/// What a check and its photos hold against them, worded for the office.
-fn flags(check: &Stored, photos: &[&Stored]) -> Vec<String> {
+/// What a check, its answers and photos hold against them, worded for the office.
+fn flags(check: &Stored, photos: &[&Stored], answers: &[Option<String>]) -> Vec<String> {
     let mut out = Vec::new();
     if matches!(body(check)["verdict"]["place"].as_str(), Some("away" | "mocked" | "poor_fix")) {
         out.push("Không ở tại mô hình / Away from the site".to_owned());
@@ -74,17 +77,59 @@ fn flags(check: &Stored, photos: &[&Stored]) -> Vec<String> {
     if photos.iter().any(|p| body(p)["flags"]["reused"] == Value::Bool(true)) {
         out.push("Ảnh dùng lại / Reused photo".to_owned());
     }
-    let bad = |s: &Stored| s.flags.as_deref().is_some_and(|f| f != "[]");
-    if bad(check) || photos.iter().any(|p| bad(p)) {
-        out.push("Chữ ký không hợp lệ / Bad signature".to_owned());
+    let codes = std::iter::once(check.evidence.clone())
+        .chain(photos.iter().map(|p| p.evidence.clone()))
+        .chain(answers.iter().cloned());
+    let worst = evidence::worst(codes);
+    if worst.is_finding() {
+        let t = worst.text();
+        out.push(format!("{} / {}", t.vi, t.en));
     }
     out
+}
+
+/// What is wrong with `rec`'s evidence, if anything: the status in words and, for a record changed after signing,
+/// each field whose stored value differs from the value its device signed.
+async fn evidence_finding(tx: &mut Tx, rec: &Stored) -> ApiResult<Option<EvidenceFinding>> {
+    let binding = evidence::worst([rec.evidence.clone()]);
+    if !binding.is_finding() {
+        return Ok(None);
+    }
+    let mut changed = Vec::new();
+    if binding == vieclam_core::evidence::binding::Binding::ChangedAfterSigning
+        && let Some(link) = evidence::named_link(tx, rec).await?
+    {
+        let signed: Value = serde_json::from_str(&link.body).unwrap_or(Value::Null);
+        let stored = body(rec);
+        if let (Some(signed), Some(stored)) = (signed.as_object(), stored.as_object()) {
+            let mut keys: Vec<&String> = signed.keys().chain(stored.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                let (a, b) = (signed.get(k).unwrap_or(&Value::Null), stored.get(k).unwrap_or(&Value::Null));
+                // The reference to the link itself is the one field the device could not sign.
+                if a != b && !(a.is_null() && matches!(k.as_str(), "signature" | "finish_signature")) {
+                    changed.push((k.clone(), a.to_string(), b.to_string()));
+                }
+            }
+        }
+    }
+    let t = binding.text();
+    Ok(Some(EvidenceFinding {
+        kind: rec.row.kind.clone(),
+        record_id: rec.row.id.clone(),
+        code: binding.code().to_owned(),
+        text: format!("{} / {}", t.vi, t.en),
+        changed,
+    }))
 }
 
 /// Every check with its photos, and the names of the borrowers they concern.
 struct Checks {
     checks: Vec<Stored>,
     photos: HashMap<String, Vec<Stored>>,
+    /// Each check's answers' evidence codes.
+    answers: HashMap<String, Vec<Option<String>>>,
     borrowers: HashMap<String, String>,
 }
 
@@ -95,6 +140,12 @@ async fn load_checks(tx: &mut Tx) -> ApiResult<Checks> {
     for p in of_kind(tx, "check_photo").await? {
         let check_id = body(&p)["check_id"].as_str().unwrap_or_default().to_owned();
         photos.entry(check_id).or_default().push(p);
+    }
+    let mut answers: HashMap<String, Vec<Option<String>>> = HashMap::new();
+    for r in tx.query("SELECT id, evidence FROM records WHERE kind = 'check_answer' AND deleted = 0", vec![]).await? {
+        let id = r.text(0);
+        let check_id = id.split_once('/').map_or(id.as_str(), |(c, _)| c).to_owned();
+        answers.entry(check_id).or_default().push(r.opt_text(1));
     }
     let mut borrowers = HashMap::new();
     for c in &checks {
@@ -107,7 +158,7 @@ async fn load_checks(tx: &mut Tx) -> ApiResult<Checks> {
             borrowers.insert(id.clone(), name.unwrap_or_default());
         }
     }
-    Ok(Checks { checks, photos, borrowers })
+    Ok(Checks { checks, photos, answers, borrowers })
 }
 
 impl Checks {
@@ -127,7 +178,7 @@ impl Checks {
             commune_name: commune_name(c.row.commune_code.as_deref().unwrap_or("")),
             checked_on: b["started_at"].as_str().and_then(day).unwrap_or_default(),
             verdict: verdict(&b),
-            flags: flags(c, &photos),
+            flags: flags(c, &photos, self.answers.get(&c.row.id).map_or(&[], Vec::as_slice)),
         }
     }
 }
@@ -218,15 +269,12 @@ impl DashboardData for DbDashboard {
                 let photos = checks.photos.get(&id).cloned().unwrap_or_default();
                 let held: HashSet<String> =
                     tx.query("SELECT sha256 FROM photos", vec![]).await?.iter().map(|r| r.text(0)).collect();
-                // The evidence verifies when the check was signed and no link of it, its answers or photos failed.
-                let mut signed_ids: Vec<String> = vec![id.clone()];
-                signed_ids.extend(answers.iter().chain(photos.iter()).map(|s| s.row.id.clone()));
-                let mut signed = false;
-                let mut failed = false;
-                for rid in &signed_ids {
-                    for l in tx.query("SELECT kind, problem FROM links WHERE record_id = $1", params![rid]).await? {
-                        signed |= rid == &id;
-                        failed |= l.opt_text(1).is_some();
+                // The evidence verifies when the check, each answer and each photo is exactly what its author's
+                // device signed; every record that is not says why, with both versions where it was changed.
+                let mut findings = Vec::new();
+                for rec in std::iter::once(c).chain(answers.iter()).chain(photos.iter()) {
+                    if let Some(f) = evidence_finding(tx, rec).await? {
+                        findings.push(f);
                     }
                 }
                 Ok(Some(CheckDetail {
@@ -250,9 +298,8 @@ impl DashboardData for DbDashboard {
                         .filter_map(|p| body(p)["sha256"].as_str().map(str::to_owned))
                         .map(|sha| PhotoView { received: held.contains(&sha), sha256: sha })
                         .collect(),
-                    evidence_verified: signed
-                        && !failed
-                        && checks.row(c).flags.iter().all(|f| !f.contains("signature")),
+                    evidence_verified: findings.is_empty(),
+                    evidence: findings,
                 }))
             }))
             .await

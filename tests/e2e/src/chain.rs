@@ -21,6 +21,30 @@ impl<'a> Chain<'a> {
         Chain { device, seq: 0, prev: [0u8; 32] }
     }
 
+    /// A chain of `device` whose last link is number `seq` with hash `prev` (a fork of another chain, or a key
+    /// that was never registered continuing a registered device's chain).
+    pub fn positioned(device: &'a Device, seq: i64, prev: [u8; 32]) -> Chain<'a> {
+        Chain { device, seq, prev }
+    }
+
+    /// The seq of the last link made (0 before any).
+    pub fn seq(&self) -> i64 {
+        self.seq
+    }
+
+    /// The hash of the last link made (zeros before any).
+    pub fn prev(&self) -> [u8; 32] {
+        self.prev
+    }
+
+    /// Moves the chain on to a link the server holds that this chain did not make (`seq` and its `link_hash`).
+    pub fn advance_to(&mut self, seq: i64, link_hash_hex: &str) {
+        self.seq = seq;
+        for (i, byte) in self.prev.iter_mut().enumerate() {
+            *byte = u8::from_str_radix(&link_hash_hex[2 * i..2 * i + 2], 16).unwrap_or(0);
+        }
+    }
+
     /// The next link, signing `body` as record `record_id` of `kind` (`check`, `photo`, `answer`, …).
     pub fn link(&mut self, kind: &str, record_id: &str, body: &Value) -> SignedLink {
         self.seq += 1;

@@ -58,7 +58,7 @@ pub fn registration_mutation(rng: &mut impl Rng, millis: u64, node: u32) -> Muta
         entity: "worker_registration".into(),
         entity_id,
         op: MutationOp::Insert,
-        payload,
+        payload: payload.into(),
         hlc: clock,
     }
 }

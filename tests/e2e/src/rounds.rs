@@ -69,7 +69,9 @@ impl SimDevice {
             let serial =
                 self.serials.next().ok_or("a device ran out of distinct ID numbers: fewer devices or rounds")?;
             let mut m = fixtures::registration_mutation(rng, vieclam_core::ids::now_millis(), self.node);
-            m.payload["id_number"] = format!("020090{serial:06}").into();
+            let mut payload = m.payload.to_value();
+            payload["id_number"] = format!("020090{serial:06}").into();
+            m.payload = payload.into();
             self.pending.push(m);
         }
         Ok(())

@@ -246,7 +246,7 @@ async fn tampered_photo_is_refused(url: &str, site_id: &str, admin: &WireClient,
         entity: entity.into(),
         entity_id: id.into(),
         op: MutationOp::Insert,
-        payload: payload.clone(),
+        payload: payload.clone().into(),
         hlc: vieclam_e2e::fixtures::hlc(now + n, 0, 902),
     };
     let push = PushRequest {

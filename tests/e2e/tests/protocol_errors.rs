@@ -50,7 +50,7 @@ async fn errors_change_nothing(config: ServerConfig) {
     assert_eq!(answer.results[0].status, MutationStatus::Applied);
     let seen: serde_json::Value =
         admin.get_json(&format!("/v1/registrations/{}", m.entity_id)).await.expect("office reads it");
-    assert!(seen.to_string().contains(m.payload["id_number"].as_str().expect("number")), "{seen}");
+    assert!(seen.to_string().contains(m.payload.to_value()["id_number"].as_str().expect("number")), "{seen}");
     assert_eq!(registrations_held(&admin).await, 1);
 
     // Malformed: 400 push.malformed, nothing applied.
@@ -67,7 +67,7 @@ async fn errors_change_nothing(config: ServerConfig) {
         entity: "site_check".into(),
         entity_id: fixtures::new_id(&mut rng),
         op: MutationOp::Insert,
-        payload: serde_json::json!({ "site_id": "x" }),
+        payload: serde_json::json!({ "site_id": "x" }).into(),
         hlc: fixtures::hlc(vieclam_core::ids::now_millis(), 0, 3),
     };
     let answer = w2.push(&PushRequest { mutations: vec![check], links: vec![] }).await.expect("push");

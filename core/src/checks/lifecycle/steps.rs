@@ -171,12 +171,24 @@ pub fn finish(store: &mut Store, signer: &dyn EvidenceSigner, check_id: &str, no
     check.state = CheckState::Finished;
     check.finished_at = Some(iso(now));
     check.hlc = hlc.to_string();
-    check.finish_signature = signer.sign_record(&tx, ENTITY_CHECK, check_id, &json(&check)?)?;
+    // A revision travels with its answers (see `correct`), so its finished state does too: the server keeps each
+    // state of a check whole, exactly as signed, and a finish without the answers would drop them there.
+    let answers = if check.revises.is_some() { Some(load_answers(&tx, check_id)?) } else { None };
+    let signed = match &answers {
+        Some(answers) => json(&RevisionRecord { check: &check, answers })?,
+        None => json(&check)?,
+    };
+    check.finish_signature = signer.sign_record(&tx, ENTITY_CHECK, check_id, &signed)?;
     tx.execute(
         "UPDATE site_checks SET state = 'finished', finished_at = ?2, finish_signature = ?3, hlc = ?4 WHERE id = ?1",
         params![check_id, check.finished_at, check.finish_signature, check.hlc],
     )?;
-    outbox::record(&tx, ENTITY_CHECK, check_id, Op::Update, hlc, &check)?;
+    match &answers {
+        Some(answers) => {
+            outbox::record(&tx, ENTITY_CHECK, check_id, Op::Update, hlc, &RevisionRecord { check: &check, answers })?
+        }
+        None => outbox::record(&tx, ENTITY_CHECK, check_id, Op::Update, hlc, &check)?,
+    };
     tx.commit()?;
     Ok(())
 }
