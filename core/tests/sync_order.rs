@@ -101,3 +101,37 @@ fn answers_that_come_before_their_check_are_kept_until_it_arrives() {
     assert_eq!(held, answers.len() as i64);
     assert_eq!(deferred::waiting(borrower.conn()).unwrap(), 0);
 }
+
+/// Issue 9, point 3: a pulled field record is applied under the change's id only. A body naming another record
+/// (a colleague's check, an answer of another check) is skipped, and the record it names is left as it was.
+#[test]
+fn a_body_naming_another_record_is_not_applied_under_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (check_id, changes) = inspector_changes(dir.path());
+    let borrower = demo_store(dir.path(), "borrower.db");
+    let (applied, _) = apply(&borrower, changes.clone(), "p1");
+    assert!(applied > 1);
+    let verdict_of = |s: &Store| -> String {
+        s.conn().query_row("SELECT verdict_place FROM site_checks WHERE id = ?1", [&check_id], |r| r.get(0)).unwrap()
+    };
+    let before = verdict_of(&borrower);
+
+    // Another change id, but the body is the colleague's check with its verdict rewritten.
+    let mut forged = changes.iter().find(|c| c.kind == "site_check").unwrap().clone();
+    let body = forged.body.as_mut().unwrap();
+    body["verdict"]["place"] = serde_json::json!(if before == "away" { "at_site" } else { "away" });
+    forged.id = vieclam_core::ids::new_id();
+    // An answer change whose id names this check but whose body belongs to another.
+    let mut answer = changes.iter().find(|c| c.kind == "check_answer").unwrap().clone();
+    answer.body.as_mut().unwrap()["value"] = serde_json::json!("forged");
+    answer.id =
+        format!("{}/{}", vieclam_core::ids::new_id(), answer.body.as_ref().unwrap()["question"].as_str().unwrap());
+    let (applied, skipped) = apply(&borrower, vec![forged, answer], "p2");
+    assert_eq!((applied, skipped), (0, 2));
+    assert_eq!(verdict_of(&borrower), before, "the colleague's check is untouched");
+    let forged_answers: i64 = borrower
+        .conn()
+        .query_row("SELECT count(*) FROM check_answers WHERE value = '\"forged\"'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(forged_answers, 0);
+}
