@@ -160,8 +160,33 @@ fn loan_detail_is_formatted_and_consistent() {
 
 #[test]
 fn catalogue_lists_only_licensed_senders() {
-    let s = store();
+    // A store of its own: a suspended and a revoked sender, each with an open programme beside an active one's, so
+    // the test fails the moment the licence filter goes (the demo alone makes only active senders).
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path().join("licences.db"), &DbKey::Raw([4; 32])).unwrap();
+    demo::load(&mut s, SPEC).unwrap();
+    for (id, name, licence, status) in [
+        ("e-suspended", "Công ty Nhân lực Chi Lăng", "GP 901/LĐTBXH", "suspended"),
+        ("e-revoked", "Công ty Xuất khẩu Lao động Chi Lăng", "GP 902/LĐTBXH", "revoked"),
+        ("e-active", "Công ty Cung ứng Bắc Sơn", "GP 903/LĐTBXH", "active"),
+    ] {
+        s.conn()
+            .execute(
+                "INSERT INTO sending_enterprises (id, name, licence_no, markets, status) VALUES (?1, ?2, ?3, ?4, ?5)",
+                [id, name, licence, r#"["Nhật Bản"]"#, status],
+            )
+            .unwrap();
+        s.conn()
+            .execute(
+                "INSERT INTO job_programmes (id, kind, title, description, enterprise_id, country, opens_on)
+                 VALUES (?1, 'overseas', ?2, 'Đơn hàng chế biến thực phẩm', ?3, 'Nhật Bản', '2026-01-01')",
+                [format!("p-{id}"), format!("Đơn hàng Nhật Bản — {name}"), id.to_owned()],
+            )
+            .unwrap();
+    }
     let c = catalogue(&s, "", day(), Lang::Vi).unwrap();
+    let titles: Vec<&str> = c.programmes.iter().map(|p| p.title.as_str()).collect();
+    assert!(titles.iter().any(|t| t.contains("Bắc Sơn")), "the active sender's programme is offered: {titles:?}");
     assert!(c.programmes.iter().any(|p| p.kind == "training"));
     let abroad: Vec<_> = c.programmes.iter().filter(|p| p.kind == "overseas").collect();
     assert!(!abroad.is_empty());

@@ -34,6 +34,10 @@ for src in "${sources[@]}"; do
   package=$(sed -n 's/^package[[:space:]]\+\([A-Za-z0-9_.]\+\).*/\1/p' "$src" | head -n 1)
   test_classes+=("${package:+$package.}$(basename "$src" .kt)")
 done
+if ((${#test_classes[@]} == 0)); then
+  echo "kotlin: no test class found in tests/kotlin/src" >&2
+  exit 1
+fi
 
 status=0
 java -Djna.library.path="$target/debug" -Dvieclam.server="$server" -cp "$build/classes:$classpath" \
@@ -41,7 +45,13 @@ java -Djna.library.path="$target/debug" -Dvieclam.server="$server" -cp "$build/c
 
 # JUnit's own summary is "OK (N tests)" or "Tests run: N,  Failures: M"; repeat it as a plain count line.
 if ok=$(grep -oE '^OK \([0-9]+ tests?\)' "$build/junit.log"); then
-  echo "kotlin: $(tr -dc 0-9 <<<"$ok") passed, 0 failed"
+  passed=$(tr -dc 0-9 <<<"$ok")
+  echo "kotlin: $passed passed, 0 failed"
+  # A run that found no test proves nothing: fail it (a renamed file or package would otherwise pass silently).
+  if ((passed == 0)); then
+    echo "kotlin: no test ran" >&2
+    status=1
+  fi
 elif run=$(grep -oE '^Tests run: [0-9]+, +Failures: [0-9]+' "$build/junit.log"); then
   read -r total failed < <(grep -oE '[0-9]+' <<<"$run" | paste -sd ' ')
   echo "kotlin: $((total - failed)) passed, $failed failed"

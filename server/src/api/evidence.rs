@@ -79,10 +79,13 @@ pub async fn binding_of(tx: &mut Tx, record: &Stored) -> DbResult<Option<Binding
 
 /// Works out again and stores the evidence status of record `kind`/`id`, if held.
 pub async fn refresh(tx: &mut Tx, kind: &str, id: &str) -> DbResult<Option<Binding>> {
+    if !is_evidence_kind(kind) {
+        return Ok(None);
+    }
     let Some(record) = records::get(tx, kind, id).await? else { return Ok(None) };
     let binding = binding_of(tx, &record).await?;
     let code = binding.map(Binding::code);
-    if record_evidence(tx, kind, id).await?.as_deref() != code {
+    if record.evidence.as_deref() != code {
         tx.exec("UPDATE records SET evidence = $1 WHERE kind = $2 AND id = $3", params![code, kind, id]).await?;
     }
     Ok(binding)

@@ -1,7 +1,6 @@
 //! The pipeline end to end on JPEGs made in the tests, the store, and the never-panic property.
 
 use std::sync::OnceLock;
-use std::time::Instant;
 
 use ::exif::{Tag, Value};
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -262,58 +261,6 @@ fn the_store_keeps_photos_by_hash_and_refuses_tampered_ones() {
         assert_eq!(store.path(bad).expect_err("bad hash").code(), "photo.bad_hash", "{bad}");
         assert_eq!(store.get(bad).expect_err("bad hash").code(), "photo.bad_hash");
     }
-}
-
-/// P5 timing, printed only: `cargo test --release -p vieclam-core p5_timing -- --nocapture`. No timed assertion (a
-/// shared CI machine is no phone). A debug build runs the pipeline's generic code unoptimised, so it skips the
-/// measurement; `a_12_megapixel_photo_…` covers the same path for correctness.
-#[test]
-fn p5_timing_4000x3000() {
-    if cfg!(debug_assertions) {
-        println!("P5: run with --release for the timing");
-        return;
-    }
-    let input = big_camera_jpeg();
-    let stamp = sample_stamp();
-    let s = PhotoSettings::default();
-    let _ = process(input, &stamp, &s); // warm-up: page in code and allocator
-    let runs = 5;
-    let mut best = f64::MAX;
-    let mut size = 0;
-    for _ in 0..runs {
-        let t = Instant::now();
-        let out = process(input, &stamp, &s).expect("processes");
-        best = best.min(t.elapsed().as_secs_f64() * 1000.0);
-        size = out.jpeg.len();
-    }
-    let t = Instant::now();
-    let image = decode::decode(input, s.max_input_pixels).expect("decodes");
-    let decode_ms = t.elapsed().as_secs_f64() * 1000.0;
-    let t = Instant::now();
-    let image = raster::resize_long_edge(image, s.long_edge).expect("resizes");
-    let resize_ms = t.elapsed().as_secs_f64() * 1000.0;
-    let t = Instant::now();
-    let mut image = raster::orient(image, 6);
-    let orient_ms = t.elapsed().as_secs_f64() * 1000.0;
-    let t = Instant::now();
-    stamp::draw(&mut image, &stamp);
-    let stamp_ms = t.elapsed().as_secs_f64() * 1000.0;
-    let t = Instant::now();
-    let jpeg = encode::encode(&image, &stamp, &s).expect("encodes");
-    let encode_ms = t.elapsed().as_secs_f64() * 1000.0;
-    let t = Instant::now();
-    let _ = sha256_hex(&jpeg);
-    let hash_ms = t.elapsed().as_secs_f64() * 1000.0;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let t = Instant::now();
-    PhotoStore::new(dir.path()).put(&jpeg).expect("stored");
-    let store_ms = t.elapsed().as_secs_f64() * 1000.0;
-    println!("P5 photo pipeline, 4000×3000 in ({} KB), best of {runs}:", input.len() / 1000);
-    println!("  total {best:.1} ms, {} KB out (budget 400 ms, 400 KB)", size / 1000);
-    println!(
-        "  decode {decode_ms:.1} | resize {resize_ms:.1} | orient(6) {orient_ms:.1} | stamp {stamp_ms:.1} | \
-         encode {encode_ms:.1} | sha256 {hash_ms:.1} | store put (fsync) {store_ms:.1} ms"
-    );
 }
 
 proptest! {
