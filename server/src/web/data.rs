@@ -2,7 +2,7 @@
 //! checks, registrations), the checks with their verdict and flags, one check with its answers, photos and
 //! evidence status, and verification through the same code as `registrations verify`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -88,6 +88,24 @@ fn flags(check: &Stored, photos: &[&Stored], answers: &[Option<String>]) -> Vec<
     out
 }
 
+/// Every leaf of `v` under its dotted path (`verdict.place`), written canonically so `4` and `4.0` read alike.
+fn leaves(path: &str, v: &Value, out: &mut BTreeMap<String, String>) {
+    match v {
+        Value::Object(map) if !map.is_empty() => {
+            for (k, inner) in map {
+                leaves(&if path.is_empty() { k.clone() } else { format!("{path}.{k}") }, inner, out);
+            }
+        }
+        other => {
+            let text = vieclam_core::evidence::signing::canonical(other)
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+                .unwrap_or_else(|| other.to_string());
+            out.insert(path.to_owned(), text);
+        }
+    }
+}
+
 /// What is wrong with `rec`'s evidence, if anything: the status in words and, for a record changed after signing,
 /// each field whose stored value differs from the value its device signed.
 async fn evidence_finding(tx: &mut Tx, rec: &Stored) -> ApiResult<Option<EvidenceFinding>> {
@@ -100,17 +118,16 @@ async fn evidence_finding(tx: &mut Tx, rec: &Stored) -> ApiResult<Option<Evidenc
         && let Some(link) = evidence::named_link(tx, rec).await?
     {
         let signed: Value = serde_json::from_str(&link.body).unwrap_or(Value::Null);
-        let stored = body(rec);
-        if let (Some(signed), Some(stored)) = (signed.as_object(), stored.as_object()) {
-            let mut keys: Vec<&String> = signed.keys().chain(stored.keys()).collect();
-            keys.sort();
-            keys.dedup();
-            for k in keys {
-                let (a, b) = (signed.get(k).unwrap_or(&Value::Null), stored.get(k).unwrap_or(&Value::Null));
-                // The reference to the link itself is the one field the device could not sign.
-                if a != b && !(a.is_null() && matches!(k.as_str(), "signature" | "finish_signature")) {
-                    changed.push((k.clone(), a.to_string(), b.to_string()));
-                }
+        let (mut was, mut now) = (BTreeMap::new(), BTreeMap::new());
+        leaves("", &signed, &mut was);
+        leaves("", &body(rec), &mut now);
+        let keys: BTreeSet<&String> = was.keys().chain(now.keys()).collect();
+        let null = "null".to_owned();
+        for k in keys {
+            let (a, b) = (was.get(k).unwrap_or(&null), now.get(k).unwrap_or(&null));
+            // The reference to the link itself is the one field the device could not sign.
+            if a != b && !(a == "null" && matches!(k.as_str(), "signature" | "finish_signature")) {
+                changed.push((k.clone(), a.clone(), b.clone()));
             }
         }
     }

@@ -768,6 +768,16 @@ fn red_team(config: ServerConfig, work: &Path) {
             table.push(format!("GENUINE {} {} {} -> {status}", g.kind, g.record_id, g.check_id));
         }
     }
+    // Pages for a person to look at: a forged check's page and a genuine one's (target/red-team/, one pair per
+    // database; the README says where).
+    let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/red-team");
+    std::fs::create_dir_all(&pages).expect("pages folder");
+    let db = if config.database_url.is_some() { "postgres" } else { "sqlite" };
+    let flagged = cases.iter().find(|c| c.name.starts_with("check: verdict turned")).expect("the verdict case");
+    std::fs::write(pages.join(format!("forged-{db}.html")), rt.block_on(office.check_page(&flagged.check_id)))
+        .expect("write");
+    let genuine_page = rt.block_on(office.check_page(shell_checks[0]["id"].as_str().expect("id")));
+    std::fs::write(pages.join(format!("genuine-{db}.html")), genuine_page).expect("write");
     // The shell's checks read as verified on the dashboard too.
     for s in &shell_checks {
         let page = rt.block_on(office.check_page(s["id"].as_str().expect("id")));
