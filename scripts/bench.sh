@@ -20,3 +20,6 @@ cargo build --release -p vieclam-e2e --bins
 target/release/sync_bench || echo "sync_bench: a P1/P2 budget is not met (see the table)"
 # P3: 1,000 devices syncing at once against vieclam-server on a throwaway PostgreSQL cluster (or DATABASE_URL).
 target/release/sync_load
+# Issue 9: rounds of 20 parallel 16 KB gzip bombs against vieclam-server; its peak resident memory (VmHWM) against the
+# 200 MB budget.
+target/release/mem_bench || echo "mem_bench: the 200 MB memory budget is not met (see the table)"

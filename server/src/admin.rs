@@ -58,6 +58,92 @@ pub async fn add_user(db: &Db, role: Role, username: &str, name: &str, password:
     Ok(account)
 }
 
+/// What an account command did.
+#[derive(Clone, Debug)]
+pub struct AccountChange {
+    /// The account.
+    pub account: Account,
+    /// Tokens revoked by the command.
+    pub tokens_revoked: u64,
+}
+
+fn no_account(name: &str) -> ApiError {
+    ApiError::new(
+        axum::http::StatusCode::NOT_FOUND,
+        "not_found",
+        format!("Không có tài khoản «{name}»."),
+        format!("No account «{name}»."),
+    )
+}
+
+/// Disables an account (`users disable USER`): sign-in is refused (403 `auth.account_disabled`) and every token
+/// it holds is revoked at once, in the same transaction.
+pub async fn disable_user(db: &Db, name_or_id: &str) -> AdminResult<AccountChange> {
+    let name = name_or_id.trim().to_owned();
+    db.write(work!(|tx| async move {
+        let mut account = accounts::by_username_or_id(tx, &name).await?.ok_or_else(|| no_account(&name))?;
+        accounts::set_disabled(tx, &account.id, true).await?;
+        let tokens_revoked = accounts::revoke_tokens(tx, &account.id, &now_iso()).await?;
+        account.disabled = true;
+        Ok(AccountChange { account, tokens_revoked })
+    }))
+    .await
+    .map_err(say)
+}
+
+/// Enables a disabled account again (`users enable USER`); tokens revoked before stay revoked.
+pub async fn enable_user(db: &Db, name_or_id: &str) -> AdminResult<Account> {
+    let name = name_or_id.trim().to_owned();
+    db.write(work!(|tx| async move {
+        let mut account = accounts::by_username_or_id(tx, &name).await?.ok_or_else(|| no_account(&name))?;
+        accounts::set_disabled(tx, &account.id, false).await?;
+        account.disabled = false;
+        Ok(account)
+    }))
+    .await
+    .map_err(say)
+}
+
+/// Sets a new password (`users reset-password USER`) and revokes every token of the account, so whoever held the
+/// old password is signed out everywhere.
+pub async fn reset_password(db: &Db, name_or_id: &str, password: &str) -> AdminResult<AccountChange> {
+    if password.chars().count() < 8 {
+        return Err("Mật khẩu cần ít nhất 8 ký tự. / The password needs at least 8 characters.".into());
+    }
+    if password.len() > vieclam_core::sync::wire::MAX_PASSWORD_BYTES {
+        return Err(format!(
+            "Mật khẩu dài quá {n} byte. / The password is longer than {n} bytes.",
+            n = vieclam_core::sync::wire::MAX_PASSWORD_BYTES
+        ));
+    }
+    let hash = hash_password(password).map_err(say)?;
+    let name = name_or_id.trim().to_owned();
+    db.write(work!(|tx| async move {
+        let account = accounts::by_username_or_id(tx, &name).await?.ok_or_else(|| no_account(&name))?;
+        if account.role == Role::Borrower {
+            return Err(ApiError::new(
+                axum::http::StatusCode::CONFLICT,
+                "auth.no_password",
+                "Người vay kích hoạt bằng mã, không dùng mật khẩu.",
+                "Borrowers activate with a code, not a password.",
+            ));
+        }
+        accounts::set_password_hash(tx, &account.id, &hash).await?;
+        let tokens_revoked = accounts::revoke_tokens(tx, &account.id, &now_iso()).await?;
+        Ok(AccountChange { account, tokens_revoked })
+    }))
+    .await
+    .map_err(say)
+}
+
+/// A new random password to print once: 16 characters of the activation codes' alphabet (no look-alikes), about
+/// 80 bits.
+pub fn generated_password() -> String {
+    let a = new_activation_code().replace('-', "");
+    let b = new_activation_code().replace('-', "");
+    format!("{}-{}", &a[..8], &b[..8])
+}
+
 /// Every account (`users list`).
 pub async fn list_users(db: &Db) -> AdminResult<Vec<Account>> {
     db.read(work!(|tx| async move { Ok(accounts::all(tx).await?) })).await.map_err(say)

@@ -34,6 +34,46 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
 }
 
+/// How long a sign-in waits for an Argon2 slot before it is answered 503 `auth.busy`.
+const HASH_QUEUE_WAIT: Duration = Duration::from_secs(20);
+
+/// A bounded pool for Argon2: every hash and verification the server runs takes one of a few permits, so a flood
+/// of sign-ins (each a deliberately slow hash) queues here instead of filling the blocking pool that SQLite and
+/// the photo store also need.
+pub struct HashPool {
+    permits: tokio::sync::Semaphore,
+}
+
+impl HashPool {
+    /// A pool running at most `permits` hashes at once (at least one).
+    pub fn new(permits: usize) -> HashPool {
+        HashPool { permits: tokio::sync::Semaphore::new(permits.max(1)) }
+    }
+
+    /// Runs `work` (an Argon2 hash or verification) on the blocking pool once a permit is free; 503 `auth.busy`
+    /// when none frees up in time.
+    pub async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T, ApiError> {
+        let busy = || {
+            ApiError::new(
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "auth.busy",
+                "Máy chủ đang bận kiểm tra đăng nhập, hãy thử lại sau ít phút.",
+                "The server is busy checking sign-ins; try again in a few minutes.",
+            )
+        };
+        let _permit = tokio::time::timeout(HASH_QUEUE_WAIT, self.permits.acquire())
+            .await
+            .map_err(|_| busy())?
+            .map_err(|_| ApiError::internal())?;
+        tokio::task::spawn_blocking(work).await.map_err(|_| ApiError::internal())
+    }
+
+    /// [`hash_password`] in the pool.
+    pub async fn hash(&self, password: String) -> Result<String, ApiError> {
+        self.run(move || hash_password(&password)).await?
+    }
+}
+
 /// Hex SHA-256 of `text`: how tokens and activation codes are stored.
 pub fn sha256_hex(text: &str) -> String {
     Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod error;
 pub mod import;
 pub mod publish;
+pub mod ratelimit;
 pub mod serve;
 pub mod state;
 pub mod store;

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use vieclam_core::sync::wire::Role;
 use vieclam_server::db::Db;
 use vieclam_server::publish::{self, NewJobProgramme};
+use vieclam_server::ratelimit::SignInLimits;
 use vieclam_server::serve::{ServeOptions, file_url, serve};
 use vieclam_server::{admin, demo};
 
@@ -45,6 +46,18 @@ enum Command {
         /// Worker enrolments allowed per client address per 10 minutes.
         #[arg(long, default_value_t = 5)]
         enrol_limit: usize,
+        /// Failed sign-ins allowed per account (user name or activation code) per --sign-in-window.
+        #[arg(long, default_value_t = 5)]
+        sign_in_attempts: usize,
+        /// Failed sign-ins allowed per client address per --sign-in-window.
+        #[arg(long, default_value_t = 30)]
+        sign_in_address_attempts: usize,
+        /// The sign-in limits' sliding window, in seconds.
+        #[arg(long, default_value_t = 900)]
+        sign_in_window: u64,
+        /// Argon2 password hashes run at once (each takes a core and 19 MB for a moment).
+        #[arg(long, default_value_t = 2)]
+        hash_threads: usize,
     },
     /// Seed the demo province (once) and print how to sign in.
     Demo,
@@ -141,6 +154,24 @@ enum Users {
     },
     /// List accounts.
     List,
+    /// Disable an account: sign-in refused, every token revoked at once.
+    Disable {
+        /// User name (or account id).
+        user: String,
+    },
+    /// Enable a disabled account again (its old tokens stay revoked).
+    Enable {
+        /// User name (or account id).
+        user: String,
+    },
+    /// Set a new password (read from stdin, or generated and printed once) and revoke every token.
+    ResetPassword {
+        /// User name (or account id).
+        user: String,
+        /// Read the new password from stdin instead of generating one.
+        #[arg(long)]
+        password_stdin: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -198,7 +229,17 @@ async fn open(cli: &Cli) -> Result<Db, String> {
 async fn run(cli: Cli) -> Result<(), String> {
     let db = open(&cli).await?;
     match cli.command {
-        Command::Serve { listen, photos, demo, token_days, enrol_limit } => {
+        Command::Serve {
+            listen,
+            photos,
+            demo,
+            token_days,
+            enrol_limit,
+            sign_in_attempts,
+            sign_in_address_attempts,
+            sign_in_window,
+            hash_threads,
+        } => {
             if demo {
                 print!("{}", demo::seed(&db).await?);
             }
@@ -206,7 +247,20 @@ async fn run(cli: Cli) -> Result<(), String> {
                 Some(u) => u,
                 None => file_url(&cli.data.join("photos"))?,
             };
-            serve(db, ServeOptions { listen, photos_url, token_days, enrol_limit }).await
+            let sign_in_limits = SignInLimits {
+                per_account: sign_in_attempts,
+                per_address: sign_in_address_attempts,
+                window: std::time::Duration::from_secs(sign_in_window),
+            };
+            let opts = ServeOptions {
+                listen,
+                photos_url,
+                token_days,
+                enrol_limit,
+                sign_in_limits,
+                hash_permits: hash_threads,
+            };
+            serve(db, opts).await
         }
         Command::Demo => {
             print!("{}", demo::seed(&db).await?);
@@ -228,6 +282,37 @@ async fn run(cli: Cli) -> Result<(), String> {
             };
             let a = admin::add_user(&db, role, &username, &name, &password).await?;
             println!("Đã tạo tài khoản / Account created: {} ({})", a.id, role.as_str());
+            Ok(())
+        }
+        Command::Users { command: Users::Disable { user } } => {
+            let c = admin::disable_user(&db, &user).await?;
+            println!(
+                "Đã khoá tài khoản / Account disabled: {} ({} phiên bị thu hồi / tokens revoked)",
+                c.account.id, c.tokens_revoked
+            );
+            Ok(())
+        }
+        Command::Users { command: Users::Enable { user } } => {
+            let a = admin::enable_user(&db, &user).await?;
+            println!("Đã mở khoá tài khoản / Account enabled: {}", a.id);
+            Ok(())
+        }
+        Command::Users { command: Users::ResetPassword { user, password_stdin } } => {
+            let (password, generated) = if password_stdin {
+                let mut p = String::new();
+                std::io::stdin().read_to_string(&mut p).map_err(|e| e.to_string())?;
+                (p.trim_end_matches(['\r', '\n']).to_owned(), false)
+            } else {
+                (admin::generated_password(), true)
+            };
+            let c = admin::reset_password(&db, &user, &password).await?;
+            println!(
+                "Đã đặt mật khẩu mới / Password reset: {} ({} phiên bị thu hồi / tokens revoked)",
+                c.account.id, c.tokens_revoked
+            );
+            if generated {
+                println!("Mật khẩu mới (chỉ hiện một lần) / New password (shown once): {password}");
+            }
             Ok(())
         }
         Command::Users { command: Users::List } => {

@@ -7,8 +7,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::api;
-use crate::auth::RateLimiter;
+use crate::auth::{HashPool, RateLimiter};
 use crate::db::Db;
+use crate::ratelimit::{SignInLimits, Throttle};
 use crate::state::AppState;
 
 /// How to serve.
@@ -22,6 +23,10 @@ pub struct ServeOptions {
     pub token_days: i64,
     /// Enrolments allowed per address per 10 minutes.
     pub enrol_limit: usize,
+    /// Failed sign-ins allowed per account and per address.
+    pub sign_in_limits: SignInLimits,
+    /// Argon2 hashes run at once.
+    pub hash_permits: usize,
 }
 
 /// The photo store for `url` (`file://` folders are created if missing).
@@ -53,6 +58,8 @@ pub async fn serve(db: Db, opts: ServeOptions) -> Result<(), String> {
         photos: photo_store(&opts.photos_url)?,
         token_days: opts.token_days,
         enrol_limiter: Arc::new(RateLimiter::new(opts.enrol_limit, Duration::from_secs(600))),
+        sign_in_throttle: Arc::new(Throttle::new(opts.sign_in_limits)),
+        hash_pool: Arc::new(HashPool::new(opts.hash_permits)),
     };
     let app = api::router(state.clone()).merge(crate::web::router(state));
     let listener = tokio::net::TcpListener::bind(opts.listen).await.map_err(|e| format!("{}: {e}", opts.listen))?;

@@ -2,8 +2,9 @@
 
 use std::sync::Arc;
 
-use crate::auth::RateLimiter;
+use crate::auth::{HashPool, RateLimiter};
 use crate::db::Db;
+use crate::ratelimit::Throttle;
 
 /// Shared state (cheap to clone).
 #[derive(Clone)]
@@ -16,4 +17,8 @@ pub struct AppState {
     pub token_days: i64,
     /// Limits worker enrolments per client address.
     pub enrol_limiter: Arc<RateLimiter>,
+    /// Limits failed sign-ins per account and per address.
+    pub sign_in_throttle: Arc<Throttle>,
+    /// Runs every Argon2 hash and verification, a few at a time.
+    pub hash_pool: Arc<HashPool>,
 }

@@ -76,6 +76,81 @@ impl Role {
     }
 }
 
+/// The longest user name a sign-in may carry, in bytes (checked before any password hashing).
+pub const MAX_USERNAME_BYTES: usize = 256;
+
+/// The longest password a sign-in or enrolment may carry, in bytes (Argon2 takes any length; a guesser's
+/// megabyte-long one must not reach it).
+pub const MAX_PASSWORD_BYTES: usize = 256;
+
+/// The longest device name, in bytes.
+pub const MAX_DEVICE_NAME_BYTES: usize = 100;
+
+/// The longest device platform name (`android`, `ios`, `desktop`), in bytes.
+pub const MAX_PLATFORM_BYTES: usize = 20;
+
+/// The longest id-like field of a sign-in body (device id, activation code, ID number, phone), in bytes.
+pub const MAX_ID_BYTES: usize = 64;
+
+/// The length of a device's public key: 32 bytes as hex.
+pub const PUBLIC_KEY_HEX_LEN: usize = 64;
+
+/// The longest full name an enrolment may carry, in bytes (120 Vietnamese characters of up to 4 bytes each).
+pub const MAX_FULL_NAME_BYTES: usize = 480;
+
+/// A sign-in body's field that breaks its bound: which field and its rule, never the value sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BadSignInField {
+    /// The field's path in the body, e.g. `device.name`.
+    pub field: &'static str,
+    /// The most bytes it may have; `None` for a fixed form (the public key: exactly 64 hex digits).
+    pub max_bytes: Option<usize>,
+}
+
+fn at_most(field: &'static str, value: &str, max: usize) -> Result<(), BadSignInField> {
+    if value.len() > max { Err(BadSignInField { field, max_bytes: Some(max) }) } else { Ok(()) }
+}
+
+impl DeviceInfo {
+    /// Checks every field's length (and the key's form) before the server does anything else with the body.
+    pub fn check_bounds(&self) -> Result<(), BadSignInField> {
+        at_most("device.device_id", &self.device_id, MAX_ID_BYTES)?;
+        at_most("device.name", &self.name, MAX_DEVICE_NAME_BYTES)?;
+        at_most("device.platform", &self.platform, MAX_PLATFORM_BYTES)?;
+        let key_ok =
+            self.public_key.len() == PUBLIC_KEY_HEX_LEN && self.public_key.bytes().all(|b| b.is_ascii_hexdigit());
+        if key_ok { Ok(()) } else { Err(BadSignInField { field: "device.public_key", max_bytes: None }) }
+    }
+}
+
+impl LoginRequest {
+    /// Checks every field's length before any password hashing.
+    pub fn check_bounds(&self) -> Result<(), BadSignInField> {
+        at_most("username", &self.username, MAX_USERNAME_BYTES)?;
+        at_most("password", &self.password, MAX_PASSWORD_BYTES)?;
+        self.device.check_bounds()
+    }
+}
+
+impl ActivateRequest {
+    /// Checks every field's length before the code is looked up.
+    pub fn check_bounds(&self) -> Result<(), BadSignInField> {
+        at_most("code", &self.code, MAX_ID_BYTES)?;
+        at_most("id_number", &self.id_number, MAX_ID_BYTES)?;
+        self.device.check_bounds()
+    }
+}
+
+impl EnrolRequest {
+    /// Checks every field's length before any password hashing.
+    pub fn check_bounds(&self) -> Result<(), BadSignInField> {
+        at_most("full_name", &self.full_name, MAX_FULL_NAME_BYTES)?;
+        at_most("phone", &self.phone, MAX_ID_BYTES)?;
+        at_most("password", &self.password, MAX_PASSWORD_BYTES)?;
+        self.device.check_bounds()
+    }
+}
+
 /// The device a sign-in binds the token to: its id and the Ed25519 public key its evidence is signed with.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

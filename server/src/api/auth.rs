@@ -1,19 +1,27 @@
 //! `/v1/auth/*`: sign-in with a password (admin, inspector, worker), a borrower's activation with a one-time code
 //! and their ID number, a worker's self-enrolment (rate-limited per address), and logout. Each sign-in registers
 //! the device and its public key and issues a token bound to that device.
+//!
+//! Before any work, a sign-in body's fields are checked against the bounds next to the wire types (400
+//! `auth.invalid_field`); password sign-ins and activations then pass the throttle (429 `auth.too_many_attempts`
+//! with `Retry-After`), and every Argon2 run takes a permit of the server's [`crate::auth::HashPool`].
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use axum::Json;
 use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use chrono::Duration;
-use vieclam_core::sync::wire::{ActivateRequest, DeviceInfo, EnrolRequest, LoginRequest, Role, Session};
+use vieclam_core::sync::wire::{
+    ActivateRequest, BadSignInField, DeviceInfo, EnrolRequest, LoginRequest, Role, Session,
+};
 
 use super::body::JsonBody;
 use crate::auth::{Caller, hash_password, iso, new_token, normalise_code, now_iso, sha256_hex, verify_password};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
+use crate::ratelimit::TooManyAttempts;
 use crate::state::AppState;
 use crate::store::accounts::{self, Account};
 use crate::{params, work};
@@ -30,7 +38,14 @@ async fn open_session(tx: &mut Tx, account: &Account, device: &DeviceInfo, token
                 "This device id is registered with another public key.",
             ));
         }
-        Some(known) if known.revoked => return Err(ApiError::unauthorized("auth.revoked_token")),
+        Some(known) if known.revoked => {
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "auth.device_revoked",
+                "Thiết bị này đã bị văn phòng thu hồi; hãy liên hệ văn phòng.",
+                "The office revoked this device; contact the office.",
+            ));
+        }
         Some(_) => {
             tx.exec("UPDATE devices SET account_id = $1 WHERE id = $2", params![&account.id, &device.device_id])
                 .await?;
@@ -61,45 +76,116 @@ async fn open_session(tx: &mut Tx, account: &Account, device: &DeviceInfo, token
     })
 }
 
+/// 400 `auth.invalid_field`: a sign-in body's field over its bound (named, never echoed).
+pub fn invalid_field(bad: BadSignInField) -> ApiError {
+    let f = bad.field;
+    let (vi, en) = match bad.max_bytes {
+        Some(n) => (format!("Trường «{f}» dài quá {n} byte."), format!("The field «{f}» is longer than {n} bytes.")),
+        None => (
+            format!("Trường «{f}» phải gồm đúng 64 chữ số thập lục phân."),
+            format!("The field «{f}» must be exactly 64 hex digits."),
+        ),
+    };
+    ApiError::new(StatusCode::BAD_REQUEST, "auth.invalid_field", vi, en)
+}
+
 fn check_device(device: &DeviceInfo) -> ApiResult<()> {
-    let key_ok = device.public_key.len() == 64 && device.public_key.bytes().all(|b| b.is_ascii_hexdigit());
-    if !vieclam_core::ids::is_id(&device.device_id) || !key_ok || device.name.len() > 200 || device.platform.len() > 20
-    {
+    device.check_bounds().map_err(invalid_field)?;
+    if !vieclam_core::ids::is_id(&device.device_id) {
         return Err(ApiError::malformed("device"));
     }
     Ok(())
 }
 
-/// `POST /v1/auth/login`.
-pub async fn login(State(st): State<AppState>, JsonBody(req): JsonBody<LoginRequest>) -> ApiResult<Json<Session>> {
-    check_device(&req.device)?;
-    Ok(Json(password_session(&st, &req.username, &req.password, req.device, false).await?))
+/// A refused sign-in: an error answer, or the throttle's 429 with its `Retry-After`.
+#[derive(Debug)]
+pub enum SignInError {
+    /// Any other refusal.
+    Api(ApiError),
+    /// Too many failed attempts for the account or the address.
+    Throttled(TooManyAttempts),
 }
 
-/// Checks a password sign-in (admin, inspector, worker; only admin when `admin_only`) and opens a session for
-/// `device`: the one rule behind `/v1/auth/login` and the office's web sign-in.
+impl From<ApiError> for SignInError {
+    fn from(e: ApiError) -> SignInError {
+        SignInError::Api(e)
+    }
+}
+
+impl From<TooManyAttempts> for SignInError {
+    fn from(t: TooManyAttempts) -> SignInError {
+        SignInError::Throttled(t)
+    }
+}
+
+impl IntoResponse for SignInError {
+    fn into_response(self) -> Response {
+        match self {
+            SignInError::Api(e) => e.into_response(),
+            SignInError::Throttled(t) => t.into_response(),
+        }
+    }
+}
+
+/// `POST /v1/auth/login`.
+pub async fn login(
+    State(st): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    JsonBody(req): JsonBody<LoginRequest>,
+) -> Result<Json<Session>, SignInError> {
+    req.check_bounds().map_err(invalid_field)?;
+    check_device(&req.device)?;
+    Ok(Json(password_session(&st, peer.ip(), &req.username, &req.password, req.device, false).await?))
+}
+
+/// 403 `auth.account_disabled`: the office disabled the account (answered only to the right password).
+fn account_disabled() -> ApiError {
+    ApiError::new(
+        StatusCode::FORBIDDEN,
+        "auth.account_disabled",
+        "Tài khoản này đã bị văn phòng khoá; hãy liên hệ văn phòng.",
+        "The office disabled this account; contact the office.",
+    )
+}
+
+/// Checks a password sign-in from `peer` (admin, inspector, worker; only admin when `admin_only`) and opens a
+/// session for `device`: the one rule behind `/v1/auth/login` and the office's web sign-in. The caller has checked
+/// the fields' bounds.
 pub async fn password_session(
     st: &AppState,
+    peer: IpAddr,
     username: &str,
     password: &str,
     device: DeviceInfo,
     admin_only: bool,
-) -> ApiResult<Session> {
+) -> Result<Session, SignInError> {
     let db = st.db.clone();
     let username = username.trim().to_owned();
+    // Counted before the hash: parallel guesses cannot overtake the limit.
+    let attempt = st.sign_in_throttle.begin(&format!("user:{}", username.to_lowercase()), peer)?;
     let account = db
         .read::<Option<Account>>(work!(|tx| async move { Ok(accounts::by_username(tx, &username).await?) }))
         .await?
-        .filter(|a| !a.disabled && a.role != Role::Borrower && (!admin_only || a.role == Role::Admin));
+        .filter(|a| a.role != Role::Borrower && (!admin_only || a.role == Role::Admin));
     // Verify even without an account, so a wrong user name takes as long as a wrong password.
     let hash = account.as_ref().and_then(|a| a.password_hash.clone());
     let password = password.to_owned();
-    let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash.unwrap_or_else(dummy_hash)))
-        .await
-        .unwrap_or(false);
+    let ok = st.hash_pool.run(move || verify_password(&password, &hash.unwrap_or_else(dummy_hash))).await;
+    let ok = match ok {
+        Ok(ok) => ok,
+        Err(e) => {
+            st.sign_in_throttle.forget(attempt);
+            return Err(e.into());
+        }
+    };
+    // A failed attempt stays counted (the attempt is dropped here).
     let account = account.filter(|_| ok).ok_or_else(|| ApiError::unauthorized("auth.bad_credentials"))?;
+    st.sign_in_throttle.succeeded(attempt);
+    if account.disabled {
+        return Err(account_disabled().into());
+    }
     let days = st.token_days;
-    st.db.write(work!(|tx| async move { open_session(tx, &account, &device, days).await })).await
+    Ok(st.db.write(work!(|tx| async move { open_session(tx, &account, &device, days).await })).await?)
 }
 
 /// An Argon2 hash of a random password nobody knows, made once, so an unknown user name costs a real verification.
@@ -111,10 +197,14 @@ fn dummy_hash() -> String {
 /// `POST /v1/auth/activate`.
 pub async fn activate(
     State(st): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     JsonBody(req): JsonBody<ActivateRequest>,
-) -> ApiResult<Json<Session>> {
+) -> Result<Json<Session>, SignInError> {
+    req.check_bounds().map_err(invalid_field)?;
     check_device(&req.device)?;
-    let code_hash = sha256_hex(&normalise_code(&req.code));
+    let code = normalise_code(&req.code);
+    let attempt = st.sign_in_throttle.begin(&format!("code:{code}"), peer.ip())?;
+    let code_hash = sha256_hex(&code);
     let id_number: String = req.id_number.chars().filter(char::is_ascii_digit).collect();
     let days = st.token_days;
     let session = st
@@ -155,10 +245,19 @@ pub async fn activate(
                     a
                 }
             };
+            if account.disabled {
+                return Err(account_disabled());
+            }
             open_session(tx, &account, &req.device, days).await
         }))
-        .await?;
-    Ok(Json(session))
+        .await;
+    // A wrong code or ID number stays counted; anything else is no guess.
+    match &session {
+        Err(e) if e.code == "auth.bad_activation_code" => drop(attempt),
+        Err(_) => st.sign_in_throttle.forget(attempt),
+        Ok(_) => st.sign_in_throttle.succeeded(attempt),
+    }
+    Ok(Json(session?))
 }
 
 /// `POST /v1/auth/enrol`.
@@ -175,6 +274,7 @@ pub async fn enrol(
             "Too many enrolments from this address; try again later.",
         ));
     }
+    req.check_bounds().map_err(invalid_field)?;
     check_device(&req.device)?;
     let phone = vieclam_core::registration::phone::normalise(&req.phone).map_err(|_| ApiError::malformed("phone"))?;
     let name = req.full_name.trim().to_owned();
@@ -182,8 +282,7 @@ pub async fn enrol(
         return Err(ApiError::malformed("full_name/password"));
     }
     let password = req.password.clone();
-    let hash =
-        tokio::task::spawn_blocking(move || hash_password(&password)).await.map_err(|_| ApiError::internal())??;
+    let hash = st.hash_pool.hash(password).await?;
     let days = st.token_days;
     let session = st
         .db

@@ -2,8 +2,8 @@
 //! document built from the core's wire types.
 
 pub mod auth;
-pub mod body;
 mod bodies;
+pub mod body;
 pub mod evidence;
 mod field;
 mod links;
@@ -22,7 +22,6 @@ use axum::routing::{get, post};
 use serde_json::{Value, json};
 use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
-use tower_http::decompression::RequestDecompressionLayer;
 use utoipa::OpenApi;
 use vieclam_core::sync::wire;
 
@@ -31,8 +30,13 @@ use crate::state::AppState;
 use crate::store::photos::DbGate;
 use crate::uploads::{self, UploadState};
 
-/// The largest request body accepted, after decompression (500 mutations with their signed links fit easily).
-pub const BODY_LIMIT: usize = 16 * 1024 * 1024;
+/// The largest push body accepted, after decompression: a full batch of [`wire::MAX_PUSH_MUTATIONS`] registrations
+/// with 1,000 signed links measures 1.56 MB (`mem_bench` prints it), so 4 MB leaves room for longer notes while a
+/// gzip bomb stops at 4 MB.
+pub const PUSH_BODY_LIMIT: usize = 4 * 1024 * 1024;
+
+/// The largest body of every other request, after decompression (sign-in, activation, enrolment, logout, verify).
+pub const SMALL_BODY_LIMIT: usize = 16 * 1024;
 
 /// The OpenAPI document: the protocol's bodies as schemas.
 #[derive(OpenApi)]
@@ -105,6 +109,10 @@ pub fn openapi() -> Value {
 
 /// The router for `/v1` (the caller adds `into_make_service_with_connect_info`).
 pub fn router(state: AppState) -> Router {
+    // Each route reads its body through the bounded decompression of its size (`body::bounded`).
+    let push = Router::new()
+        .route("/v1/push", post(push::push))
+        .layer(middleware::from_fn(|r, n| body::bounded(PUSH_BODY_LIMIT, r, n)));
     let v1 = Router::new()
         .route("/v1/health", get(|| async { Json(json!({ "status": "ok" })) }))
         .route("/v1/openapi.json", get(|| async { Json(openapi()) }))
@@ -112,14 +120,14 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/auth/activate", post(auth::activate))
         .route("/v1/auth/enrol", post(auth::enrol))
         .route("/v1/auth/logout", post(auth::logout))
-        .route("/v1/push", post(push::push))
         .route("/v1/pull", get(pull::pull))
         .route("/v1/loans/{id}", get(reads::loan))
         .route("/v1/checks/{id}", get(reads::check))
         .route("/v1/registrations/{id}", get(reads::registration))
         .route("/v1/registrations/{id}/verify", post(reads::verify))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(RequestDecompressionLayer::new())
+        .layer(middleware::from_fn(|r, n| body::bounded(SMALL_BODY_LIMIT, r, n)))
+        .merge(push)
+        .layer(DefaultBodyLimit::max(PUSH_BODY_LIMIT))
         // zstd when the client takes it (the core's client does), gzip otherwise. Level 9: a first download's pull
         // pages shrink by about a quarter against gzip's default, for a few milliseconds of server CPU per page.
         // Answers under 1 KB ("nothing new", push results) go as they are: setting up a level-9 compressor costs

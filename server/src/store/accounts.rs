@@ -115,3 +115,29 @@ pub async fn current_plans(tx: &mut Tx, account_id: &str, today: &str) -> DbResu
     communes.dedup();
     Ok((communes, plans))
 }
+
+/// The account with this user name, or else with this id (borrowers have no user name).
+pub async fn by_username_or_id(tx: &mut Tx, name_or_id: &str) -> DbResult<Option<Account>> {
+    match by_username(tx, name_or_id).await? {
+        Some(a) => Ok(Some(a)),
+        None => by_id(tx, name_or_id).await,
+    }
+}
+
+/// Disables or enables an account (`disabled` is 0 or 1 in both dialects).
+pub async fn set_disabled(tx: &mut Tx, account_id: &str, disabled: bool) -> DbResult<()> {
+    tx.exec("UPDATE accounts SET disabled = $1 WHERE id = $2", params![i64::from(disabled), account_id]).await?;
+    Ok(())
+}
+
+/// Replaces an account's Argon2 PHC string.
+pub async fn set_password_hash(tx: &mut Tx, account_id: &str, hash: &str) -> DbResult<()> {
+    tx.exec("UPDATE accounts SET password_hash = $1 WHERE id = $2", params![hash, account_id]).await?;
+    Ok(())
+}
+
+/// Revokes every live token of an account at `now`; answers how many.
+pub async fn revoke_tokens(tx: &mut Tx, account_id: &str, now: &str) -> DbResult<u64> {
+    tx.exec("UPDATE tokens SET revoked_at = $1 WHERE account_id = $2 AND revoked_at IS NULL", params![now, account_id])
+        .await
+}

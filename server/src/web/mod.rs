@@ -5,20 +5,22 @@
 
 pub mod data;
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Form;
 use axum::Router;
-use axum::extract::{Path, Request, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 use vieclam_core::checks::minutes_html::escape;
-use vieclam_core::sync::wire::{DeviceInfo, Role};
+use vieclam_core::sync::wire::{DeviceInfo, MAX_PASSWORD_BYTES, MAX_USERNAME_BYTES, Role};
 
-use crate::api::auth::password_session;
+use crate::api::SMALL_BODY_LIMIT;
+use crate::api::auth::{SignInError, password_session};
 use crate::auth::{Caller, caller_for_token};
 use crate::params;
 use crate::state::AppState;
@@ -34,9 +36,11 @@ pub fn router(state: AppState) -> Router {
     let pages = crate::dashboard::router(Arc::new(DbDashboard::new(state.db.clone())))
         .merge(Router::new().route("/office/photos/{sha256}", get(photo)).with_state(state.clone()))
         .layer(middleware::from_fn_with_state(state.clone(), require_admin));
+    // A sign-in form is small: the bound of every small API body.
+    let sign_in = get(login_form).post(login).layer(DefaultBodyLimit::max(SMALL_BODY_LIMIT));
     Router::new()
         .route("/", get(|| async { Redirect::to("/office") }))
-        .route("/office/login", get(login_form).post(login))
+        .route("/office/login", sign_in)
         .route("/office/logout", post(logout))
         .with_state(state)
         .merge(pages)
@@ -99,7 +103,22 @@ pub struct LoginForm {
     password: String,
 }
 
-async fn login(State(state): State<AppState>, Form(f): Form<LoginForm>) -> Response {
+async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Form(f): Form<LoginForm>,
+) -> Response {
+    let wrong = || {
+        (
+            StatusCode::UNAUTHORIZED,
+            Html(form_page(Some(("Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password.")))),
+        )
+            .into_response()
+    };
+    // The same bounds as the API's sign-in, before any hashing; a browser's form cannot go past them anyway.
+    if f.username.len() > MAX_USERNAME_BYTES || f.password.len() > MAX_PASSWORD_BYTES {
+        return wrong();
+    }
     // A browser has no signing key: its device row carries a key that signs nothing.
     let device = DeviceInfo {
         device_id: vieclam_core::ids::new_id(),
@@ -107,7 +126,7 @@ async fn login(State(state): State<AppState>, Form(f): Form<LoginForm>) -> Respo
         name: "office browser".into(),
         platform: "web".into(),
     };
-    match password_session(&state, &f.username, &f.password, device, true).await {
+    match password_session(&state, peer.ip(), &f.username, &f.password, device, true).await {
         Ok(session) => {
             let max_age = state.token_days.max(0) * 86_400;
             let cookie = format!("{COOKIE}={}; HttpOnly; SameSite=Strict; Path=/; Max-Age={max_age}", session.token);
@@ -117,11 +136,14 @@ async fn login(State(state): State<AppState>, Form(f): Form<LoginForm>) -> Respo
             }
             r
         }
-        Err(e) if e.status == StatusCode::UNAUTHORIZED => (
-            StatusCode::UNAUTHORIZED,
-            Html(form_page(Some(("Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password.")))),
-        )
-            .into_response(),
+        Err(SignInError::Api(e)) if e.status == StatusCode::UNAUTHORIZED => wrong(),
+        Err(SignInError::Api(e)) if e.status == StatusCode::FORBIDDEN => {
+            (StatusCode::FORBIDDEN, Html(form_page(Some((&e.vi, &e.en))))).into_response()
+        }
+        Err(SignInError::Throttled(t)) => {
+            let (vi, en) = t.sentences();
+            t.with_retry_after((StatusCode::TOO_MANY_REQUESTS, Html(form_page(Some((&vi, &en))))).into_response())
+        }
         Err(e) => e.into_response(),
     }
 }
