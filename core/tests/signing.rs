@@ -269,9 +269,7 @@ fn a_body_rewritten_with_a_fresh_hash_breaks_the_link_hash() {
     drop(store);
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+use vieclam_test_support::hex;
 
 #[test]
 fn swapped_links_are_out_of_order() {

@@ -11,9 +11,7 @@ use serde_json::json;
 use vieclam_core::evidence::signing::{SignedLink, ZERO_HASH, canonical, link_hash, sha256};
 use vieclam_server::work;
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+use vieclam_test_support::hex;
 
 /// Builds `n` links of a chain signed by `key`, as a device would.
 fn chain(key: &SigningKey, device_id: &str, n: i64) -> Vec<SignedLink> {

@@ -10,14 +10,12 @@ use base64::engine::general_purpose::STANDARD;
 use common::{Api, Backend, Server, record};
 use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
+
 use vieclam_core::evidence::signing::{SignedLink, ZERO_HASH, canonical, link_hash, sha256};
 use vieclam_core::ids::new_id;
 use vieclam_server::{params, work};
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+use vieclam_test_support::hex;
 
 fn hlc(millis: u64) -> String {
     format!("{millis:013}-00000000-00000001")
@@ -68,9 +66,7 @@ fn jpeg(variant: &str) -> Vec<u8> {
     b
 }
 
-fn sha_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
+use vieclam_test_support::sha256_hex as sha_hex;
 
 /// `POST /v1/uploads`: answers status, Location, Upload-Offset and the body.
 async fn create(api: &Api, sha: &str, photo_id: &str, len: usize) -> (u16, String, u64, Value) {

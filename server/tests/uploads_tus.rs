@@ -90,9 +90,7 @@ fn photo(n: usize, seed: u8) -> Vec<u8> {
     v
 }
 
-fn hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
+use vieclam_test_support::sha256_hex;
 
 impl Server {
     fn record(&self, sha: &str, photo_id: &str, verified: bool) {
@@ -145,7 +143,7 @@ fn location(r: &reqwest::Response) -> String {
 async fn chunked_upload_with_checksums_stores_the_photo_once() {
     let s = start().await;
     let bytes = photo(100_000, 1);
-    let sha = hex(&bytes);
+    let sha = sha256_hex(&bytes);
     s.record(&sha, "photo-1", true);
     let opts = s.http.request(reqwest::Method::OPTIONS, format!("{}/v1/uploads", s.base)).send().await.unwrap();
     assert_eq!(opts.headers()["tus-extension"], "creation,checksum");
@@ -171,7 +169,7 @@ async fn chunked_upload_with_checksums_stores_the_photo_once() {
     let again = s.create(bytes.len(), &sha, "photo-1").await;
     assert_eq!(again.status(), 201);
     assert_eq!(again.headers()["upload-offset"], bytes.len().to_string().as_str());
-    let unknown = s.http.head(format!("{}/v1/photos/{}", s.base, hex(b"other"))).send().await.unwrap();
+    let unknown = s.http.head(format!("{}/v1/photos/{}", s.base, sha256_hex(b"other"))).send().await.unwrap();
     assert_eq!(unknown.status(), 404);
 }
 
@@ -179,7 +177,7 @@ async fn chunked_upload_with_checksums_stores_the_photo_once() {
 async fn a_patch_cut_off_mid_body_resumes_from_the_offset_head_gives() {
     let s = start().await;
     let bytes = photo(60_000, 2);
-    let sha = hex(&bytes);
+    let sha = sha256_hex(&bytes);
     s.record(&sha, "photo-2", true);
     let loc = location(&s.create(bytes.len(), &sha, "photo-2").await);
     assert_eq!(s.patch(&loc, 0, &bytes[..20_000], None).await.status(), 204);
@@ -206,7 +204,7 @@ async fn a_patch_cut_off_mid_body_resumes_from_the_offset_head_gives() {
 async fn wrong_offset_checksum_version_and_type_are_refused() {
     let s = start().await;
     let bytes = photo(10_000, 3);
-    let sha = hex(&bytes);
+    let sha = sha256_hex(&bytes);
     s.record(&sha, "photo-3", true);
     let loc = location(&s.create(bytes.len(), &sha, "photo-3").await);
     let r = s.patch(&loc, 500, &bytes[..100], None).await;
@@ -236,7 +234,7 @@ async fn wrong_offset_checksum_version_and_type_are_refused() {
 async fn bytes_that_do_not_match_or_records_that_fail_store_nothing() {
     let s = start().await;
     let bytes = photo(5_000, 4);
-    let sha = hex(&bytes);
+    let sha = sha256_hex(&bytes);
     s.record(&sha, "photo-4", true);
     let loc = location(&s.create(bytes.len(), &sha, "photo-4").await);
     let other = photo(5_000, 5);
@@ -249,7 +247,7 @@ async fn bytes_that_do_not_match_or_records_that_fail_store_nothing() {
 
     // A record whose evidence link failed: refused at the end, nothing stored.
     let bad = photo(4_000, 6);
-    let bad_sha = hex(&bad);
+    let bad_sha = sha256_hex(&bad);
     s.record(&bad_sha, "photo-5", false);
     let loc = location(&s.create(bad.len(), &bad_sha, "photo-5").await);
     let r = s.patch(&loc, 0, &bad, None).await;
@@ -258,7 +256,7 @@ async fn bytes_that_do_not_match_or_records_that_fail_store_nothing() {
     assert!(s.stored(&bad_sha).is_none());
 
     // No record names this hash: refused at creation.
-    let r = s.create(1_000, &hex(b"nobody"), "photo-6").await;
+    let r = s.create(1_000, &sha256_hex(b"nobody"), "photo-6").await;
     assert_eq!(r.status(), 422);
     assert_eq!(r.json::<serde_json::Value>().await.unwrap()["error"]["code"], "photo.unknown_record");
 }

@@ -50,13 +50,12 @@ pub struct PgCluster {
     pub base_url: String,
 }
 
-const PG_BIN: &str = "/usr/lib/postgresql/15/bin";
-
 fn pg_tool(name: &str) -> PathBuf {
-    let p = Path::new(PG_BIN).join(name);
+    let p = vieclam_test_support::pg_bin().join(name);
     assert!(
         p.exists(),
-        "PostgreSQL 15 is needed for these tests ({} is missing); install it or set DATABASE_URL",
+        "PostgreSQL's server binaries are needed for these tests ({} is missing); install the postgresql package \
+         or set DATABASE_URL",
         p.display()
     );
     p

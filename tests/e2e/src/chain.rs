@@ -70,7 +70,4 @@ impl<'a> Chain<'a> {
     }
 }
 
-/// Lower-case hex of `bytes`.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use vieclam_test_support::hex;

@@ -7,15 +7,14 @@
 //! and is stopped and deleted when dropped.
 
 use std::ffi::CString;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::error::{Result, io, process};
 use crate::net;
 
-/// Where Debian puts PostgreSQL 15's tools.
-const PG_BIN: &str = "/usr/lib/postgresql/15/bin";
+use vieclam_test_support::pg_bin;
 
 /// A PostgreSQL server to make test databases in.
 pub struct PgCluster {
@@ -101,7 +100,7 @@ impl PgCluster {
     pub fn sql(&self, db: &str, statement: &str) -> Result<String> {
         let mut cmd = match &self.kind {
             Kind::Owned { as_postgres, .. } => pg_tool(*as_postgres, "psql"),
-            Kind::External { .. } => Command::new(Path::new(PG_BIN).join("psql")),
+            Kind::External { .. } => Command::new(pg_bin().join("psql")),
         };
         let out = cmd
             .arg(self.url_of(db))
@@ -127,7 +126,7 @@ impl Drop for PgCluster {
 
 /// A PostgreSQL tool, run as `postgres` when we are root.
 fn pg_tool(as_postgres: bool, tool: &str) -> Command {
-    let path = PathBuf::from(PG_BIN).join(tool);
+    let path = pg_bin().join(tool);
     if as_postgres {
         let mut cmd = Command::new("runuser");
         cmd.args(["-u", "postgres", "--"]).arg(path);
@@ -165,7 +164,7 @@ fn give_to_postgres(dir: &Path) -> Result<()> {
     let (uid, gid) = unsafe {
         let pw = libc::getpwnam(name.as_ptr());
         if pw.is_null() {
-            return Err(process("postgres user", "no `postgres` user on this machine: install PostgreSQL 15"));
+            return Err(process("postgres user", "no `postgres` user on this machine: install PostgreSQL"));
         }
         ((*pw).pw_uid, (*pw).pw_gid)
     };
