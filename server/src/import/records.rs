@@ -1,7 +1,6 @@
 //! The fixed parts of an import: the fund's three loan programmes, the kinds of funded model, and ids derived from
 //! the bank's own keys so that a re-import rewrites the same records.
 
-use sha2::{Digest, Sha256};
 use vieclam_core::fold::fold;
 use vieclam_core::records::LoanProgramme;
 
@@ -17,17 +16,7 @@ pub const PROGRAMMES: [(&str, &str, &str, &str); 3] = [
     ("XKLD", "overseas_contract", "Cho vay đi làm việc ở nước ngoài theo hợp đồng", "Loan for contract work abroad"),
 ];
 
-/// A UUID (version 8, RFC 9562) made from SHA-256 of `kind:key`: the same bank key always gives the same id, and
-/// ids of different kinds never collide.
-pub fn stable_id(kind: &str, key: &str) -> String {
-    let digest = Sha256::digest(format!("{kind}:{key}").as_bytes());
-    let mut b = [0u8; 16];
-    b.copy_from_slice(&digest[..16]);
-    b[6] = (b[6] & 0x0f) | 0x80;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
-}
+pub use vieclam_core::ids::stable_id;
 
 /// The programme with this code (any case), as a record with its stable id.
 pub fn programme(code: &str) -> Option<LoanProgramme> {

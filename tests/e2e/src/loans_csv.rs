@@ -8,7 +8,6 @@ use std::path::Path;
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use sha2::{Digest, Sha256};
 
 use crate::error::{Result, io, process};
 
@@ -37,17 +36,8 @@ pub struct ImportedLoan {
     pub site: Option<(String, String, String)>,
 }
 
-/// The id the import gives a record of `kind` from the bank's `key` (a UUID of version 8 from SHA-256 of
-/// `kind:key`), as `vieclam_server::import::records::stable_id` makes it.
-pub fn stable_id(kind: &str, key: &str) -> String {
-    let digest = Sha256::digest(format!("{kind}:{key}").as_bytes());
-    let mut b = [0u8; 16];
-    b.copy_from_slice(&digest[..16]);
-    b[6] = (b[6] & 0x0f) | 0x80;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
-}
+/// The id the import gives a record of `kind` from the bank's `key`.
+pub use vieclam_core::ids::stable_id;
 
 /// Writes a CSV of `n` loans in `commune` (the first `sites` with a site) to `path`; the loans, in file order.
 /// `prefix` starts every agreement number, so two files of one test never share a loan.
