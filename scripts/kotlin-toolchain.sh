@@ -14,6 +14,7 @@ JARS=(
   org.jetbrains.kotlinx:kotlinx-coroutines-core-jvm:1.10.2 # the generated code needs it even without async fns
   junit:junit:4.13.2
   org.hamcrest:hamcrest-core:1.3
+  com.google.code.gson:gson:2.13.1 # JSON in the tests that talk to the server over plain HTTP
 )
 DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 
