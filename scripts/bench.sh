@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# DESIGN.md §3 figures that this build reaches, printed as a table: P4 on a 100,000-loan store (made once under
+# docs/design.md (figures) figures that this build reaches, printed as a table: P4 on a 100,000-loan store (made once under
 # target/bench/ and reused) and P6, the release bindings library stripped as the apps ship it.
 # Extra arguments go to vieclam-bench (e.g. --loans 10000 --samples 200).
 set -euo pipefail

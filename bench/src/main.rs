@@ -1,4 +1,4 @@
-//! `vieclam-bench`: measures the figures of DESIGN.md §3 that this build can reach and prints them against their
+//! `vieclam-bench`: measures the figures of docs/design.md (figures) that this build can reach and prints them against their
 //! budgets. Run through `scripts/bench.sh`, which builds the release bindings library for P6 first.
 //!
 //! P4 runs on a store of 100,000 demo loans, made once and kept so later runs start at once; P5 runs the photo

@@ -1,7 +1,7 @@
 //! Folding Vietnamese text for search without diacritics.
 //!
 //! "Đình Lập", "dinh lap" and "ĐÌNH LẬP" all fold to `dinh lap`; "Hòa" and "Hoà" (the two tone placements found in
-//! real records) both fold to `hoa`. The recipe is the one in DOMAIN.md: NFD, drop combining marks, then map đ/Đ to d
+//! real records) both fold to `hoa`. The recipe is the one in docs/domain.md: NFD, drop combining marks, then map đ/Đ to d
 //! by hand because they are letters of their own and do not decompose.
 
 use unicode_normalization::UnicodeNormalization;

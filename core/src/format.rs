@@ -1,4 +1,4 @@
-//! How money and dates are shown to people: `1.234.567 ₫` and dd/MM/yyyy (DOMAIN.md, Formats).
+//! How money and dates are shown to people: `1.234.567 ₫` and dd/MM/yyyy (docs/domain.md, Formats).
 //!
 //! The shells draw these strings as they are, so every screen on every platform writes money and dates alike.
 

@@ -1,4 +1,4 @@
-//! The checklist of a site check as data: every question the inspection asks at a funded model (DOMAIN.md, "The
+//! The checklist of a site check as data: every question the inspection asks at a funded model (docs/domain.md, "The
 //! inspection that the product serves" and the signs of misuse under "Who does what"), with its kind, its prompt in
 //! both languages and whether the check can finish without it; and the validation of a typed answer.
 //!

@@ -1,7 +1,7 @@
 //! The thresholds of a site check, as data the office can change: how good a fix must be, how far still counts as
 //! "near", how a walked plot is cleaned, and the photo limits that the evidence module reads.
 //!
-//! Defaults come from DESIGN.md §1: accept at ≤ 5 m accuracy at once, warn above 25 m, "too poor" above 100 m. Under
+//! Defaults come from docs/design.md: accept at ≤ 5 m accuracy at once, warn above 25 m, "too poor" above 100 m. Under
 //! forest canopy 5–12 m is normal, so none of these ever blocks the work; they decide what the verdict says. The
 //! office ships its own values with the inspection plan; `#[serde(default)]` lets it send only what it changes.
 
@@ -136,7 +136,7 @@ impl CheckSettings {
         Ok(())
     }
 
-    /// Whether a fix of this accuracy ends the capture at once (DESIGN.md: "accept at ≤ 5 m accuracy at once").
+    /// Whether a fix of this accuracy ends the capture at once (docs/design.md: "accept at ≤ 5 m accuracy at once").
     pub fn accepts_at_once(&self, accuracy_m: f64) -> bool {
         accuracy_m <= self.accept_accuracy_m
     }

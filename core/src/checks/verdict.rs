@@ -1,7 +1,7 @@
 //! The site verdict: given the best fix of a check and the site's geometry, is the inspector at the funded model,
 //! near it, away from it, or is the fix too poor (or mocked) to tell?
 //!
-//! DESIGN.md §1: at the site means the distance to the point (or to the plot; 0 inside it) is within the site's
+//! docs/design.md: at the site means the distance to the point (or to the plot; 0 inside it) is within the site's
 //! radius plus the fix's accuracy. The commune the fix falls in is reported beside the place rather than folded
 //! into it: the shipped boundaries are simplified, so a site on a commune border can rightly be "at the site" from
 //! a fix that lands in the neighbouring commune, and an auditor is better served by both facts than by a guess.

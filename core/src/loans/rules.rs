@@ -1,5 +1,5 @@
 //! Versioned rule sets: the decree in force decides limits and rates, and each loan keeps the terms of the set in
-//! force on its disbursement date (DOMAIN.md). Values whose standing is uncertain are data the office can change,
+//! force on its disbursement date (docs/domain.md). Values whose standing is uncertain are data the office can change,
 //! never constants in code: these defaults only seed a new store.
 
 use chrono::NaiveDate;
@@ -30,7 +30,7 @@ pub struct RuleValues {
     pub overdue_percent: i64,
     /// Longest term in months.
     pub max_term_months: u32,
-    /// How sure we are of these values: `official`, `secondary`, `derived` or `uncertain` (DOMAIN.md).
+    /// How sure we are of these values: `official`, `secondary`, `derived` or `uncertain` (docs/domain.md).
     pub standing: String,
 }
 
@@ -72,7 +72,7 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid literal date")
 }
 
-/// The two sets DOMAIN.md describes: Decree 61/2015 as amended by 74/2019 until 31 Dec 2025, and Decree 338/2025
+/// The two sets docs/domain.md describes: Decree 61/2015 as amended by 74/2019 until 31 Dec 2025, and Decree 338/2025
 /// from 1 Jan 2026. Their ids are fixed so every device and the server agree on them.
 pub fn default_rule_sets() -> Vec<RuleSet> {
     vec![

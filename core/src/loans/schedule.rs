@@ -1,6 +1,6 @@
 //! Instalment schedules (phân kỳ trả nợ gốc): how a loan's principal is split into dated instalments.
 //!
-//! The exact instalment rule VBSP uses for job-creation loans was not found (DOMAIN.md), so this module offers the
+//! The exact instalment rule VBSP uses for job-creation loans was not found (docs/domain.md), so this module offers the
 //! common shape, equal instalments every few months, and the schedule a loan stores is whatever the office agreed:
 //! status computations read the stored schedule, never this generator.
 

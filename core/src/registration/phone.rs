@@ -1,7 +1,7 @@
 //! Vietnamese mobile numbers: the forms people type, normalised to the 10-digit `0XXXXXXXXX`.
 //!
 //! Accepted: `0` + 9 digits, `+84` + 9 digits, `84` + 9 digits, with spaces, dots and dashes anywhere. The first
-//! three digits of the normalised number must be a mobile prefix listed in DOMAIN.md. No carrier is inferred:
+//! three digits of the normalised number must be a mobile prefix listed in docs/domain.md. No carrier is inferred:
 //! numbers move between carriers, so a prefix says nothing about who serves the line today.
 
 /// Why a typed phone number was refused.
@@ -15,7 +15,7 @@ pub enum PhoneError {
 }
 
 /// The mobile prefixes (`0` + two digits) in use: 032–039, 052, 056, 058, 059, 070, 076–079, 081–089, 090–094,
-/// 096–099 **[DOMAIN.md "Formats"]**.
+/// 096–099 **[docs/domain.md, "Formats"]**.
 pub const MOBILE_PREFIXES: [&str; 35] = [
     "032", "033", "034", "035", "036", "037", "038", "039", //
     "052", "056", "058", "059", //

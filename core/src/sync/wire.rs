@@ -44,7 +44,7 @@ pub fn is_office_kind(kind: &str) -> bool {
     OFFICE_KINDS.contains(&kind)
 }
 
-/// A role on the server: who an account is (DESIGN.md §2, Scope and roles).
+/// A role on the server: who an account is (docs/design.md, scope and roles).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -283,7 +283,7 @@ fn a_ten_year_loan_takes_under_a_millisecond() {
         std::hint::black_box(loan_status(&t, &s, &p, &Relief::default(), std::hint::black_box(on), 7));
     }
     let each = start.elapsed() / runs;
-    // The budget (DESIGN.md P4) is for release builds, where this takes about 15 µs; an unoptimised build sharing
+    // The budget (docs/design.md, P4) is for release builds, where this takes about 15 µs; an unoptimised build sharing
     // two cores with the other tests takes up to ~0.9 ms, so it gets more room.
     let budget = std::time::Duration::from_micros(if cfg!(debug_assertions) { 5_000 } else { 1_000 });
     assert!(each < budget, "one status took {each:?}");

@@ -1,4 +1,4 @@
-//! `sync_bench`: DESIGN.md §3 P1 and P2, measured on the wire between the real `vieclam` and `vieclam-server`.
+//! `sync_bench`: docs/design.md (figures) P1 and P2, measured on the wire between the real `vieclam` and `vieclam-server`.
 //!
 //! The office imports a bank export of `--loans` loans in one commune, each with its borrower, funded model and
 //! site (`vieclam-server import loans`), and plans an inspector on that commune. A fresh `vieclam` store signs in

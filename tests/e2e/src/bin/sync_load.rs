@@ -1,4 +1,4 @@
-//! `sync_load`: DESIGN.md §3 P3, the server under 1,000 devices syncing at once on loopback over PostgreSQL.
+//! `sync_load`: docs/design.md (figures) P3, the server under 1,000 devices syncing at once on loopback over PostgreSQL.
 //!
 //! Starts a throwaway PostgreSQL cluster (or uses `DATABASE_URL`) and `vieclam-server serve` on it, makes worker
 //! accounts with `vieclam-server users add`, signs every simulated device in once (timed apart: sign-in hashes a
