@@ -10,6 +10,7 @@
 pub mod bins;
 pub mod chain;
 pub mod cli;
+pub mod cpu;
 pub mod error;
 pub mod fixtures;
 pub mod http;
