@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# The project's one test command (used by CI): every Rust test of the workspace (the server's and the end-to-end
+# The project's one test command (used by CI): rustfmt and clippy (any difference or warning fails), every Rust
+# test of the workspace (the server's and the end-to-end
 # tests start real server processes, on embedded SQLite and on a throwaway PostgreSQL cluster of their own unless
 # DATABASE_URL is set), then the Kotlin tests of the bindings on the JVM (one of them syncs against a real server),
 # then the Compose screenshot tests of the app screens (PNGs left in build/screenshots/). Honours CARGO_TARGET_DIR;
 # see tests/kotlin/run.sh and scripts/screenshots.sh for what the JVM halves need.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# House rules first: formatting and lints (the workspace's [workspace.lints], every warning an error).
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
 
 # The end-to-end tests (tests/e2e) drive the real binaries, which `cargo test` does not build for another package.
 cargo build -p vieclam-server -p vieclam-cli
