@@ -237,6 +237,29 @@ mod tests {
         assert_eq!(URL_SAFE_NO_PAD.decode(new_token()).map(|b| b.len()).ok(), Some(32));
     }
 
+    #[tokio::test(flavor = "multi_thread")]
+    async fn hash_pool_runs_at_most_its_permits_at_once() {
+        let pool = std::sync::Arc::new(HashPool::new(2));
+        let running = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let most = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let jobs = (0..8).map(|_| {
+            let (pool, running, most) = (pool.clone(), running.clone(), most.clone());
+            tokio::spawn(async move {
+                pool.run(move || {
+                    let now = running.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+                    most.fetch_max(now, std::sync::atomic::Ordering::SeqCst);
+                    std::thread::sleep(Duration::from_millis(50));
+                    running.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                })
+                .await
+            })
+        });
+        for job in futures::future::join_all(jobs).await {
+            assert!(job.expect("joined").is_ok());
+        }
+        assert_eq!(most.load(std::sync::atomic::Ordering::SeqCst), 2, "never more than two hashes at once");
+    }
+
     #[test]
     fn limiter_counts_per_address() {
         let l = RateLimiter::new(2, Duration::from_secs(60));
