@@ -29,6 +29,16 @@ pub const CANCELLED: Text = t!(
 );
 /// `sync.bad_url`.
 pub const BAD_URL: Text = t!("Địa chỉ máy chủ không hợp lệ: {url}.", "The server address is not valid: {url}.");
+/// `sync.insecure_url`: plain `http://` to a host other than this machine.
+pub const INSECURE_URL: Text = t!(
+    "Địa chỉ máy chủ {url} không mã hoá (http://); hãy dùng https:// để mật khẩu và dữ liệu không bị đọc trộm.",
+    "The server address {url} is not encrypted (http://); use https:// so passwords and data cannot be read in transit."
+);
+/// `sync.foreign_location`: the server sent the client to another host.
+pub const FOREIGN_LOCATION: Text = t!(
+    "Máy chủ chỉ tới một địa chỉ khác ({url}); đã từ chối để không lộ phiên đăng nhập.",
+    "The server pointed to another address ({url}); refused so the session is not given away."
+);
 /// `sync.bad_answer`.
 pub const BAD_ANSWER: Text = t!(
     "Máy chủ trả lời không đúng giao thức ({detail}).",

@@ -45,6 +45,13 @@ pub enum SyncError {
     /// The server URL is not a URL.
     #[error("bad server address: {0}")]
     BadUrl(String),
+    /// The server URL is plain `http://` to a host that is not this machine: passwords and tokens would cross the
+    /// network in clear.
+    #[error("insecure server address: {0}")]
+    InsecureUrl(String),
+    /// The server named a URL on another scheme, host or port (a tus `Location`); the token is never sent there.
+    #[error("the server pointed to another origin: {0}")]
+    ForeignLocation(String),
     /// A photo could not be read from the photo store.
     #[error("photo: {0}")]
     Photo(String),
@@ -55,7 +62,7 @@ pub enum SyncError {
 
 impl SyncError {
     /// The stable code: `sync.offline`, `sync.unauthorized`, `sync.not_signed_in`, `sync.server_error`,
-    /// `sync.cancelled`, `sync.bad_url`, `sync.photo`, the server's own code for a refusal, or the store's code.
+    /// `sync.cancelled`, `sync.bad_url`, `sync.insecure_url`, `sync.foreign_location`, `sync.photo`, the server's own code for a refusal, or the store's code.
     pub fn code(&self) -> &str {
         match self {
             SyncError::Offline => "sync.offline",
@@ -65,6 +72,8 @@ impl SyncError {
             SyncError::Refused { code, .. } => code,
             SyncError::Cancelled => "sync.cancelled",
             SyncError::BadUrl(_) => "sync.bad_url",
+            SyncError::InsecureUrl(_) => "sync.insecure_url",
+            SyncError::ForeignLocation(_) => "sync.foreign_location",
             SyncError::Photo(_) => "sync.photo",
             SyncError::Store(e) => e.code(),
         }
@@ -98,6 +107,8 @@ impl SyncError {
             SyncError::Refused { message_vi, message_en, .. } => pick(message_vi, message_en),
             SyncError::Cancelled => msg::CANCELLED.get(lang).to_owned(),
             SyncError::BadUrl(u) => msg::BAD_URL.fill(lang, &[("url", u)]),
+            SyncError::InsecureUrl(u) => msg::INSECURE_URL.fill(lang, &[("url", u)]),
+            SyncError::ForeignLocation(u) => msg::FOREIGN_LOCATION.fill(lang, &[("url", u)]),
             SyncError::Photo(d) => msg::PHOTO.fill(lang, &[("detail", d)]),
             SyncError::Store(e) => msg::STORE.fill(lang, &[("detail", &e.message(lang))]),
         }

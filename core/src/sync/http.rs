@@ -2,6 +2,10 @@
 //! compressed coming down (zstd or gzip), the bearer token, a few quick retries when a connection drops (every request the client
 //! makes is safe to repeat: pushes are idempotent by mutation id, pulls and HEADs read), and the mapping of answers
 //! to [`SyncError`]s with the server's stable codes.
+//!
+//! The token goes only to the server's own origin: plain `http://` is refused unless the host is this machine
+//! (loopback), redirects are not followed, and a URL the server names (a tus `Location`) must be on the same scheme,
+//! host and port, else it is refused ([`Http::resolve`]) and never sent the token ([`Http::request`]).
 
 use std::io::Write;
 use std::time::Duration;
@@ -9,7 +13,7 @@ use std::time::Duration;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use reqwest::header::{AUTHORIZATION, CONTENT_ENCODING, CONTENT_TYPE};
-use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use reqwest::{Method, RequestBuilder, Response, StatusCode, Url};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -41,11 +45,16 @@ impl Http {
     /// A client for `base` (e.g. `http://127.0.0.1:8080`), sending `token` if given.
     pub fn new(base: &str, token: Option<String>) -> SyncResult<Http> {
         let base = base.trim().trim_end_matches('/').to_owned();
-        let parsed = reqwest::Url::parse(&base).map_err(|_| SyncError::BadUrl(base.clone()))?;
+        let parsed = Url::parse(&base).map_err(|_| SyncError::BadUrl(base.clone()))?;
         if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
             return Err(SyncError::BadUrl(base));
         }
+        if parsed.scheme() == "http" && !is_loopback(&parsed) {
+            return Err(SyncError::InsecureUrl(base));
+        }
         let client = reqwest::Client::builder()
+            // The server never redirects; following one could carry the token to another host or down to http.
+            .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(Duration::from_secs(10))
             .read_timeout(Duration::from_secs(60))
             .gzip(true)
@@ -66,12 +75,31 @@ impl Http {
         }
     }
 
-    /// A request with the token.
+    /// A URL the server named (a tus `Location`), made safe to keep and to send the token to: a path (`/v1/…`) stays
+    /// relative to the server URL as every other path; anything else is resolved against the server URL and must
+    /// land on its scheme, host and port, else `ForeignLocation`.
+    pub fn resolve(&self, location: &str) -> SyncResult<String> {
+        let location = location.trim();
+        if location.starts_with('/') && !location.starts_with("//") {
+            return Ok(location.to_owned());
+        }
+        let foreign = || SyncError::ForeignLocation(location.to_owned());
+        let base = Url::parse(&format!("{}/", self.base)).map_err(|_| foreign())?;
+        let full = base.join(location).map_err(|_| foreign())?;
+        if !same_origin(&full, &base) {
+            return Err(foreign());
+        }
+        Ok(full.to_string())
+    }
+
+    /// A request with the token, which goes only to the server's own origin.
     pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
-        let rb = self.client.request(method, self.url(path));
+        let url = self.url(path);
+        let ours = Url::parse(&url).ok().zip(Url::parse(&self.base).ok()).is_some_and(|(u, b)| same_origin(&u, &b));
+        let rb = self.client.request(method, url);
         match &self.token {
-            Some(t) => rb.header(AUTHORIZATION, format!("Bearer {t}")),
-            None => rb,
+            Some(t) if ours => rb.header(AUTHORIZATION, format!("Bearer {t}")),
+            _ => rb,
         }
     }
 
@@ -128,6 +156,17 @@ impl Http {
         }
         Err(SyncError::Offline)
     }
+}
+
+/// Whether `url`'s host is this machine: `localhost`, 127.0.0.0/8 or `::1`.
+fn is_loopback(url: &Url) -> bool {
+    let host = url.host_str().unwrap_or_default().trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Whether two URLs share scheme, host and port (the default port counted as given).
+fn same_origin(a: &Url, b: &Url) -> bool {
+    a.scheme() == b.scheme() && a.host() == b.host() && a.port_or_known_default() == b.port_or_known_default()
 }
 
 /// Whether the failure is the network's (a try later may succeed) rather than a malformed request.

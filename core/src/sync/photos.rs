@@ -112,7 +112,9 @@ async fn upload_one(
     let bytes = photos.get(sha).map_err(|e| SyncError::Photo(e.code().to_owned()))?;
     let len = bytes.len() as u64;
     let row = with_store(store, |s| get_row(s.conn(), sha))?;
-    let (url, mut offset) = match row.and_then(|(url, _)| url) {
+    // A URL kept by an older version is checked as a new Location would be; a foreign one is dropped for a new upload.
+    let kept = row.and_then(|(url, _)| url).and_then(|url| http.resolve(&url).ok());
+    let (url, mut offset) = match kept {
         Some(url) => match head_offset(http, &url, cancel).await {
             Ok(offset) => (url, offset),
             Err(SyncError::Refused { status: 404 | 410, .. }) => create(http, sha, photo_id, len, cancel).await?,
@@ -163,8 +165,9 @@ async fn create(http: &Http, sha: &str, photo_id: &str, len: u64, cancel: &Cance
         .headers()
         .get(LOCATION)
         .and_then(|v| v.to_str().ok())
-        .ok_or_else(|| SyncError::bad_answer("an upload without a Location"))?
-        .to_owned();
+        .ok_or_else(|| SyncError::bad_answer("an upload without a Location"))?;
+    // Another host's Location is refused: the chunks and the token go only to the server signed in to.
+    let location = http.resolve(location)?;
     let offset = offset_of(&response).unwrap_or(0);
     Ok((location, offset))
 }

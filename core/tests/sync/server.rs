@@ -47,6 +47,10 @@ pub struct Fake {
     pub cut_patch_after: Option<usize>,
     pub patch_requests: u32,
     pub last_device: Option<DeviceInfo>,
+    /// Name uploads under this origin (`http://host:port`) instead of a path: a Location on another host.
+    pub upload_origin: Option<String>,
+    /// Answer every pull with a 307 to this URL.
+    pub redirect_pull_to: Option<String>,
 }
 
 pub type Shared = Arc<Mutex<Fake>>;
@@ -171,6 +175,9 @@ async fn pull(State(state): State<Shared>, headers: HeaderMap, Query(q): Query<H
     }
     let mut fake = state.lock().unwrap();
     fake.pull_requests += 1;
+    if let Some(to) = fake.redirect_pull_to.clone() {
+        return (StatusCode::TEMPORARY_REDIRECT, [("location", to)]).into_response();
+    }
     let index: usize = q.get("cursor").and_then(|c| c.strip_prefix("p")).and_then(|c| c.parse().ok()).unwrap_or(0);
     let (changes, reset) = fake.pages.get(index).cloned().unwrap_or_default();
     let next = if index < fake.pages.len() { index + 1 } else { index };
@@ -202,7 +209,9 @@ async fn create_upload(State(state): State<Shared>, headers: HeaderMap) -> Respo
     let mut fake = state.lock().unwrap();
     let id = format!("u{}", fake.uploads.len() + 1);
     fake.uploads.insert(id.clone(), (sha, len, Vec::new()));
-    (StatusCode::CREATED, [("location", format!("/v1/uploads/{id}")), ("upload-offset", "0".into())]).into_response()
+    let origin = fake.upload_origin.clone().unwrap_or_default();
+    (StatusCode::CREATED, [("location", format!("{origin}/v1/uploads/{id}")), ("upload-offset", "0".into())])
+        .into_response()
 }
 
 async fn upload_head(State(state): State<Shared>, headers: HeaderMap, Path(id): Path<String>) -> Response {
