@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 use vieclam_core::evidence::binding::{field_record_id, is_evidence_kind};
 use vieclam_core::ids::Hlc;
-use vieclam_core::sync::wire::{Mutation, MutationOp, Role};
+use vieclam_core::sync::wire::{Mutation, MutationOp, Role, is_office_kind};
 
 use super::bodies;
 use crate::auth::{Caller, now_iso};
@@ -59,20 +59,6 @@ pub fn refusal(code: &str) -> Option<Refusal> {
     [UNKNOWN, BAD_PAYLOAD, OFFICE, NOT_OWNER, OUT_OF_SCOPE, ID_REUSED, ID_MISMATCH].into_iter().find(|r| r.code == code)
 }
 
-const OFFICE_KINDS: &[&str] = &[
-    "savings_group",
-    "loan_programme",
-    "borrower",
-    "loan",
-    "schedule",
-    "payment",
-    "funded_model",
-    "site",
-    "enterprise",
-    "job_programme",
-    "inspection_plan",
-];
-
 /// Whether `role` may write `kind` at all.
 fn may_write(role: Role, kind: &str) -> bool {
     match role {
@@ -88,7 +74,7 @@ fn may_write(role: Role, kind: &str) -> bool {
 /// Applies one mutation, or says why not. Database failures are the outer error.
 pub async fn apply(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> ApiResult<Result<(), Refusal>> {
     let kind = m.entity.as_str();
-    if OFFICE_KINDS.contains(&kind) {
+    if is_office_kind(kind) {
         return Ok(Err(OFFICE));
     }
     if !matches!(

@@ -114,6 +114,24 @@ fn succeeded(args: &[&str], out: Output) -> Result<String> {
     ))
 }
 
+/// Answers every required question of check `code`'s checklist (`check questions` marks them with `*`): "có" to
+/// "purpose kept", "không" to the other yes/no questions, 2 to numbers, the first choice of a list.
+pub fn answer_checklist(device: &Device, code: &str) -> Result<()> {
+    let questions = device.ok(&["check", "questions"])?;
+    for line in questions.lines().filter(|l| l.contains(" *  [")) {
+        let key = line.split_whitespace().next().unwrap_or_default();
+        let kind = line.rsplit('[').next().unwrap_or_default().trim_end_matches(']');
+        let value = match kind {
+            "có/không" if key == "purpose_kept" => "có",
+            "có/không" => "không",
+            "số" => "2",
+            choices => choices.split('|').next().unwrap_or_default(),
+        };
+        device.ok(&["check", "answer", code, key, value])?;
+    }
+    Ok(())
+}
+
 /// The value after `marker` in `text` up to the next space, closing bracket or full stop: `code_after(out, "kiểm
 /// tra ")` reads `KT-…` from "Đã bắt đầu kiểm tra KT-… (mã …)".
 pub fn word_after(text: &str, marker: &str) -> Option<String> {

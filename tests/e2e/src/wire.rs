@@ -9,7 +9,9 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use vieclam_core::sync::wire::{DeviceInfo, ErrorBody, LoginRequest, PullResponse, PushRequest, PushResponse, Session};
+use vieclam_core::sync::wire::{
+    Change, DeviceInfo, ErrorBody, LoginRequest, PullResponse, PushRequest, PushResponse, Session,
+};
 
 /// A failed exchange.
 #[derive(Debug, thiserror::Error)]
@@ -104,6 +106,19 @@ impl WireClient {
         }
         let req = self.authed(self.http.get(format!("{}/v1/pull", self.base)).query(&query));
         decode(req.send().await?).await
+    }
+
+    /// Every change in the caller's scope from the start, page after page.
+    pub async fn pull_all(&self) -> Result<Vec<Change>, WireError> {
+        let (mut all, mut cursor) = (Vec::new(), None::<String>);
+        loop {
+            let page = self.pull(cursor.as_deref(), None).await?;
+            all.extend(page.changes);
+            cursor = Some(page.cursor);
+            if !page.more {
+                return Ok(all);
+            }
+        }
     }
 
     /// `POST /v1/push`.

@@ -46,22 +46,6 @@ fn office(config: &ServerConfig, work: &Path) -> (Vec<ImportedLoan>, String) {
     (loans, code)
 }
 
-/// Answers every required question of the checklist (`check questions` marks them with `*`).
-fn answer_checklist(device: &Device, code: &str) {
-    let questions = device.ok(&["check", "questions"]).expect("questions");
-    for line in questions.lines().filter(|l| l.contains(" *  [")) {
-        let key = line.split_whitespace().next().expect("key");
-        let kind = line.rsplit('[').next().expect("kind").trim_end_matches(']');
-        let value = match kind {
-            "có/không" if key == "purpose_kept" => "có".to_owned(),
-            "có/không" => "không".to_owned(),
-            "số" => "2".to_owned(),
-            choices => choices.split('|').next().expect("a choice").to_owned(),
-        };
-        device.ok(&["check", "answer", code, key, &value]).expect("answer");
-    }
-}
-
 /// An inspector at the site with no coverage: a check, its checklist, a photo, finished. Answers the check's code.
 fn check_offline(device: &Device, site: &(String, String, String), variant: u8) -> String {
     let (site_id, lat, lon) = site;
@@ -69,7 +53,7 @@ fn check_offline(device: &Device, site: &(String, String, String), variant: u8) 
     let started = device.ok(&["check", "start", "--site", site_id, "--at", &at, "--accuracy", "4"]).expect("start");
     assert!(started.contains("Đang ở tại mô hình"), "{started}");
     let code = cli::word_after(&started, "kiểm tra ").expect("a check code");
-    answer_checklist(device, &code);
+    cli::answer_checklist(device, &code).expect("checklist");
     let jpeg = device.home().join(format!("camera-{variant}.jpg"));
     cli::camera_jpeg(&jpeg, variant).expect("JPEG");
     let saved = device.ok(&["check", "photo", &code, &jpeg.display().to_string()]).expect("photo");
@@ -77,19 +61,6 @@ fn check_offline(device: &Device, site: &(String, String, String), variant: u8) 
     let finished = device.ok(&["check", "finish", &code]).expect("finish");
     assert!(finished.contains(&code), "{finished}");
     code
-}
-
-/// Every change the admin's scope holds, from the start.
-async fn everything(admin: &WireClient) -> Vec<vieclam_core::sync::wire::Change> {
-    let (mut all, mut cursor) = (Vec::new(), None::<String>);
-    loop {
-        let page = admin.pull(cursor.as_deref(), None).await.expect("admin pull");
-        all.extend(page.changes);
-        cursor = Some(page.cursor);
-        if !page.more {
-            return all;
-        }
-    }
 }
 
 fn journey(config: ServerConfig, work: &Path) {
@@ -146,7 +117,7 @@ fn journey(config: ServerConfig, work: &Path) {
         admin.login("vanphong", "vanphong-mat-khau", &wire::Device::from_seed(901)).await.expect("admin");
         admin
     });
-    let held = rt.block_on(everything(&admin));
+    let held = rt.block_on(admin.pull_all()).expect("admin pull");
     let count = |kind: &str| held.iter().filter(|c| c.kind == kind).count();
     assert_eq!((count("site_check"), count("check_photo")), (2, 2), "one check and one photo per inspector");
     assert!(count("check_answer") >= 2 * 5, "the checklists came up: {}", count("check_answer"));

@@ -184,35 +184,12 @@ fn shell_check(device: &Device, site: &(String, String, String), variant: u8) ->
         .ok(&["check", "start", "--site", site_id, "--at", &format!("{lat},{lon}"), "--accuracy", "4"])
         .expect("start");
     let code = cli::word_after(&started, "kiểm tra ").expect("a check code");
-    let questions = device.ok(&["check", "questions"]).expect("questions");
-    for line in questions.lines().filter(|l| l.contains(" *  [")) {
-        let key = line.split_whitespace().next().expect("key");
-        let kind = line.rsplit('[').next().expect("kind").trim_end_matches(']');
-        let value = match kind {
-            "có/không" => "có".to_owned(),
-            "số" => "3".to_owned(),
-            choices => choices.split('|').next().expect("a choice").to_owned(),
-        };
-        device.ok(&["check", "answer", &code, key, &value]).expect("answer");
-    }
+    cli::answer_checklist(device, &code).expect("checklist");
     let jpeg = device.home().join(format!("camera-{variant}.jpg"));
     cli::camera_jpeg(&jpeg, variant).expect("JPEG");
     device.ok(&["check", "photo", &code, &jpeg.display().to_string()]).expect("photo");
     device.ok(&["check", "finish", &code]).expect("finish");
     code
-}
-
-/// Every change the admin's scope holds.
-async fn everything(admin: &WireClient) -> Vec<vieclam_core::sync::wire::Change> {
-    let (mut all, mut cursor) = (Vec::new(), None::<String>);
-    loop {
-        let page = admin.pull(cursor.as_deref(), None).await.expect("admin pull");
-        all.extend(page.changes);
-        cursor = Some(page.cursor);
-        if !page.more {
-            return all;
-        }
-    }
 }
 
 /// The office's web pages, signed in as the admin.
@@ -641,7 +618,7 @@ fn red_team(config: ServerConfig, work: &Path) {
     let (admin, held) = rt.block_on(async {
         let mut admin = WireClient::new(reqwest::Client::new(), &url);
         admin.login("vanphong", "vanphong-mat-khau", &wire::Device::from_seed(7100)).await.expect("admin");
-        let held = everything(&admin).await;
+        let held = admin.pull_all().await.expect("admin pull");
         (admin, held)
     });
     let body_of = |kind: &str, pick: &dyn Fn(&Value) -> bool| -> Value {
