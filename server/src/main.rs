@@ -58,6 +58,12 @@ enum Command {
         /// Argon2 password hashes run at once (each takes a core and 19 MB for a moment).
         #[arg(long, default_value_t = 2)]
         hash_threads: usize,
+        /// Mark the office session cookie `Secure` (HTTPS only); default on unless --listen is loopback.
+        #[arg(long, num_args = 0..=1, default_missing_value = "true")]
+        cookie_secure: Option<bool>,
+        /// Seconds an unfinished photo upload lives after its last PATCH before it is removed.
+        #[arg(long, default_value_t = 86_400)]
+        upload_expiry_secs: u64,
     },
     /// Seed the demo province (once) and print how to sign in.
     Demo,
@@ -239,6 +245,8 @@ async fn run(cli: Cli) -> Result<(), String> {
             sign_in_address_attempts,
             sign_in_window,
             hash_threads,
+            cookie_secure,
+            upload_expiry_secs,
         } => {
             if demo {
                 print!("{}", demo::seed(&db).await?);
@@ -259,6 +267,8 @@ async fn run(cli: Cli) -> Result<(), String> {
                 enrol_limit,
                 sign_in_limits,
                 hash_permits: hash_threads,
+                cookie_secure,
+                upload_expiry: std::time::Duration::from_secs(upload_expiry_secs),
             };
             serve(db, opts).await
         }

@@ -1,16 +1,20 @@
 //! `vieclam-server serve`: opens the database and the photo store, binds, and serves until SIGINT or SIGTERM,
-//! letting requests in flight finish.
+//! letting requests in flight finish. It also starts the sweeper of expired uploads, and marks the office's answers
+//! with the browser security headers (and the session cookie `Secure` unless serving on loopback).
 
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::middleware;
+
 use crate::api;
 use crate::auth::{HashPool, RateLimiter};
 use crate::db::Db;
 use crate::ratelimit::{SignInLimits, Throttle};
 use crate::state::AppState;
+use crate::web::headers::{WebPolicy, cookie_secure_default, secure_headers};
 
 /// How to serve.
 #[derive(Clone, Debug)]
@@ -27,6 +31,10 @@ pub struct ServeOptions {
     pub sign_in_limits: SignInLimits,
     /// Argon2 hashes run at once.
     pub hash_permits: usize,
+    /// Whether the office session cookie is marked `Secure` (`None`: on unless `listen` is loopback).
+    pub cookie_secure: Option<bool>,
+    /// How long an unfinished upload lives after its last PATCH before the sweeper removes it.
+    pub upload_expiry: Duration,
 }
 
 /// The photo store for `url` (`file://` folders are created if missing).
@@ -61,7 +69,11 @@ pub async fn serve(db: Db, opts: ServeOptions) -> Result<(), String> {
         sign_in_throttle: Arc::new(Throttle::new(opts.sign_in_limits)),
         hash_pool: Arc::new(HashPool::new(opts.hash_permits)),
     };
-    let app = api::router(state.clone()).merge(crate::web::router(state));
+    crate::uploads::set_expiry(opts.upload_expiry);
+    let _sweeper = crate::uploads::sweep::spawn(state.photos.clone(), opts.upload_expiry);
+    let policy = WebPolicy { cookie_secure: opts.cookie_secure.unwrap_or(cookie_secure_default(&opts.listen)) };
+    let web = crate::web::router(state.clone()).layer(middleware::from_fn_with_state(policy, secure_headers));
+    let app = api::router(state).merge(web);
     let listener = tokio::net::TcpListener::bind(opts.listen).await.map_err(|e| format!("{}: {e}", opts.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     tracing::info!(%addr, backend = db.backend_name(), "serving");

@@ -146,7 +146,7 @@ async fn chunked_upload_with_checksums_stores_the_photo_once() {
     let sha = sha256_hex(&bytes);
     s.record(&sha, "photo-1", true);
     let opts = s.http.request(reqwest::Method::OPTIONS, format!("{}/v1/uploads", s.base)).send().await.unwrap();
-    assert_eq!(opts.headers()["tus-extension"], "creation,checksum");
+    assert_eq!(opts.headers()["tus-extension"], "creation,checksum,expiration");
     assert_eq!(opts.headers()["tus-version"], "1.0.0");
 
     let created = s.create(bytes.len(), &sha, "photo-1").await;
@@ -259,4 +259,118 @@ async fn bytes_that_do_not_match_or_records_that_fail_store_nothing() {
     let r = s.create(1_000, &sha256_hex(b"nobody"), "photo-6").await;
     assert_eq!(r.status(), 422);
     assert_eq!(r.json::<serde_json::Value>().await.unwrap()["error"]["code"], "photo.unknown_record");
+}
+
+/// A raw request on a fresh connection: the status line of the answer, or `None` when none came within 3 s.
+async fn raw_status(addr: std::net::SocketAddr, head: &str, body: &[u8]) -> Option<String> {
+    use tokio::io::AsyncReadExt;
+    let mut tcp = tokio::net::TcpStream::connect(addr).await.unwrap();
+    tcp.write_all(head.as_bytes()).await.unwrap();
+    tcp.write_all(body).await.unwrap();
+    let mut buf = vec![0u8; 4096];
+    let n = tokio::time::timeout(std::time::Duration::from_secs(3), tcp.read(&mut buf)).await.ok()?.ok()?;
+    String::from_utf8_lossy(&buf[..n]).lines().next().map(str::to_owned)
+}
+
+#[tokio::test]
+async fn a_patch_to_another_accounts_upload_is_refused_before_its_body_is_read() {
+    let s = start().await;
+    // An upload of another account, as the server keeps it.
+    let id = "0123456789abcdef0123456789abcdef";
+    let info = serde_json::json!({ "id": id, "length": 15_000_000u64, "offset": 0, "sha256": sha256_hex(b"x"),
+        "photo_id": "photo-x", "account_id": "acc-2" });
+    std::fs::create_dir_all(s.dir.path().join(format!("uploads/{id}"))).unwrap();
+    std::fs::write(s.dir.path().join(format!("uploads/{id}/info.json")), info.to_string()).unwrap();
+    // 15 MB announced (under the size limit), 1 KB sent, and the rest never comes: the answer must not wait for it.
+    let head = format!(
+        "PATCH /v1/uploads/{id} HTTP/1.1\r\nHost: {}\r\nTus-Resumable: 1.0.0\r\n\
+         Content-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\nContent-Length: 15000000\r\n\r\n",
+        s.addr
+    );
+    let started = std::time::Instant::now();
+    let status = raw_status(s.addr, &head, &[7u8; 1024]).await;
+    assert_eq!(status.as_deref(), Some("HTTP/1.1 403 Forbidden"), "answered without reading the body");
+    assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
+    // An upload that does not exist: the same, promptly.
+    let head = head.replace(id, "ffffffffffffffffffffffffffffffff");
+    assert_eq!(raw_status(s.addr, &head, &[7u8; 1024]).await.as_deref(), Some("HTTP/1.1 404 Not Found"));
+    // The caller's own upload: a body longer than the upload's remaining length is refused when it is announced.
+    let bytes = photo(1_000, 9);
+    let sha = sha256_hex(&bytes);
+    s.record(&sha, "photo-9", true);
+    let loc = location(&s.create(bytes.len(), &sha, "photo-9").await);
+    let head = format!(
+        "PATCH {loc} HTTP/1.1\r\nHost: {}\r\nTus-Resumable: 1.0.0\r\n\
+         Content-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\nContent-Length: 15000000\r\n\r\n",
+        s.addr
+    );
+    let status = raw_status(s.addr, &head, &[7u8; 1024]).await;
+    assert_eq!(status.as_deref(), Some("HTTP/1.1 413 Payload Too Large"));
+    assert_eq!(s.head_offset(&loc).await, 0);
+}
+
+#[tokio::test]
+async fn already_held_is_told_only_to_a_caller_whose_record_names_the_hash() {
+    let s = start().await;
+    let bytes = photo(3_000, 10);
+    let sha = sha256_hex(&bytes);
+    // Another account's record names the hash, and the photo is held.
+    s.gate.records.lock().unwrap().insert(sha.clone(), ("acc-2".into(), "photo-10".into(), true));
+    s.gate.held.lock().unwrap().insert(sha.clone());
+    let r = s.create(bytes.len(), &sha, "photo-10").await;
+    let held_answer = (r.status().as_u16(), r.json::<serde_json::Value>().await.unwrap()["error"]["code"].clone());
+    // A hash nobody holds gets exactly the same answer.
+    let r = s.create(bytes.len(), &sha256_hex(b"nobody holds this"), "photo-10").await;
+    let nobody = (r.status().as_u16(), r.json::<serde_json::Value>().await.unwrap()["error"]["code"].clone());
+    assert_eq!(held_answer, (422, serde_json::json!("photo.unknown_record")));
+    assert_eq!(held_answer, nobody);
+}
+
+#[tokio::test]
+async fn a_failed_photo_write_marks_nothing_held_and_the_upload_finishes_later() {
+    let s = start().await;
+    let bytes = photo(40_000, 11);
+    let sha = sha256_hex(&bytes);
+    s.record(&sha, "photo-11", true);
+    let loc = location(&s.create(bytes.len(), &sha, "photo-11").await);
+    assert_eq!(s.patch(&loc, 0, &bytes[..25_000], None).await.status(), 204);
+    // `photos` is a file: writing `photos/<sha>.jpg` fails.
+    std::fs::write(s.dir.path().join("photos"), b"in the way").unwrap();
+    let r = s.patch(&loc, 25_000, &bytes[25_000..], None).await;
+    assert_eq!(r.status(), 503);
+    assert!(!s.gate.held.lock().unwrap().contains(&sha), "not marked held without its bytes");
+    // The offset stays before the last chunk: the client sends it again once storage is back.
+    assert_eq!(s.head_offset(&loc).await, 25_000);
+    std::fs::remove_file(s.dir.path().join("photos")).unwrap();
+    assert_eq!(s.patch(&loc, 25_000, &bytes[25_000..], None).await.status(), 204);
+    assert!(s.gate.held.lock().unwrap().contains(&sha));
+    assert_eq!(s.stored(&sha).as_deref(), Some(bytes.as_slice()));
+}
+
+#[tokio::test]
+async fn an_abandoned_upload_expires_and_the_sweeper_removes_it() {
+    let s = start().await;
+    let bytes = photo(20_000, 12);
+    let sha = sha256_hex(&bytes);
+    s.record(&sha, "photo-12", true);
+    let created = s.create(bytes.len(), &sha, "photo-12").await;
+    let expires = created.headers()["upload-expires"].to_str().unwrap().to_owned();
+    let at = chrono::DateTime::parse_from_rfc2822(&expires).unwrap();
+    let hours = (at.with_timezone(&chrono::Utc) - chrono::Utc::now()).num_minutes();
+    assert!((23 * 60..=24 * 60).contains(&hours), "{expires}");
+    let loc = location(&created);
+    let r = s.patch(&loc, 0, &bytes[..5_000], None).await;
+    assert!(r.headers().contains_key("upload-expires"));
+    let store = LocalFileSystem::new_with_prefix(s.dir.path()).unwrap();
+    let day = std::time::Duration::from_secs(86_400);
+    let now = chrono::Utc::now();
+    assert_eq!(vieclam_server::uploads::sweep::sweep(&store, day, now).await.unwrap(), 0);
+    assert_eq!(s.head_offset(&loc).await, 5_000);
+    let later = now + chrono::Duration::hours(25);
+    assert_eq!(vieclam_server::uploads::sweep::sweep(&store, day, later).await.unwrap(), 1);
+    let r = s.http.head(format!("{}{loc}", s.base)).header("Tus-Resumable", "1.0.0").send().await.unwrap();
+    assert_eq!(r.status(), 404);
+    let id = loc.rsplit('/').next().unwrap();
+    let left = std::fs::read_dir(s.dir.path().join("uploads").join(id)).map_or(0, |d| d.count());
+    assert_eq!(left, 0, "chunks and info removed");
 }

@@ -5,6 +5,8 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use bytes::BytesMut;
+use futures::StreamExt;
 
 use super::parts::{self, UploadInfo, is_upload_id, photo_path};
 use super::tus::{self, TusError, errors, header, number, resumable_ok, tus_headers};
@@ -41,13 +43,21 @@ fn with_offsets(status: StatusCode, info: &UploadInfo) -> Response {
     r
 }
 
+/// Adds `Upload-Expires` (the tus expiration extension): an upload lives `expiry` after its last PATCH.
+fn with_expiry(mut r: Response, expiry: std::time::Duration) -> Response {
+    if let Ok(v) = HeaderValue::from_str(&super::sweep::expires_header(expiry, chrono::Utc::now())) {
+        r.headers_mut().insert("upload-expires", v);
+    }
+    r
+}
+
 /// `OPTIONS /v1/uploads`: what the server supports.
 pub async fn options<G: PhotoGate>(State(state): State<UploadState<G>>) -> Response {
     let mut r = StatusCode::NO_CONTENT.into_response();
     let h = r.headers_mut();
     h.insert("tus-resumable", HeaderValue::from_static(tus::TUS_VERSION));
     h.insert("tus-version", HeaderValue::from_static(tus::TUS_VERSION));
-    h.insert("tus-extension", HeaderValue::from_static("creation,checksum"));
+    h.insert("tus-extension", HeaderValue::from_static("creation,checksum,expiration"));
     h.insert("tus-checksum-algorithm", HeaderValue::from_static("sha1,sha256"));
     h.insert("tus-max-size", HeaderValue::from(state.max_size));
     r
@@ -75,10 +85,10 @@ pub async fn create<G: PhotoGate>(
     let photo_id = get("photo_id")
         .filter(|s| !s.is_empty() && s.len() <= 64)
         .ok_or_else(|| errors::bad_header("upload.bad_metadata"))?;
+    // The gate first, held or not: "already held" is told only to a caller whose own record names the hash, so
+    // the answer is no oracle of which photos the server holds.
+    state.gate.authorize_upload(&caller, &sha256, &photo_id, length).await.map_err(gate_error)?;
     let held = state.gate.exists(&sha256).await;
-    if !held {
-        state.gate.authorize_upload(&caller, &sha256, &photo_id, length).await.map_err(gate_error)?;
-    }
     let id = tus::hex(&rand::random::<[u8; 16]>());
     let info = UploadInfo {
         id: id.clone(),
@@ -89,7 +99,7 @@ pub async fn create<G: PhotoGate>(
         account_id: caller.account_id.clone(),
     };
     parts::save_info(state.store.as_ref(), &info).await.map_err(storage)?;
-    let mut r = with_offsets(StatusCode::CREATED, &info);
+    let mut r = with_expiry(with_offsets(StatusCode::CREATED, &info), state.expiry);
     let location = HeaderValue::from_str(&format!("/v1/uploads/{id}")).map_err(|_| errors::storage())?;
     r.headers_mut().insert("location", location);
     Ok(r)
@@ -122,12 +132,16 @@ pub async fn offset<G: PhotoGate>(
 }
 
 /// `PATCH /v1/uploads/{id}`: the next chunk; on the last byte the photo is checked and stored.
+///
+/// Every check that needs no body (version, type, the upload is the caller's, the offset, the declared length) comes
+/// before a byte of the body is read, and the body is never read past the upload's remaining length: a PATCH to
+/// someone else's upload, or a body larger than announced, costs the server no memory.
 pub async fn append<G: PhotoGate>(
     State(state): State<UploadState<G>>,
     ext: Option<Extension<Caller>>,
     headers: HeaderMap,
     Path(id): Path<String>,
-    body: Bytes,
+    body: Body,
 ) -> Answer {
     let caller = caller(ext)?;
     if !resumable_ok(&headers) {
@@ -141,46 +155,86 @@ pub async fn append<G: PhotoGate>(
     if at != info.offset {
         return Err(errors::offset());
     }
-    if info.offset + body.len() as u64 > info.length {
+    let room = info.length.saturating_sub(info.offset);
+    if number(&headers, "content-length").is_some_and(|n| n > room) {
         return Err(errors::too_large());
     }
+    let body = read_body(body, room).await?;
     tus::check_chunk(&headers, &body)?;
-    if !body.is_empty() {
-        parts::save_chunk(state.store.as_ref(), &info.id, info.offset, body.clone()).await.map_err(storage)?;
-        info.offset += body.len() as u64;
-        parts::save_info(state.store.as_ref(), &info).await.map_err(storage)?;
+    if body.is_empty() {
+        return Ok(with_expiry(with_offsets(StatusCode::NO_CONTENT, &info), state.expiry));
     }
-    if info.offset == info.length && !state.gate.exists(&info.sha256).await {
-        finish(&state, &caller, &info).await?;
+    let store = state.store.as_ref();
+    parts::save_chunk(store, &info.id, info.offset, body.clone()).await.map_err(storage)?;
+    let reached = info.offset + body.len() as u64;
+    if reached < info.length {
+        info.offset = reached;
+        parts::save_info(store, &info).await.map_err(storage)?;
+        return Ok(with_expiry(with_offsets(StatusCode::NO_CONTENT, &info), state.expiry));
     }
-    Ok(with_offsets(StatusCode::NO_CONTENT, &info))
+    // The last byte. The info keeps the previous offset until the photo is stored: when storing fails, `HEAD` tells
+    // the client to send the last chunk again, and that PATCH finishes the upload.
+    let whole = UploadInfo { offset: reached, ..info };
+    if state.gate.exists(&whole.sha256).await {
+        let _ = parts::remove(store, &whole.id).await;
+    } else {
+        finish(&state, &caller, &whole).await?;
+    }
+    Ok(with_offsets(StatusCode::NO_CONTENT, &whole))
 }
 
-/// Joins the chunks, checks the hash and the gate, and only then writes `photos/<sha256>.jpg`. A failed check
-/// removes the upload: its bytes can never become valid.
+/// The body, refused as too large as soon as it passes `room` bytes (nothing more is read).
+async fn read_body(body: Body, room: u64) -> Result<Bytes, TusError> {
+    let mut stream = body.into_data_stream();
+    let mut out = BytesMut::new();
+    while let Some(frame) = stream.next().await {
+        let frame = frame.map_err(|_| errors::incomplete())?;
+        if (out.len() + frame.len()) as u64 > room {
+            return Err(errors::too_large());
+        }
+        out.extend_from_slice(&frame);
+    }
+    Ok(out.freeze())
+}
+
+/// Joins the chunks, checks the hash and the gate, writes `photos/<sha256>.jpg`, and only then lets the gate record
+/// the photo as held: a failed write leaves nothing marked held, and the upload stays for a retry. A check that
+/// fails for good removes the upload: its bytes can never become valid.
 async fn finish<G: PhotoGate>(state: &UploadState<G>, caller: &Caller, info: &UploadInfo) -> Result<(), TusError> {
     let store = state.store.as_ref();
     let bytes = parts::assemble(store, info).await.map_err(storage)?;
-    let verdict = if bytes.len() as u64 != info.length || tus::sha256_hex(&bytes) != info.sha256 {
-        Err(GateError::HashMismatch)
-    } else {
-        state.gate.accept(caller, &info.sha256, &info.photo_id, &photo_path(&info.sha256)).await
-    };
-    match verdict {
+    if bytes.len() as u64 != info.length || tus::sha256_hex(&bytes) != info.sha256 {
+        return Err(refuse(state, info, GateError::HashMismatch).await);
+    }
+    // The read-only check first, so the bytes of a refused record are never written.
+    if let Err(e) = state.gate.authorize_upload(caller, &info.sha256, &info.photo_id, info.length).await {
+        return Err(refuse(state, info, e).await);
+    }
+    let path = photo_path(&info.sha256);
+    store.put(&path, bytes.into()).await.map_err(storage)?;
+    match state.gate.accept(caller, &info.sha256, &info.photo_id, &path).await {
         Ok(()) => {
-            store.put(&photo_path(&info.sha256), bytes.into()).await.map_err(storage)?;
             let _ = parts::remove(store, &info.id).await;
             Ok(())
         }
-        Err(GateError::Storage(e)) => {
-            tracing::warn!(error = %e, "photo gate failed; the upload stays for a retry");
-            Err(errors::storage())
-        }
         Err(e) => {
-            let _ = parts::remove(store, &info.id).await;
-            Err(gate_error(e))
+            // Refused between the check and now (a flag came in): the bytes go, unless another upload holds them.
+            if !matches!(e, GateError::Storage(_)) && !state.gate.exists(&info.sha256).await {
+                let _ = store.delete(&path).await;
+            }
+            Err(refuse(state, info, e).await)
         }
     }
+}
+
+/// The answer to a refused upload: a storage failure keeps the upload for a retry; any other refusal removes it.
+async fn refuse<G: PhotoGate>(state: &UploadState<G>, info: &UploadInfo, e: GateError) -> TusError {
+    if let GateError::Storage(detail) = &e {
+        tracing::warn!(error = %detail, "photo gate failed; the upload stays for a retry");
+    } else {
+        let _ = parts::remove(state.store.as_ref(), &info.id).await;
+    }
+    gate_error(e)
 }
 
 /// `HEAD /v1/photos/{sha256}`: 200 when held and in the caller's scope.

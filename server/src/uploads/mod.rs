@@ -6,13 +6,18 @@
 //! S3-compatible in deployment. When the last byte arrives the chunks are joined, their SHA-256 compared with the
 //! one announced, and the [`PhotoGate`] (the storage layer: does a signed `check_photo` record of this caller name
 //! this hash, and did its evidence link verify?) is asked before the photo is written at `photos/<sha256>.jpg`.
+//! The object is written before the gate records it, so a failed write never leaves a photo marked held without
+//! its bytes. Uploads left unfinished expire (the tus expiration extension) and [`sweep`] removes them.
 
 mod handlers;
 mod parts;
+pub mod sweep;
 pub mod tus;
 
 use std::future::Future;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -25,6 +30,23 @@ pub use tus::{TUS_VERSION, parse_metadata};
 
 /// Largest photo accepted, in bytes (a stamped photo is ≤ 400 KB; originals kept by mistake stay well under).
 pub const DEFAULT_MAX_SIZE: u64 = 20 * 1024 * 1024;
+
+/// How long an upload may sit without a PATCH before it expires and the sweeper removes it.
+pub const DEFAULT_EXPIRY: Duration = Duration::from_secs(24 * 3600);
+
+/// The expiry new [`UploadState`]s take, in seconds. A process setting rather than a field of the app state because
+/// the upload routes are built by `api::router` from the shared state; `serve` sets it once before building them.
+static EXPIRY_SECS: AtomicU64 = AtomicU64::new(DEFAULT_EXPIRY.as_secs());
+
+/// Sets the expiry of uploads for the routes built from now on (`serve --upload-expiry-secs`).
+pub fn set_expiry(expiry: Duration) {
+    EXPIRY_SECS.store(expiry.as_secs().max(1), Ordering::Relaxed);
+}
+
+/// The expiry set by [`set_expiry`] (24 h unless set).
+pub fn expiry() -> Duration {
+    Duration::from_secs(EXPIRY_SECS.load(Ordering::Relaxed))
+}
 
 /// Who is calling, put into the request's extensions by the auth middleware.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,25 +118,28 @@ pub struct UploadState<G> {
     pub gate: Arc<G>,
     /// Largest `Upload-Length` accepted.
     pub max_size: u64,
+    /// How long an upload lives after its last PATCH (announced as `Upload-Expires`).
+    pub expiry: Duration,
 }
 
 impl<G> Clone for UploadState<G> {
     fn clone(&self) -> Self {
-        UploadState { store: self.store.clone(), gate: self.gate.clone(), max_size: self.max_size }
+        UploadState { store: self.store.clone(), gate: self.gate.clone(), max_size: self.max_size, expiry: self.expiry }
     }
 }
 
 impl<G: PhotoGate> UploadState<G> {
-    /// State over `store` and `gate` with the default size limit.
+    /// State over `store` and `gate` with the default size limit and the expiry [`set_expiry`] chose.
     pub fn new(store: Arc<dyn ObjectStore>, gate: Arc<G>) -> Self {
-        UploadState { store, gate, max_size: DEFAULT_MAX_SIZE }
+        UploadState { store, gate, max_size: DEFAULT_MAX_SIZE, expiry: expiry() }
     }
 }
 
 /// The routes: `OPTIONS`/`POST /v1/uploads`, `HEAD`/`PATCH /v1/uploads/{id}`, `HEAD`/`GET /v1/photos/{sha256}`.
 /// Each needs a [`Caller`] in the request's extensions (the auth middleware puts it there).
 pub fn router<G: PhotoGate>(state: UploadState<G>) -> Router {
-    // A chunk may be the whole photo; the body limit follows the size limit rather than axum's 2 MB default.
+    // A chunk may be the whole photo; the body limit follows the size limit rather than axum's 2 MB default. A PATCH
+    // reads its body itself, only after the upload is found to be the caller's, and never past the upload's length.
     let limit = usize::try_from(state.max_size).unwrap_or(usize::MAX).saturating_add(64 * 1024);
     Router::new()
         .route("/v1/uploads", post(handlers::create::<G>).options(handlers::options::<G>))

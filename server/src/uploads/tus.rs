@@ -63,6 +63,14 @@ pub mod errors {
     pub fn bad_header(code: &'static str) -> TusError {
         TusError::new(400, code, t!("Yêu cầu tải ảnh không hợp lệ.", "The upload request is malformed."))
     }
+    /// 400: the body ended before its announced length (a dropped connection); nothing of it is kept.
+    pub fn incomplete() -> TusError {
+        TusError::new(
+            400,
+            "upload.incomplete_body",
+            t!("Dữ liệu gửi lên bị ngắt giữa chừng; hãy gửi lại.", "The data was cut off; send it again."),
+        )
+    }
     /// 413: more than the size limit, or past the announced length.
     pub fn too_large() -> TusError {
         TusError::new(413, "upload.too_large", t!("Ảnh lớn quá giới hạn.", "The photo is larger than allowed."))

@@ -4,6 +4,7 @@
 //! `/office/photos/{sha256}`, needs that cookie of a valid admin session, else it redirects to the login form.
 
 pub mod data;
+pub mod headers;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
