@@ -45,10 +45,14 @@ pub fn photo_store(url: &str) -> Result<Arc<dyn object_store::ObjectStore>, Stri
     {
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    let (store, _prefix) =
+    let (store, prefix) =
         object_store::parse_url_opts(&parsed, std::env::vars().filter(|(k, _)| k.starts_with("AWS_")))
             .map_err(|e| format!("--photos: {e}"))?;
-    Ok(Arc::from(store))
+    // The store is rooted at the filesystem's root (or the bucket's); the URL's path is where ours begins.
+    if prefix.as_ref().is_empty() {
+        return Ok(Arc::from(store));
+    }
+    Ok(Arc::new(object_store::prefix::PrefixStore::new(store, prefix)))
 }
 
 /// The `file://` URL of `dir`.
