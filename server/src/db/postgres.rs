@@ -1,5 +1,9 @@
 //! The PostgreSQL backend: a `deadpool-postgres` pool; each transaction holds one pooled connection from `BEGIN` to
 //! `COMMIT`. Values go over the wire in the column's own type (`BIGINT`, `INTEGER`, `TEXT`), whatever [`Val`] holds.
+//!
+//! TLS when the URL asks for it: `sslmode=require`, `verify-ca` or `verify-full` connect with rustls and always verify
+//! the server's certificate and name (against the public roots of webpki-roots, plus the private CA a
+//! `sslrootcert=FILE` names); without `sslmode`, or with `disable`/`prefer`, the connection stays plain as before.
 
 use bytes::BytesMut;
 use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod};
@@ -19,19 +23,20 @@ pub struct PgTx(Object);
 impl PgDb {
     /// Builds the pool for `url` (connections open lazily).
     pub fn connect(url: &str) -> DbResult<PgDb> {
+        let (url, tls) = tls_options(url)?;
         let config: tokio_postgres::Config = url.parse()?;
-        let manager = Manager::from_config(
-            config,
-            tokio_postgres::NoTls,
-            ManagerConfig { recycling_method: RecyclingMethod::Fast },
-        );
+        let recycling = ManagerConfig { recycling_method: RecyclingMethod::Fast };
+        let manager = match tls {
+            Some(ca) => Manager::from_config(config, rustls_connector(ca.as_deref())?, recycling),
+            None => Manager::from_config(config, tokio_postgres::NoTls, recycling),
+        };
         let pool = Pool::builder(manager).max_size(16).build().map_err(|e| DbError::Pool(e.to_string()))?;
         Ok(PgDb { pool })
     }
 
     /// Runs `work` in one transaction.
     pub async fn run<T>(&self, work: Work<T>, write: bool) -> ApiResult<T> {
-        let client = self.pool.get().await.map_err(|e| DbError::Pool(e.to_string()))?;
+        let client = self.pool.get().await.map_err(|e| DbError::Pool(with_causes(&e)))?;
         // Read committed is enough: the counter row lock orders writers, and a pull reads committed rows by seq.
         client.batch_execute(if write { "BEGIN" } else { "BEGIN READ ONLY" }).await.map_err(DbError::from)?;
         let mut tx = Tx::Pg(Box::new(PgTx(client)));
@@ -44,6 +49,76 @@ impl PgDb {
         }
         result
     }
+}
+
+/// An error with its causes (`error performing TLS handshake: … UnknownIssuer`): the pool's own message stops at the
+/// first line, which says nothing of why a TLS connection failed.
+fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let more = c.to_string();
+        if !text.contains(&more) {
+            text = format!("{text}: {more}");
+        }
+        cause = c.source();
+    }
+    text
+}
+
+/// Splits what tokio-postgres does not read out of a `postgres://` URL: `sslrootcert=FILE` is taken out, and
+/// `sslmode=verify-ca|verify-full` becomes `require` (rustls verifies in every TLS mode). Answers the URL to parse and,
+/// when TLS is asked for, the private CA file if any.
+fn tls_options(url: &str) -> DbResult<(String, Option<Option<std::path::PathBuf>>)> {
+    let Ok(mut parsed) = url::Url::parse(url) else { return Ok((url.to_owned(), None)) };
+    if !matches!(parsed.scheme(), "postgres" | "postgresql") {
+        return Ok((url.to_owned(), None));
+    }
+    let (mut tls, mut ca) = (false, None);
+    let mut kept = Vec::new();
+    for (k, v) in parsed.query_pairs() {
+        match (k.as_ref(), v.as_ref()) {
+            ("sslrootcert", file) => ca = Some(std::path::PathBuf::from(file)),
+            ("sslmode", "require" | "verify-ca" | "verify-full") => {
+                tls = true;
+                kept.push(("sslmode".to_owned(), "require".to_owned()));
+            }
+            _ => kept.push((k.into_owned(), v.into_owned())),
+        }
+    }
+    if ca.is_some() && !tls {
+        return Err(DbError::Other("sslrootcert needs sslmode=require, verify-ca or verify-full".into()));
+    }
+    parsed.set_query(None);
+    if !kept.is_empty() {
+        parsed.query_pairs_mut().extend_pairs(kept);
+    }
+    Ok((parsed.to_string(), tls.then_some(ca)))
+}
+
+/// A rustls connector trusting the public roots and, if given, the CA certificates of a PEM file.
+fn rustls_connector(ca: Option<&std::path::Path>) -> DbResult<tokio_postgres_rustls::MakeRustlsConnect> {
+    use rustls_pki_types::CertificateDer;
+    use rustls_pki_types::pem::PemObject;
+    let mut roots = rustls::RootCertStore { roots: webpki_roots::TLS_SERVER_ROOTS.to_vec() };
+    if let Some(file) = ca {
+        let bad = |e: &dyn std::fmt::Display| DbError::Other(format!("sslrootcert {}: {e}", file.display()));
+        let certs: Vec<CertificateDer> =
+            CertificateDer::pem_file_iter(file).map_err(|e| bad(&e))?.collect::<Result<_, _>>().map_err(|e| bad(&e))?;
+        if certs.is_empty() {
+            return Err(bad(&"no certificate in the file"));
+        }
+        for c in certs {
+            roots.add(c).map_err(|e| bad(&e))?;
+        }
+    }
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| DbError::Other(format!("TLS: {e}")))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
 }
 
 impl ToSql for Val {
