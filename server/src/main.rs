@@ -23,6 +23,9 @@ struct Cli {
     /// PostgreSQL instead of the embedded SQLite, e.g. postgres://user@host/db.
     #[arg(long, global = true, env = "DATABASE_URL")]
     database_url: Option<String>,
+    /// A private CA (PEM) for PostgreSQL over TLS, as `sslrootcert=` in the URL (with `sslmode=verify-full`).
+    #[arg(long, global = true, env = "VIECLAM_DATABASE_CA")]
+    database_ca: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -224,12 +227,22 @@ enum Registrations {
 
 async fn open(cli: &Cli) -> Result<Db, String> {
     match &cli.database_url {
-        Some(url) => Db::open_postgres(url).await.map_err(|e| format!("PostgreSQL: {e}")),
+        Some(url) => {
+            Db::open_postgres(&with_ca(url, cli.database_ca.as_deref())?).await.map_err(|e| format!("PostgreSQL: {e}"))
+        }
         None => {
             std::fs::create_dir_all(&cli.data).map_err(|e| format!("{}: {e}", cli.data.display()))?;
             Db::open_sqlite(&cli.data.join("server.db")).await.map_err(|e| format!("SQLite: {e}"))
         }
     }
+}
+
+/// `url` with `sslrootcert=` naming `ca`, when given (a `postgres://` URL only).
+fn with_ca(url: &str, ca: Option<&std::path::Path>) -> Result<String, String> {
+    let Some(ca) = ca else { return Ok(url.to_owned()) };
+    let mut parsed = url::Url::parse(url).map_err(|e| format!("--database-url: {e}"))?;
+    parsed.query_pairs_mut().append_pair("sslrootcert", &ca.display().to_string());
+    Ok(parsed.to_string())
 }
 
 async fn run(cli: Cli) -> Result<(), String> {

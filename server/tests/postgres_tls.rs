@@ -120,6 +120,15 @@ async fn postgres_over_tls_when_the_url_asks_for_it() {
             let db = Db::open_postgres(&url).await.unwrap_or_else(|e| panic!("{url}: {e}"));
             assert_eq!(one(&db).await, 42);
         }
+        // The CA given to the binary with --database-ca: it opens the database and seeds it.
+        let url = format!("postgres://postgres@localhost:{port}/postgres?sslmode=verify-full");
+        let out = Command::new(common::bin())
+            .args(["--database-url", &url, "--database-ca"])
+            .arg(&ca)
+            .arg("demo")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         // TLS without the private CA: the certificate is not trusted.
         let url = format!("postgres://postgres@localhost:{port}/postgres?sslmode=verify-full");
         let err = server_error(&url);

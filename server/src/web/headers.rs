@@ -51,3 +51,17 @@ pub async fn secure_headers(State(policy): State<WebPolicy>, request: Request, n
 pub fn cookie_secure_default(listen: &std::net::SocketAddr) -> bool {
     !listen.ip().is_loopback()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secure_cookies_by_default_off_loopback_only() {
+        for (addr, secure) in
+            [("127.0.0.1:8080", false), ("[::1]:8080", false), ("0.0.0.0:8080", true), ("192.168.1.5:443", true)]
+        {
+            assert_eq!(cookie_secure_default(&addr.parse().unwrap()), secure, "{addr}");
+        }
+    }
+}
