@@ -1,26 +1,11 @@
 //! A returning worker's applications through the FFI: every registration on the device, newest first, with where
-//! it stands. The office's word (verified, rejected) wins; before it, the outbox tells whether the registration is
-//! still waiting for a connection, was refused by the server (with its reason), or reached the office.
+//! it stands. The core's `query::applications` decides; this file only carries its records across.
 
-use chrono::{DateTime, FixedOffset};
-use vieclam_core::messages::{Text, labels as l};
-use vieclam_core::registration::{self as core, RegistrationStatus, Want};
-use vieclam_core::store::outbox;
-use vieclam_core::{Lang, t};
+use vieclam_core::query::applications as core;
 
 use crate::error::VieclamError;
 use crate::store::VieclamStore;
 use crate::types::Language;
-
-const TITLE: Text = t!("Hồ sơ đã đăng ký", "My applications");
-const EMPTY: Text = t!("Bạn chưa gửi đăng ký nào.", "You have not sent any application yet.");
-const REGISTRATION: Text = t!("Đăng ký tìm việc làm", "Job-seeker registration");
-const SENT_ON: Text = t!("Lập lúc {time}", "Made at {time}");
-const WAITING: Text = t!("Đang chờ gửi (khi có mạng)", "Waiting to be sent (when online)");
-const REFUSED: Text = t!("Máy chủ không nhận hồ sơ", "The server did not accept it");
-const SENT: Text = t!("Đã gửi, chờ cơ quan xác minh", "Sent; waiting for the office to verify it");
-const VERIFIED: Text = t!("Đã xác minh", "Verified");
-const REJECTED: Text = t!("Bị từ chối", "Rejected");
 
 /// Where an application stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
@@ -67,42 +52,29 @@ pub struct ApplicationList {
     pub empty_text: String,
 }
 
-fn want_text(w: Want) -> Text {
-    match w {
-        Want::DomesticJob => l::KIND_DOMESTIC_JOB,
-        Want::Training => l::KIND_TRAINING,
-        Want::SelfEmploymentLoan => l::KIND_LOAN,
-        Want::WorkAbroad => l::KIND_OVERSEAS,
+impl From<core::ApplicationState> for ApplicationState {
+    fn from(s: core::ApplicationState) -> Self {
+        match s {
+            core::ApplicationState::Waiting => ApplicationState::Waiting,
+            core::ApplicationState::Refused => ApplicationState::Refused,
+            core::ApplicationState::Sent => ApplicationState::Sent,
+            core::ApplicationState::Verified => ApplicationState::Verified,
+            core::ApplicationState::Rejected => ApplicationState::Rejected,
+        }
     }
 }
 
-/// A stored UTC time as people in Lạng Sơn read it: `14/10/2025 08:30`.
-fn local_time(text: &str) -> String {
-    let Some(vietnam) = FixedOffset::east_opt(7 * 3600) else { return text.to_owned() };
-    match DateTime::parse_from_rfc3339(text) {
-        Ok(t) => t.with_timezone(&vietnam).format("%d/%m/%Y %H:%M").to_string(),
-        Err(_) => text.to_owned(),
-    }
-}
-
-/// The state of a registration: the office's decision first, then what the outbox knows.
-fn state(status: RegistrationStatus, pending: bool, refusal: Option<&str>) -> ApplicationState {
-    match (status, pending, refusal) {
-        (RegistrationStatus::Verified, _, _) => ApplicationState::Verified,
-        (RegistrationStatus::Rejected, _, _) => ApplicationState::Rejected,
-        (RegistrationStatus::Unverified, true, _) => ApplicationState::Waiting,
-        (RegistrationStatus::Unverified, false, Some(_)) => ApplicationState::Refused,
-        (RegistrationStatus::Unverified, false, None) => ApplicationState::Sent,
-    }
-}
-
-fn status_text(s: ApplicationState) -> Text {
-    match s {
-        ApplicationState::Waiting => WAITING,
-        ApplicationState::Refused => REFUSED,
-        ApplicationState::Sent => SENT,
-        ApplicationState::Verified => VERIFIED,
-        ApplicationState::Rejected => REJECTED,
+impl From<core::ApplicationRow> for ApplicationRow {
+    fn from(r: core::ApplicationRow) -> Self {
+        ApplicationRow {
+            registration_id: r.registration_id,
+            title: r.title,
+            full_name: r.full_name,
+            sent_text: r.sent_text,
+            state: r.state.into(),
+            status_text: r.status_text,
+            reason: r.reason,
+        }
     }
 }
 
@@ -110,52 +82,11 @@ fn status_text(s: ApplicationState) -> Text {
 impl VieclamStore {
     /// The worker's applications (their registrations on this device), newest first, with where each stands.
     pub fn applications(&self, lang: Language) -> Result<ApplicationList, VieclamError> {
-        let lang: Lang = lang.into();
-        let rows = self.with(|s| {
-            let refused = outbox::rejected(s.conn())?;
-            let mut rows = Vec::new();
-            for r in core::list(s)? {
-                let pending = outbox::is_pending(s.conn(), core::store::ENTITY, &r.id)?;
-                let reason = refused
-                    .iter()
-                    .find(|e| e.entity == core::store::ENTITY && e.entity_id == r.id)
-                    .map(|e| e.reason.clone());
-                let st = state(r.status, pending, reason.as_deref());
-                let wants: Vec<&str> = r.wants.iter().map(|w| want_text(*w).get(lang)).collect();
-                rows.push(ApplicationRow {
-                    title: if wants.is_empty() { REGISTRATION.get(lang).to_owned() } else { wants.join(", ") },
-                    full_name: r.full_name,
-                    sent_text: SENT_ON.fill(lang, &[("time", &local_time(&r.created_at))]),
-                    state: st,
-                    status_text: status_text(st).get(lang).to_owned(),
-                    reason: reason.filter(|_| st == ApplicationState::Refused),
-                    registration_id: r.id,
-                });
-            }
-            Ok(rows)
-        })?;
-        Ok(ApplicationList { title: TITLE.get(lang).to_owned(), rows, empty_text: EMPTY.get(lang).to_owned() })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_office_decision_wins_over_the_outbox() {
-        use ApplicationState as S;
-        use RegistrationStatus as R;
-        assert_eq!(state(R::Verified, true, None), S::Verified);
-        assert_eq!(state(R::Rejected, false, Some("x")), S::Rejected);
-        assert_eq!(state(R::Unverified, true, None), S::Waiting);
-        assert_eq!(state(R::Unverified, false, Some("mutation.invalid")), S::Refused);
-        assert_eq!(state(R::Unverified, false, None), S::Sent);
-    }
-
-    #[test]
-    fn times_are_shown_in_vietnam() {
-        assert_eq!(local_time("2025-10-14T01:30:00.000Z"), "14/10/2025 08:30");
-        assert_eq!(local_time("garbage"), "garbage");
+        let list = self.with(|s| core::applications(s, lang.into()))?;
+        Ok(ApplicationList {
+            title: list.title,
+            rows: list.rows.into_iter().map(Into::into).collect(),
+            empty_text: list.empty_text,
+        })
     }
 }

@@ -1,23 +1,11 @@
-//! The inspector's plan screen through the FFI: the inspection plans running on a day (the same rule as
-//! `sites_near(assigned_on)`: `starts_on <= day <= ends_on`), each with its communes, how many funded sites each
-//! has on the device and how many of them already have a finished check within the plan's dates.
+//! The inspector's plan screen through the FFI: the plans running on a day, each with its communes and their
+//! progress. The core's `query::plans` decides; this file only carries its records across.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
-use rusqlite::OptionalExtension;
-use vieclam_core::checks::lookup;
-use vieclam_core::format::{self, parse_date};
-use vieclam_core::messages::Text;
-use vieclam_core::{Error, Lang, Store, t};
+use vieclam_core::query::plans as core;
 
 use crate::error::VieclamError;
 use crate::store::VieclamStore;
 use crate::types::{Language, day, iso_day};
-
-const PLANS_TITLE: Text = t!("Kế hoạch kiểm tra", "Inspection plans");
-const NO_PLAN: Text =
-    t!("Hôm nay không có kế hoạch kiểm tra nào đang thực hiện.", "No inspection plan is running today.");
-const SITES_CHECKED: Text = t!("{sites} mô hình · đã kiểm tra {checked}", "{sites} sites · {checked} checked");
-const PLAN_DATES: Text = t!("Từ {from} đến {to}", "From {from} to {to}");
 
 /// One commune of a plan.
 #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
@@ -64,106 +52,48 @@ pub struct PlanList {
     pub empty_text: String,
 }
 
-/// The local (Vietnam, UTC+7) date of a stored RFC 3339 time.
-fn local_date(text: &str) -> Option<NaiveDate> {
-    let vietnam = FixedOffset::east_opt(7 * 3600)?;
-    DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&vietnam).date_naive())
+impl From<core::PlanCommuneRow> for PlanCommuneRow {
+    fn from(r: core::PlanCommuneRow) -> Self {
+        PlanCommuneRow {
+            commune_code: r.commune_code,
+            commune_name: r.commune_name,
+            sites: r.sites,
+            checked: r.checked,
+            sites_text: r.sites_text,
+        }
+    }
 }
 
-fn commune_row(
-    store: &Store,
-    code: String,
-    from: NaiveDate,
-    to: NaiveDate,
-    lang: Lang,
-) -> vieclam_core::Result<PlanCommuneRow> {
-    let conn = store.conn();
-    let sites: i64 = conn.query_row("SELECT count(*) FROM sites WHERE commune_code = ?1", [&code], |r| r.get(0))?;
-    let mut stmt = conn
-        .prepare_cached("SELECT site_id, started_at FROM site_checks WHERE commune_code = ?1 AND state = 'finished'")?;
-    let finished = stmt
-        .query_map([&code], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    // A site visited twice (or corrected) counts once; the visit must fall inside this plan's field work.
-    let mut checked: Vec<String> = finished
-        .into_iter()
-        .filter(|(_, started)| local_date(started).is_some_and(|d| d >= from && d <= to))
-        .map(|(site, _)| site)
-        .collect();
-    checked.sort();
-    checked.dedup();
-    let sites = sites.max(0) as u32;
-    let checked = checked.len() as u32;
-    Ok(PlanCommuneRow {
-        commune_name: vieclam_core::places::commune(&code).map(|c| c.name.clone()).unwrap_or_else(|| code.clone()),
-        sites_text: SITES_CHECKED.fill(lang, &[("sites", &sites.to_string()), ("checked", &checked.to_string())]),
-        commune_code: code,
-        sites,
-        checked,
-    })
-}
-
-/// The plan with this id, with its communes.
-fn summary(store: &Store, plan_id: &str, lang: Lang) -> vieclam_core::Result<PlanSummary> {
-    let row: Option<(String, String, String, String)> = store
-        .conn()
-        .query_row("SELECT code, title, starts_on, ends_on FROM inspection_plans WHERE id = ?1", [plan_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })
-        .optional()?;
-    let (code, title, s, e) = row.ok_or_else(|| Error::NotFound { entity: "plan", id: plan_id.to_owned() })?;
-    let date = |t: &str| parse_date(t).ok_or_else(|| Error::Corrupt(format!("plan date {t}")));
-    let (from, to) = (date(&s)?, date(&e)?);
-    let mut stmt = store
-        .conn()
-        .prepare_cached("SELECT commune_code FROM plan_communes WHERE plan_id = ?1 ORDER BY commune_code")?;
-    let codes = stmt.query_map([plan_id], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
-    let communes = codes.into_iter().map(|c| commune_row(store, c, from, to, lang)).collect::<Result<_, _>>()?;
-    Ok(PlanSummary {
-        plan_id: plan_id.to_owned(),
-        code,
-        title,
-        starts_on: iso_day(from),
-        ends_on: iso_day(to),
-        dates_text: PLAN_DATES.fill(lang, &[("from", &format::date(from)), ("to", &format::date(to))]),
-        communes,
-    })
+impl From<core::PlanSummary> for PlanSummary {
+    fn from(p: core::PlanSummary) -> Self {
+        PlanSummary {
+            plan_id: p.plan_id,
+            code: p.code,
+            title: p.title,
+            starts_on: iso_day(p.starts_on),
+            ends_on: iso_day(p.ends_on),
+            dates_text: p.dates_text,
+            communes: p.communes.into_iter().map(Into::into).collect(),
+        }
+    }
 }
 
 #[uniffi::export]
 impl VieclamStore {
     /// The plans running on `on` (ISO date), earliest start first, each with its communes and their progress.
     pub fn current_plans(&self, on: String, lang: Language) -> Result<PlanList, VieclamError> {
-        let on = iso_day(day("on", &on)?);
-        let lang: Lang = lang.into();
-        let plans = self.with(|s| {
-            let mut stmt = s.conn().prepare_cached(
-                "SELECT id FROM inspection_plans WHERE starts_on <= ?1 AND ends_on >= ?1 ORDER BY starts_on, code",
-            )?;
-            let ids = stmt.query_map([&on], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
-            ids.iter().map(|id| summary(s, id, lang)).collect::<vieclam_core::Result<Vec<_>>>()
-        })?;
-        Ok(PlanList { title: PLANS_TITLE.get(lang).to_owned(), plans, empty_text: NO_PLAN.get(lang).to_owned() })
+        let on = day("on", &on)?;
+        let list = self.with(|s| core::current_plans(s, on, lang.into()))?;
+        Ok(PlanList {
+            title: list.title,
+            plans: list.plans.into_iter().map(Into::into).collect(),
+            empty_text: list.empty_text,
+        })
     }
 
     /// The plan with this id or number (`452/KH-SNV`), or the latest plan when none is named. Fails with
     /// `NotFound` when there is no such plan.
     pub fn plan(&self, id_or_code: Option<String>, lang: Language) -> Result<PlanSummary, VieclamError> {
-        self.with(|s| {
-            let id = lookup::plan_id(s, id_or_code.as_deref())?;
-            summary(s, &id, lang.into())
-        })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_visit_just_after_midnight_in_vietnam_falls_on_the_local_day() {
-        // 17:30 UTC on 31 Oct is 00:30 on 1 Nov in Lạng Sơn: a plan starting 1 Nov counts it.
-        assert_eq!(local_date("2025-10-31T17:30:00.000Z"), NaiveDate::from_ymd_opt(2025, 11, 1));
-        assert_eq!(local_date("not a time"), None);
+        Ok(self.with(|s| core::plan(s, id_or_code.as_deref(), lang.into()))?.into())
     }
 }

@@ -48,7 +48,7 @@ impl VieclamStore {
 
     /// How many local changes are waiting to be sent to the server.
     pub fn pending_changes(&self) -> Result<u64, VieclamError> {
-        self.with(|s| vieclam_core::store::outbox::pending_count(s.conn()))
+        self.with(|s| vieclam_core::query::pending_changes(s))
     }
 }
 

@@ -290,3 +290,36 @@ fn the_search_entry_map_follows_every_change() {
     consistent(&s);
     assert!(hits(&s, &fold(&demo.borrowers[2].full_name)).iter().all(|h| h.id != gone));
 }
+
+#[test]
+fn the_plan_running_today_lists_its_communes_and_a_far_day_lists_none() {
+    let s = store();
+    let list = current_plans(&s, day(), Lang::Vi).unwrap();
+    assert_eq!(list.title, "Kế hoạch kiểm tra");
+    let running = list.plans.first().expect("a plan runs on the demo day");
+    assert!(running.starts_on <= day() && running.ends_on >= day());
+    let names: Vec<&str> = running.communes.iter().map(|c| c.commune_name.as_str()).collect();
+    for c in ["Xã Đình Lập", "Xã Lộc Bình", "Xã Thất Khê", "Xã Na Sầm"] {
+        assert!(names.contains(&c), "{names:?}");
+    }
+    let c = &running.communes[0];
+    assert!(c.sites > 0 && c.checked <= c.sites);
+    assert_eq!(c.sites_text, format!("{} mô hình · đã kiểm tra {}", c.sites, c.checked));
+    assert!(running.dates_text.starts_with("Từ "), "{}", running.dates_text);
+    let latest = plan(&s, None, Lang::En).unwrap();
+    assert_eq!(plan(&s, Some(&latest.code), Lang::En).unwrap().plan_id, latest.plan_id);
+    assert!(matches!(plan(&s, Some("999/KH-X"), Lang::Vi), Err(vieclam_core::Error::NotFound { .. })));
+    let later = current_plans(&s, day() + chrono::Duration::days(400), Lang::En).unwrap();
+    assert!(later.plans.is_empty());
+    assert_eq!(later.empty_text, "No inspection plan is running today.");
+}
+
+#[test]
+fn a_fresh_device_has_no_applications_and_nothing_pending() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(dir.path().join("a.db"), &DbKey::Raw([4; 32])).unwrap();
+    let list = applications(&s, Lang::En).unwrap();
+    assert!(list.rows.is_empty());
+    assert_eq!(list.empty_text, "You have not sent any application yet.");
+    assert_eq!(pending_changes(&s).unwrap(), 0);
+}

@@ -59,12 +59,7 @@ pub fn run(ctx: &Ctx, file: &Path, site: Option<&str>) -> Result<(), Failure> {
     println!("{}", plot.message(lang));
     if let Some(site) = site {
         let store = ctx.open()?;
-        let site = lookup::site(&store, site).map_err(|e| Failure::core(e, lang))?;
-        let funded: Option<f64> = store
-            .conn()
-            .query_row("SELECT funded_area_ha FROM funded_models WHERE id = ?1", [&site.model_id], |r| r.get(0))
-            .map_err(|e| Failure::core(e.into(), lang))?;
-        let funded = funded.unwrap_or(0.0);
+        let funded = lookup::funded_area_ha(&store, site).map_err(|e| Failure::core(e, lang))?;
         let verdict = compare_area(plot.area_ha, funded, settings.area_tolerance);
         println!("{}", verdict.message(plot.area_ha, funded, lang));
     }

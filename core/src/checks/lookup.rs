@@ -56,3 +56,14 @@ pub fn plan_id(store: &Store, id_or_code: Option<&str>) -> Result<String> {
     };
     found.ok_or_else(|| Error::NotFound { entity: "plan", id: id_or_code.unwrap_or("").to_owned() })
 }
+
+/// The area funded for the model at this site, in hectares; 0 when the loan file names none.
+pub fn funded_area_ha(store: &Store, site_id: &str) -> Result<f64> {
+    let site = site(store, site_id)?;
+    let funded: Option<f64> = store
+        .conn()
+        .query_row("SELECT funded_area_ha FROM funded_models WHERE id = ?1", [&site.model_id], |r| r.get(0))
+        .optional()?
+        .flatten();
+    Ok(funded.unwrap_or(0.0))
+}
