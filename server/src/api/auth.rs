@@ -278,7 +278,12 @@ pub async fn enrol(
     check_device(&req.device)?;
     let phone = vieclam_core::registration::phone::normalise(&req.phone).map_err(|_| ApiError::malformed("phone"))?;
     let name = req.full_name.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 120 || req.password.chars().count() < 8 {
+    // Control characters (a NUL that PostgreSQL's text refuses) are no part of a name.
+    if name.is_empty()
+        || name.chars().count() > 120
+        || name.chars().any(char::is_control)
+        || req.password.chars().count() < 8
+    {
         return Err(ApiError::malformed("full_name/password"));
     }
     let password = req.password.clone();

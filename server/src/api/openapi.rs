@@ -309,7 +309,7 @@ const OPERATIONS: &[Operation] = &[
                 name: "cursor",
                 place: In::Query,
                 required: false,
-                schema: r#"{"type":"string","pattern":"^[A-Za-z0-9_-]*$"}"#,
+                schema: r#"{"type":"string","pattern":"^[A-Za-z0-9_-]*$","x-vieclam-from":"PullResponse.cursor"}"#,
                 description: "The cursor of the last page applied (opaque); empty or absent for the start",
             },
             Param {
@@ -426,7 +426,7 @@ const OPERATIONS: &[Operation] = &[
                 name: "Upload-Metadata",
                 place: In::Header,
                 required: true,
-                schema: r#"{"type":"string","pattern":"^(([A-Za-z0-9_]+( [A-Za-z0-9+/]*={0,2})?)(,([A-Za-z0-9_]+( [A-Za-z0-9+/]*={0,2})?))*)?$"}"#,
+                schema: r#"{"type":"string","pattern":"^sha256 [A-Za-z0-9+/]+={0,2},photo_id [A-Za-z0-9+/]+={0,2}$","x-vieclam-from":"check_photo"}"#,
                 description: "tus metadata: `sha256 <base64 of the lowercase hex SHA-256>,photo_id <base64 of the check_photo id>`",
             },
         ],
@@ -628,7 +628,12 @@ fn constrain_components(doc: &mut Value) {
     constrain(doc, "LoginRequest", "password", json!({ "maxLength": wire::MAX_PASSWORD_BYTES / 4 }));
     constrain(doc, "ActivateRequest", "code", json!({ "maxLength": wire::MAX_ID_BYTES / 4 }));
     constrain(doc, "ActivateRequest", "id_number", json!({ "maxLength": wire::MAX_ID_BYTES / 4 }));
-    constrain(doc, "EnrolRequest", "full_name", json!({ "pattern": r"^\S.{0,119}$", "maxLength": 120 }));
+    constrain(
+        doc,
+        "EnrolRequest",
+        "full_name",
+        json!({ "pattern": r"^[^\s\p{Cc}][^\p{Cc}]{0,119}$", "maxLength": 120 }),
+    );
     constrain(
         doc,
         "EnrolRequest",
