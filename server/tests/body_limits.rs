@@ -141,6 +141,27 @@ async fn limits(backend: Backend) {
         )
         .await;
     assert_eq!((a.0, code(&a)), (401, "auth.bad_credentials"), "{}", a.1);
+
+    // A NUL, which PostgreSQL's text cannot hold, is a clear 4xx wherever it comes in, never a 500.
+    let nul_cases = [
+        json!({ "username": "an\0min", "password": "an-password", "device": device() }),
+        json!({ "username": "an", "password": "an-password",
+            "device": { "device_id": new_id(), "public_key": "ab".repeat(32), "name": "Pixel\0", "platform": "android" } }),
+    ];
+    for (i, body) in nul_cases.iter().enumerate() {
+        let a = s.client().post("/v1/auth/login", body).await;
+        assert_eq!((a.0, code(&a)), (400, "auth.invalid_field"), "NUL case {i}: {}", a.1);
+    }
+    let nul_push = json!({ "mutations": [{ "id": new_id(), "entity": "worker_registration", "entity_id": "r\0",
+        "op": "insert", "payload": {}, "hlc": "0000000001000-00000000-00000001" }], "links": [] });
+    let a = post_bytes(&s, Some(&token), "/v1/push", serde_json::to_vec(&nul_push).expect("json"), None).await;
+    assert_eq!((a.0, code(&a)), (400, "push.malformed"), "{}", a.1);
+    let a = post_bytes(&s, Some(&token), "/v1/push", serde_json::to_vec(&json!({ "mutations": [], "links": [{
+        "seq": 1, "device_id": "d", "kind": "check", "record_id": "c\0", "body": "{}", "body_hash": "",
+        "prev_hash": "", "link_hash": "", "signature": "", "created_at": "" }] })).expect("json"), None).await;
+    assert_eq!((a.0, code(&a)), (400, "push.malformed"), "{}", a.1);
+    let a = api.get("/v1/registrations/r%00x").await;
+    assert_eq!(a.0, 404, "{}", a.1);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -98,17 +98,40 @@ pub const PUBLIC_KEY_HEX_LEN: usize = 64;
 /// The longest full name an enrolment may carry, in bytes (120 Vietnamese characters of up to 4 bytes each).
 pub const MAX_FULL_NAME_BYTES: usize = 480;
 
+/// The rule a sign-in field breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldRule {
+    /// Longer than this many bytes.
+    MaxBytes(usize),
+    /// Not exactly 64 hex digits (the public key).
+    Hex64,
+    /// A control character (NUL, a line break…): no name, code or number has one, and a database cannot keep some.
+    ControlCharacter,
+}
+
 /// A sign-in body's field that breaks its bound: which field and its rule, never the value sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BadSignInField {
     /// The field's path in the body, e.g. `device.name`.
     pub field: &'static str,
-    /// The most bytes it may have; `None` for a fixed form (the public key: exactly 64 hex digits).
-    pub max_bytes: Option<usize>,
+    /// What is wrong with it.
+    pub rule: FieldRule,
 }
 
+/// A text field that is stored or looked up: at most `max` bytes, no control character.
 fn at_most(field: &'static str, value: &str, max: usize) -> Result<(), BadSignInField> {
-    if value.len() > max { Err(BadSignInField { field, max_bytes: Some(max) }) } else { Ok(()) }
+    if value.len() > max {
+        return Err(BadSignInField { field, rule: FieldRule::MaxBytes(max) });
+    }
+    if value.chars().any(char::is_control) {
+        return Err(BadSignInField { field, rule: FieldRule::ControlCharacter });
+    }
+    Ok(())
+}
+
+/// A password: at most `max` bytes, anything else allowed (it is only ever hashed).
+fn secret_at_most(field: &'static str, value: &str, max: usize) -> Result<(), BadSignInField> {
+    if value.len() > max { Err(BadSignInField { field, rule: FieldRule::MaxBytes(max) }) } else { Ok(()) }
 }
 
 impl DeviceInfo {
@@ -119,7 +142,7 @@ impl DeviceInfo {
         at_most("device.platform", &self.platform, MAX_PLATFORM_BYTES)?;
         let key_ok =
             self.public_key.len() == PUBLIC_KEY_HEX_LEN && self.public_key.bytes().all(|b| b.is_ascii_hexdigit());
-        if key_ok { Ok(()) } else { Err(BadSignInField { field: "device.public_key", max_bytes: None }) }
+        if key_ok { Ok(()) } else { Err(BadSignInField { field: "device.public_key", rule: FieldRule::Hex64 }) }
     }
 }
 
@@ -127,7 +150,7 @@ impl LoginRequest {
     /// Checks every field's length before any password hashing.
     pub fn check_bounds(&self) -> Result<(), BadSignInField> {
         at_most("username", &self.username, MAX_USERNAME_BYTES)?;
-        at_most("password", &self.password, MAX_PASSWORD_BYTES)?;
+        secret_at_most("password", &self.password, MAX_PASSWORD_BYTES)?;
         self.device.check_bounds()
     }
 }
@@ -146,7 +169,7 @@ impl EnrolRequest {
     pub fn check_bounds(&self) -> Result<(), BadSignInField> {
         at_most("full_name", &self.full_name, MAX_FULL_NAME_BYTES)?;
         at_most("phone", &self.phone, MAX_ID_BYTES)?;
-        at_most("password", &self.password, MAX_PASSWORD_BYTES)?;
+        secret_at_most("password", &self.password, MAX_PASSWORD_BYTES)?;
         self.device.check_bounds()
     }
 }

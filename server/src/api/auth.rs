@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::Duration;
 use vieclam_core::sync::wire::{
-    ActivateRequest, BadSignInField, DeviceInfo, EnrolRequest, LoginRequest, Role, Session,
+    ActivateRequest, BadSignInField, DeviceInfo, EnrolRequest, FieldRule, LoginRequest, Role, Session,
 };
 
 use super::body::JsonBody;
@@ -79,11 +79,17 @@ async fn open_session(tx: &mut Tx, account: &Account, device: &DeviceInfo, token
 /// 400 `auth.invalid_field`: a sign-in body's field over its bound (named, never echoed).
 pub fn invalid_field(bad: BadSignInField) -> ApiError {
     let f = bad.field;
-    let (vi, en) = match bad.max_bytes {
-        Some(n) => (format!("Trường «{f}» dài quá {n} byte."), format!("The field «{f}» is longer than {n} bytes.")),
-        None => (
+    let (vi, en) = match bad.rule {
+        FieldRule::MaxBytes(n) => {
+            (format!("Trường «{f}» dài quá {n} byte."), format!("The field «{f}» is longer than {n} bytes."))
+        }
+        FieldRule::Hex64 => (
             format!("Trường «{f}» phải gồm đúng 64 chữ số thập lục phân."),
             format!("The field «{f}» must be exactly 64 hex digits."),
+        ),
+        FieldRule::ControlCharacter => (
+            format!("Trường «{f}» có ký tự điều khiển không được phép."),
+            format!("The field «{f}» holds a control character, which is not allowed."),
         ),
     };
     ApiError::new(StatusCode::BAD_REQUEST, "auth.invalid_field", vi, en)

@@ -37,6 +37,19 @@ fn validate(req: &PushRequest, caller: &Caller) -> ApiResult<()> {
     if req.links.len() > MAX_PUSH_LINKS {
         return Err(too_large());
     }
+    // Text the database keeps must hold no NUL (PostgreSQL's text cannot): refused as malformed, never a 500.
+    let nul = |s: &str| s.contains('\0');
+    if req.mutations.iter().any(|m| nul(&m.entity) || nul(&m.entity_id) || nul(&m.hlc)) {
+        return Err(ApiError::malformed("mutation text"));
+    }
+    let link_text = |l: &vieclam_core::evidence::signing::SignedLink| {
+        [&l.kind, &l.record_id, &l.body, &l.body_hash, &l.prev_hash, &l.link_hash, &l.signature, &l.created_at]
+            .into_iter()
+            .any(|s| nul(s))
+    };
+    if req.links.iter().any(link_text) {
+        return Err(ApiError::malformed("link text"));
+    }
     if req.links.iter().any(|l| l.device_id != caller.device_id) {
         return Err(ApiError::malformed("links of another device"));
     }

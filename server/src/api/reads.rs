@@ -23,6 +23,10 @@ use crate::{params, work};
 async fn visible(tx: &mut Tx, caller: &Caller, kind: &str, id: &str) -> ApiResult<(Scope, Value)> {
     let today = chrono::Utc::now().date_naive().to_string();
     let scope = Scope::of(tx, caller, &today).await?;
+    // No record id holds a NUL, and PostgreSQL's text cannot take one as a parameter.
+    if id.contains('\0') {
+        return Err(ApiError::not_found());
+    }
     let stored = records::get(tx, kind, id).await?.filter(|s| !s.row.deleted).ok_or_else(ApiError::not_found)?;
     if !scope.sees(&stored.row) {
         return Err(ApiError::forbidden());
@@ -114,6 +118,9 @@ pub async fn registration(
 
 /// Marks a registration verified (a new seq, so the worker's device pulls the new status). Answers its body.
 pub async fn verify_registration(tx: &mut Tx, id: &str) -> ApiResult<Value> {
+    if id.contains('\0') {
+        return Err(ApiError::not_found());
+    }
     let stored = records::get(tx, "worker_registration", id).await?.ok_or_else(ApiError::not_found)?;
     let mut body: Value = serde_json::from_str(&stored.row.body).unwrap_or(json!({}));
     body["status"] = json!("verified");
