@@ -78,7 +78,23 @@ impl VieclamStore {
         })
     }
 
-    /// Finishes an open check at `now` (RFC 3339) and locks it. `Invalid` listing every required question still
+    /// Keeps what is being typed as the draft answer to question `key` (validated like `answer_check`, neither signed
+    /// nor sent): call it on every keystroke. The draft becomes one signed answer at `leave_question` or
+    /// `finish_check`. `Invalid` when the value does not fit its question, `Locked` when the check is finished.
+    pub fn draft_answer(&self, check_id: String, key: String, value: AnswerInput) -> Result<(), VieclamError> {
+        self.with(|s| lc::draft_answer(s, &check_id, &key, value.into()))
+    }
+
+    /// The inspector left question `key`: its draft, if any and if it differs from the answer recorded, becomes
+    /// one signed answer. Returns how many answers were signed (0 or 1).
+    pub fn leave_question(&self, check_id: String, key: String) -> Result<u32, VieclamError> {
+        self.with(|s| {
+            let signer = identity(s)?;
+            lc::settle_drafts(s, &signer, &check_id, Some(&key))
+        })
+    }
+
+    /// Finishes an open check at `now` (RFC 3339) and locks it, first signing the drafts still open. `Invalid` listing every required question still
     /// unanswered (`answer.required`, field = question key); `Locked` when it is already finished.
     pub fn finish_check(&self, check_id: String, now: String) -> Result<(), VieclamError> {
         let now = instant("now", &now)?;

@@ -12,6 +12,7 @@ use vieclam_core::sync::{
 use vieclam_core::{Error, Lang, Store};
 
 use crate::error::VieclamError;
+use crate::session::UserRole;
 use crate::store::VieclamStore;
 use crate::types::Language;
 
@@ -62,8 +63,8 @@ pub struct SessionInfo {
     pub server_url: String,
     /// The account's id.
     pub account_id: String,
-    /// `admin`, `inspector`, `borrower` or `worker`.
-    pub role: String,
+    /// Who the account is: pass it to `session_tabs` for the app's tabs.
+    pub role: UserRole,
     /// The name to greet the user with.
     pub display_name: String,
     /// When the session ends (UTC, ISO 8601).
@@ -77,7 +78,7 @@ impl From<StoredSession> for SessionInfo {
         SessionInfo {
             server_url: s.server_url,
             account_id: s.account_id,
-            role: s.role.as_str().to_owned(),
+            role: s.role.into(),
             display_name: s.display_name,
             expires_at: s.expires_at,
             username: s.username,

@@ -547,3 +547,41 @@ proptest! {
         prop_assert_eq!(v, AnswerValue::Text(text.trim().to_owned()));
     }
 }
+
+#[test]
+fn an_opinion_typed_key_by_key_is_signed_once_when_left_and_drafts_are_signed_at_finish() {
+    let (_d, mut s) = store();
+    let (_, _, sites) = plan_commune(&s);
+    let signer = RecordingSigner(RefCell::new(Vec::new()));
+    let id = lc::start(&mut s, &signer, &sites[0], &fix(t0()), &verdict(), t0()).unwrap();
+    let outbox_before = outbox_len(&s);
+    let opinion = "Cần thêm vốn để mở rộng chuồng";
+    let mut typed = String::new();
+    for c in opinion.chars() {
+        typed.push(c);
+        lc::draft_answer(&mut s, &id, "borrower_opinions", AnswerValue::Text(typed.clone())).unwrap();
+    }
+    assert_eq!(*signer.0.borrow(), ["site_check"], "typing signs nothing");
+    assert_eq!(outbox_len(&s), outbox_before, "typing queues nothing");
+    assert_eq!(lc::settle_drafts(&mut s, &signer, &id, Some("borrower_opinions")).unwrap(), 1);
+    assert_eq!(*signer.0.borrow(), ["site_check", "check_answer"]);
+    assert_eq!(outbox_len(&s), outbox_before + 1);
+    // Leaving the question again, or a draft equal to the signed answer, signs nothing more.
+    lc::draft_answer(&mut s, &id, "borrower_opinions", AnswerValue::Text(opinion.into())).unwrap();
+    assert_eq!(lc::settle_drafts(&mut s, &signer, &id, None).unwrap(), 0);
+    assert_eq!(count(&s, "check_answer_drafts"), 0);
+
+    // A draft still open when the check is finished is signed then, once, with the rest.
+    answer_all(&mut s, &id, 2.0, opinion);
+    lc::draft_answer(&mut s, &id, "inspector_remark", AnswerValue::Text("Đ".into())).unwrap();
+    lc::draft_answer(&mut s, &id, "inspector_remark", AnswerValue::Text("Đúng".into())).unwrap();
+    let links = signer.0.borrow().len();
+    lc::finish(&mut s, &signer, &id, t0() + Duration::minutes(30)).unwrap();
+    assert_eq!(signer.0.borrow()[links..], ["check_answer", "site_check"]);
+    let d = lc::check(&s, &id, Lang::Vi).unwrap();
+    assert_eq!(d.answers.iter().find(|a| a.key == "inspector_remark").unwrap().value_text, "Đúng");
+    assert!(matches!(
+        lc::draft_answer(&mut s, &id, "inspector_remark", AnswerValue::Text("x".into())),
+        Err(Error::Invalid(_))
+    ));
+}

@@ -323,3 +323,35 @@ fn a_fresh_device_has_no_applications_and_nothing_pending() {
     assert_eq!(list.empty_text, "You have not sent any application yet.");
     assert_eq!(pending_changes(&s).unwrap(), 0);
 }
+
+#[test]
+fn reminders_cover_every_loan_on_the_device_in_one_window() {
+    let s = store();
+    let got = reminders(&s, day(), Lang::Vi).unwrap();
+    // Brute force over every loan, through the loan screen with the same window.
+    let mut expected = Vec::new();
+    let mut page = 0;
+    loop {
+        let list = loan_list(&s, "", page, 200, day(), Lang::Vi).unwrap();
+        for row in &list.rows {
+            let d = loan_detail(&s, &row.loan_id, day(), REMINDER_WINDOW_DAYS, Lang::Vi).unwrap();
+            if !d.reminders.is_empty() {
+                expected.push(row.loan_id.clone());
+            }
+        }
+        if !list.has_more {
+            break;
+        }
+        page += 1;
+    }
+    let mut ids: Vec<String> = got.iter().map(|r| r.loan_id.clone()).collect();
+    ids.sort();
+    expected.sort();
+    assert_eq!(ids, expected);
+    // The apps used to look only at the first 50 rows of the loan list: some loans due this week lie beyond them.
+    let first_page: Vec<String> =
+        loan_list(&s, "", 0, 50, day(), Lang::Vi).unwrap().rows.into_iter().map(|r| r.loan_id).collect();
+    assert!(!got.is_empty());
+    assert!(ids.iter().any(|id| !first_page.contains(id)), "a due loan beyond the first page");
+    assert!(got.iter().all(|r| !r.lines.is_empty() && r.title.starts_with("Số khế ước ")));
+}

@@ -1,32 +1,24 @@
 // The iOS app: opens the core at launch (CoreProxy over the encrypted store), registers background sync, and
-// shows sign-in, then the tabs of the role of the core's session (a device already signed in skips sign-in).
+// shows sign-in, then the tabs the core gives the session's role (a device already signed in skips sign-in).
 import SwiftUI
 import VieclamCore
-
-/// The role of the signed-in account (the core's `SessionInfo.role`): decides the tabs.
-enum Role {
-    case inspector, borrower, worker
-
-    /// The role for the core's code; office staff (`admin`) get the inspector's screens on a phone.
-    init?(session: SessionInfo?) {
-        switch session?.role {
-        case "inspector", "admin": self = .inspector
-        case "borrower": self = .borrower
-        case "worker": self = .worker
-        default: return nil
-        }
-    }
-}
 
 @MainActor
 final class AppModel: ObservableObject {
     let core: CoreAPI
     let location = LocationService()
-    @Published var role: Role?
+    /// The tabs the core gives the signed-in role (`sessionTabs`): which, in what order, with their labels. Office
+    /// staff are not inspectors: the core gives them sync only, with a note.
+    @Published var tabs: SessionTabs?
 
     init(core: CoreAPI) {
         self.core = core
-        role = Role(session: try? core.session())
+        tabs = (try? core.session())?.map { sessionTabs(role: $0.role, lang: appLanguage) }
+    }
+
+    /// Shows the tabs of `role`, or sign-in when nil.
+    func enter(_ role: UserRole?) {
+        tabs = role.map { sessionTabs(role: $0, lang: appLanguage) }
     }
 }
 
@@ -53,31 +45,36 @@ struct RootView: View {
     @EnvironmentObject var model: AppModel
 
     var body: some View {
-        switch model.role {
-        case nil:
+        if let tabs = model.tabs {
+            TabView {
+                ForEach(tabs.tabs, id: \.tab) { row in
+                    NavigationStack { screen(row.tab, note: row.tab == tabs.home ? tabs.note : nil) }
+                        .tabItem { Text(row.label) }
+                }
+            }
+            .task { if tabs.tabs.contains(where: { $0.tab == .reminders }) { await Reminders.post(core: model.core) } }
+        } else {
             SignInView { role in
                 BackgroundSync.schedule() // cancelled by a sign-out earlier in this run, if any
-                model.role = role
+                model.enter(role)
             }
-        case .inspector?:
-            TabView {
-                NavigationStack { PlanView() }.tabItem { Text("plan_title") }
-                NavigationStack { SitesView() }.tabItem { Text("sites_title") }
-                NavigationStack { SyncView() }.tabItem { Text("sync_title") }
-            }
-        case .borrower?:
-            TabView {
-                NavigationStack { LoansView() }.tabItem { Text("borrower_tab") }
-                NavigationStack { RemindersView() }.tabItem { Text("reminders_title") }
-                NavigationStack { SyncView() }.tabItem { Text("sync_title") }
-            }
-            .task { await Reminders.post(core: model.core) }
-        case .worker?:
-            TabView {
-                NavigationStack { RegistrationView() }.tabItem { Text("registration_title") }
-                NavigationStack { CatalogueView() }.tabItem { Text("worker_tab") }
-                NavigationStack { ApplicationsView() }.tabItem { Text("applications_title") }
-                NavigationStack { SyncView() }.tabItem { Text("sync_title") }
+        }
+    }
+
+    /// The screen that draws each of the core's tabs; a note from the core (office staff) heads the home tab.
+    @ViewBuilder
+    private func screen(_ tab: VieclamCore.Tab, note: String?) -> some View {
+        VStack(spacing: 0) {
+            if let note { Text(note).padding() }
+            switch tab {
+            case .plan: PlanView()
+            case .sites: SitesView()
+            case .loans: LoansView()
+            case .reminders: RemindersView()
+            case .register: RegistrationView()
+            case .catalogue: CatalogueView()
+            case .applications: ApplicationsView()
+            case .sync: SyncView()
             }
         }
     }

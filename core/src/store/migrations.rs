@@ -27,6 +27,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 4, sql: include_str!("../../migrations/0004_site_checks.sql"), after: None },
     Migration { version: 5, sql: include_str!("../../migrations/0005_sync.sql"), after: None },
     Migration { version: 6, sql: include_str!("../../migrations/0006_search_doc_map.sql"), after: None },
+    Migration { version: 7, sql: include_str!("../../migrations/0007_answer_drafts.sql"), after: None },
 ];
 
 /// The newest schema version this build knows.

@@ -17,6 +17,8 @@ protocol CoreAPI: AnyObject {
     func logout() async throws
     func loanList(query: String, on: String) throws -> LoanList
     func loanDetail(loanId: String, on: String, remindWithinDays: UInt32) throws -> LoanDetail
+    /// Every loan with an instalment due within the core's one reminder window, with no page limit.
+    func reminders(on: String) throws -> [LoanReminders]
     func sitesNear(lat: Double, lon: Double, on: String) throws -> [SiteRow]
     func startCheck(siteId: String, fix: LocationFix) throws -> String
     func verdict(siteId: String, fix: LocationFix) throws -> Verdict
@@ -37,14 +39,8 @@ protocol CoreAPI: AnyObject {
     func sync(cancel: SyncCancel, progress: @escaping (SyncStage, UInt64, UInt64) -> Void) async throws -> SyncSummary
 }
 
-/// Today as the bindings take it, in Vietnam's time zone (where every due date is).
-func isoToday() -> String {
-    let f = DateFormatter()
-    f.calendar = Calendar(identifier: .iso8601)
-    f.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
-    f.dateFormat = "yyyy-MM-dd"
-    return f.string(from: Date())
-}
+/// Today in the province (Asia/Ho_Chi_Minh), as the core decides it (`todayInProvince`), whatever the device's zone.
+func isoToday() -> String { todayInProvince() }
 
 /// Now as RFC 3339.
 func isoNow() -> String { ISO8601DateFormatter().string(from: Date()) }

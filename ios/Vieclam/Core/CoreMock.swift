@@ -26,6 +26,9 @@ final class CoreMock: CoreAPI {
     func loanList(query: String, on: String) throws -> LoanList {
         LoanList(title: "Khoản vay", rows: [row], hasMore: false, emptyText: "Không có khoản vay nào.")
     }
+    func reminders(on: String) throws -> [LoanReminders] {
+        [LoanReminders(loanId: "l1", title: "Số khế ước 6301-LAV-2024-00017", lines: ["Kỳ 3 đến hạn ngày 15/11/2025: 4.000.000 đ"])]
+    }
     func loanDetail(loanId: String, on: String, remindWithinDays: UInt32) throws -> LoanDetail {
         let status = LoanStatus(on: on, state: .current, relief: Relief(kind: .none, from: nil, to: nil),
                                 principalRepaid: 8_000_000, outstanding: 42_000_000, overduePrincipal: 0, daysOverdue: 0,

@@ -43,6 +43,7 @@ final class CoreProxy: CoreAPI {
     func loanDetail(loanId: String, on: String, remindWithinDays: UInt32) throws -> LoanDetail {
         try store.loanDetail(loanId: loanId, on: on, remindWithinDays: remindWithinDays, lang: language)
     }
+    func reminders(on: String) throws -> [LoanReminders] { try store.reminders(on: on, lang: language) }
     func sitesNear(lat: Double, lon: Double, on: String) throws -> [SiteRow] {
         try store.sitesNear(lat: lat, lon: lon, limit: 30, assignedOn: on, lang: language)
     }

@@ -4,20 +4,20 @@ import Foundation
 import UserNotifications
 
 enum Reminders {
-    /// Asks permission, then posts one notification per loan with something due within `days`.
-    static func post(core: CoreAPI, days: UInt32 = 7) async {
+    /// Asks permission, then posts one notification per loan the core's `reminders` lists (its one window).
+    static func post(core: CoreAPI) async {
         let center = UNUserNotificationCenter.current()
         guard (try? await center.requestAuthorization(options: [.alert, .sound])) == true else { return }
         let today = isoToday()
-        guard let loans = try? core.loanList(query: "", on: today) else { return }
-        for row in loans.rows {
-            guard let detail = try? core.loanDetail(loanId: row.loanId, on: today, remindWithinDays: days),
-                  !detail.reminders.isEmpty else { continue }
+        guard let loans = try? core.reminders(on: today) else { return }
+        for loan in loans {
             let content = UNMutableNotificationContent()
-            content.title = detail.title
-            content.body = detail.reminders.joined(separator: "\n")
-            // One per loan and day: posting again the same day replaces rather than repeats.
-            let request = UNNotificationRequest(identifier: "reminder-\(row.loanId)-\(today)", content: content, trigger: nil)
+            content.title = loan.title
+            content.body = loan.lines.joined(separator: "\n")
+            // One per loan and day: posting again the same day replaces rather than repeats. A request needs a
+            // trigger to be shown reliably; one second from now is the shortest a time trigger takes.
+            let trigger = UNTimeIntervalNotificationTrigger(timeInterval: 1, repeats: false)
+            let request = UNNotificationRequest(identifier: "reminder-\(loan.loanId)-\(today)", content: content, trigger: trigger)
             try? await center.add(request)
         }
     }

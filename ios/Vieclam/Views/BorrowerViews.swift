@@ -82,13 +82,8 @@ struct RemindersView: View {
         }
         .navigationTitle("reminders_title")
         .task {
-            let today = isoToday()
-            let rows = attempt($error) { try model.core.loanList(query: "", on: today).rows } ?? []
-            lines = rows.compactMap { row in
-                guard let d = try? model.core.loanDetail(loanId: row.loanId, on: today, remindWithinDays: 7),
-                      !d.reminders.isEmpty else { return nil }
-                return (d.title, d.reminders)
-            }
+            let due = attempt($error) { try model.core.reminders(on: isoToday()) } ?? []
+            lines = due.map { ($0.title, $0.lines) }
         }
     }
 }

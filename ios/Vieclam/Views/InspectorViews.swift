@@ -341,7 +341,7 @@ struct SyncView: View {
         do {
             try await model.core.logout()
             BackgroundSync.cancel()
-            model.role = nil
+            model.enter(nil)
         } catch { self.error = describe(error) }
     }
 

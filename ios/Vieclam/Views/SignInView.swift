@@ -10,7 +10,7 @@ enum SignInMode: Hashable { case signIn, activate, enrol }
 
 struct SignInView: View {
     @EnvironmentObject var model: AppModel
-    let onSignedIn: (Role) -> Void
+    let onSignedIn: (UserRole) -> Void
     @State private var mode = SignInMode.signIn
     @State private var server = ""
     @State private var username = ""
@@ -78,7 +78,9 @@ struct SignInView: View {
         Task { @MainActor in
             defer { busy = false }
             do {
-                if let role = Role(session: try await call()) { password = ""; onSignedIn(role) }
+                let role = try await call().role
+                password = ""
+                onSignedIn(role)
             } catch { self.error = describe(error) }
         }
     }

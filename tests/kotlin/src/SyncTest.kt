@@ -39,6 +39,9 @@ import vn.gov.langson.vieclam.core.SyncProgressListener
 import vn.gov.langson.vieclam.core.SyncStage
 import vn.gov.langson.vieclam.core.SyncSummary
 import vn.gov.langson.vieclam.core.VieclamException
+import vn.gov.langson.vieclam.core.Tab
+import vn.gov.langson.vieclam.core.UserRole
+import vn.gov.langson.vieclam.core.sessionTabs
 import vn.gov.langson.vieclam.core.VieclamStore
 import vn.gov.langson.vieclam.core.errorMessage
 import vn.gov.langson.vieclam.core.foldText
@@ -160,7 +163,8 @@ class SyncTest {
         assertTrue(server.output(), server.output().contains("${TestServer.INSPECTOR} / ${TestServer.INSPECTOR_PASSWORD}"))
 
         val session = signIn(store)
-        assertEquals("inspector", session.role)
+        assertEquals(UserRole.INSPECTOR, session.role)
+        assertEquals(Tab.PLAN, sessionTabs(session.role, Language.EN).home)
         assertEquals(TestServer.INSPECTOR_NAME, session.displayName)
         assertEquals(server.url, session.serverUrl)
         assertEquals(session, store.session())
@@ -273,7 +277,7 @@ class SyncTest {
         assertEquals("sync.not_signed_in", notSignedIn.code)
 
         // The right password afterwards still works, and logging out forgets the session.
-        assertEquals("inspector", signIn(store).role)
+        assertEquals(UserRole.INSPECTOR, signIn(store).role)
         runBlocking { store.logout() }
         assertNull(store.session())
     }
@@ -284,7 +288,7 @@ class SyncTest {
         val session = runBlocking {
             store.enrol(server.url, "  Hoàng   Văn Minh ", "+84 912 345 678", "mat-khau-dai", "Galaxy A05 (JUnit)", "android")
         }
-        assertEquals("worker", session.role)
+        assertEquals(UserRole.WORKER, session.role)
         assertEquals("Hoàng Văn Minh", session.displayName)
         assertEquals("the phone, normalised, is the user name", "0912345678", session.username)
         assertEquals("Hoàng Văn Minh", store.syncStatus(Language.VI).account)
@@ -299,6 +303,6 @@ class SyncTest {
 
         runBlocking { store.logout() }
         assertNull(store.session())
-        assertEquals("worker", runBlocking { store.login(server.url, "0912345678", "mat-khau-dai", "A05", "android") }.role)
+        assertEquals(UserRole.WORKER, runBlocking { store.login(server.url, "0912345678", "mat-khau-dai", "A05", "android") }.role)
     }
 }

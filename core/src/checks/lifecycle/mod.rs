@@ -11,6 +11,7 @@
 
 mod capture;
 mod detail;
+mod drafts;
 mod photos;
 mod record;
 mod signer;
@@ -26,6 +27,7 @@ pub use capture::{TakenPhoto, take_photo};
 pub(crate) use detail::answers_of;
 pub use detail::flags_text;
 pub use detail::{AnswerRow, CheckDetail, CheckRow, PhotoRow, check, checks_for_commune};
+pub use drafts::{draft_answer, settle as settle_drafts};
 pub use photos::{AddedPhoto, PhotoFlags, add_photo};
 pub use record::{CheckState, SiteCheckRecord};
 pub(crate) use record::{iso as record_time, local_date};

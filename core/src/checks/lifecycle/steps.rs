@@ -136,6 +136,8 @@ pub fn answer(
     let answer_id = format!("{check_id}/{key}");
     answer.signature = signer.sign_record(&tx, ENTITY_ANSWER, &answer_id, &json(&answer)?)?;
     write_answer(&tx, &answer)?;
+    // The answer signed now is the question's final word: a draft typed before it is spent.
+    tx.execute("DELETE FROM check_answer_drafts WHERE check_id = ?1 AND question = ?2", params![check_id, key])?;
     let op = if existed { Op::Update } else { Op::Insert };
     outbox::record(&tx, ENTITY_ANSWER, &answer_id, op, hlc, &answer)?;
     tx.commit()?;
@@ -157,9 +159,12 @@ fn missing_required(tx: &Transaction, check_id: &str) -> Result<Vec<FieldError>>
         .collect())
 }
 
-/// Finishes an open check at `now` and locks it. Refuses, listing every required question still unanswered
+/// Finishes an open check at `now` and locks it, first signing its drafts (see [`super::drafts`]). Refuses, listing every required question still unanswered
 /// (`answer.required`, field = question key), or `check.locked` when it is already finished.
 pub fn finish(store: &mut Store, signer: &dyn EvidenceSigner, check_id: &str, now: DateTime<Utc>) -> Result<()> {
+    // What is still being typed counts: each draft becomes its one signed answer before the check is judged whole.
+    record::load_open(store.conn(), check_id)?;
+    super::drafts::settle(store, signer, check_id, None)?;
     let node = store.node();
     let tx = store.transaction()?;
     let mut check = record::load_open(&tx, check_id)?;

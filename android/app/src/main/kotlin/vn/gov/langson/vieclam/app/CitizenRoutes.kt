@@ -13,7 +13,6 @@ import androidx.compose.ui.platform.LocalContext
 import androidx.navigation.NavGraphBuilder
 import androidx.navigation.NavHostController
 import androidx.navigation.compose.composable
-import java.time.LocalDate
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
@@ -21,6 +20,7 @@ import vn.gov.langson.vieclam.core.ApplicationList
 import vn.gov.langson.vieclam.core.FormState
 import vn.gov.langson.vieclam.core.RegistrationForm
 import vn.gov.langson.vieclam.core.VieclamException
+import vn.gov.langson.vieclam.core.todayInProvince
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.borrower.LoanReminders
 import vn.gov.langson.vieclam.ui.borrower.RemindersScreen
@@ -34,11 +34,8 @@ fun NavGraphBuilder.citizenRoutes(nav: NavHostController, app: VieclamApp, strin
         val lang = appLanguage(LocalContext.current)
         val reminders by produceState(emptyList<LoanReminders>()) {
             value = withContext(Dispatchers.IO) {
-                val today = LocalDate.now().toString()
-                app.store.loanList("", 0u, 50u, today, lang).rows.map { row ->
-                    val detail = app.store.loanDetail(row.loanId, today, ReminderWorker.WINDOW_DAYS, lang)
-                    LoanReminders(row.loanId, detail.title, detail.reminders)
-                }
+                // Every loan due within the core's one window (the notification shows the same list).
+                app.store.reminders(todayInProvince(), lang).map { LoanReminders(it.loanId, it.title, it.lines) }
             }
         }
         RemindersScreen(reminders, strings) { nav.navigate("loan/$it") }
@@ -88,7 +85,7 @@ private fun RegistrationRoute(app: VieclamApp, strings: UiStrings) {
     var touched by remember { mutableStateOf(setOf<String>()) }
     // Asked again on every keystroke: the core validates as the worker types and reads nothing from the store.
     val state by produceState<FormState?>(null, form, touched) {
-        value = app.store.registrationFormState(form, touched.toList(), LocalDate.now().toString(), lang)
+        value = app.store.registrationFormState(form, touched.toList(), todayInProvince(), lang)
     }
     val shown = state ?: return
     RegistrationScreen(shown, form.consent, strings) { action ->
@@ -97,7 +94,7 @@ private fun RegistrationRoute(app: VieclamApp, strings: UiStrings) {
             is RegistrationAction.Consent -> { form = form.copy(consent = action.given); touched = touched + "consent" }
             RegistrationAction.Submit -> scope.launch {
                 try {
-                    withContext(Dispatchers.IO) { app.store.submitRegistration(form, LocalDate.now().toString()) }
+                    withContext(Dispatchers.IO) { app.store.submitRegistration(form, todayInProvince()) }
                     form = blankForm
                     touched = emptySet()
                     SyncWorker.now(app)

@@ -17,7 +17,6 @@ import androidx.navigation.NavGraphBuilder
 import androidx.navigation.NavHostController
 import androidx.navigation.compose.composable
 import java.time.Instant
-import java.time.LocalDate
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.launch
@@ -29,6 +28,7 @@ import vn.gov.langson.vieclam.core.PlanList
 import vn.gov.langson.vieclam.core.SiteRow
 import vn.gov.langson.vieclam.core.Verdict
 import vn.gov.langson.vieclam.core.walkPlot
+import vn.gov.langson.vieclam.core.todayInProvince
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.inspector.CheckAction
 import vn.gov.langson.vieclam.ui.inspector.Here
@@ -44,7 +44,7 @@ fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, str
     composable(Routes.PLAN) {
         val lang = appLanguage(LocalContext.current)
         val plans by produceState<PlanList?>(null) {
-            value = withContext(Dispatchers.IO) { app.store.currentPlans(LocalDate.now().toString(), lang) }
+            value = withContext(Dispatchers.IO) { app.store.currentPlans(todayInProvince(), lang) }
         }
         plans?.let { PlanScreen(it, strings) { plan, commune -> nav.navigate("minutes/${plan.planId}/${commune.communeCode}") } }
     }
@@ -74,7 +74,7 @@ fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, str
         val context = LocalContext.current
         val lang = appLanguage(context)
         val minutes by produceState<CommuneMinutes?>(null, planId, commune) {
-            value = withContext(Dispatchers.IO) { app.store.communeMinutes(commune, planId, LocalDate.now().toString(), lang) }
+            value = withContext(Dispatchers.IO) { app.store.communeMinutes(commune, planId, todayInProvince(), lang) }
         }
         minutes?.let { m ->
             MinutesScreen(m, strings, onExport = { printHtml(context, m.title, m.html) }, onBack = { nav.popBackStack() })
@@ -90,7 +90,7 @@ private fun SitesRoute(app: VieclamApp, strings: UiStrings, nav: NavHostControll
     val fix by produceState<LocationFix?>(null) { value = bestFix(context) }
     val here = fix ?: return
     val sites by produceState(emptyList<SiteRow>(), here) {
-        value = withContext(Dispatchers.IO) { app.store.sitesNear(here.lat, here.lon, 30u, LocalDate.now().toString(), lang) }
+        value = withContext(Dispatchers.IO) { app.store.sitesNear(here.lat, here.lon, 30u, todayInProvince(), lang) }
     }
     val scope = rememberCoroutineScope()
     SitesScreen(sites, Here(here.lat, here.lon), showMap, strings, { showMap = it }) { site ->

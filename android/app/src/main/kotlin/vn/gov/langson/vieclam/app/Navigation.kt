@@ -1,5 +1,5 @@
-//! The navigation graph: sign-in, then a bottom bar by the role of the core's session (inspector: plan, sites;
-//! borrower: loans, reminders; worker: registration, programmes, applications; every role: sync and sign-out), and
+//! The navigation graph: sign-in, then the bottom bar the core gives the session's role (`sessionTabs`: the tabs, their
+//! labels and the first to open; every role has sync and sign-out), and
 //! the detail routes. A device already signed in opens on its role's first tab; signing out returns to sign-in. Each route reads its records from the core off the main
 //! thread and passes actions back to the core; nothing is computed here.
 package vn.gov.langson.vieclam.app
@@ -25,13 +25,17 @@ import androidx.navigation.compose.NavHost
 import androidx.navigation.compose.composable
 import androidx.navigation.compose.currentBackStackEntryAsState
 import androidx.navigation.compose.rememberNavController
-import java.time.LocalDate
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import vn.gov.langson.vieclam.core.SessionInfo
+import vn.gov.langson.vieclam.core.SessionTabs
+import vn.gov.langson.vieclam.core.Tab
+import vn.gov.langson.vieclam.core.UserRole
 import vn.gov.langson.vieclam.core.VieclamException
 import vn.gov.langson.vieclam.core.errorMessage
+import vn.gov.langson.vieclam.core.sessionTabs
+import vn.gov.langson.vieclam.core.todayInProvince
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.auth.SignInAction
 import vn.gov.langson.vieclam.ui.auth.SignInScreen
@@ -40,21 +44,17 @@ import vn.gov.langson.vieclam.ui.borrower.LoanDetailScreen
 import vn.gov.langson.vieclam.ui.borrower.LoansScreen
 import vn.gov.langson.vieclam.ui.worker.CatalogueScreen
 
-/** The role of the signed-in account (the core's `SessionInfo.role`): decides the tabs. */
-enum class Role(val home: String) {
-    INSPECTOR(Routes.PLAN),
-    BORROWER(Routes.LOANS),
-    WORKER(Routes.REGISTER);
-
-    companion object {
-        /** The role for the core's code; office staff (`admin`) get the inspector's screens on a phone. */
-        fun of(session: SessionInfo?): Role? = when (session?.role) {
-            "inspector", "admin" -> INSPECTOR
-            "borrower" -> BORROWER
-            "worker" -> WORKER
-            else -> null
-        }
-    }
+/** The route that draws each of the core's tabs. Which tabs a role has, their order, labels and the first one to
+ *  open are the core's `sessionTabs` (office staff are not inspectors: they get sync only, with a note). */
+private fun Tab.route(): String = when (this) {
+    Tab.PLAN -> Routes.PLAN
+    Tab.SITES -> Routes.SITES
+    Tab.LOANS -> Routes.LOANS
+    Tab.REMINDERS -> Routes.REMINDERS
+    Tab.REGISTER -> Routes.REGISTER
+    Tab.CATALOGUE -> Routes.CATALOGUE
+    Tab.APPLICATIONS -> Routes.APPLICATIONS
+    Tab.SYNC -> Routes.SYNC
 }
 
 /** How this device names itself to the server when it signs in. */
@@ -83,29 +83,23 @@ object Routes {
 @Composable
 fun VieclamNavHost(app: VieclamApp, strings: UiStrings) {
     val nav = rememberNavController()
-    var role by remember { mutableStateOf<Role?>(null) }
-    val tabs = when (role) {
-        Role.INSPECTOR -> listOf(Routes.PLAN to strings.planTitle, Routes.SITES to strings.sitesTitle)
-        Role.BORROWER -> listOf(Routes.LOANS to strings.borrowerTab, Routes.REMINDERS to strings.remindersTitle)
-        Role.WORKER -> listOf(
-            Routes.REGISTER to strings.registrationTitle, Routes.CATALOGUE to strings.workerTab,
-            Routes.APPLICATIONS to strings.applicationsTitle,
-        )
-        null -> emptyList()
-    }.let { if (it.isEmpty()) it else it + (Routes.SYNC to strings.syncTitle) }
+    var session by remember { mutableStateOf<SessionTabs?>(null) }
+    val tabs = session?.tabs?.map { it.tab.route() to it.label }.orEmpty()
     val context = LocalContext.current
-    fun enter(r: Role) {
-        role = r
+    val lang = appLanguage(context)
+    fun enter(role: UserRole) {
+        val given = sessionTabs(role, lang)
+        session = given
         SyncWorker.schedule(context) // stopped by a sign-out earlier in this run, if any
-        nav.navigate(r.home) { popUpTo(Routes.SIGN_IN) { inclusive = true } }
+        nav.navigate(given.home.route()) { popUpTo(Routes.SIGN_IN) { inclusive = true } }
     }
     fun leave() {
-        role = null
+        session = null
         nav.navigate(Routes.SIGN_IN) { popUpTo(0) { inclusive = true } }
     }
     // A session kept in the store from an earlier run: straight to its role's tabs, no sign-in.
     LaunchedEffect(Unit) {
-        withContext(Dispatchers.IO) { runCatching { app.store.session() }.getOrNull() }?.let { Role.of(it) }?.let(::enter)
+        withContext(Dispatchers.IO) { runCatching { app.store.session() }.getOrNull() }?.role?.let(::enter)
     }
     Column(Modifier.fillMaxSize()) {
         Box(Modifier.weight(1f)) {
@@ -118,7 +112,7 @@ fun VieclamNavHost(app: VieclamApp, strings: UiStrings) {
                     val loanId = entry.arguments?.getString("loanId") ?: return@composable
                     val lang = appLanguage(LocalContext.current)
                     val detail by produceState<vn.gov.langson.vieclam.core.LoanDetail?>(null, loanId) {
-                        value = withContext(Dispatchers.IO) { app.store.loanDetail(loanId, LocalDate.now().toString(), 30u, lang) }
+                        value = withContext(Dispatchers.IO) { app.store.loanDetail(loanId, todayInProvince(), 30u, lang) }
                     }
                     detail?.let { LoanDetailScreen(it, strings) { nav.popBackStack() } }
                 }
@@ -145,7 +139,7 @@ private fun BottomBar(nav: NavHostController, tabs: List<Pair<String, String>>) 
 }
 
 @Composable
-private fun SignInRoute(app: VieclamApp, strings: UiStrings, onSignedIn: (Role) -> Unit) {
+private fun SignInRoute(app: VieclamApp, strings: UiStrings, onSignedIn: (UserRole) -> Unit) {
     var state by remember { mutableStateOf(SignInState()) }
     val scope = rememberCoroutineScope()
     val lang = appLanguage(LocalContext.current)
@@ -153,9 +147,9 @@ private fun SignInRoute(app: VieclamApp, strings: UiStrings, onSignedIn: (Role) 
     fun run(call: suspend () -> SessionInfo) = scope.launch {
         state = state.copy(busy = true, error = null)
         state = try {
-            val role = Role.of(call())
+            val role = call().role
             state = state.copy(busy = false, password = "")
-            role?.let(onSignedIn)
+            onSignedIn(role)
             state
         } catch (e: VieclamException) {
             state.copy(busy = false, error = errorMessage(e, lang)) // the core's sentence, in the app's language
@@ -188,7 +182,7 @@ private fun SignInRoute(app: VieclamApp, strings: UiStrings, onSignedIn: (Role) 
 private fun LoansRoute(app: VieclamApp, strings: UiStrings, nav: NavHostController) {
     val lang = appLanguage(LocalContext.current)
     val list by produceState<vn.gov.langson.vieclam.core.LoanList?>(null) {
-        value = withContext(Dispatchers.IO) { app.store.loanList("", 0u, 50u, LocalDate.now().toString(), lang) }
+        value = withContext(Dispatchers.IO) { app.store.loanList("", 0u, 50u, todayInProvince(), lang) }
     }
     list?.let { LoansScreen(it, strings) { id -> nav.navigate("loan/$id") } }
 }
@@ -198,7 +192,7 @@ internal fun CatalogueRoute(app: VieclamApp, strings: UiStrings) {
     val lang = appLanguage(LocalContext.current)
     var query by remember { mutableStateOf("") }
     val catalogue by produceState<vn.gov.langson.vieclam.core.Catalogue?>(null, query) {
-        value = withContext(Dispatchers.IO) { app.store.catalogue(query, LocalDate.now().toString(), lang) }
+        value = withContext(Dispatchers.IO) { app.store.catalogue(query, todayInProvince(), lang) }
     }
     catalogue?.let { CatalogueScreen(it, query, strings, { q -> query = q }, {}) }
 }

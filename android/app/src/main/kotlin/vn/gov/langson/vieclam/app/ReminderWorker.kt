@@ -14,27 +14,30 @@ import androidx.work.ExistingPeriodicWorkPolicy
 import androidx.work.PeriodicWorkRequestBuilder
 import androidx.work.WorkManager
 import androidx.work.WorkerParameters
-import java.time.LocalDate
+import vn.gov.langson.vieclam.core.VieclamException
+import vn.gov.langson.vieclam.core.todayInProvince
 import java.util.concurrent.TimeUnit
 
-/** Posts one notification per loan that has an instalment due within [WINDOW_DAYS] days. */
+/** Posts one notification per loan the core's `reminders` lists (an instalment due within its window). */
 class ReminderWorker(context: Context, params: WorkerParameters) : CoroutineWorker(context, params) {
     override suspend fun doWork(): Result {
         val app = applicationContext as VieclamApp
         val granted = ContextCompat.checkSelfPermission(app, Manifest.permission.POST_NOTIFICATIONS) ==
             PackageManager.PERMISSION_GRANTED
         if (!granted) return Result.success()
-        val today = LocalDate.now().toString()
         val lang = appLanguage(app)
-        val loans = app.store.loanList("", 0u, 50u, today, lang).rows
-        for ((i, row) in loans.withIndex()) {
-            val detail = app.store.loanDetail(row.loanId, today, WINDOW_DAYS, lang)
-            if (detail.reminders.isEmpty()) continue
+        // The core's list: every loan on the device due within its one window, with no page limit.
+        val due = try {
+            app.store.reminders(todayInProvince(), lang)
+        } catch (e: VieclamException) {
+            return Result.retry() // the store could not be read now; tomorrow's run, or a retry, tries again
+        }
+        for ((i, loan) in due.withIndex()) {
             val notification = NotificationCompat.Builder(app, VieclamApp.REMINDER_CHANNEL)
                 .setSmallIcon(android.R.drawable.ic_popup_reminder)
-                .setContentTitle(detail.title)
-                .setContentText(detail.reminders.first())
-                .setStyle(NotificationCompat.BigTextStyle().bigText(detail.reminders.joinToString("\n")))
+                .setContentTitle(loan.title)
+                .setContentText(loan.lines.first())
+                .setStyle(NotificationCompat.BigTextStyle().bigText(loan.lines.joinToString("\n")))
                 .setAutoCancel(true)
                 .build()
             NotificationManagerCompat.from(app).notify(REMINDER_BASE + i, notification)
@@ -43,8 +46,6 @@ class ReminderWorker(context: Context, params: WorkerParameters) : CoroutineWork
     }
 
     companion object {
-        /** Days ahead a due instalment is reminded. */
-        const val WINDOW_DAYS = 7u
         private const val REMINDER_BASE = 1000
 
         /** Keeps the daily reminder check scheduled (idempotent). */

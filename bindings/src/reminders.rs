@@ -1,0 +1,30 @@
+//! The borrower's reminders through the FFI: every loan on the device with an instalment due within the core's one
+//! window (the reminders tab and the daily notification draw the same list).
+
+use vieclam_core::query::reminders as core;
+
+use crate::error::VieclamError;
+use crate::store::VieclamStore;
+use crate::types::{Language, day};
+
+/// One loan's reminders.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct LoanReminders {
+    /// Loan id (open its detail with it).
+    pub loan_id: String,
+    /// Heading: the agreement number.
+    pub title: String,
+    /// One sentence per instalment due within the window, soonest first.
+    pub lines: Vec<String>,
+}
+
+#[uniffi::export]
+impl VieclamStore {
+    /// Every loan on the device with an instalment due within the core's reminder window of `on` (ISO date), with
+    /// no page limit; empty when nothing is due.
+    pub fn reminders(&self, on: String, lang: Language) -> Result<Vec<LoanReminders>, VieclamError> {
+        let on = day("on", &on)?;
+        let rows = self.with(|s| core::reminders(s, on, lang.into()))?;
+        Ok(rows.into_iter().map(|r| LoanReminders { loan_id: r.loan_id, title: r.title, lines: r.lines }).collect())
+    }
+}
