@@ -11,6 +11,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # House rules first: formatting and lints (the workspace's [workspace.lints], every warning an error).
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
+# The fuzz targets (fuzz/, a crate of its own) must compile. Checked on the stable compiler against the same target
+# folder, so the dependencies clippy has just checked are reused (a nightly build with sanitizers costs many more
+# minutes); scripts/fuzz.sh builds and runs them with the nightly compiler.
+CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target} cargo check --manifest-path fuzz/Cargo.toml --bins
 
 # The end-to-end tests (tests/e2e) drive the real binaries, which `cargo test` does not build for another package.
 cargo build -p vieclam-server -p vieclam-cli
