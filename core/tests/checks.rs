@@ -562,6 +562,8 @@ fn an_opinion_typed_key_by_key_is_signed_once_when_left_and_drafts_are_signed_at
         lc::draft_answer(&mut s, &id, "borrower_opinions", AnswerValue::Text(typed.clone())).unwrap();
     }
     assert_eq!(*signer.0.borrow(), ["site_check"], "typing signs nothing");
+    let shown = lc::check(&s, &id, Lang::Vi).unwrap();
+    assert_eq!(shown.answers.iter().find(|a| a.key == "borrower_opinions").unwrap().value_text, opinion, "shown");
     assert_eq!(outbox_len(&s), outbox_before, "typing queues nothing");
     assert_eq!(lc::settle_drafts(&mut s, &signer, &id, Some("borrower_opinions")).unwrap(), 1);
     assert_eq!(*signer.0.borrow(), ["site_check", "check_answer"]);

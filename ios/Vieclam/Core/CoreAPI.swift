@@ -25,6 +25,10 @@ protocol CoreAPI: AnyObject {
     func checkDetail(checkId: String) throws -> CheckDetail
     func checklist() -> [Question]
     func answer(checkId: String, key: String, value: AnswerInput) throws
+    /// What is being typed, kept unsigned; signed once by `leaveQuestion` or `finish`.
+    func draftAnswer(checkId: String, key: String, value: AnswerInput) throws
+    /// The inspector left question `key`: its draft becomes one signed answer.
+    func leaveQuestion(checkId: String, key: String) throws
     func finish(checkId: String) throws
     func addPhoto(checkId: String, jpeg: Data, fix: LocationFix) throws
     func walk(fixes: [LocationFix]) throws -> WalkedPlot

@@ -63,6 +63,8 @@ final class CoreMock: CoreAPI {
         [Question(key: "purpose_kept", prompt: "Sử dụng vốn đúng mục đích?", kind: .yesNo, required: true, misuse: false)]
     }
     func answer(checkId: String, key: String, value: AnswerInput) throws {}
+    func draftAnswer(checkId: String, key: String, value: AnswerInput) throws {}
+    func leaveQuestion(checkId: String, key: String) throws {}
     func finish(checkId: String) throws {}
     func addPhoto(checkId: String, jpeg: Data, fix: LocationFix) throws {}
     func walk(fixes: [LocationFix]) throws -> WalkedPlot {

@@ -59,6 +59,10 @@ final class CoreProxy: CoreAPI {
     func answer(checkId: String, key: String, value: AnswerInput) throws {
         try store.answerCheck(checkId: checkId, key: key, value: value)
     }
+    func draftAnswer(checkId: String, key: String, value: AnswerInput) throws {
+        try store.draftAnswer(checkId: checkId, key: key, value: value)
+    }
+    func leaveQuestion(checkId: String, key: String) throws { _ = try store.leaveQuestion(checkId: checkId, key: key) }
     func finish(checkId: String) throws { try store.finishCheck(checkId: checkId, now: isoNow()) }
     func addPhoto(checkId: String, jpeg: Data, fix: LocationFix) throws {
         _ = try store.addPhoto(checkId: checkId, jpeg: jpeg, fix: fix, photosDir: photosDir.path)

@@ -99,6 +99,8 @@ struct SiteCheckView: View {
     @State private var check: CheckDetail?
     @State private var verdict: Verdict?
     @State private var drafts: [String: String] = [:]
+    /// The question whose typed answer is a draft (the core's `draftAnswer`): leaving it signs it once.
+    @State private var typing: String?
     @State private var camera = false
     @State private var error: String?
 
@@ -131,6 +133,7 @@ struct SiteCheckView: View {
                         Text("still_missing").foregroundColor(Theme.warn) + Text(": " + check.missingRequired.joined(separator: ", "))
                     }
                     PrimaryButton(title: "finish_check", enabled: check.canFinish) {
+                        typing = nil // the core signs the drafts still open before it judges the check whole
                         _ = attempt($error) { try model.core.finish(checkId: checkId) }
                         reload()
                     }
@@ -138,6 +141,7 @@ struct SiteCheckView: View {
             }
         }
         .navigationTitle(check?.title ?? "")
+        .onDisappear { leave() }
         .sheet(isPresented: $camera) {
             CameraView { jpeg in
                 camera = false
@@ -184,18 +188,34 @@ struct SiteCheckView: View {
                     TextField(unit, text: Binding(get: { drafts[q.key] ?? "" }, set: { text in
                         drafts[q.key] = text
                         // Vietnamese writes a decimal comma; the core checks the range.
-                        if let v = Double(text.replacingOccurrences(of: ",", with: ".")) { send(q.key, .number(value: v)) }
+                        if let v = Double(text.replacingOccurrences(of: ",", with: ".")) { draft(q.key, .number(value: v)) }
                     })).keyboardType(.decimalPad)
                 case .text:
-                    TextField("opinions", text: Binding(get: { drafts[q.key] ?? "" }, set: { drafts[q.key] = $0; send(q.key, .text(text: $0)) }), axis: .vertical)
+                    TextField("opinions", text: Binding(get: { drafts[q.key] ?? "" }, set: { drafts[q.key] = $0; draft(q.key, .text(text: $0)) }), axis: .vertical)
                 }
             }
         }
     }
 
+    /// A tap (yes/no, a choice): the answer itself, signed now; it also leaves the question being typed.
     private func send(_ key: String, _ value: AnswerInput) {
+        leave()
         _ = attempt($error) { try model.core.answer(checkId: checkId, key: key, value: value) }
         reload()
+    }
+
+    /// A keystroke: kept as a draft, unsigned; moving to another question leaves the one being typed.
+    private func draft(_ key: String, _ value: AnswerInput) {
+        if let typing, typing != key { leave() }
+        typing = key
+        _ = attempt($error) { try model.core.draftAnswer(checkId: checkId, key: key, value: value) }
+        reload() // a read: the core counts the draft for "can finish"
+    }
+
+    private func leave() {
+        guard let key = typing else { return }
+        typing = nil
+        _ = attempt($error) { try model.core.leaveQuestion(checkId: checkId, key: key) }
     }
 }
 

@@ -114,6 +114,21 @@ pub(crate) fn answers_of(conn: &Connection, check_id: &str) -> Result<Vec<(Strin
         .collect())
 }
 
+/// The unsigned drafts of a check as `(key, value)` (see `drafts`).
+fn drafts_of(conn: &Connection, check_id: &str) -> Result<Vec<(String, AnswerValue)>> {
+    let mut stmt = conn.prepare_cached("SELECT question, value FROM check_answer_drafts WHERE check_id = ?1")?;
+    let rows = stmt
+        .query_map([check_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(key, raw)| {
+            let q = QUESTIONS.iter().find(|q| q.key == key)?;
+            AnswerValue::from_json(&q.kind, &serde_json::from_str(&raw).ok()?).map(|v| (key, v))
+        })
+        .collect())
+}
+
 /// The words of a verdict's place; a place this build does not know is shown as stored.
 fn place_text(place: &str, lang: Lang) -> String {
     let text = match place {
@@ -142,7 +157,15 @@ fn state_text(state: CheckState) -> Text {
 pub fn check(store: &Store, check_id: &str, lang: Lang) -> Result<CheckDetail> {
     let conn = store.conn();
     let c = record::load(conn, check_id)?;
-    let answers = answers_of(conn, check_id)?;
+    let mut answers = answers_of(conn, check_id)?;
+    // An open check shows what is being typed: a draft stands for its answer on screen (and counts for "can
+    // finish", since finishing signs it first). Minutes and sync read the signed answers only.
+    if c.state == CheckState::Open {
+        for (key, draft) in drafts_of(conn, check_id)? {
+            answers.retain(|(k, _)| *k != key);
+            answers.push((key, draft));
+        }
+    }
     let rows: Vec<AnswerRow> = QUESTIONS
         .iter()
         .map(|q| {

@@ -21,6 +21,7 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
+import vn.gov.langson.vieclam.core.AnswerInput
 import vn.gov.langson.vieclam.core.CheckDetail
 import vn.gov.langson.vieclam.core.CommuneMinutes
 import vn.gov.langson.vieclam.core.LocationFix
@@ -42,9 +43,10 @@ import vn.gov.langson.vieclam.ui.inspector.SitesScreen
 /** Adds the inspector's routes to the graph. */
 fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, strings: UiStrings) {
     composable(Routes.PLAN) {
-        val lang = appLanguage(LocalContext.current)
+        val context = LocalContext.current
+        val lang = appLanguage(context)
         val plans by produceState<PlanList?>(null) {
-            value = withContext(Dispatchers.IO) { app.store.currentPlans(todayInProvince(), lang) }
+            value = coreCall(context) { app.store.currentPlans(todayInProvince(), lang) }
         }
         plans?.let { PlanScreen(it, strings) { plan, commune -> nav.navigate("minutes/${plan.planId}/${commune.communeCode}") } }
     }
@@ -59,10 +61,8 @@ fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, str
         val scope = rememberCoroutineScope()
         CameraCapture(strings.takePhoto, onJpeg = { jpeg ->
             scope.launch {
-                withContext(Dispatchers.IO) {
-                    val fix = bestFix(context, count = 3)
-                    app.store.addPhoto(checkId, jpeg, fix, app.photosDir.path)
-                }
+                val fix = bestFix(context, count = 3)
+                coreCall(context) { app.store.addPhoto(checkId, jpeg, fix, app.photosDir.path) }
                 nav.popBackStack()
             }
         }, onError = { nav.popBackStack() })
@@ -74,7 +74,7 @@ fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, str
         val context = LocalContext.current
         val lang = appLanguage(context)
         val minutes by produceState<CommuneMinutes?>(null, planId, commune) {
-            value = withContext(Dispatchers.IO) { app.store.communeMinutes(commune, planId, todayInProvince(), lang) }
+            value = coreCall(context) { app.store.communeMinutes(commune, planId, todayInProvince(), lang) }
         }
         minutes?.let { m ->
             MinutesScreen(m, strings, onExport = { printHtml(context, m.title, m.html) }, onBack = { nav.popBackStack() })
@@ -90,15 +90,16 @@ private fun SitesRoute(app: VieclamApp, strings: UiStrings, nav: NavHostControll
     val fix by produceState<LocationFix?>(null) { value = bestFix(context) }
     val here = fix ?: return
     val sites by produceState(emptyList<SiteRow>(), here) {
-        value = withContext(Dispatchers.IO) { app.store.sitesNear(here.lat, here.lon, 30u, todayInProvince(), lang) }
+        value = coreCall(context) { app.store.sitesNear(here.lat, here.lon, 30u, todayInProvince(), lang) }.orEmpty()
     }
     val scope = rememberCoroutineScope()
     SitesScreen(sites, Here(here.lat, here.lon), showMap, strings, { showMap = it }) { site ->
         scope.launch {
-            val checkId = withContext(Dispatchers.IO) {
+            val fix = bestFix(context)
+            val checkId = coreCall(context) {
                 app.store.enrolDevice() // idempotent: the device key is made once
-                app.store.startCheck(site.siteId, bestFix(context), Instant.now().toString())
-            }
+                app.store.startCheck(site.siteId, fix, Instant.now().toString())
+            } ?: return@launch
             nav.navigate("check/$checkId/${site.siteId}")
         }
     }
@@ -112,29 +113,48 @@ private fun CheckRoute(app: VieclamApp, strings: UiStrings, nav: NavHostControll
     val drafts = remember { mutableStateMapOf<String, String>() }
     var revision by remember { mutableStateOf(0) }
     val check by produceState<CheckDetail?>(null, revision) {
-        value = withContext(Dispatchers.IO) { app.store.checkDetail(checkId, lang) }
+        value = coreCall(context) { app.store.checkDetail(checkId, lang) }
     }
     // The verdict of the fix now, so the inspector sees whether they are still at the site while working.
     val verdict by produceState<Verdict?>(null, revision) {
         value = runCatching { withContext(Dispatchers.IO) { app.store.checkVerdict(siteId, bestFix(context), lang) } }.getOrNull()
     }
     val questions = remember { app.store.checklist(lang) }
+    // The question whose typed answer is a draft (see the core's `draftAnswer`): leaving it signs it once.
+    var typing by remember { mutableStateOf<String?>(null) }
+    suspend fun leave() {
+        val key = typing ?: return
+        typing = null
+        coreCall(context) { app.store.leaveQuestion(checkId, key) }
+    }
     val shown = check ?: return
     SiteCheckScreen(shown, verdict, questions, drafts, strings) { action ->
         when (action) {
             is CheckAction.Draft -> drafts[action.key] = action.text
+            // Typed values (text, numbers) arrive on every keystroke: kept as a draft, unsigned. A tap (yes/no, a
+            // choice) is the answer itself. Moving to another question leaves the one being typed.
             is CheckAction.Answer -> scope.launch {
-                runCatching { withContext(Dispatchers.IO) { app.store.answerCheck(checkId, action.key, action.value) } }
-                revision++
+                if (typing != null && typing != action.key) leave()
+                val typed = action.value is AnswerInput.Text || action.value is AnswerInput.Number
+                if (typed) {
+                    typing = action.key
+                    coreCall(context) { app.store.draftAnswer(checkId, action.key, action.value) }
+                    revision++ // a read: the core counts the draft for "can finish"
+                } else {
+                    coreCall(context) { app.store.answerCheck(checkId, action.key, action.value) }
+                    revision++
+                }
             }
-            CheckAction.TakePhoto -> nav.navigate("camera/$checkId")
-            CheckAction.WalkPlot -> nav.navigate("walk/$checkId")
+            CheckAction.TakePhoto -> scope.launch { leave(); nav.navigate("camera/$checkId") }
+            CheckAction.WalkPlot -> scope.launch { leave(); nav.navigate("walk/$checkId") }
+            // The core signs the drafts still open before it judges the check whole.
             CheckAction.Finish -> scope.launch {
-                withContext(Dispatchers.IO) { app.store.finishCheck(checkId, Instant.now().toString()) }
+                typing = null
+                coreCall(context) { app.store.finishCheck(checkId, Instant.now().toString()) } ?: return@launch
                 SyncWorker.now(context)
                 revision++
             }
-            CheckAction.Back -> nav.popBackStack()
+            CheckAction.Back -> scope.launch { leave(); nav.popBackStack() }
         }
     }
 }
