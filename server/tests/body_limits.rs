@@ -156,9 +156,17 @@ async fn limits(backend: Backend) {
         "op": "insert", "payload": {}, "hlc": "0000000001000-00000000-00000001" }], "links": [] });
     let a = post_bytes(&s, Some(&token), "/v1/push", serde_json::to_vec(&nul_push).expect("json"), None).await;
     assert_eq!((a.0, code(&a)), (400, "push.malformed"), "{}", a.1);
-    let a = post_bytes(&s, Some(&token), "/v1/push", serde_json::to_vec(&json!({ "mutations": [], "links": [{
+    let a = post_bytes(
+        &s,
+        Some(&token),
+        "/v1/push",
+        serde_json::to_vec(&json!({ "mutations": [], "links": [{
         "seq": 1, "device_id": "d", "kind": "check", "record_id": "c\0", "body": "{}", "body_hash": "",
-        "prev_hash": "", "link_hash": "", "signature": "", "created_at": "" }] })).expect("json"), None).await;
+        "prev_hash": "", "link_hash": "", "signature": "", "created_at": "" }] }))
+        .expect("json"),
+        None,
+    )
+    .await;
     assert_eq!((a.0, code(&a)), (400, "push.malformed"), "{}", a.1);
     let a = api.get("/v1/registrations/r%00x").await;
     assert_eq!(a.0, 404, "{}", a.1);
