@@ -587,3 +587,23 @@ fn an_opinion_typed_key_by_key_is_signed_once_when_left_and_drafts_are_signed_at
         Err(Error::Invalid(_))
     ));
 }
+
+#[test]
+fn open_checks_list_what_this_device_left_unfinished() {
+    let (_d, mut s) = store();
+    let (_, _, sites) = plan_commune(&s);
+    assert!(lc::open_checks(&s, Lang::Vi).unwrap().is_empty());
+    let first = started(&mut s, &sites[0]);
+    let second = started(&mut s, &sites[1]);
+    let open = lc::open_checks(&s, Lang::En).unwrap();
+    let ids: Vec<&str> = open.iter().map(|r| r.check_id.as_str()).collect();
+    assert_eq!(ids.len(), 2);
+    assert!(ids.contains(&first.as_str()) && ids.contains(&second.as_str()));
+    let row = open.iter().find(|r| r.check_id == first).unwrap();
+    assert_eq!(row.site_id, sites[0]);
+    assert_eq!(row.state_text, "Open");
+    answer_all(&mut s, &first, 1.0, "Tốt");
+    lc::finish(&mut s, &NoSigner, &first, t0() + Duration::minutes(20)).unwrap();
+    let open = lc::open_checks(&s, Lang::Vi).unwrap();
+    assert_eq!(open.iter().map(|r| r.check_id.clone()).collect::<Vec<_>>(), [second]);
+}

@@ -21,6 +21,8 @@ protocol CoreAPI: AnyObject {
     func reminders(on: String) throws -> [LoanReminders]
     func sitesNear(lat: Double, lon: Double, on: String) throws -> [SiteRow]
     func startCheck(siteId: String, fix: LocationFix) throws -> String
+    /// The checks this device left open (to reopen after the app was closed mid-check).
+    func openChecks() throws -> [OpenCheckRow]
     func verdict(siteId: String, fix: LocationFix) throws -> Verdict
     func checkDetail(checkId: String) throws -> CheckDetail
     func checklist() -> [Question]

@@ -49,6 +49,7 @@ final class CoreMock: CoreAPI {
                  lon: lon, radiusM: 50, hasPlot: false, distanceM: 111, distanceText: "111 m")]
     }
     func startCheck(siteId: String, fix: LocationFix) throws -> String { "c1" }
+    func openChecks() throws -> [OpenCheckRow] { [] }
     func verdict(siteId: String, fix: LocationFix) throws -> Verdict {
         Verdict(place: .atSite, placeCode: "at_site", distanceM: 3, radiusM: 50, accuracyM: 4, inSiteCommune: true,
                 fixCommuneCode: "06613", accuracyLevel: .good, accuracyWarning: nil,

@@ -47,6 +47,7 @@ final class CoreProxy: CoreAPI {
     func sitesNear(lat: Double, lon: Double, on: String) throws -> [SiteRow] {
         try store.sitesNear(lat: lat, lon: lon, limit: 30, assignedOn: on, lang: language)
     }
+    func openChecks() throws -> [OpenCheckRow] { try store.openChecks(lang: language) }
     func startCheck(siteId: String, fix: LocationFix) throws -> String {
         _ = try store.enrolDevice() // idempotent: the device key is made once
         return try store.startCheck(siteId: siteId, fix: fix, now: isoNow())

@@ -42,6 +42,7 @@ struct SitesView: View {
     @State private var showMap = false
     @State private var error: String?
     @State private var openCheck: (check: String, site: String)?
+    @State private var starting = false
 
     var body: some View {
         VStack {
@@ -79,6 +80,14 @@ struct SitesView: View {
     }
 
     private func start(_ site: SiteRow) async {
+        guard !starting else { return } // a double tap starts one check, not two
+        starting = true
+        defer { starting = false }
+        // A check this device left open at the site (the app was closed mid-check) is reopened, not doubled.
+        if let open = attempt($error, { try model.core.openChecks() })?.first(where: { $0.siteId == site.siteId }) {
+            openCheck = (open.checkId, site.siteId)
+            return
+        }
         guard let fix = await model.location.bestFix() else { return }
         if let id = attempt($error, { try model.core.startCheck(siteId: site.siteId, fix: fix) }) {
             openCheck = (id, site.siteId)

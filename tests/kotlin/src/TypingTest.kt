@@ -52,6 +52,7 @@ class TypingTest {
             val site = store.sitesNear(21.85, 106.76, 1u, null, Language.VI).single()
             val fix = LocationFix(site.lat, site.lon, 4.0, 400.0, start, "gps", 12u, false)
             val id = store.startCheck(site.siteId, fix, start)
+            assertEquals("the open check is listed to reopen", listOf(id to site.siteId), store.openChecks(Language.VI).map { it.checkId to it.siteId })
             val opinionKey = store.checklist(Language.VI).single { it.key == "borrower_opinions" }.key
             answerTheRest(store, id, opinionKey)
             val linksBefore = store.verifyEvidence(Language.VI).checked.toLong()
@@ -70,6 +71,7 @@ class TypingTest {
             assertEquals("one outbox row for the opinion, one for the finish", outboxBefore + 2, store.pendingChanges().toLong())
             val done = store.checkDetail(id, Language.VI)
             assertEquals(CheckState.FINISHED, done.state)
+            assertTrue("a finished check is no longer open", store.openChecks(Language.VI).isEmpty())
             assertEquals(opinion, done.answers.single { it.key == opinionKey }.valueText)
         }
     }

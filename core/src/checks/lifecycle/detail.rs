@@ -86,6 +86,8 @@ pub struct CheckRow {
     pub code: String,
     /// Revision number.
     pub revision: u32,
+    /// The site checked (to reopen the check screen).
+    pub site_id: String,
     /// Borrower's name.
     pub borrower_name: String,
     /// Số khế ước.
@@ -289,26 +291,41 @@ pub fn flags_text(f: &PhotoFlags, lang: Lang) -> Vec<String> {
 
 /// The visits made in `commune_code` (latest revision of each), newest first.
 pub fn checks_for_commune(store: &Store, commune_code: &str, lang: Lang) -> Result<Vec<CheckRow>> {
-    let mut stmt = store.conn().prepare_cached(
+    rows(store, "c.commune_code = ?1", commune_code, lang)
+}
+
+/// The checks this device started and has not finished, newest first: what an app reopens after it was closed
+/// mid-check, instead of leaving an orphan or starting a second check at the same site.
+pub fn open_checks(store: &Store, lang: Lang) -> Result<Vec<CheckRow>> {
+    let device = store.device_id()?;
+    rows(store, "c.state = 'open' AND c.device_id = ?1", &device, lang)
+}
+
+/// The latest revision of each check matching `filter` (SQL over `site_checks c`, one parameter `?1`).
+fn rows(store: &Store, filter: &str, param: &str, lang: Lang) -> Result<Vec<CheckRow>> {
+    let sql = format!(
         "SELECT c.id, c.code, c.revision, coalesce(b.full_name, ''), coalesce(l.agreement_no, ''), c.started_at,
                 c.state,
                 (SELECT count(*) FROM check_photos p JOIN site_checks s ON s.id = p.check_id
                  WHERE s.root_id = c.root_id AND (json_extract(p.flags, '$.reused') OR
-                       json_extract(p.flags, '$.gps_disagrees') OR json_extract(p.flags, '$.late')))
+                       json_extract(p.flags, '$.gps_disagrees') OR json_extract(p.flags, '$.late'))),
+                c.site_id
          FROM site_checks c
          LEFT JOIN loans l ON l.id = c.loan_id
          LEFT JOIN borrowers b ON b.id = l.borrower_id
-         WHERE c.commune_code = ?1
+         WHERE {filter}
            AND NOT EXISTS (SELECT 1 FROM site_checks n WHERE n.revises = c.id)
-         ORDER BY c.started_at DESC, c.id DESC",
-    )?;
-    let rows = stmt.query_map([commune_code], |r| {
+         ORDER BY c.started_at DESC, c.id DESC"
+    );
+    let mut stmt = store.conn().prepare_cached(&sql)?;
+    let rows = stmt.query_map([param], |r| {
         let state: String = r.get(6)?;
         let state = if state == "finished" { CheckState::Finished } else { CheckState::Open };
         Ok(CheckRow {
             check_id: r.get(0)?,
             code: r.get(1)?,
             revision: r.get(2)?,
+            site_id: r.get(8)?,
             borrower_name: r.get(3)?,
             agreement_no: r.get(4)?,
             started_text: local_text(&r.get::<_, String>(5)?),

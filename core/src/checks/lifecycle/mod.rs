@@ -26,7 +26,7 @@ use crate::error::Result;
 pub use capture::{TakenPhoto, take_photo};
 pub(crate) use detail::answers_of;
 pub use detail::flags_text;
-pub use detail::{AnswerRow, CheckDetail, CheckRow, PhotoRow, check, checks_for_commune};
+pub use detail::{AnswerRow, CheckDetail, CheckRow, PhotoRow, check, checks_for_commune, open_checks};
 pub use drafts::{draft_answer, settle as settle_drafts};
 pub use photos::{AddedPhoto, PhotoFlags, add_photo};
 pub use record::{CheckState, SiteCheckRecord};

@@ -93,13 +93,22 @@ private fun SitesRoute(app: VieclamApp, strings: UiStrings, nav: NavHostControll
         value = coreCall(context) { app.store.sitesNear(here.lat, here.lon, 30u, todayInProvince(), lang) }.orEmpty()
     }
     val scope = rememberCoroutineScope()
+    var starting by remember { mutableStateOf(false) }
     SitesScreen(sites, Here(here.lat, here.lon), showMap, strings, { showMap = it }) { site ->
+        if (starting) return@SitesScreen // a double tap starts one check, not two
+        starting = true
         scope.launch {
-            val fix = bestFix(context)
-            val checkId = coreCall(context) {
-                app.store.enrolDevice() // idempotent: the device key is made once
-                app.store.startCheck(site.siteId, fix, Instant.now().toString())
-            } ?: return@launch
+            // A check this device left open at the site (the app was closed mid-check) is reopened, not doubled.
+            val open = coreCall(context) { app.store.openChecks(lang) }?.firstOrNull { it.siteId == site.siteId }
+            val checkId = open?.checkId ?: run {
+                val startFix = bestFix(context)
+                coreCall(context) {
+                    app.store.enrolDevice() // idempotent: the device key is made once
+                    app.store.startCheck(site.siteId, startFix, Instant.now().toString())
+                }
+            }
+            starting = false
+            if (checkId == null) return@launch
             nav.navigate("check/$checkId/${site.siteId}")
         }
     }
