@@ -4,6 +4,7 @@ pub mod applications;
 pub mod detail;
 pub mod facts;
 pub mod form;
+pub mod input;
 pub mod loans;
 pub mod plans;
 pub mod programmes;
@@ -14,6 +15,7 @@ pub mod sites;
 
 pub use applications::{ApplicationList, ApplicationRow, ApplicationState, applications, pending_changes};
 pub use form::{FieldState, FormState, form_state};
+pub use input::parse_number;
 pub use loans::{LabeledValue, LoanDetail, LoanList, LoanRow, borrower_loans, find_loan, loan_detail, loan_list};
 pub use plans::{PlanCommuneRow, PlanList, PlanSummary, current_plans, plan};
 pub use programmes::{Catalogue, ProgrammeRow, catalogue};

@@ -196,8 +196,8 @@ struct SiteCheckView: View {
                 case let .number(_, _, unit, _):
                     TextField(unit, text: Binding(get: { drafts[q.key] ?? "" }, set: { text in
                         drafts[q.key] = text
-                        // Vietnamese writes a decimal comma; the core checks the range.
-                        if let v = Double(text.replacingOccurrences(of: ",", with: ".")) { draft(q.key, .number(value: v)) }
+                        // The core reads the number as Vietnamese writes it ("1.000" is a thousand); then checks the range.
+                        if let v = parseNumber(text: text) { draft(q.key, .number(value: v)) }
                     })).keyboardType(.decimalPad)
                 case .text:
                     TextField("opinions", text: Binding(get: { drafts[q.key] ?? "" }, set: { drafts[q.key] = $0; draft(q.key, .text(text: $0)) }), axis: .vertical)

@@ -24,6 +24,7 @@ import vn.gov.langson.vieclam.core.AnswerInput
 import vn.gov.langson.vieclam.core.AnswerRow
 import vn.gov.langson.vieclam.core.Question
 import vn.gov.langson.vieclam.core.QuestionKind
+import vn.gov.langson.vieclam.core.parseNumber
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.common.RowCard
 import vn.gov.langson.vieclam.ui.theme.MinTouchTarget
@@ -61,8 +62,9 @@ private fun QuestionEditor(q: Question, current: String?, draft: String?, string
             value = draft ?: "",
             onValueChange = { text ->
                 onDraft(text)
-                // Vietnamese writes a decimal comma; the core takes the number, checks its range and unit.
-                text.replace(',', '.').toDoubleOrNull()?.let { onAnswer(AnswerInput.Number(it)) }
+                // The core reads the number as Vietnamese writes it ("1.000" is a thousand, "2,5" two and a half),
+                // then checks its range and unit.
+                parseNumber(text)?.let { onAnswer(AnswerInput.Number(it)) }
             },
             label = { Text(kind.unit) },
             singleLine = true,
