@@ -112,6 +112,8 @@ pub struct CheckDetail {
     pub photos: Vec<PhotoRow>,
     /// Keys of required questions still unanswered.
     pub missing_required: Vec<String>,
+    /// "Còn thiếu: …": the questions still missing by their labels; none when nothing is missing.
+    pub missing_text: Option<String>,
     /// Whether finishing would be accepted now.
     pub can_finish: bool,
 }
@@ -130,6 +132,7 @@ impl From<core::CheckDetail> for CheckDetail {
             photos: d.photos.into_iter().map(Into::into).collect(),
             missing_required: d.missing_required,
             can_finish: d.can_finish,
+            missing_text: d.missing_text,
         }
     }
 }

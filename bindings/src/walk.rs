@@ -35,6 +35,8 @@ pub struct WalkedPlot {
     pub mocked_points: u32,
     /// The figures as a sentence ("Diện tích đo được 1,00 ha, chu vi 400 m …").
     pub message: String,
+    /// The area alone, as people read it ("1,00 ha").
+    pub area_text: String,
 }
 
 fn small(n: usize) -> u32 {
@@ -70,6 +72,7 @@ pub fn walk_plot(fixes: Vec<LocationFix>, lang: Language) -> Result<WalkedPlot, 
         used_points: small(plot.used_points),
         mocked_points: small(plot.mocked_points),
         message: plot.message(lang.into()),
+        area_text: plot.area_text(lang.into()),
     })
 }
 
@@ -94,8 +97,11 @@ mod tests {
     #[test]
     fn a_walked_square_of_100_m_is_one_hectare() {
         let corners = [(0.0, 0.0), (0.0, 100.0), (100.0, 100.0), (100.0, 0.0)];
-        let fixes = corners.iter().enumerate().map(|(i, &(n, e))| fix(i, n, e)).collect();
+        let fixes: Vec<LocationFix> = corners.iter().enumerate().map(|(i, &(n, e))| fix(i, n, e)).collect();
+        // The area's text is the core's, in the screen's language: a decimal comma in Vietnamese.
+        assert_eq!(walk_plot(fixes.clone(), Language::Vi).expect("plot").area_text, "1,00 ha");
         let plot = walk_plot(fixes, Language::En).expect("a square makes a plot");
+        assert_eq!(plot.area_text, "1.00 ha");
         assert!((plot.area_ha - 1.0).abs() < 0.01, "{}", plot.area_ha);
         assert!((plot.perimeter_m - 400.0).abs() < 2.0, "{}", plot.perimeter_m);
         assert_eq!((plot.used_points, plot.dropped_points, plot.ring.len()), (4, 0, 5));

@@ -145,6 +145,9 @@ fn a_full_check_goes_from_start_to_a_locked_record() {
     assert_eq!(d.title, format!("Phiếu kiểm tra KT-{commune}-0001"));
     assert_eq!((d.state, d.locked, d.can_finish), (CheckState::Open, false, false));
     assert_eq!(d.missing_required.len(), QUESTIONS.iter().filter(|q| q.required).count());
+    let missing = d.missing_text.as_deref().expect("a missing sentence");
+    assert!(missing.starts_with("Còn thiếu: ") && !missing.contains("purpose_kept"), "{missing}");
+    assert!(missing.contains(checklist::question("purpose_kept").unwrap().prompt.get(Lang::Vi)), "{missing}");
     let value = |label: &str| d.fields.iter().find(|f| f.label == label).map(|f| f.value.clone());
     assert_eq!(value("Bắt đầu").as_deref(), Some("14/10/2025 08:30"), "shown in Vietnam time");
     assert_eq!(value("Đánh giá vị trí").as_deref(), Some("Tại mô hình"));
@@ -159,6 +162,7 @@ fn a_full_check_goes_from_start_to_a_locked_record() {
     let d = lc::check(&s, &id, Lang::Vi).unwrap();
     assert_eq!((d.state, d.locked, d.can_finish), (CheckState::Finished, true, false));
     assert!(d.missing_required.is_empty());
+    assert_eq!(d.missing_text, None);
     let jobs = d.answers.iter().find(|a| a.key == "jobs_created").unwrap();
     assert_eq!((jobs.label.as_str(), jobs.value_text.as_str()), ("Số lao động được tạo việc làm mới", "2 người"));
     let fees = d.answers.iter().find(|a| a.key == "misuse_fees").unwrap();

@@ -162,6 +162,11 @@ fn measure(corners: &[Coord<f64>]) -> (f64, f64) {
 }
 
 impl WalkedPlot {
+    /// The area as people read it in `lang`: `1,00 ha` in Vietnamese, `1.00 ha` in English.
+    pub fn area_text(&self, lang: Lang) -> String {
+        msg::hectares(self.area_ha, lang)
+    }
+
     /// The plot's figures as a sentence: `Diện tích đo được 1,00 ha, chu vi 400 m (…)`.
     pub fn message(&self, lang: Lang) -> String {
         msg::WALK_MEASURED.fill(

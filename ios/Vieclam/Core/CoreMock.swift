@@ -58,7 +58,8 @@ final class CoreMock: CoreAPI {
     func checkDetail(checkId: String) throws -> CheckDetail {
         CheckDetail(checkId: checkId, code: "KT-06613-0001", revision: 1, title: "Phiếu KT-06613-0001 · Hoàng Văn Thắng",
                     state: .open, locked: false, fields: [LabeledValue(label: "Bắt đầu", value: "08:30 14/10/2025")],
-                    answers: [], photos: [], missingRequired: ["purpose_kept"], canFinish: false)
+                    answers: [], photos: [], missingRequired: ["purpose_kept"],
+                    missingText: "Còn thiếu: Sử dụng vốn vay đúng mục đích", canFinish: false)
     }
     func checklist() -> [Question] {
         [Question(key: "purpose_kept", prompt: "Sử dụng vốn đúng mục đích?", kind: .yesNo, required: true, misuse: false)]
@@ -70,7 +71,8 @@ final class CoreMock: CoreAPI {
     func addPhoto(checkId: String, jpeg: Data, fix: LocationFix) throws {}
     func walk(fixes: [LocationFix]) throws -> WalkedPlot {
         WalkedPlot(ring: fixes.map { GeoPoint(lat: $0.lat, lon: $0.lon) }, areaHa: 0.8, perimeterM: 360, droppedPoints: 0,
-                   usedPoints: UInt32(fixes.count), mockedPoints: 0, message: "Diện tích đo được 0,80 ha.")
+                   usedPoints: UInt32(fixes.count), mockedPoints: 0, message: "Diện tích đo được 0,80 ha.",
+                   areaText: "0,80 ha")
     }
     func currentPlans(on: String) throws -> PlanList {
         PlanList(title: "Kế hoạch kiểm tra", plans: [

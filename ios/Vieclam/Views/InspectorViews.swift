@@ -138,9 +138,8 @@ struct SiteCheckView: View {
                 }
                 if !check.locked {
                     NavigationLink("walk_title") { PlotWalkView() }
-                    if !check.missingRequired.isEmpty {
-                        Text("still_missing").foregroundColor(Theme.warn) + Text(": " + check.missingRequired.joined(separator: ", "))
-                    }
+                    // The core's sentence names the questions by their labels, never by their keys.
+                    if let missing = check.missingText { Text(missing).foregroundColor(Theme.warn) }
                     PrimaryButton(title: "finish_check", enabled: check.canFinish) {
                         typing = nil // the core signs the drafts still open before it judges the check whole
                         _ = attempt($error) { try model.core.finish(checkId: checkId) }
@@ -252,7 +251,7 @@ struct PlotWalkView: View {
             }
             if let plot {
                 Text(plot.message).bold()
-                LabeledRow(label: NSLocalizedString("walked_area", comment: ""), value: String(format: "%.2f ha", plot.areaHa))
+                LabeledRow(label: NSLocalizedString("walked_area", comment: ""), value: plot.areaText)
                 LabeledRow(label: NSLocalizedString("perimeter", comment: ""), value: "\(Int(plot.perimeterM)) m")
             }
         }

@@ -11,6 +11,9 @@ use crate::messages::{Lang, Text, checks as msg, labels as l};
 use crate::query::LabeledValue;
 use crate::query::sites::distance_text;
 use crate::store::Store;
+use crate::t;
+
+const STILL_MISSING: Text = t!("Còn thiếu: {questions}", "Still missing: {questions}");
 
 /// One question of the checklist with its answer.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +76,9 @@ pub struct CheckDetail {
     pub photos: Vec<PhotoRow>,
     /// Keys of required questions still unanswered.
     pub missing_required: Vec<String>,
+    /// "Còn thiếu: Mục đích sử dụng vốn, …": the questions still missing by their labels, never their keys; none
+    /// when nothing is missing.
+    pub missing_text: Option<String>,
     /// Whether finishing would be accepted now.
     pub can_finish: bool,
 }
@@ -185,6 +191,10 @@ pub fn check(store: &Store, check_id: &str, lang: Lang) -> Result<CheckDetail> {
         .collect();
     let missing_required: Vec<String> =
         rows.iter().filter(|r| r.required && !r.answered).map(|r| r.key.clone()).collect();
+    let missing_labels: Vec<&str> =
+        rows.iter().filter(|r| r.required && !r.answered).map(|r| r.label.as_str()).collect();
+    let missing_text =
+        (!missing_labels.is_empty()).then(|| STILL_MISSING.fill(lang, &[("questions", &missing_labels.join(", "))]));
     let mut title = msg::CHECK_TITLE.fill(lang, &[("code", &c.code)]);
     if c.revision > 1 {
         title = format!("{title} {}", msg::REVISION_SUFFIX.fill(lang, &[("n", &(c.revision - 1).to_string())]));
@@ -200,6 +210,7 @@ pub fn check(store: &Store, check_id: &str, lang: Lang) -> Result<CheckDetail> {
         answers: rows,
         photos: photos(conn, &c, lang)?,
         can_finish: c.state == CheckState::Open && missing_required.is_empty(),
+        missing_text,
         missing_required,
     })
 }

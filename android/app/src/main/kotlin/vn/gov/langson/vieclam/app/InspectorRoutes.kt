@@ -190,7 +190,7 @@ private fun WalkRoute(strings: UiStrings, nav: NavHostController) {
             // Hectares to two decimals with the Vietnamese decimal comma; the core gives the number.
             ui = ui.copy(
                 walking = false, plot = plot,
-                areaText = plot?.let { "%.2f ha".format(it.areaHa).replace('.', ',') },
+                areaText = plot?.areaText,
                 perimeterText = plot?.let { "${it.perimeterM.toInt()} m" },
             )
         },

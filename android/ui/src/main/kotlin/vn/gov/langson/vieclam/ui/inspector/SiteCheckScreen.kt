@@ -84,9 +84,10 @@ fun SiteCheckScreen(
         if (!check.locked) {
             SecondaryButton(strings.takePhoto, { onAction(CheckAction.TakePhoto) })
             SecondaryButton(strings.walkTitle, { onAction(CheckAction.WalkPlot) })
-            if (check.missingRequired.isNotEmpty()) {
+            // The core's sentence names the questions by their labels ("Còn thiếu: …"), never by their keys.
+            check.missingText?.let { missing ->
                 Text(
-                    "${strings.stillMissing}: " + check.missingRequired.joinToString(", "),
+                    missing,
                     color = StatusColors.warn,
                     style = MaterialTheme.typography.bodyMedium,
                 )
