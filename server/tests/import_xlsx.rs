@@ -28,3 +28,13 @@ fn xlsx_reads_like_the_csv_export() {
     assert_eq!(first.annual_rate_ppm, 79_200);
     assert_eq!(xlsx.batch.borrowers[0].commune_code, "05977");
 }
+
+/// A damaged workbook found by the `import_loans` fuzz target (a cell naming a shared string past the end of the
+/// table, which makes calamine 0.31 panic) is refused with `import.bad_xlsx`, not a crash.
+#[test]
+fn a_damaged_workbook_is_refused_not_a_crash() {
+    let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    let bytes = std::fs::read(data("damaged-shared-string.xlsx")).unwrap();
+    let refused = vieclam_server::import::read_loans_bytes(&bytes, today).err().expect("refused");
+    assert_eq!(refused.code(), "import.bad_xlsx", "{refused:?}");
+}
