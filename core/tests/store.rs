@@ -75,10 +75,11 @@ fn migrates_from_every_earlier_version() {
     for start in 0..migrations::LATEST {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
-        let store = Store::open_at_version(&path, &KEY, start).unwrap();
+        let store = Store::open_at_version(&path, &KEY, start).unwrap_or_else(|e| panic!("v{start}: {e:?}"));
         assert_eq!(store.schema_version().unwrap(), start);
         drop(store);
-        let store = Store::open(&path, &KEY).unwrap();
+        let len = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let store = Store::open(&path, &KEY).unwrap_or_else(|e| panic!("reopening v{start} ({len} bytes): {e:?}"));
         assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
         let hits: i64 = store
             .conn()

@@ -64,6 +64,9 @@ pub struct Store {
 /// SQLCipher's page size: a healthy file is a whole number of these.
 const PAGE_SIZE: u64 = 4096;
 
+/// Held while a connection is keyed and its key probed (see `open_at_version`).
+static KEYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 impl Store {
     /// Opens (or creates) the store at `path` with `key`, migrating it to the latest schema.
     pub fn open(path: impl AsRef<Path>, key: &DbKey) -> Result<Store> {
@@ -81,8 +84,14 @@ impl Store {
         let mut conn = Connection::open_with_flags(&path, flags)?;
         // Before anything that may take a lock: another connection (a sync worker, a second screen) may be writing.
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.pragma_update(None, "key", key.pragma_value())?;
-        probe_key(&conn)?;
+        {
+            // Keying is serialised across the process. A CI run once saw `PRAGMA key` fail on one thread in the same
+            // millisecond as a wrong-key probe on another (SQLCipher 4.20, not reproduced in 1,000 runs since); a
+            // raw key costs microseconds, so holding a lock over the key and its probe costs nothing that matters.
+            let _keying = KEYING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            conn.pragma_update(None, "key", key.pragma_value())?;
+            probe_key(&conn)?;
+        }
         if existed {
             check_length_against_header(&conn, &path)?;
         }
