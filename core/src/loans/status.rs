@@ -108,13 +108,15 @@ pub struct LoanStatus {
     pub next_instalment: Option<DueInstalment>,
     /// Instalments with something left to pay that fall due within the reminder window (the date included).
     pub reminders: Vec<DueInstalment>,
-    /// Interest at the loan's rate for the calendar month holding the date, on the whole outstanding balance, as
-    /// it stands on the date (later days of the month assume no further payment).
+    /// Interest at the loan's rate for the calendar month holding the date, on the outstanding balance that is not
+    /// overdue, as it stands on the date (later days of the month assume no further payment, so what is overdue
+    /// stays overdue). Overdue principal bears the overdue rate instead ([`LoanStatus::overdue_interest`]).
     pub interest_this_month: Dong,
     /// Lãi quá hạn: interest at the overdue rate on each overdue portion from the day after its due date to the
     /// date, both included. Reported beside, not inside, [`LoanStatus::interest_this_month`].
     pub overdue_interest: Dong,
-    /// Interest at the loan's rate from disbursement to the date, both included.
+    /// Interest at the loan's rate from disbursement to the date, both included, on each day's balance less what
+    /// was overdue that day (which bears the overdue rate instead).
     pub interest_accrued: Dong,
     /// Interest paid on or before the date.
     pub interest_paid_total: Dong,
@@ -190,10 +192,23 @@ pub fn loan_status(
         Some(last) => month.last.min(last),
         None => month.last,
     };
-    let interest_this_month =
-        accrual::interest(balances.balance_days(Span::new(month.first, month_end), freeze), terms.annual_rate_ppm);
-    let interest_accrued =
-        accrual::interest(balances.balance_days(Span::new(terms.disbursed_on, on), freeze), terms.annual_rate_ppm);
+    // Overdue principal bears the overdue rate *instead of* the normal rate, never both: each đồng-day of the
+    // balance is charged once, at one rate. So the normal interest runs on the balance less what was overdue that
+    // day. For the month the overdue part is projected to its end, as the balance is (no payment is foreseen).
+    let normal_interest = |span: Span| {
+        let overdue_in_span: i128 = overdue
+            .iter()
+            .map(|i| {
+                let from = span.first.max(overdue_days(i).first);
+                i128::from(i.amount_remaining)
+                    .saturating_mul(i128::from(Span::new(from, span.last).days_outside(freeze)))
+            })
+            .fold(0, i128::saturating_add);
+        let days = balances.balance_days(span, freeze).saturating_sub(overdue_in_span).max(0);
+        accrual::interest(days, terms.annual_rate_ppm)
+    };
+    let interest_this_month = normal_interest(Span::new(month.first, month_end));
+    let interest_accrued = normal_interest(Span::new(terms.disbursed_on, on));
 
     let window_end = on.checked_add_days(Days::new(u64::from(remind_within_days))).unwrap_or(NaiveDate::MAX);
     let reminders = remaining

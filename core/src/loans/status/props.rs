@@ -154,21 +154,49 @@ proptest! {
     #[test]
     fn interest_grows_with_the_balance(c in case(), drop in any::<prop::sample::Index>(), extra in 1i64..50_000_000) {
         let st = status_of(&c);
-        // Taking a payment away leaves every day's balance the same or higher.
+        // Taking a payment away leaves every day's balance the same or higher. What it makes overdue moves from
+        // the normal rate to the higher overdue rate, so the two together grow (each is rounded once: 1 đồng of
+        // slack), and the normal part alone grows while the overdue part stays the same.
         if !c.payments.is_empty() {
             let mut fewer = c.clone();
             fewer.payments.remove(drop.index(c.payments.len()));
             let more = status_of(&fewer);
-            prop_assert!(more.interest_this_month >= st.interest_this_month);
-            prop_assert!(more.interest_accrued >= st.interest_accrued);
+            prop_assert!(
+                more.interest_accrued + more.overdue_interest + 1 >= st.interest_accrued + st.overdue_interest
+            );
+            if more.overdue_principal == st.overdue_principal && more.days_overdue == st.days_overdue {
+                prop_assert!(more.interest_this_month >= st.interest_this_month);
+            }
         }
         // So does lending more on the same terms and schedule (the extra falls due on maturity).
         let mut bigger = c.clone();
         bigger.terms.principal += extra;
         let more = status_of(&bigger);
-        prop_assert!(more.interest_this_month >= st.interest_this_month);
-        prop_assert!(more.interest_accrued >= st.interest_accrued);
+        prop_assert!(more.interest_accrued + more.overdue_interest + 1 >= st.interest_accrued + st.overdue_interest);
+        if more.overdue_principal == st.overdue_principal && more.days_overdue == st.days_overdue {
+            prop_assert!(more.interest_this_month >= st.interest_this_month);
+            prop_assert!(more.interest_accrued >= st.interest_accrued);
+        }
         prop_assert!(more.outstanding >= st.outstanding);
+    }
+
+    #[test]
+    fn each_day_of_the_balance_bears_one_rate(c in case()) {
+        // With the overdue rate equal to the normal rate, normal plus overdue interest is the interest on the whole
+        // balance since disbursement: overdue principal is neither charged twice nor left out.
+        let mut flat = c.clone();
+        flat.terms.overdue_rate_ppm = flat.terms.annual_rate_ppm;
+        let st = status_of(&flat);
+        if matches!(st.state, LoanState::Overdue | LoanState::Current | LoanState::Settled) {
+            let known = flat.payments.iter().filter(|p| p.paid_on <= c.on).map(|p| (p.paid_on, p.principal_paid));
+            let balances = crate::loans::accrual::Balances::new(flat.terms.principal, flat.terms.disbursed_on, known);
+            let freeze = super::freeze_span(&flat.relief);
+            let whole = crate::loans::accrual::interest(
+                balances.balance_days(Span::new(flat.terms.disbursed_on, c.on), freeze),
+                flat.terms.annual_rate_ppm,
+            );
+            prop_assert!((st.interest_accrued + st.overdue_interest - whole).abs() <= 1, "{} + {} vs {}", st.interest_accrued, st.overdue_interest, whole);
+        }
     }
 
     #[test]

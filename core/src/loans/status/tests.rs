@@ -80,13 +80,18 @@ fn worked_example_fifty_million() {
 fn overdue_principal_days_and_interest() {
     let (t, s) = fifty_million();
     // Nothing repaid; on 1 Oct the 12,500,000 due 1 Sep is overdue from 2 Sep: 29 + 1 = 30 days.
-    // Overdue interest 12,500,000 × 30 × 102,960 / 360,000,000 = 107,250. October: 31 × 11,000 = 341,000.
+    // Overdue interest 12,500,000 × 30 × 102,960 / 360,000,000 = 107,250. The overdue principal bears that rate
+    // instead of the normal one, so October's normal interest runs on 37,500,000 (8,250 a day): 31 × 8,250 =
+    // 255,750, not 341,000. Since disbursement: 1 Mar – 1 Sep is 185 days × 11,000 = 2,035,000, then 2 Sep – 1 Oct
+    // 30 days × 8,250 = 247,500: 2,282,500 at the normal rate, and the 107,250 beside it.
     let st = status(&t, &s, &[], Relief::default(), ymd(2026, 10, 1));
     assert_eq!(st.state, LoanState::Overdue);
     assert_eq!(st.overdue_principal, 12_500_000);
     assert_eq!((st.days_overdue, st.first_overdue_since), (30, Some(ymd(2026, 9, 2))));
     assert_eq!(st.overdue_interest, 107_250);
-    assert_eq!(st.interest_this_month, 341_000);
+    assert_eq!(st.interest_this_month, 255_750);
+    assert_eq!(st.interest_accrued, 2_282_500);
+    assert_eq!(st.unpaid_interest, 2_282_500);
     assert_eq!(st.next_instalment, Some(due(2, ymd(2027, 3, 1), 12_500_000)));
 
     // 5,000,000 paid late on 20 Sep leaves 7,500,000 overdue: 7,500,000 × 30 × 102,960 / 360,000,000 = 64,350.
@@ -157,9 +162,9 @@ fn a_decree_61_loan_keeps_its_terms_in_2026() {
     let s = equal_instalments(t.principal, disbursed, 24, 6);
     let on = ymd(2026, 1, 15);
     assert_eq!(in_force(&sets, on).unwrap().code, "ND338");
-    // January 2026 at 7.92%, not the new decree's 8.382%: 31 × 11,000 = 341,000.
+    // January 2026 at 7.92%, not the new decree's 8.382%, on the 37,500,000 not overdue: 31 × 8,250 = 255,750.
     let st = status(&t, &s, &[], Relief::default(), on);
-    assert_eq!(st.interest_this_month, 341_000);
+    assert_eq!(st.interest_this_month, 255_750);
     // The 12,500,000 due 10 Dec 2025 is overdue 11 Dec – 15 Jan = 21 + 15 = 36 days at 130% of 7.92%:
     // 12,500,000 × 36 × 102,960 / 360,000,000 = 128,700.
     assert_eq!((st.overdue_principal, st.days_overdue), (12_500_000, 36));
@@ -182,14 +187,15 @@ fn a_freeze_stops_interest_and_overdue() {
     assert_eq!(status(&t, &s, &[], freeze, ymd(2026, 7, 20)).interest_this_month, 341_000);
 
     // After it, the instalment that fell due inside is overdue from 1 Nov: on 5 Nov, 5 days,
-    // 12,500,000 × 5 × 102,960 / 360,000,000 = 17,875. November is whole again: 330,000.
+    // 12,500,000 × 5 × 102,960 / 360,000,000 = 17,875. November accrues again, on the 37,500,000 not overdue:
+    // 30 × 8,250 = 247,500; since disbursement 1,683,000 + 5 × 8,250.
     let st = status(&t, &s, &[], freeze, ymd(2026, 11, 5));
     assert_eq!(st.state, LoanState::Overdue);
     assert_eq!((st.overdue_principal, st.days_overdue), (12_500_000, 5));
     assert_eq!(st.first_overdue_since, Some(ymd(2026, 11, 1)));
     assert_eq!(st.overdue_interest, 17_875);
-    assert_eq!(st.interest_this_month, 330_000);
-    assert_eq!(st.interest_accrued, 1_683_000 + 5 * 11_000);
+    assert_eq!(st.interest_this_month, 247_500);
+    assert_eq!(st.interest_accrued, 1_683_000 + 5 * 8_250);
     assert_eq!(st.frozen_principal, 0);
 
     // A freeze with no end is still in effect.
@@ -287,4 +293,28 @@ fn a_ten_year_loan_takes_under_a_millisecond() {
     // two cores with the other tests takes up to ~0.9 ms, so it gets more room.
     let budget = std::time::Duration::from_micros(if cfg!(debug_assertions) { 5_000 } else { 1_000 });
     assert!(each < budget, "one status took {each:?}");
+}
+
+#[test]
+fn overdue_principal_is_charged_one_rate_not_two() {
+    // 12,000,000 ₫ at 7.92% disbursed 31 Jan 2027, 1,000,000 due monthly; nothing paid. On 15 Apr the February
+    // and March instalments are overdue (from 1 Mar: 46 days; from 1 Apr: 15 days).
+    let t = terms(12_000_000, ymd(2027, 1, 31), 12);
+    let s = equal_instalments(t.principal, t.disbursed_on, 12, 1);
+    let st = status(&t, &s, &[], Relief::default(), ymd(2027, 4, 15));
+    assert_eq!((st.overdue_principal, st.days_overdue), (2_000_000, 46));
+    // Overdue: 1,000,000 × 46 × 286 / 1,000,000 + 1,000,000 × 15 × 286 / 1,000,000 = 13,156 + 4,290 = 17,446.
+    assert_eq!(st.overdue_interest, 17_446);
+    // Normal: 31 Jan – 15 Apr is 75 days × 2,640 (12M) = 198,000, less the overdue đồng-days at 220 per million:
+    // (46 + 15) × 220 = 13,420, so 184,580. The old sum charged the overdue days twice: 198,000 + 17,446.
+    assert_eq!(st.interest_accrued, 184_580);
+    // April: 30 days × 2,640 = 79,200, less March's instalment over 1–30 Apr (30 × 220 = 6,600) and February's
+    // over the same days (6,600): 66,000.
+    assert_eq!(st.interest_this_month, 66_000);
+
+    // With the overdue rate set equal to the normal one, the two parts add up to the interest on the whole balance
+    // (to rounding): nothing is charged twice and nothing is left out.
+    let flat = LoanTerms { overdue_rate_ppm: t.annual_rate_ppm, ..t };
+    let st = status(&flat, &s, &[], Relief::default(), ymd(2027, 4, 15));
+    assert!((st.interest_accrued + st.overdue_interest - 198_000).abs() <= 1, "{st:?}");
 }
