@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, params};
 use crate::error::{Error, Result};
 use crate::loans::status::{LoanStatus, loan_status};
 use crate::loans::{Instalment, LoanTerms, Payment, Relief, ReliefKind};
+use crate::records::{Loan, LoanPayment};
 use crate::store::Store;
 
 /// A loan's facts as stored, ready for [`loan_status`].
@@ -22,6 +23,39 @@ pub struct LoanFacts {
 }
 
 impl LoanFacts {
+    /// The facts of `loan` from its records as they travel between the server and the devices (the server keeps
+    /// them as record bodies, the phone as rows): the office's figures go through [`LoanFacts::status`] too, so the
+    /// dashboard, the phone and the CLI compute one loan book. An unknown relief kind reads as none.
+    pub fn from_records<'a>(
+        loan: &Loan,
+        schedule: Vec<Instalment>,
+        payments: impl IntoIterator<Item = &'a LoanPayment>,
+    ) -> LoanFacts {
+        LoanFacts {
+            terms: LoanTerms {
+                principal: loan.principal,
+                disbursed_on: loan.disbursed_on,
+                maturity_on: loan.maturity_on,
+                annual_rate_ppm: loan.annual_rate_ppm,
+                overdue_rate_ppm: loan.overdue_rate_ppm,
+            },
+            schedule,
+            payments: payments
+                .into_iter()
+                .map(|p| Payment {
+                    paid_on: p.paid_on,
+                    principal_paid: p.principal_paid,
+                    interest_paid: p.interest_paid,
+                })
+                .collect(),
+            relief: Relief {
+                kind: ReliefKind::parse(&loan.relief).unwrap_or_default(),
+                from: loan.relief_from,
+                to: loan.relief_to,
+            },
+        }
+    }
+
     /// The loan's status on `on`, with reminders for what falls due within `remind_within_days`.
     pub fn status(&self, on: NaiveDate, remind_within_days: u32) -> LoanStatus {
         loan_status(&self.terms, &self.schedule, &self.payments, &self.relief, on, remind_within_days)

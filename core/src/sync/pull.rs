@@ -149,7 +149,7 @@ fn add_to_batch(b: &mut OfficeBatch, change: &Change) -> bool {
         "loan_programme" => take(&mut b.programmes, body),
         "borrower" => take(&mut b.borrowers, body),
         "loan" => take(&mut b.loans, body),
-        "schedule" => match schedule(body) {
+        "schedule" => match parse_schedule(body) {
             Some(s) => {
                 b.schedules.push((change.id.clone(), s));
                 true
@@ -174,8 +174,9 @@ struct WireInstalment {
     principal_due: i64,
 }
 
-/// A loan's whole schedule: a list of instalments, or an object holding one under `instalments`.
-fn schedule(body: Value) -> Option<Vec<Instalment>> {
+/// A loan's whole schedule as a `schedule` record carries it: a list of instalments, or an object holding one under
+/// `instalments`. `None` when the body is neither.
+pub fn parse_schedule(body: Value) -> Option<Vec<Instalment>> {
     let list = match body {
         Value::Object(mut o) => o.remove("instalments")?,
         other => other,

@@ -6,6 +6,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde_json::Value;
+use vieclam_core::loans::Instalment;
+use vieclam_core::loans::status::LoanState;
+use vieclam_core::query::facts::LoanFacts;
+use vieclam_core::records::{Loan, LoanPayment};
+use vieclam_core::sync::pull::parse_schedule;
 
 use crate::api::evidence;
 use crate::dashboard::{
@@ -200,35 +205,32 @@ impl Checks {
     }
 }
 
-/// Principal outstanding and overdue on `today`, from loans, their schedules and payments.
+/// Principal outstanding and overdue on `today`: each loan's status from the core's [`LoanFacts`], the one
+/// computation the phone and the CLI make too, so freezes, write-offs and late payments count the same everywhere.
+/// A body that does not read as its record (never written by this server's import) is left out of the figures.
 async fn loan_figures(tx: &mut Tx, today: NaiveDate, o: &mut DashboardOverview) -> ApiResult<()> {
-    let mut paid: HashMap<String, i64> = HashMap::new();
+    let mut payments: HashMap<String, Vec<LoanPayment>> = HashMap::new();
     for p in of_kind(tx, "payment").await? {
-        let b = body(&p);
-        *paid.entry(b["loan_id"].as_str().unwrap_or_default().to_owned()).or_default() +=
-            b["principal_paid"].as_i64().unwrap_or(0);
+        if let Ok(payment) = serde_json::from_str::<LoanPayment>(&p.row.body) {
+            payments.entry(payment.loan_id.clone()).or_default().push(payment);
+        }
     }
-    let mut due: HashMap<String, i64> = HashMap::new();
+    let mut schedules: HashMap<String, Vec<Instalment>> = HashMap::new();
     for s in of_kind(tx, "schedule").await? {
-        let b = body(&s);
-        let sum = b["instalments"].as_array().map_or(0, |items| {
-            items
-                .iter()
-                .filter(|i| i["due_on"].as_str().and_then(day).is_some_and(|d| d < today))
-                .map(|i| i["principal_due"].as_i64().unwrap_or(0))
-                .sum()
-        });
-        due.insert(s.row.id.clone(), sum);
+        if let Some(items) = parse_schedule(body(&s)) {
+            schedules.insert(s.row.id.clone(), items);
+        }
     }
     for l in of_kind(tx, "loan").await? {
-        let principal = body(&l)["principal"].as_i64().unwrap_or(0);
-        let repaid = paid.get(&l.row.id).copied().unwrap_or(0);
+        let Ok(loan) = serde_json::from_str::<Loan>(&l.row.body) else { continue };
+        let schedule = schedules.remove(&l.row.id).unwrap_or_default();
+        let paid = payments.get(&l.row.id).map_or(&[][..], Vec::as_slice);
+        let status = LoanFacts::from_records(&loan, schedule, paid).status(today, 0);
         o.loans += 1;
-        o.outstanding += (principal - repaid).max(0);
-        let late = due.get(&l.row.id).copied().unwrap_or(0) - repaid;
-        if late > 0 {
+        o.outstanding += status.outstanding;
+        if status.state == LoanState::Overdue {
             o.overdue += 1;
-            o.overdue_amount += late;
+            o.overdue_amount += status.overdue_principal;
         }
     }
     Ok(())
@@ -236,7 +238,8 @@ async fn loan_figures(tx: &mut Tx, today: NaiveDate, o: &mut DashboardOverview) 
 
 impl DashboardData for DbDashboard {
     async fn overview(&self) -> Result<DashboardOverview, String> {
-        let today = chrono::Utc::now().date_naive();
+        // The province's day, as on the phones: at 06:00 in Lạng Sơn it is still yesterday in UTC.
+        let today = vieclam_core::query::session::today_in_province();
         self.db
             .read(work!(|tx| async move {
                 let mut o = DashboardOverview::default();
