@@ -138,6 +138,11 @@ pub struct LoanStatus {
     pub interest_paid_total: i64,
     /// Lãi tồn: interest accrued less interest paid, not below 0.
     pub unpaid_interest: i64,
+    /// Overdue interest paid on or before the date.
+    pub overdue_interest_paid_total: i64,
+    /// Cần trả ngay: overdue principal, unpaid interest and unpaid overdue interest; 0 in a freeze or once written
+    /// off.
+    pub to_pay_now: i64,
 }
 
 impl From<st::LoanStatus> for LoanStatus {
@@ -160,6 +165,8 @@ impl From<st::LoanStatus> for LoanStatus {
             interest_accrued: s.interest_accrued,
             interest_paid_total: s.interest_paid_total,
             unpaid_interest: s.unpaid_interest,
+            overdue_interest_paid_total: s.overdue_interest_paid_total,
+            to_pay_now: s.to_pay_now,
         }
     }
 }

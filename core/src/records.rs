@@ -112,6 +112,9 @@ pub struct LoanPayment {
     pub principal_paid: Dong,
     /// Interest paid.
     pub interest_paid: Dong,
+    /// Overdue interest (lãi quá hạn) paid; absent in records written before it was kept apart, hence 0.
+    #[serde(default)]
+    pub overdue_interest_paid: Dong,
 }
 
 /// What a loan funded.

@@ -109,9 +109,11 @@ enum Command {
 
 #[derive(Subcommand)]
 enum Import {
-    /// Loans from a VBSP export (CSV or XLSX; docs/import-loans.md).
+    /// Loans from a VBSP export (CSV or XLSX; docs/import-loans.md): the loan list, with its payment history and
+    /// relief events as further files or sheets.
     Loans {
-        file: PathBuf,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// Apply the good rows even when some were rejected.
         #[arg(long)]
         skip_bad_rows: bool,
@@ -366,11 +368,12 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("Đã thu hồi thiết bị / Device revoked: {device_id}");
             Ok(())
         }
-        Command::Import { command: Import::Loans { file, skip_bad_rows } } => {
-            let today = chrono::Local::now().date_naive();
-            let outcome = publish::import_loans(&db, &file, today, skip_bad_rows).await?;
+        Command::Import { command: Import::Loans { files, skip_bad_rows } } => {
+            let today = vieclam_core::query::session::today_in_province();
+            let outcome = publish::import_loans(&db, &files, today, skip_bad_rows).await?;
             for r in &outcome.rejected {
-                println!("Dòng / Row {}\t{}\t{}\t{} / {}", r.row, r.column, r.code, r.message_vi, r.message_en);
+                let table = if r.table.is_empty() { String::new() } else { format!("{} › ", r.table) };
+                println!("{table}Dòng / Row {}\t{}\t{}\t{} / {}", r.row, r.column, r.code, r.message_vi, r.message_en);
             }
             match outcome.applied {
                 Some(n) => {

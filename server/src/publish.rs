@@ -2,7 +2,7 @@
 //! transaction only when every row is good or the office chose to skip the bad ones, and job programmes
 //! (`programmes add`). Errors are one sentence, Vietnamese then English.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use vieclam_core::fold::fold;
@@ -26,17 +26,27 @@ pub struct ImportOutcome {
     pub applied: Option<usize>,
 }
 
-/// Reads `path` (CSV or XLSX) as of `today` and applies it in one transaction when nothing was rejected or
-/// `skip_bad_rows` is set.
-pub async fn import_loans(db: &Db, path: &Path, today: NaiveDate, skip_bad_rows: bool) -> AdminResult<ImportOutcome> {
-    let file = path.to_path_buf();
+/// Reads the export in `paths` (CSV or XLSX files: the loan list with its payment history and relief events) as
+/// of `today` and applies it in one transaction when nothing was rejected or `skip_bad_rows` is set.
+pub async fn import_loans(
+    db: &Db,
+    paths: &[PathBuf],
+    today: NaiveDate,
+    skip_bad_rows: bool,
+) -> AdminResult<ImportOutcome> {
+    let files = paths.to_vec();
     // Reading a large spreadsheet is CPU work: keep it off the async threads.
-    let read =
-        tokio::task::spawn_blocking(move || import::read_loans(&file, today)).await.map_err(|e| e.to_string())?;
+    let read = tokio::task::spawn_blocking(move || {
+        let refs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        import::read_loan_files(&refs, today)
+    })
+    .await
+    .map_err(|e| e.to_string())?;
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let read = read.map_err(|e| {
         format!(
             "{}: {} / {}",
-            path.display(),
+            names.join(", "),
             e.message(vieclam_core::messages::Lang::Vi),
             e.message(vieclam_core::messages::Lang::En)
         )

@@ -102,6 +102,7 @@ impl Generator {
             paid_on,
             principal_paid: principal,
             interest_paid: interest,
+            overdue_interest_paid: 0,
         });
     }
 

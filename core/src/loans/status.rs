@@ -122,6 +122,12 @@ pub struct LoanStatus {
     pub interest_paid_total: Dong,
     /// Lãi tồn: interest accrued less interest paid, not below 0.
     pub unpaid_interest: Dong,
+    /// Overdue interest paid on or before the date.
+    pub overdue_interest_paid_total: Dong,
+    /// Cần trả ngay: the overdue principal, the unpaid interest and the overdue interest not yet paid, the one
+    /// figure a borrower brings to the transaction point. 0 inside a freeze (khoanh nợ holds both) and once written
+    /// off.
+    pub to_pay_now: Dong,
 }
 
 /// The status of a loan on `on`, with reminders for instalments due within `remind_within_days` days of it.
@@ -144,6 +150,7 @@ pub fn loan_status(
     let known = || payments.iter().filter(move |p| p.paid_on <= on);
     let principal_repaid = clamp_dong(known().map(|p| i128::from(p.principal_paid)).sum()).max(0);
     let interest_paid_total = clamp_dong(known().map(|p| i128::from(p.interest_paid)).sum()).max(0);
+    let overdue_interest_paid_total = clamp_dong(known().map(|p| i128::from(p.overdue_interest_paid)).sum()).max(0);
     let outstanding = terms.principal.saturating_sub(principal_repaid).max(0);
 
     if let Some(day) = written_off_on(relief, on) {
@@ -167,6 +174,8 @@ pub fn loan_status(
             interest_accrued: 0,
             interest_paid_total,
             unpaid_interest: 0,
+            overdue_interest_paid_total,
+            to_pay_now: 0,
         };
     }
 
@@ -231,6 +240,15 @@ pub fn loan_status(
         }
     };
 
+    let overdue_interest = accrual::interest(overdue_balance_days, terms.overdue_rate_ppm);
+    let unpaid_interest = interest_accrued.saturating_sub(interest_paid_total).max(0);
+    let to_pay_now = if frozen_now {
+        0
+    } else {
+        overdue_principal
+            .saturating_add(unpaid_interest)
+            .saturating_add(overdue_interest.saturating_sub(overdue_interest_paid_total).max(0))
+    };
     LoanStatus {
         on,
         state,
@@ -245,10 +263,12 @@ pub fn loan_status(
         next_instalment: remaining.iter().find(|i| i.due_on >= on).cloned(),
         reminders,
         interest_this_month,
-        overdue_interest: accrual::interest(overdue_balance_days, terms.overdue_rate_ppm),
+        overdue_interest,
         interest_accrued,
         interest_paid_total,
-        unpaid_interest: interest_accrued.saturating_sub(interest_paid_total).max(0),
+        unpaid_interest,
+        overdue_interest_paid_total,
+        to_pay_now,
     }
 }
 

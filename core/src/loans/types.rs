@@ -40,6 +40,8 @@ pub struct Payment {
     pub principal_paid: Dong,
     /// Interest paid.
     pub interest_paid: Dong,
+    /// Overdue interest paid.
+    pub overdue_interest_paid: Dong,
 }
 
 /// Relief granted on a loan.

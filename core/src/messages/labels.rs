@@ -43,6 +43,8 @@ pub const INTEREST_THIS_MONTH: Text = t!("Lãi tháng này", "Interest this mont
 pub const OVERDUE_INTEREST: Text = t!("Lãi quá hạn", "Overdue interest");
 /// Lãi tồn: unpaid interest.
 pub const UNPAID_INTEREST: Text = t!("Lãi tồn", "Unpaid interest");
+/// The one figure a borrower brings to the transaction point.
+pub const TO_PAY_NOW: Text = t!("Cần trả ngay", "To pay now");
 /// Principal repaid.
 pub const PRINCIPAL_REPAID: Text = t!("Gốc đã trả", "Principal repaid");
 /// State of the loan.

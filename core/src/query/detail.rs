@@ -80,6 +80,9 @@ pub(super) fn build(
         item(l::OUTSTANDING, money(s.outstanding)),
         item(l::PRINCIPAL_REPAID, money(s.principal_repaid)),
     ];
+    if s.to_pay_now > 0 {
+        fields.push(item(l::TO_PAY_NOW, money(s.to_pay_now)));
+    }
     if let Some(next) = &s.next_instalment {
         let value = l::AMOUNT_ON_DATE
             .fill(lang, &[("amount", &money(next.amount_remaining)), ("date", &format::date(next.due_on))]);

@@ -46,6 +46,7 @@ impl LoanFacts {
                     paid_on: p.paid_on,
                     principal_paid: p.principal_paid,
                     interest_paid: p.interest_paid,
+                    overdue_interest_paid: p.overdue_interest_paid,
                 })
                 .collect(),
             relief: Relief {
@@ -104,10 +105,16 @@ pub fn load(store: &Store, loan_id: &str) -> Result<LoanFacts> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let payments = conn
         .prepare_cached(
-            "SELECT paid_on, principal_paid, interest_paid FROM loan_payments WHERE loan_id = ?1 ORDER BY paid_on",
+            "SELECT paid_on, principal_paid, interest_paid, overdue_interest_paid FROM loan_payments
+             WHERE loan_id = ?1 ORDER BY paid_on",
         )?
         .query_map(params![loan_id], |r| {
-            Ok(Payment { paid_on: date(r.get(0)?)?, principal_paid: r.get(1)?, interest_paid: r.get(2)? })
+            Ok(Payment {
+                paid_on: date(r.get(0)?)?,
+                principal_paid: r.get(1)?,
+                interest_paid: r.get(2)?,
+                overdue_interest_paid: r.get(3)?,
+            })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(LoanFacts { terms, schedule, payments, relief })

@@ -255,10 +255,17 @@ fn write_loans(tx: &Transaction, b: &OfficeBatch) -> Result<()> {
     let mut st = tx.prepare(&upsert_sql(
         "loan_payments",
         "id",
-        &["id", "loan_id", "paid_on", "principal_paid", "interest_paid"],
+        &["id", "loan_id", "paid_on", "principal_paid", "interest_paid", "overdue_interest_paid"],
     ))?;
     for p in &b.payments {
-        st.execute(params![p.id, p.loan_id, p.paid_on.to_string(), p.principal_paid, p.interest_paid])?;
+        st.execute(params![
+            p.id,
+            p.loan_id,
+            p.paid_on.to_string(),
+            p.principal_paid,
+            p.interest_paid,
+            p.overdue_interest_paid
+        ])?;
     }
     Ok(())
 }

@@ -35,7 +35,8 @@ final class CoreMock: CoreAPI {
                                 firstOverdueSince: nil, frozenPrincipal: 0, writtenOffAmount: 0,
                                 nextInstalment: DueInstalment(seq: 3, dueOn: "2025-11-15", amountRemaining: 4_000_000),
                                 reminders: [], interestThisMonth: 231_000, overdueInterest: 0, interestAccrued: 1_155_000,
-                                interestPaidTotal: 924_000, unpaidInterest: 231_000)
+                                interestPaidTotal: 924_000, unpaidInterest: 231_000,
+                                overdueInterestPaidTotal: 0, toPayNow: 231_000)
         return LoanDetail(loanId: loanId, title: "Khế ước 7300100000012 · Hoàng Văn Thắng",
                           fields: [LabeledValue(label: "Dư nợ", value: "42.000.000 ₫"), LabeledValue(label: "Lãi suất", value: "6,6 %/năm")],
                           scheduleTitle: "Lịch trả nợ",

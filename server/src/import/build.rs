@@ -26,25 +26,29 @@ const DEFAULT_REPAY_EVERY_MONTHS: i64 = 6;
 
 /// Collects the records of good rows and the problems of bad ones.
 pub struct Builder {
-    today: NaiveDate,
+    pub(super) today: NaiveDate,
+    /// The table being read (a sheet's name, or the file's), for the report.
+    pub(super) table: String,
+    pub(super) payments_pending: Vec<super::history::PendingPayment>,
+    pub(super) relief_pending: Vec<super::history::PendingRelief>,
     sets: Vec<RuleSet>,
     /// Agreement number → row that holds it.
     agreements: HashMap<String, u64>,
     /// ID digits → (row, folded name, birth year, borrower id).
     borrowers: HashMap<String, (u64, String, i32, String)>,
     programmes: BTreeSet<String>,
-    out: LoanImport,
+    pub(super) out: LoanImport,
 }
 
 /// The problems of one row, each tied to its column.
-struct Problems<'a> {
-    row: &'a Row,
-    cols: &'a Columns,
-    list: Vec<RowError>,
+pub(super) struct Problems<'a> {
+    pub(super) row: &'a Row,
+    pub(super) cols: &'a Columns,
+    pub(super) list: Vec<RowError>,
 }
 
 impl Problems<'_> {
-    fn add(&mut self, field: Field, problem: &str, text: Text, args: &[(&str, &str)]) {
+    pub(super) fn add(&mut self, field: Field, problem: &str, text: Text, args: &[(&str, &str)]) {
         let code = format!("{}.{problem}", key(field));
         self.list.push(RowError::new(self.row.number, self.cols.header(field), code, text, args));
     }
@@ -54,7 +58,7 @@ impl Problems<'_> {
     }
 
     /// The cell as text with runs of spaces collapsed; a required empty cell or one longer than `max` is a problem.
-    fn text(&mut self, field: Field, required: bool, max: usize) -> Option<String> {
+    pub(super) fn text(&mut self, field: Field, required: bool, max: usize) -> Option<String> {
         let text = self.cell(field).text().split_whitespace().collect::<Vec<_>>().join(" ");
         if text.is_empty() {
             if required {
@@ -71,7 +75,7 @@ impl Problems<'_> {
     }
 
     /// A required value read by `parse`; an empty cell is `required`, an unreadable one `format` with `text`.
-    fn value<T>(&mut self, field: Field, parse: fn(&Cell) -> Option<T>, text: Text) -> Option<T> {
+    pub(super) fn value<T>(&mut self, field: Field, parse: fn(&Cell) -> Option<T>, text: Text) -> Option<T> {
         if self.cell(field).is_empty() {
             self.add(field, "required", m::REQUIRED, &[]);
             return None;
@@ -84,7 +88,7 @@ impl Problems<'_> {
     }
 
     /// An optional value: `Some(None)` when empty, `None` (a problem) when unreadable.
-    fn optional<T>(&mut self, field: Field, parse: fn(&Cell) -> Option<T>, text: Text) -> Option<Option<T>> {
+    pub(super) fn optional<T>(&mut self, field: Field, parse: fn(&Cell) -> Option<T>, text: Text) -> Option<Option<T>> {
         if self.cell(field).is_empty() {
             return Some(None);
         }
@@ -116,6 +120,9 @@ impl Builder {
     pub fn new(today: NaiveDate) -> Builder {
         Builder {
             today,
+            table: String::new(),
+            payments_pending: Vec::new(),
+            relief_pending: Vec::new(),
             sets: default_rule_sets(),
             agreements: HashMap::new(),
             borrowers: HashMap::new(),
@@ -131,12 +138,26 @@ impl Builder {
         let parsed = parsed.filter(|_| p.list.is_empty()).and_then(|parsed| self.cross_check(&mut p, parsed));
         match parsed {
             Some(parsed) if p.list.is_empty() => self.accept(row.number, parsed),
-            _ => self.out.rejected.append(&mut p.list),
+            _ => self.reject(p.list),
         }
     }
 
-    /// The import with the programmes its loans use.
+    /// Starts reading the table named `name` (a sheet, or a file): the rows read next are reported under it.
+    pub fn start_table(&mut self, name: &str) {
+        self.table = name.to_owned();
+    }
+
+    /// Reports a row's problems under the table being read.
+    pub(super) fn reject(&mut self, mut list: Vec<RowError>) {
+        for e in &mut list {
+            e.table.clone_from(&self.table);
+        }
+        self.out.rejected.append(&mut list);
+    }
+
+    /// The import, its histories tied to its loans, with the programmes its loans use.
     pub fn finish(mut self) -> LoanImport {
+        self.resolve_history();
         self.out.batch.programmes = self.programmes.iter().filter_map(|c| programme(c)).collect();
         self.out
     }

@@ -51,6 +51,16 @@ pub fn money(cell: &Cell) -> Option<Dong> {
     (amount > 0).then_some(amount)
 }
 
+/// An amount in whole đồng that may be zero (a payment of interest alone repays no principal), written as for
+/// [`money`].
+pub fn amount(cell: &Cell) -> Option<Dong> {
+    match cell {
+        Cell::Number(n) if *n == 0.0 => Some(0),
+        Cell::Text(t) => money_text(t),
+        _ => money(cell),
+    }
+}
+
 fn money_text(text: &str) -> Option<Dong> {
     let lower = text.to_lowercase();
     let mut t = lower.trim();

@@ -1,6 +1,10 @@
 //! The columns of a bank export and how a header is recognised: Vietnamese or English, with or without
 //! diacritics, in any case, with a unit in brackets or not ("Số tiền vay (đồng)" is "so tien vay").
 //!
+//! An export is made of tables of three kinds, told apart by their headers: the loan list, the payment history
+//! (sao kê trả nợ) and the relief events (khoanh, gia hạn, điều chỉnh kỳ hạn, xóa nợ). Each kind has its own
+//! columns; a table is the kind whose required columns its header names.
+//!
 //! `docs/import-loans.md` describes the same columns for the office; keep the two together.
 
 use vieclam_core::fold::fold;
@@ -55,17 +59,103 @@ pub enum Field {
     SiteLat,
     /// Kinh độ of the site (optional).
     SiteLon,
+    /// Ngày trả: the day a payment was made.
+    PaidOn,
+    /// Trả gốc: principal paid, đồng.
+    PrincipalPaid,
+    /// Trả lãi: interest paid, đồng.
+    InterestPaid,
+    /// Trả lãi quá hạn: overdue interest paid, đồng (optional).
+    OverdueInterestPaid,
+    /// Hình thức xử lý: khoanh nợ, gia hạn, điều chỉnh kỳ hạn, xóa nợ.
+    ReliefKind,
+    /// Từ ngày: the day the relief takes effect.
+    ReliefFrom,
+    /// Đến ngày: the day it ends (optional; none for a write-off, open for a freeze without end).
+    ReliefTo,
+    /// Số tiền xử lý: the amount the relief covers, đồng (optional).
+    ReliefAmount,
 }
 
-/// Every field: its stable key (used in error codes), whether a file must have it, and the headers accepted, folded
-/// and without spaces. The first header is the one the documentation and error reports name.
-pub const FIELDS: [(Field, &str, bool, &[&str]); 22] = [
+/// What a table of an export holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableKind {
+    /// The loan list: one row a loan (with its borrower, model and site).
+    Loans,
+    /// The payment history: one row a payment on a loan.
+    Payments,
+    /// The relief events: one row an event on a loan.
+    Relief,
+}
+
+/// One column the importer knows: the field, its stable key, whether a table of its kind must have it, and the
+/// headers accepted (folded, without spaces).
+pub type FieldSpec = (Field, &'static str, bool, &'static [&'static str]);
+
+/// The agreement number, the key that ties every table's rows to a loan.
+const AGREEMENT: FieldSpec = (
+    Field::AgreementNo,
+    "agreement_no",
+    true,
+    &["sokheuoc", "kheuoc", "sohopdong", "agreementno", "agreementnumber", "agreement"],
+);
+
+/// The payment history's columns.
+pub const PAYMENT_FIELDS: [FieldSpec; 5] = [
+    AGREEMENT,
+    (Field::PaidOn, "paid_on", true, &["ngaytra", "ngaytrano", "ngaygiaodich", "ngaythu", "paymentdate", "paidon"]),
     (
-        Field::AgreementNo,
-        "agreement_no",
+        Field::PrincipalPaid,
+        "principal_paid",
         true,
-        &["sokheuoc", "kheuoc", "sohopdong", "agreementno", "agreementnumber", "agreement"],
+        &["tragoc", "sotientragoc", "gocdatra", "thugoc", "sotienthugoc", "principalpaid"],
     ),
+    (Field::InterestPaid, "interest_paid", true, &["tralai", "sotientralai", "laidatra", "thulai", "interestpaid"]),
+    (
+        Field::OverdueInterestPaid,
+        "overdue_interest_paid",
+        false,
+        &["tralaiquahan", "laiquahandatra", "thulaiquahan", "laiquahan", "overdueinterestpaid"],
+    ),
+];
+
+/// The relief events' columns.
+pub const RELIEF_FIELDS: [FieldSpec; 5] = [
+    AGREEMENT,
+    (
+        Field::ReliefKind,
+        "relief_kind",
+        true,
+        &["hinhthucxuly", "hinhthuc", "loaixuly", "bienphapxuly", "xulyno", "reliefkind", "relief"],
+    ),
+    (Field::ReliefFrom, "relief_from", true, &["tungay", "ngaybatdau", "hieuluctungay", "relieffrom", "from"]),
+    (Field::ReliefTo, "relief_to", false, &["denngay", "ngayketthuc", "hieulucdenngay", "reliefto", "to"]),
+    (
+        Field::ReliefAmount,
+        "relief_amount",
+        false,
+        &["sotienxuly", "sotienkhoanh", "sotienxoa", "sotien", "reliefamount", "amount"],
+    ),
+];
+
+impl TableKind {
+    /// Every kind, the loan list first (it wins a tie).
+    pub const ALL: [TableKind; 3] = [TableKind::Loans, TableKind::Payments, TableKind::Relief];
+
+    /// The columns of this kind of table.
+    pub fn fields(self) -> &'static [FieldSpec] {
+        match self {
+            TableKind::Loans => &FIELDS,
+            TableKind::Payments => &PAYMENT_FIELDS,
+            TableKind::Relief => &RELIEF_FIELDS,
+        }
+    }
+}
+
+/// The loan list's fields: stable key (used in error codes), whether a file must have it, and the headers accepted,
+/// folded and without spaces. The first header is the one the documentation and error reports name.
+pub const FIELDS: [FieldSpec; 22] = [
+    AGREEMENT,
     (
         Field::FullName,
         "full_name",
@@ -116,7 +206,7 @@ pub const FIELDS: [(Field, &str, bool, &[&str]); 22] = [
 
 /// The stable key of a field, as used in error codes (`principal.format`).
 pub fn key(field: Field) -> &'static str {
-    FIELDS.iter().find(|f| f.0 == field).map_or("", |f| f.1)
+    TableKind::ALL.iter().flat_map(|k| k.fields()).find(|f| f.0 == field).map_or("", |f| f.1)
 }
 
 /// A header reduced to what is compared: the text before any bracket, folded, without spaces or signs.
@@ -125,10 +215,15 @@ pub fn header_key(text: &str) -> String {
     fold(before_bracket).chars().filter(|c| c.is_ascii_alphanumeric()).collect()
 }
 
-/// Which field a header names, if any.
+/// Which field of the loan list a header names, if any.
 pub fn recognise(header: &str) -> Option<Field> {
+    recognise_in(&FIELDS, header)
+}
+
+/// Which of `fields` a header names, if any.
+pub fn recognise_in(fields: &[FieldSpec], header: &str) -> Option<Field> {
     let k = header_key(header);
-    FIELDS.iter().find(|f| f.3.contains(&k.as_str())).map(|f| f.0)
+    fields.iter().find(|f| f.3.contains(&k.as_str())).map(|f| f.0)
 }
 
 /// Where each field is in the rows, found from the header row.
@@ -154,36 +249,68 @@ impl Columns {
 /// How many leading rows may be titles above the header (a bank report often starts with its name and date).
 const HEADER_SEARCH_ROWS: usize = 15;
 
-/// Finds the header row among the first rows (the one naming the most required fields) and maps its columns.
-/// Returns the index of the header row in `rows` with the mapping.
-pub fn find_header(rows: &[Row]) -> Result<(usize, Columns), ImportError> {
+/// Finds the header row of a table of `kind` among the first rows and maps its columns.
+pub fn find_header_of(rows: &[Row], kind: TableKind) -> Result<(usize, Columns), ImportError> {
+    let fields = kind.fields();
     let best = rows
         .iter()
         .take(HEADER_SEARCH_ROWS)
         .enumerate()
-        .map(|(i, r)| (i, required_named(r)))
+        .map(|(i, r)| (i, required_named(fields, r)))
         .max_by_key(|(i, n)| (*n, std::cmp::Reverse(*i)));
     let Some((index, _)) = best else { return Err(ImportError::Empty) };
     let row = &rows[index];
     let mut found: Vec<(Field, usize, String)> = Vec::new();
     for (col, cell) in row.cells.iter().enumerate() {
         let written = cell.text();
-        let Some(field) = recognise(&written) else { continue };
+        let Some(field) = recognise_in(fields, &written) else { continue };
         if found.iter().any(|f| f.0 == field) {
             return Err(ImportError::DuplicateColumn(written));
         }
         found.push((field, col, written));
     }
     let missing: Vec<String> =
-        FIELDS.iter().filter(|f| f.2 && !found.iter().any(|x| x.0 == f.0)).map(|f| f.1.to_owned()).collect();
+        fields.iter().filter(|f| f.2 && !found.iter().any(|x| x.0 == f.0)).map(|f| f.1.to_owned()).collect();
     if !missing.is_empty() {
         return Err(ImportError::MissingColumns(missing));
     }
     Ok((index, Columns { found }))
 }
 
-fn required_named(row: &Row) -> usize {
-    row.cells.iter().filter_map(|c| recognise(&c.text())).filter(|f| FIELDS.iter().any(|x| x.0 == *f && x.2)).count()
+/// What kind of table `rows` is: the kind whose required columns one of the first rows names all of (the loan list
+/// first), else the kind whose header comes closest, so its missing columns can be reported. `None` when no row
+/// names two required columns of any kind: a sheet of notes, not a table.
+pub fn table_kind(rows: &[Row]) -> Option<TableKind> {
+    let score = |kind: TableKind| {
+        let fields = kind.fields();
+        let required = fields.iter().filter(|f| f.2).count();
+        let named = rows.iter().take(HEADER_SEARCH_ROWS).map(|r| required_named(fields, r)).max().unwrap_or(0);
+        (named, required)
+    };
+    if let Some(kind) = TableKind::ALL.into_iter().find(|&k| score(k).0 == score(k).1) {
+        return Some(kind);
+    }
+    // The closest: the highest share of required columns named (compared as cross products), the first on a tie.
+    let mut best: Option<(TableKind, usize, usize)> = None;
+    for kind in TableKind::ALL {
+        let (named, required) = score(kind);
+        if named >= 2 && best.is_none_or(|(_, n, r)| named * r > n * required) {
+            best = Some((kind, named, required));
+        }
+    }
+    best.map(|b| b.0)
+}
+
+fn required_named(fields: &[FieldSpec], row: &Row) -> usize {
+    let mut named: Vec<Field> = row
+        .cells
+        .iter()
+        .filter_map(|c| recognise_in(fields, &c.text()))
+        .filter(|f| fields.iter().any(|x| x.0 == *f && x.2))
+        .collect();
+    named.sort_by_key(|f| *f as u8);
+    named.dedup();
+    named.len()
 }
 
 #[cfg(test)]

@@ -113,3 +113,50 @@ pub const SITE_OUTSIDE: Text = t!(
     "Vị trí mô hình không nằm trong địa giới xã đã ghi.",
     "The site position lies outside the boundary of the commune given."
 );
+/// `agreement_no.unknown` in a payment or relief table.
+pub const AGREEMENT_UNKNOWN: Text = t!(
+    "Số khế ước «{value}» không có trong danh sách khoản vay được nhập (hoặc dòng của nó bị lỗi).",
+    "Agreement “{value}” is not in the loan list imported (or its row was rejected)."
+);
+/// `*.format` for an amount that may be zero.
+pub const AMOUNT_FORMAT: Text = t!(
+    "Cột «{column}»: số tiền phải là số đồng, ví dụ 1.500.000, 1500000 hoặc 0.",
+    "Column “{column}”: the amount must be whole đồng, e.g. 1.500.000, 1500000 or 0."
+);
+/// `payment.nothing_paid`.
+pub const NOTHING_PAID: Text =
+    t!("Dòng trả nợ không có số tiền nào lớn hơn 0.", "The payment row holds no amount above zero.");
+/// `paid_on.future`.
+pub const PAID_FUTURE: Text = t!("Ngày trả sau ngày hôm nay.", "The payment date is after today.");
+/// `paid_on.before_disbursement`.
+pub const PAID_BEFORE_DISBURSEMENT: Text = t!(
+    "Ngày trả ({date}) trước ngày giải ngân của khế ước ({disbursed}).",
+    "The payment date ({date}) is before the agreement's disbursement ({disbursed})."
+);
+/// `principal_paid.above_principal`.
+pub const PAID_ABOVE_PRINCIPAL: Text = t!(
+    "Tổng gốc đã trả đến dòng này ({paid}) vượt số tiền vay ({principal}).",
+    "The principal repaid up to this row ({paid}) exceeds the amount lent ({principal})."
+);
+/// `relief_kind.unknown`.
+pub const RELIEF_KIND_UNKNOWN: Text = t!(
+    "Hình thức xử lý phải là: khoanh nợ, gia hạn nợ, điều chỉnh kỳ hạn hoặc xóa nợ.",
+    "The relief must be khoanh nợ (freeze), gia hạn nợ (extension), điều chỉnh kỳ hạn (rescheduling) or xóa nợ (write-off)."
+);
+/// `relief_to.before_from`.
+pub const RELIEF_TO_BEFORE: Text = t!("«Đến ngày» phải sau hoặc bằng «Từ ngày».", "“To” must be on or after “From”.");
+/// `relief_to.write_off`.
+pub const RELIEF_TO_WRITE_OFF: Text = t!(
+    "Xóa nợ không có «Đến ngày»: khoản nợ chấm dứt từ «Từ ngày».",
+    "A write-off has no “To” date: the debt ends on its “From” date."
+);
+/// `relief_from.before_disbursement`.
+pub const RELIEF_BEFORE_DISBURSEMENT: Text = t!(
+    "Ngày bắt đầu xử lý nợ trước ngày giải ngân của khế ước ({disbursed}).",
+    "The relief starts before the agreement's disbursement ({disbursed})."
+);
+/// `relief_amount.above_principal`.
+pub const RELIEF_ABOVE_PRINCIPAL: Text = t!(
+    "Số tiền xử lý ({amount}) vượt số tiền vay ({principal}).",
+    "The relief amount ({amount}) exceeds the amount lent ({principal})."
+);

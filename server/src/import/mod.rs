@@ -9,6 +9,7 @@
 mod build;
 mod cells;
 mod columns;
+mod history;
 mod messages;
 mod records;
 mod table;
@@ -19,7 +20,8 @@ use chrono::NaiveDate;
 use vieclam_core::messages::{Lang, Text};
 use vieclam_core::store::office::OfficeBatch;
 
-pub use columns::{FIELDS, Field, header_key, recognise};
+pub use columns::{FIELDS, Field, PAYMENT_FIELDS, RELIEF_FIELDS, TableKind, header_key, recognise, recognise_in};
+pub use history::relief_kind;
 pub use records::{PROGRAMMES, stable_id};
 pub use table::MAX_ROWS;
 
@@ -33,7 +35,7 @@ pub struct LoanImport {
     pub batch: OfficeBatch,
     /// One entry per problem found; a row may have several.
     pub rejected: Vec<RowError>,
-    /// How many data rows were accepted (each is one loan).
+    /// How many data rows were accepted, of every table (a loan, a payment, a relief event each).
     pub accepted_rows: usize,
 }
 
@@ -49,6 +51,9 @@ impl LoanImport {
 /// One problem in one row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowError {
+    /// The table the row is in: its sheet's name in a workbook, its file's name when an import reads several files,
+    /// empty for an import of one CSV file.
+    pub table: String,
     /// Row number as a spreadsheet shows it (1 = the first line of the file).
     pub row: u64,
     /// The column's header as the file writes it (or the field key when the file has no such column).
@@ -67,7 +72,7 @@ impl RowError {
         all.extend_from_slice(args);
         let message_vi = text.fill(Lang::Vi, &all);
         let message_en = text.fill(Lang::En, &all);
-        RowError { row, column, code, message_vi, message_en }
+        RowError { table: String::new(), row, column, code, message_vi, message_en }
     }
 }
 
@@ -106,6 +111,9 @@ pub enum ImportError {
     /// Two columns name the same field.
     #[error("two columns name the same field: {0}")]
     DuplicateColumn(String),
+    /// Payments or relief events without the loan list they belong to.
+    #[error("the export holds no loan list")]
+    NoLoanList,
 }
 
 impl ImportError {
@@ -121,6 +129,7 @@ impl ImportError {
             ImportError::Empty => "import.empty",
             ImportError::MissingColumns(_) => "import.missing_columns",
             ImportError::DuplicateColumn(_) => "import.duplicate_column",
+            ImportError::NoLoanList => "import.no_loan_list",
         }
     }
 
@@ -146,6 +155,10 @@ impl ImportError {
                 "Hai cột cùng chỉ một thông tin: «{column}».",
                 "Two columns name the same field: “{column}”."
             ),
+            ImportError::NoLoanList => vieclam_core::t!(
+                "Không có danh sách khoản vay: lịch sử trả nợ và xử lý nợ phải nhập cùng danh sách khoản vay.",
+                "No loan list: payments and relief events must be imported with the loan list they belong to."
+            ),
         };
         let columns = match self {
             ImportError::MissingColumns(c) => c.join(", "),
@@ -170,15 +183,74 @@ pub fn read_loans(path: &Path, today: NaiveDate) -> Result<LoanImport, ImportErr
 }
 
 /// Reads a bank export from its bytes: what an upload on the dashboard hands over. Never panics, whatever the bytes.
+/// A workbook's sheets are each a table (the loan list, the payments, the relief events; sheets of notes are
+/// skipped).
 pub fn read_loans_bytes(bytes: &[u8], today: NaiveDate) -> Result<LoanImport, ImportError> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    read_book(&[("", bytes)], today)
+}
+
+/// Reads the files at `paths` as one export: the loan list with its payment history and relief events, in any
+/// order, each a CSV file or a workbook of one or more sheets. Problems are reported with the file's name.
+pub fn read_loan_files(paths: &[&Path], today: NaiveDate) -> Result<LoanImport, ImportError> {
+    let mut files = Vec::with_capacity(paths.len());
+    for path in paths {
+        let size = std::fs::metadata(path).map_err(|e| ImportError::Io(e.kind().to_string()))?.len();
+        if size > MAX_FILE_BYTES {
+            return Err(ImportError::TooLarge);
+        }
+        let bytes = std::fs::read(path).map_err(|e| ImportError::Io(e.kind().to_string()))?;
+        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        files.push((name, bytes));
+    }
+    let named: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    // One file alone keeps its rows unnamed, as a single export always was.
+    let named = if named.len() == 1 { vec![("", named[0].1)] } else { named };
+    read_book(&named, today)
+}
+
+/// Reads `(name, bytes)` files as one export. Every table is read before anything is checked across tables, so a
+/// payment may come before its loan; an export with no loan list is refused whole.
+fn read_book(files: &[(&str, &[u8])], today: NaiveDate) -> Result<LoanImport, ImportError> {
+    if files.iter().map(|f| f.1.len() as u64).sum::<u64>() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge);
     }
-    let rows = table::read_table(bytes)?;
-    let (header_index, cols) = columns::find_header(&rows)?;
     let mut builder = build::Builder::new(today);
-    for row in rows.iter().skip(header_index + 1) {
-        builder.row(&cols, row);
+    let mut loan_lists = 0;
+    let mut rows_seen = 0;
+    for (file, bytes) in files {
+        let tables = table::read_tables(bytes)?;
+        let several = tables.len() > 1;
+        for (sheet, rows) in &tables {
+            rows_seen += rows.len();
+            if rows_seen > MAX_ROWS {
+                return Err(ImportError::TooManyRows(MAX_ROWS));
+            }
+            let kind = match columns::table_kind(rows) {
+                Some(kind) => kind,
+                // A sheet of notes beside the tables; a lone table is read as a loan list, to report its columns.
+                None if several => continue,
+                None => TableKind::Loans,
+            };
+            let (header_index, cols) = columns::find_header_of(rows, kind)?;
+            let name = match (file.is_empty(), several) {
+                (true, false) => String::new(),
+                (true, true) => sheet.clone(),
+                (false, false) => (*file).to_owned(),
+                (false, true) => format!("{file} › {sheet}"),
+            };
+            builder.start_table(&name);
+            for row in rows.iter().skip(header_index + 1) {
+                match kind {
+                    TableKind::Loans => builder.row(&cols, row),
+                    TableKind::Payments => builder.payment_row(&cols, row),
+                    TableKind::Relief => builder.relief_row(&cols, row),
+                }
+            }
+            loan_lists += usize::from(kind == TableKind::Loans);
+        }
+    }
+    if loan_lists == 0 {
+        return Err(ImportError::NoLoanList);
     }
     Ok(builder.finish())
 }

@@ -56,9 +56,12 @@ pub struct Row {
     pub cells: Vec<Cell>,
 }
 
-/// Reads `bytes` as XLSX when they start like a zip archive, as CSV otherwise. Empty rows are dropped.
-pub fn read_table(bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
-    if bytes.starts_with(b"PK\x03\x04") { read_xlsx(bytes) } else { read_csv(bytes) }
+/// Every table in `bytes`, with its sheet's name: one (named "") for a CSV file, one a sheet for a workbook (an
+/// export may keep the loan list, the payments and the relief events on sheets of one file). Empty rows dropped;
+/// [`MAX_ROWS`] counts the rows of all the sheets together. XLSX when the bytes start like a zip archive, CSV
+/// otherwise.
+pub fn read_tables(bytes: &[u8]) -> Result<Vec<(String, Vec<Row>)>, ImportError> {
+    if bytes.starts_with(b"PK\x03\x04") { read_xlsx(bytes) } else { Ok(vec![(String::new(), read_csv(bytes)?)]) }
 }
 
 fn read_csv(bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
@@ -117,33 +120,47 @@ fn csv_reason(e: &csv::Error) -> String {
     }
 }
 
-/// The first sheet of an XLSX file. calamine 0.31 panics on some damaged files (a cell naming a shared string past
-/// the end of the table, found by the `import_loans` fuzz target): such a file is refused like any unreadable one,
-/// and never takes the server or the import command down.
-fn first_sheet(bytes: &[u8]) -> Result<calamine::Range<Data>, ImportError> {
+/// Every sheet of an XLSX file, in order, with its name. calamine 0.31 panics on some damaged files (a cell naming
+/// a shared string past the end of the table, found by the `import_loans` fuzz target): such a file is refused like
+/// any unreadable one, and never takes the server or the import command down.
+fn sheets(bytes: &[u8]) -> Result<Vec<(String, calamine::Range<Data>)>, ImportError> {
     let read = std::panic::catch_unwind(|| {
         let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| ImportError::Xlsx(e.to_string()))?;
-        match book.worksheet_range_at(0) {
-            Some(Ok(range)) => Ok(range),
-            Some(Err(e)) => Err(ImportError::Xlsx(e.to_string())),
-            None => Err(ImportError::Empty),
+        let names = book.sheet_names();
+        if names.is_empty() {
+            return Err(ImportError::Empty);
         }
+        names
+            .into_iter()
+            .map(|name| match book.worksheet_range(&name) {
+                Ok(range) => Ok((name, range)),
+                Err(e) => Err(ImportError::Xlsx(e.to_string())),
+            })
+            .collect()
     });
     read.unwrap_or_else(|_| Err(ImportError::Xlsx("the workbook is damaged".into())))
 }
 
-fn read_xlsx(bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
-    let range = first_sheet(bytes)?;
-    let first_row = range.start().map_or(0, |(r, _)| u64::from(r));
-    let first_col = range.start().map_or(0, |(_, c)| c as usize);
-    let mut rows = Vec::new();
-    for (i, data) in range.rows().enumerate() {
-        // Columns left of the used range are empty: keep them so header positions match the sheet.
-        let mut cells = vec![Cell::Empty; first_col];
-        cells.extend(data.iter().map(xlsx_cell));
-        push_row(&mut rows, first_row + i as u64 + 1, cells)?;
+fn read_xlsx(bytes: &[u8]) -> Result<Vec<(String, Vec<Row>)>, ImportError> {
+    let mut tables = Vec::new();
+    let mut total = 0;
+    for (name, range) in sheets(bytes)? {
+        let first_row = range.start().map_or(0, |(r, _)| u64::from(r));
+        let first_col = range.start().map_or(0, |(_, c)| c as usize);
+        let mut rows = Vec::new();
+        for (i, data) in range.rows().enumerate() {
+            // Columns left of the used range are empty: keep them so header positions match the sheet.
+            let mut cells = vec![Cell::Empty; first_col];
+            cells.extend(data.iter().map(xlsx_cell));
+            push_row(&mut rows, first_row + i as u64 + 1, cells)?;
+            if total + rows.len() > MAX_ROWS {
+                return Err(ImportError::TooManyRows(MAX_ROWS));
+            }
+        }
+        total += rows.len();
+        tables.push((name, rows));
     }
-    Ok(rows)
+    Ok(tables)
 }
 
 fn xlsx_cell(data: &Data) -> Cell {
@@ -182,7 +199,7 @@ mod tests {
 
     #[test]
     fn bom_is_dropped_and_rows_keep_their_line_numbers() {
-        let rows = read_table("\u{feff}a;b\n\n1;2\n".as_bytes()).unwrap();
+        let rows = read_tables("\u{feff}a;b\n\n1;2\n".as_bytes()).unwrap().remove(0).1;
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].cells[0], Cell::Text("a".into()));
         assert_eq!(rows[1].number, 3);

@@ -4,6 +4,11 @@
 loans-good.csv   `;`-separated, UTF-8 with BOM, Vietnamese headers, a title row and an STT column: 5 good loans.
 loans-good.xlsx  the same loans as an Excel sheet with real date cells, numbers and a title row.
 loans-bad.csv    `,`-separated, English headers: one good row, then one row per kind of problem.
+payments-good.csv, relief-good.csv  the payment history and relief events of the five good loans (figures worked
+                 by hand in server/tests/import_history.rs).
+payments-bad.csv, relief-bad.csv    one row per kind of problem in each.
+book-good.xlsx   the loan list, the payments and the relief events as three sheets of one workbook, with a sheet of
+                 notes the import skips.
 """
 import csv
 import io
@@ -36,6 +41,69 @@ GOOD = [
      date(2022, 8, 20), date(2027, 8, 20), 1_500_000_000, "7,92", "Mở xưởng may", PGD, 12, "không", "kinh doanh nhỏ",
      "Xưởng may 15 lao động", "", 15, "", ""],
 ]
+
+
+PAY_HEADER = ["STT", "Số khế ước", "Ngày trả", "Trả gốc (đồng)", "Trả lãi (đồng)", "Trả lãi quá hạn (đồng)"]
+PAYMENTS = [
+    # 7301000001 pays every instalment on its due day: never overdue.
+    ["7301000001", date(2024, 9, 15), 8_333_333, 1_837_000, 0],
+    ["7301000001", date(2025, 3, 15), 8_333_333, 1_624_000, 0],
+    ["7301000001", date(2025, 9, 15), 8_333_333, 1_300_000, 0],
+    # 7301000002 pays its first yearly instalment, then is frozen.
+    ["7301000002", date(2024, 6, 1), 26_666_666, 2_640_000, 0],
+    # 7301000004 pays February's interest alone.
+    ["7301000004", date(2026, 2, 28), 0, 782_320, 0],
+    # 7301000005 pays two instalments before its write-off.
+    ["7301000005", date(2023, 8, 20), 300_000_000, 118_800_000, 0],
+    ["7301000005", date(2024, 8, 20), 300_000_000, 95_040_000, 0],
+]
+RELIEF_HEADER = ["Số khế ước", "Hình thức xử lý", "Từ ngày", "Đến ngày", "Số tiền xử lý (đồng)"]
+RELIEF = [
+    ["7301000002", "Gia hạn nợ", date(2024, 6, 1), date(2024, 12, 1), ""],
+    ["7301000002", "Khoanh nợ", date(2025, 5, 1), date(2027, 4, 30), 53_333_334],
+    ["7301000005", "Xóa nợ", date(2025, 12, 1), "", 900_000_000],
+]
+PAY_BAD = [
+    ["9999999999", "01/06/2025", "1.000.000", "0", ""],       # 2 agreement_no.unknown
+    ["7301000001", "01/01/2024", "1.000.000", "0", ""],       # 3 paid_on.before_disbursement
+    ["7301000001", "01/01/2027", "1.000.000", "0", ""],       # 4 paid_on.future
+    ["7301000001", "01/06/2025", "0", "0", "0"],              # 5 payment.nothing_paid
+    ["7301000004", "01/02/2026", "130.000.000", "0", ""],     # 6 principal_paid.above_principal
+    ["7301000001", "01/06/2025", "nhiều", "0", ""],           # 7 principal_paid.format
+    ["7301000001", "31/02/2025", "1.000.000", "0", ""],       # 8 paid_on.format
+]
+RELIEF_BAD = [
+    ["7301000002", "Hoãn", "01/05/2025", "", ""],             # 2 relief_kind.unknown
+    ["7301000002", "Khoanh nợ", "01/05/2025", "01/04/2025", ""],  # 3 relief_to.before_from
+    ["7301000005", "Xóa nợ", "01/12/2025", "01/12/2026", ""],  # 4 relief_to.write_off
+    ["7301000003", "Gia hạn", "01/01/2024", "", ""],          # 5 relief_from.before_disbursement
+    ["7301000003", "Khoanh nợ", "01/05/2025", "", "31.000.000"],  # 6 relief_amount.above_principal
+]
+
+
+def history_csvs():
+    def dmy(v):
+        return v.strftime("%d/%m/%Y") if isinstance(v, date) else v
+
+    with open(os.path.join(HERE, "payments-good.csv"), "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        w.writerow(["SAO KÊ TRẢ NỢ"])
+        w.writerow(PAY_HEADER)
+        for i, r in enumerate(PAYMENTS, start=1):
+            w.writerow([i, r[0], dmy(r[1])] + [vn_money(x) for x in r[2:]])
+    with open(os.path.join(HERE, "relief-good.csv"), "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        w.writerow(RELIEF_HEADER)
+        for r in RELIEF:
+            w.writerow([r[0], r[1], dmy(r[2]), dmy(r[3]), vn_money(r[4]) if r[4] != "" else ""])
+    with open(os.path.join(HERE, "payments-bad.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["Agreement no", "Payment date", "Principal paid", "Interest paid", "Overdue interest paid"])
+        w.writerows(PAY_BAD)
+    with open(os.path.join(HERE, "relief-bad.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["Số khế ước", "Hình thức xử lý", "Từ ngày", "Đến ngày", "Số tiền xử lý"])
+        w.writerows(RELIEF_BAD)
 
 
 def vn_money(n):
@@ -119,7 +187,20 @@ def col_name(i):
     return name
 
 
-def good_xlsx():
+def loan_rows():
+    rows = [["SAO KÊ DƯ NỢ CHO VAY GIẢI QUYẾT VIỆC LÀM"], GOOD_HEADER]
+    for r in GOOD:
+        r = list(r)
+        r[7] = int(r[7])                          # Excel drops the commune code's leading zero
+        r[12] = float(r[12].replace(",", ".")) / 100  # a percent-formatted cell holds the fraction
+        for i in (19, 21, 22):
+            r[i] = float(r[i].replace(",", ".")) if r[i] != "" else ""
+        rows.append(r)
+    return rows
+
+
+def write_xlsx(path, sheets):
+    """Writes `sheets` [(name, rows)] as a workbook: dates as date cells, numbers as numbers, text shared."""
     strings = []
 
     def s(text):
@@ -137,21 +218,15 @@ def good_xlsx():
             return ""
         return f'<c r="{ref}" t="s"><v>{s(value)}</v></c>'
 
-    rows = [["SAO KÊ DƯ NỢ CHO VAY GIẢI QUYẾT VIỆC LÀM"], GOOD_HEADER]
-    for r in GOOD:
-        r = list(r)
-        r[7] = int(r[7])                          # Excel drops the commune code's leading zero
-        r[12] = float(r[12].replace(",", ".")) / 100  # a percent-formatted cell holds the fraction
-        for i in (19, 21, 22):
-            r[i] = float(r[i].replace(",", ".")) if r[i] != "" else ""
-        rows.append(r)
-    xml_rows = []
-    for ri, r in enumerate(rows, start=1):
-        cells = "".join(cell(f"{col_name(ci)}{ri}", v) for ci, v in enumerate(r))
-        xml_rows.append(f'<row r="{ri}">{cells}</row>')
-    sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-             + "".join(xml_rows) + '</sheetData></worksheet>')
+    sheet_xml = []
+    for _, rows in sheets:
+        xml_rows = []
+        for ri, r in enumerate(rows, start=1):
+            cells = "".join(cell(f"{col_name(ci)}{ri}", v) for ci, v in enumerate(r))
+            xml_rows.append(f'<row r="{ri}">{cells}</row>')
+        sheet_xml.append('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                         + "".join(xml_rows) + '</sheetData></worksheet>')
     shared = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
               f'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{len(strings)}" '
               f'uniqueCount="{len(strings)}">' + "".join(f"<si><t>{escape(t)}</t></si>" for t in strings) + "</sst>")
@@ -161,16 +236,20 @@ def good_xlsx():
               '<cellStyleXfs count="1"><xf/></cellStyleXfs>'
               '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs>'
               '</styleSheet>')
+    sheet_list = "".join(f'<sheet name="{escape(name)}" sheetId="{i}" r:id="rId{i}"/>'
+                         for i, (name, _) in enumerate(sheets, start=1))
     workbook = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                 '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
                 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-                '<sheets><sheet name="Du no" sheetId="1" r:id="rId1"/></sheets></workbook>')
+                f'<sheets>{sheet_list}</sheets></workbook>')
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    n = len(sheets)
     wb_rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-               f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
-               f'<Relationship Id="rId2" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/>'
-               f'<Relationship Id="rId3" Type="{rel}/styles" Target="styles.xml"/></Relationships>')
+               + "".join(f'<Relationship Id="rId{i}" Type="{rel}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+                         for i in range(1, n + 1))
+               + f'<Relationship Id="rId{n + 1}" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/>'
+               f'<Relationship Id="rId{n + 2}" Type="{rel}/styles" Target="styles.xml"/></Relationships>')
     root_rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                  f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
@@ -180,20 +259,35 @@ def good_xlsx():
              '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
              '<Default Extension="xml" ContentType="application/xml"/>'
              f'<Override PartName="/xl/workbook.xml" ContentType="{ct}.sheet.main+xml"/>'
-             f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{ct}.worksheet+xml"/>'
-             f'<Override PartName="/xl/sharedStrings.xml" ContentType="{ct}.sharedStrings+xml"/>'
+             + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{ct}.worksheet+xml"/>'
+                       for i in range(1, n + 1))
+             + f'<Override PartName="/xl/sharedStrings.xml" ContentType="{ct}.sharedStrings+xml"/>'
              f'<Override PartName="/xl/styles.xml" ContentType="{ct}.styles+xml"/></Types>')
-    path = os.path.join(HERE, "loans-good.xlsx")
+    parts = [("[Content_Types].xml", types), ("_rels/.rels", root_rels), ("xl/workbook.xml", workbook),
+             ("xl/_rels/workbook.xml.rels", wb_rels)]
+    parts += [(f"xl/worksheets/sheet{i}.xml", x) for i, x in enumerate(sheet_xml, start=1)]
+    parts += [("xl/sharedStrings.xml", shared), ("xl/styles.xml", styles)]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in [("[Content_Types].xml", types), ("_rels/.rels", root_rels),
-                           ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", wb_rels),
-                           ("xl/worksheets/sheet1.xml", sheet), ("xl/sharedStrings.xml", shared),
-                           ("xl/styles.xml", styles)]:
+        for name, data in parts:
             info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
             z.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+
+
+def good_xlsx():
+    write_xlsx(os.path.join(HERE, "loans-good.xlsx"), [("Du no", loan_rows())])
+
+
+def book_xlsx():
+    payments = [PAY_HEADER] + [[i] + r for i, r in enumerate(PAYMENTS, start=1)]
+    relief = [RELIEF_HEADER] + RELIEF
+    notes = [["Ghi chú"], ["Số liệu mẫu của Vieclam, không phải số liệu thật."]]
+    write_xlsx(os.path.join(HERE, "book-good.xlsx"),
+               [("Du no", loan_rows()), ("Ghi chu", notes), ("Tra no", payments), ("Xu ly no", relief)])
 
 
 if __name__ == "__main__":
     good_csv()
     bad_csv()
     good_xlsx()
+    history_csvs()
+    book_xlsx()

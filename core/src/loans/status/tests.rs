@@ -26,7 +26,7 @@ fn terms(principal: Dong, disbursed_on: NaiveDate, months: u32) -> LoanTerms {
 }
 
 fn pay(day: NaiveDate, principal_paid: Dong, interest_paid: Dong) -> Payment {
-    Payment { paid_on: day, principal_paid, interest_paid }
+    Payment { paid_on: day, principal_paid, interest_paid, overdue_interest_paid: 0 }
 }
 
 fn due(seq: u32, due_on: NaiveDate, amount_remaining: Dong) -> DueInstalment {
@@ -92,6 +92,14 @@ fn overdue_principal_days_and_interest() {
     assert_eq!(st.interest_this_month, 255_750);
     assert_eq!(st.interest_accrued, 2_282_500);
     assert_eq!(st.unpaid_interest, 2_282_500);
+    // To pay now: the overdue 12,500,000, the unpaid 2,282,500 and the overdue interest 107,250.
+    assert_eq!(st.to_pay_now, 12_500_000 + 2_282_500 + 107_250);
+    // Paying 100,000 of the overdue interest on 1 Oct leaves 7,250 of it; normal interest is untouched.
+    let part =
+        [Payment { paid_on: ymd(2026, 10, 1), principal_paid: 0, interest_paid: 0, overdue_interest_paid: 100_000 }];
+    let st = status(&t, &s, &part, Relief::default(), ymd(2026, 10, 1));
+    assert_eq!((st.overdue_interest_paid_total, st.unpaid_interest), (100_000, 2_282_500));
+    assert_eq!(st.to_pay_now, 12_500_000 + 2_282_500 + 7_250);
     assert_eq!(st.next_instalment, Some(due(2, ymd(2027, 3, 1), 12_500_000)));
 
     // 5,000,000 paid late on 20 Sep leaves 7,500,000 overdue: 7,500,000 × 30 × 102,960 / 360,000,000 = 64,350.
