@@ -9,6 +9,10 @@ payments-good.csv, relief-good.csv  the payment history and relief events of the
 payments-bad.csv, relief-bad.csv    one row per kind of problem in each.
 book-good.xlsx   the loan list, the payments and the relief events as three sheets of one workbook, with a sheet of
                  notes the import skips.
+book-1000/       a bank export of 1,000 loans with their payment history and relief events as of 30/11/2026: the five
+                 loans above (their histories as in payments-good.csv and relief-good.csv) and 995 made from a seed,
+                 each with a note ("Ghi chú", a column the import ignores) saying how it was repaid: "đúng hạn" (every
+                 instalment on its due day), "trả chậm", "ngừng trả", "khoanh nợ", "gia hạn", "xóa nợ", "tất toán".
 """
 import csv
 import io
@@ -285,9 +289,145 @@ def book_xlsx():
                [("Du no", loan_rows()), ("Ghi chu", notes), ("Tra no", payments), ("Xu ly no", relief)])
 
 
+BOOK_DATE = date(2026, 11, 30)
+FAMILY = ["Hoàng", "Nông", "Lương", "Vi", "Triệu", "Lộc", "Mã", "Chu", "Hà", "Đàm", "Lăng", "Dương"]
+MIDDLE = {0: ["Văn", "Đức", "Minh", "Quang"], 1: ["Thị", "Thu", "Ngọc", "Hồng"]}
+GIVEN = {0: ["An", "Bình", "Chắt", "Dũng", "Hải", "Khánh", "Long", "Pả", "Sáng", "Tuấn"],
+         1: ["Hoa", "Lan", "Mai", "Nhung", "Phượng", "Thắm", "Thu", "Vân", "Yến", "Xuân"]}
+PHONE_PREFIXES = ["091", "094", "097", "098", "086", "035", "039", "083"]
+
+
+def add_months(d, n):
+    """The core's add_months: the same day n months on, or the month's last day when it has no such day."""
+    y, m = divmod(d.month - 1 + n, 12)
+    y, m = d.year + y, m + 1
+    last = [31, 29 if y % 4 == 0 and (y % 100 != 0 or y % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+    return date(y, m, min(d.day, last))
+
+
+def schedule(principal, disbursed, term, every):
+    """The import's schedule: equal instalments every `every` months, the last (with the remainder) on maturity."""
+    count = max(1, -(-term // every))
+    each = principal // count
+    items = [(add_months(disbursed, k * every), each) for k in range(1, count)]
+    items.append((add_months(disbursed, term), principal - each * (count - 1)))
+    return items
+
+
+def communes():
+    path = os.path.join(HERE, "..", "..", "..", "core", "data", "lang_son_2025_communes.csv")
+    with open(path, encoding="utf-8") as f:
+        return [row["ma_xa"] for row in csv.DictReader(f)]
+
+
+def big_book():
+    import random
+    rng = random.Random(2026)
+    codes = communes()
+    loans, payments, relief = [], [], []
+    for r in GOOD:
+        loans.append(list(r[1:]) + ["mẫu tính tay"])
+    for p in PAYMENTS:
+        payments.append(list(p))
+    for e in RELIEF:
+        relief.append(list(e))
+    behaviours = (["đúng hạn"] * 65 + ["trả chậm"] * 15 + ["ngừng trả"] * 8 + ["khoanh nợ"] * 5
+                  + ["gia hạn"] * 3 + ["xóa nợ"] * 2 + ["tất toán"] * 2)
+    for i in range(995):
+        sex = rng.randrange(2)
+        year = rng.randrange(1965, 2001)
+        id_number = f"020{sex + (2 if year >= 2000 else 0)}{year % 100:02}{100000 + i:06}"
+        name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE[sex])} {rng.choice(GIVEN[sex])}"
+        phone = rng.choice(PHONE_PREFIXES) + f"{rng.randrange(10**7):07}" if rng.random() < 0.7 else ""
+        disbursed = date(2019, 1, 1) + (date(2026, 6, 30) - date(2019, 1, 1)) * rng.random()
+        disbursed = date(disbursed.year, disbursed.month, disbursed.day)
+        new_rules = disbursed >= date(2026, 1, 1)
+        kind = rng.random()
+        if kind < 0.85:
+            programme, principal = "TVL-LD", rng.randrange(20, 101 if not new_rules else 201) * 1_000_000
+            purpose, model = rng.choice([("Nuôi lợn", "chăn nuôi"), ("Trồng rừng keo", "trồng rừng"),
+                                         ("Trồng hồi", "trồng trọt"), ("Nuôi trâu", "chăn nuôi")])
+            rate = "7,92" if not new_rules else "8,382"
+        elif kind < 0.95:
+            programme, principal = "TVL-CS", rng.randrange(2, 11) * 100_000_000
+            purpose, model = rng.choice([("Mở xưởng may", "kinh doanh nhỏ"), ("Dịch vụ sửa chữa", "dịch vụ")])
+            rate = "7,92" if not new_rules else "8,382"
+        else:
+            programme, principal = "XKLD", rng.randrange(60, 101) * 1_000_000
+            purpose, model = "Đi làm việc tại Hàn Quốc", ""
+            rate = "6,6" if not new_rules else "8,382"
+        term, every = rng.choice([(36, 6), (36, 12), (60, 6), (60, 12)])
+        maturity = add_months(disbursed, term)
+        behaviour = rng.choice(behaviours)
+        agreement = f"7302{i:06}"
+        loans.append([agreement, name, year, id_number, phone, f"Thôn Nà {rng.randrange(1, 30)}", rng.choice(codes),
+                      programme, disbursed, maturity, principal, rate, purpose, "PGD NHCSXH tỉnh Lạng Sơn", every,
+                      "có" if rng.random() < 0.6 else "không", model, "", "", 1, "", "", behaviour])
+        yearly = principal * float(rate.replace(",", ".")) / 100
+        balance = principal
+        last_paid = disbursed
+        due = [d for d in schedule(principal, disbursed, term, every) if d[0] < BOOK_DATE]
+        stop_at = len(due)
+        if behaviour == "ngừng trả" and due:
+            stop_at = rng.randrange(len(due))
+        if behaviour in ("khoanh nợ", "xóa nợ", "gia hạn") and due:
+            stop_at = rng.randrange(len(due) + 1)
+        for k, (day, amount) in enumerate(due[:stop_at]):
+            paid_on = day
+            if behaviour == "trả chậm":
+                paid_on = day + (date(2000, 1, 1 + rng.randrange(10, 28)) - date(2000, 1, 1))
+                if paid_on > BOOK_DATE:
+                    break
+            interest = round(balance * yearly / principal * (paid_on - last_paid).days / 360 / 1000) * 1000
+            payments.append([agreement, paid_on, amount, interest, 0])
+            balance -= amount
+            last_paid = paid_on
+        if behaviour == "tất toán" and balance > 0:
+            paid_on = min(BOOK_DATE, last_paid + (date(2000, 3, 1) - date(2000, 1, 1)))
+            if paid_on > disbursed:
+                payments.append([agreement, paid_on, balance, 0, 0])
+        start = last_paid + (date(2000, 2, 1) - date(2000, 1, 1))
+        if start <= BOOK_DATE:
+            if behaviour == "khoanh nợ":
+                relief.append([agreement, "Khoanh nợ", start, add_months(start, 24), balance])
+            elif behaviour == "gia hạn":
+                relief.append([agreement, "Gia hạn nợ", start, add_months(start, 12), ""])
+            elif behaviour == "xóa nợ":
+                relief.append([agreement, "Xóa nợ", start, "", balance])
+
+    def dmy(v):
+        return v.strftime("%d/%m/%Y") if isinstance(v, date) else v
+
+    def amount(v):
+        return vn_money(v) if isinstance(v, int) and not isinstance(v, bool) else v
+
+    out = os.path.join(HERE, "book-1000")
+    os.makedirs(out, exist_ok=True)
+    header = GOOD_HEADER[1:] + ["Ghi chú"]
+    with open(os.path.join(out, "du-no.csv"), "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        w.writerow([f"SAO KÊ DƯ NỢ CHO VAY GIẢI QUYẾT VIỆC LÀM ĐẾN NGÀY {dmy(BOOK_DATE)}"])
+        w.writerow(header)
+        for r in loans:
+            r = [dmy(v) for v in r]
+            r[10] = amount(r[10])
+            w.writerow(r)
+    with open(os.path.join(out, "tra-no.csv"), "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        w.writerow(PAY_HEADER[1:])
+        for r in sorted(payments, key=lambda r: (r[1], r[0])):
+            w.writerow([r[0], dmy(r[1])] + [amount(v) for v in r[2:]])
+    with open(os.path.join(out, "xu-ly-no.csv"), "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        w.writerow(RELIEF_HEADER)
+        for r in relief:
+            w.writerow([r[0], r[1], dmy(r[2]), dmy(r[3]), amount(r[4])])
+
+
 if __name__ == "__main__":
     good_csv()
     bad_csv()
     good_xlsx()
     history_csvs()
     book_xlsx()
+    big_book()
