@@ -12,6 +12,7 @@ pub mod error;
 pub mod import;
 pub mod publish;
 pub mod ratelimit;
+pub mod rules;
 pub mod serve;
 pub mod state;
 pub mod store;

@@ -11,6 +11,7 @@ use vieclam_core::sync::wire::Role;
 use vieclam_server::db::Db;
 use vieclam_server::publish::{self, NewJobProgramme};
 use vieclam_server::ratelimit::SignInLimits;
+use vieclam_server::rules;
 use vieclam_server::serve::{ServeOptions, file_url, serve};
 use vieclam_server::{admin, demo};
 
@@ -105,6 +106,69 @@ enum Command {
         #[command(subcommand)]
         command: Programmes,
     },
+    /// Lending rule sets (limits, rates, terms), versioned by the day they take effect.
+    Rules {
+        #[command(subcommand)]
+        command: Rules,
+    },
+}
+
+#[derive(Subcommand)]
+enum Rules {
+    /// Show every rule set.
+    List,
+    /// Change a rule set (only the values given), or add one (all values).
+    Set(Box<RuleSetArgs>),
+}
+
+/// `rules set`'s values; each left out keeps the set's own.
+#[derive(clap::Args)]
+struct RuleSetArgs {
+    /// Short code, e.g. ND338.
+    #[arg(long)]
+    code: String,
+    /// The decree(s) it rests on.
+    #[arg(long)]
+    legal_basis: Option<String>,
+    /// First day in force (YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<NaiveDate>,
+    /// Last day in force (YYYY-MM-DD).
+    #[arg(long)]
+    to: Option<NaiveDate>,
+    /// Most a worker may borrow, đồng.
+    #[arg(long)]
+    worker_limit: Option<i64>,
+    /// Most a business may borrow per project, đồng.
+    #[arg(long)]
+    business_limit: Option<i64>,
+    /// Most a business may borrow per worker, đồng.
+    #[arg(long)]
+    per_worker_limit: Option<i64>,
+    /// Loans above this need collateral, đồng.
+    #[arg(long)]
+    collateral_above: Option<i64>,
+    /// Standard rate, percent a year (7,92).
+    #[arg(long)]
+    standard_rate: Option<String>,
+    /// Priority borrowers' rate, percent a year.
+    #[arg(long)]
+    priority_rate: Option<String>,
+    /// Contract work abroad, percent a year.
+    #[arg(long)]
+    overseas_rate: Option<String>,
+    /// Priority workers going abroad, percent a year.
+    #[arg(long)]
+    overseas_priority_rate: Option<String>,
+    /// Overdue interest, percent of the loan's rate (130).
+    #[arg(long)]
+    overdue_percent: Option<i64>,
+    /// Longest term, months.
+    #[arg(long)]
+    max_term_months: Option<u32>,
+    /// official, secondary, derived or uncertain.
+    #[arg(long)]
+    standing: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -227,6 +291,31 @@ enum Registrations {
     Verify { id: String },
 }
 
+/// One rule set on a line: code, dates, legal basis, limits and rates, standing.
+fn rule_line(s: &vieclam_core::loans::rules::RuleSet) -> String {
+    use vieclam_core::format::{money, percent_ppm};
+    let v = &s.values;
+    let to = s.effective_to.map_or_else(|| "…".to_owned(), vieclam_core::format::date);
+    format!(
+        "{}\t{} – {to}\t{}\tngười lao động / worker ≤ {}\tcơ sở / business ≤ {} ({} / lao động, per worker)\t\
+         thế chấp từ / collateral above {}\tlãi / rates {} · {} · XKLĐ {} · {}\tquá hạn / overdue {} %\t≤ {} tháng / months\t{}",
+        s.code,
+        vieclam_core::format::date(s.effective_from),
+        s.legal_basis,
+        money(v.worker_limit),
+        money(v.business_limit),
+        money(v.business_per_worker_limit),
+        v.collateral_above.map_or_else(|| "?".to_owned(), money),
+        percent_ppm(v.standard_rate_ppm),
+        percent_ppm(v.priority_rate_ppm),
+        percent_ppm(v.overseas_rate_ppm),
+        percent_ppm(v.overseas_priority_rate_ppm),
+        v.overdue_percent,
+        v.max_term_months,
+        v.standing
+    )
+}
+
 async fn open(cli: &Cli) -> Result<Db, String> {
     match &cli.database_url {
         Some(url) => {
@@ -249,6 +338,8 @@ fn with_ca(url: &str, ca: Option<&std::path::Path>) -> Result<String, String> {
 
 async fn run(cli: Cli) -> Result<(), String> {
     let db = open(&cli).await?;
+    // A new database gets the shipped rule sets before anything reads them.
+    rules::ensure_defaults(&db).await?;
     match cli.command {
         Command::Serve {
             listen,
@@ -399,6 +490,61 @@ async fn run(cli: Cli) -> Result<(), String> {
             let p = NewJobProgramme { title, kind, description, country, enterprise, commune, from, to, seats };
             let id = publish::add_job_programme(&db, p, chrono::Local::now().date_naive()).await?;
             println!("Đã đăng chương trình / Programme published: {id}");
+            Ok(())
+        }
+        Command::Rules { command: Rules::List } => {
+            for s in rules::list(&db).await? {
+                println!("{}", rule_line(&s));
+            }
+            Ok(())
+        }
+        Command::Rules { command: Rules::Set(args) } => {
+            let RuleSetArgs {
+                code,
+                legal_basis,
+                from,
+                to,
+                worker_limit,
+                business_limit,
+                per_worker_limit,
+                collateral_above,
+                standard_rate,
+                priority_rate,
+                overseas_rate,
+                overseas_priority_rate,
+                overdue_percent,
+                max_term_months,
+                standing,
+            } = *args;
+            let rate = |text: Option<String>, flag: &str| -> Result<Option<i64>, String> {
+                text.map(|t| {
+                    rules::percent_ppm(&t).ok_or_else(|| {
+                        format!(
+                            "--{flag}: «{t}» không phải lãi suất %/năm. / --{flag}: “{t}” is not a yearly rate in %."
+                        )
+                    })
+                })
+                .transpose()
+            };
+            let change = rules::RuleChange {
+                code,
+                legal_basis,
+                effective_from: from,
+                effective_to: to,
+                worker_limit,
+                business_limit,
+                business_per_worker_limit: per_worker_limit,
+                collateral_above,
+                standard_rate_ppm: rate(standard_rate, "standard-rate")?,
+                priority_rate_ppm: rate(priority_rate, "priority-rate")?,
+                overseas_rate_ppm: rate(overseas_rate, "overseas-rate")?,
+                overseas_priority_rate_ppm: rate(overseas_priority_rate, "overseas-priority-rate")?,
+                overdue_percent,
+                max_term_months,
+                standing,
+            };
+            let s = rules::set(&db, change).await?;
+            println!("Đã lưu quy định / Rule set saved:\n{}", rule_line(&s));
             Ok(())
         }
         Command::Registrations { command: Registrations::Verify { id } } => {

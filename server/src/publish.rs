@@ -35,10 +35,11 @@ pub async fn import_loans(
     skip_bad_rows: bool,
 ) -> AdminResult<ImportOutcome> {
     let files = paths.to_vec();
+    let sets = crate::rules::list(db).await?;
     // Reading a large spreadsheet is CPU work: keep it off the async threads.
     let read = tokio::task::spawn_blocking(move || {
         let refs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
-        import::read_loan_files(&refs, today)
+        import::read_loan_files(&refs, today, &sets)
     })
     .await
     .map_err(|e| e.to_string())?;

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use vieclam_core::loans::rules::default_rule_sets;
 use vieclam_core::loans::status::{LoanState, LoanStatus};
 use vieclam_core::query::facts::LoanFacts;
 use vieclam_server::import::{LoanImport, read_loan_files};
@@ -23,7 +24,7 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 fn book() -> LoanImport {
     let files = [data("du-no.csv"), data("tra-no.csv"), data("xu-ly-no.csv")];
     let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
-    read_loan_files(&paths, ymd(2026, 11, 30)).expect("the sample reads")
+    read_loan_files(&paths, ymd(2026, 11, 30), &default_rule_sets()).expect("the sample reads")
 }
 
 /// Agreement number → the sample's note on how the loan was repaid.

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use vieclam_core::loans::rules::default_rule_sets;
 use vieclam_core::loans::status::{LoanState, LoanStatus};
 use vieclam_core::query::facts::LoanFacts;
 use vieclam_server::import::{LoanImport, read_loan_files, read_loans_bytes};
@@ -30,7 +31,7 @@ fn today() -> NaiveDate {
 fn csv_book() -> LoanImport {
     let files = [data("loans-good.csv"), data("payments-good.csv"), data("relief-good.csv")];
     let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
-    read_loan_files(&paths, today()).expect("the export reads")
+    read_loan_files(&paths, today(), &default_rule_sets()).expect("the export reads")
 }
 
 /// Each loan's status on `today()`, by agreement number.
@@ -121,7 +122,7 @@ fn reading_the_same_export_again_makes_the_same_records() {
     // The files in another order make the same records too (a payment may come before its loan).
     let files = [data("relief-good.csv"), data("payments-good.csv"), data("loans-good.csv")];
     let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
-    let c = read_loan_files(&paths, today()).unwrap();
+    let c = read_loan_files(&paths, today(), &default_rule_sets()).unwrap();
     assert_eq!(c.batch.payments, a.batch.payments);
     assert_eq!(c.batch.loans, a.batch.loans);
 }
@@ -134,7 +135,7 @@ fn want_rows(table: &str, rows: &[(u64, &str)]) -> Vec<(String, u64, String)> {
 fn every_bad_history_row_is_reported_with_its_code_and_file() {
     let files = [data("loans-good.csv"), data("payments-bad.csv"), data("relief-bad.csv")];
     let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
-    let book = read_loan_files(&paths, today()).expect("the files read");
+    let book = read_loan_files(&paths, today(), &default_rule_sets()).expect("the files read");
     let mut found: Vec<(String, u64, String)> =
         book.rejected.iter().map(|e| (e.table.clone(), e.row, e.code.clone())).collect();
     found.sort();
@@ -180,6 +181,8 @@ fn every_bad_history_row_is_reported_with_its_code_and_file() {
 fn histories_without_their_loan_list_are_refused_whole() {
     let files = [data("payments-good.csv"), data("relief-good.csv")];
     let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
-    let Err(e) = read_loan_files(&paths, today()) else { panic!("payments alone must not import") };
+    let Err(e) = read_loan_files(&paths, today(), &default_rule_sets()) else {
+        panic!("payments alone must not import")
+    };
     assert_eq!(e.code(), "import.no_loan_list");
 }

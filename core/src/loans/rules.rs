@@ -34,8 +34,8 @@ pub struct RuleValues {
     pub standing: String,
 }
 
-/// One versioned rule set.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One versioned rule set: a record the office keeps (`vieclam-server rules set`) and every device receives by sync.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleSet {
     /// Stable id (UUID) in the store.
     pub id: String,

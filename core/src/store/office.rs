@@ -5,9 +5,10 @@
 
 use rusqlite::{Transaction, params};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::fold::fold;
 use crate::loans::Instalment;
+use crate::loans::rules::RuleSet;
 use crate::records::*;
 use crate::store::{Store, index};
 
@@ -36,6 +37,8 @@ pub struct OfficeBatch {
     pub job_programmes: Vec<JobProgramme>,
     /// Inspection plans.
     pub plans: Vec<InspectionPlan>,
+    /// Rule sets, as the office keeps them (the shipped ones changed, or new ones).
+    pub rule_sets: Vec<RuleSet>,
 }
 
 /// Above this many borrowers a batch rebuilds the search index in bulk instead of row by row.
@@ -143,6 +146,8 @@ pub fn delete_office_record(tx: &Transaction, kind: &str, id: &str) -> Result<bo
         "inspection_plan" => {
             &["DELETE FROM plan_communes WHERE plan_id = ?1", "DELETE FROM inspection_plans WHERE id = ?1"]
         }
+        // Loans keep naming the set they were made under: a rule set is replaced by a newer one, never removed.
+        "rule_set" => &[],
         _ => return Ok(false),
     };
     for statement in sql {
@@ -152,6 +157,8 @@ pub fn delete_office_record(tx: &Transaction, kind: &str, id: &str) -> Result<bo
 }
 
 fn write_batch(tx: &Transaction, b: &OfficeBatch) -> Result<()> {
+    // First: the loans of the same batch name their rule set.
+    write_rule_sets(tx, &b.rule_sets)?;
     let mut st = tx.prepare(&upsert_sql(
         "savings_groups",
         "id",
@@ -197,6 +204,28 @@ fn write_batch(tx: &Transaction, b: &OfficeBatch) -> Result<()> {
     write_loans(tx, b)?;
     write_places(tx, b)?;
     write_catalogue(tx, b)?;
+    Ok(())
+}
+
+/// Upserts rule sets by id (the server keeps one id a code, so a changed set overwrites its row and the loans that
+/// name it read the new values).
+pub(crate) fn write_rule_sets(tx: &Transaction, sets: &[RuleSet]) -> Result<()> {
+    let mut st = tx.prepare(&upsert_sql(
+        "rule_sets",
+        "id",
+        &["id", "code", "legal_basis", "effective_from", "effective_to", "body"],
+    ))?;
+    for r in sets {
+        let body = serde_json::to_string(&r.values).map_err(|e| Error::BadArgument(e.to_string()))?;
+        st.execute(params![
+            r.id,
+            r.code,
+            r.legal_basis,
+            r.effective_from.to_string(),
+            r.effective_to.map(|d| d.to_string()),
+            body
+        ])?;
+    }
     Ok(())
 }
 

@@ -162,6 +162,7 @@ fn add_to_batch(b: &mut OfficeBatch, change: &Change) -> bool {
         "enterprise" => take(&mut b.enterprises, body),
         "job_programme" => take(&mut b.job_programmes, body),
         "inspection_plan" => take(&mut b.plans, body),
+        "rule_set" => take(&mut b.rule_sets, body),
         _ => false,
     }
 }

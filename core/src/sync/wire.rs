@@ -37,6 +37,7 @@ pub const OFFICE_KINDS: &[&str] = &[
     "enterprise",
     "job_programme",
     "inspection_plan",
+    "rule_set",
 ];
 
 /// Whether `kind` is one of [`OFFICE_KINDS`].
@@ -357,7 +358,7 @@ pub enum ChangeOp {
 pub struct Change {
     /// Kind of record. Office kinds: `savings_group`, `loan_programme`, `borrower`, `loan`, `schedule` (a loan's
     /// whole schedule; id = the loan id), `payment`, `funded_model`, `site`, `enterprise`, `job_programme`,
-    /// `inspection_plan`. Field kinds (from devices, with the server's verdict): `site_check`, `check_answer`,
+    /// `inspection_plan`, `rule_set`. Field kinds (from devices, with the server's verdict): `site_check`, `check_answer`,
     /// `check_photo`, `commune_findings`, `worker_registration`.
     pub kind: String,
     /// The record's id.

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{Datelike, NaiveDate};
 use vieclam_core::fold::fold;
 use vieclam_core::format::money;
-use vieclam_core::loans::rules::{RuleSet, default_rule_sets, in_force};
+use vieclam_core::loans::rules::{RuleSet, in_force};
 use vieclam_core::loans::schedule::{add_months, equal_instalments};
 use vieclam_core::messages::Text;
 use vieclam_core::places::{commune, commune_at};
@@ -116,14 +116,14 @@ struct Parsed {
 }
 
 impl Builder {
-    /// A builder for an import as of `today`, under the core's default rule sets.
-    pub fn new(today: NaiveDate) -> Builder {
+    /// A builder for an import as of `today`, judging each loan by the set of `sets` in force on its disbursement.
+    pub fn new(today: NaiveDate, sets: &[RuleSet]) -> Builder {
         Builder {
             today,
             table: String::new(),
             payments_pending: Vec::new(),
             relief_pending: Vec::new(),
-            sets: default_rule_sets(),
+            sets: sets.to_vec(),
             agreements: HashMap::new(),
             borrowers: HashMap::new(),
             programmes: BTreeSet::new(),

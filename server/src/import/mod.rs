@@ -17,6 +17,7 @@ mod table;
 use std::path::Path;
 
 use chrono::NaiveDate;
+use vieclam_core::loans::rules::{RuleSet, default_rule_sets};
 use vieclam_core::messages::{Lang, Text};
 use vieclam_core::store::office::OfficeBatch;
 
@@ -172,7 +173,8 @@ impl ImportError {
     }
 }
 
-/// Reads a bank export at `path` (CSV or XLSX, told apart by content) as of `today` (no disbursement after it).
+/// Reads a bank export at `path` (CSV or XLSX, told apart by content) as of `today` (no disbursement after it),
+/// judging loans by the shipped rule sets.
 pub fn read_loans(path: &Path, today: NaiveDate) -> Result<LoanImport, ImportError> {
     let size = std::fs::metadata(path).map_err(|e| ImportError::Io(e.kind().to_string()))?.len();
     if size > MAX_FILE_BYTES {
@@ -185,13 +187,15 @@ pub fn read_loans(path: &Path, today: NaiveDate) -> Result<LoanImport, ImportErr
 /// Reads a bank export from its bytes: what an upload on the dashboard hands over. Never panics, whatever the bytes.
 /// A workbook's sheets are each a table (the loan list, the payments, the relief events; sheets of notes are
 /// skipped).
+/// Loans are judged by the shipped rule sets; the office's own go through [`read_loan_files`].
 pub fn read_loans_bytes(bytes: &[u8], today: NaiveDate) -> Result<LoanImport, ImportError> {
-    read_book(&[("", bytes)], today)
+    read_book(&[("", bytes)], today, &default_rule_sets())
 }
 
 /// Reads the files at `paths` as one export: the loan list with its payment history and relief events, in any
-/// order, each a CSV file or a workbook of one or more sheets. Problems are reported with the file's name.
-pub fn read_loan_files(paths: &[&Path], today: NaiveDate) -> Result<LoanImport, ImportError> {
+/// order, each a CSV file or a workbook of one or more sheets. Problems are reported with the file's name. Each loan
+/// is judged by the set of `sets` (the office's, `crate::rules::list`) in force on its disbursement day.
+pub fn read_loan_files(paths: &[&Path], today: NaiveDate, sets: &[RuleSet]) -> Result<LoanImport, ImportError> {
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
         let size = std::fs::metadata(path).map_err(|e| ImportError::Io(e.kind().to_string()))?.len();
@@ -205,16 +209,16 @@ pub fn read_loan_files(paths: &[&Path], today: NaiveDate) -> Result<LoanImport, 
     let named: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
     // One file alone keeps its rows unnamed, as a single export always was.
     let named = if named.len() == 1 { vec![("", named[0].1)] } else { named };
-    read_book(&named, today)
+    read_book(&named, today, sets)
 }
 
 /// Reads `(name, bytes)` files as one export. Every table is read before anything is checked across tables, so a
 /// payment may come before its loan; an export with no loan list is refused whole.
-fn read_book(files: &[(&str, &[u8])], today: NaiveDate) -> Result<LoanImport, ImportError> {
+fn read_book(files: &[(&str, &[u8])], today: NaiveDate, sets: &[RuleSet]) -> Result<LoanImport, ImportError> {
     if files.iter().map(|f| f.1.len() as u64).sum::<u64>() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge);
     }
-    let mut builder = build::Builder::new(today);
+    let mut builder = build::Builder::new(today, sets);
     let mut loan_lists = 0;
     let mut rows_seen = 0;
     for (file, bytes) in files {

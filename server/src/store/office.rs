@@ -1,6 +1,6 @@
 //! Office records (`OfficeBatch`, from an import or the demo) into `records`, with their scope columns: a borrower
-//! and everything hanging off their loans carry `borrower_id` and `commune_code`; programmes, enterprises and job
-//! programmes are public; an inspection plan carries its own id in `plan_id`. One batch is one transaction.
+//! and everything hanging off their loans carry `borrower_id` and `commune_code`; programmes, enterprises, job
+//! programmes and rule sets are public; an inspection plan carries its own id in `plan_id`. One batch is one transaction.
 
 use std::collections::HashMap;
 
@@ -50,6 +50,7 @@ pub async fn batch_rows(tx: &mut Tx, b: &OfficeBatch) -> DbResult<Vec<RecordRow>
     rows.extend(b.programmes.iter().map(|p| public_row("loan_programme", &p.id, p)));
     rows.extend(b.enterprises.iter().map(|e| public_row("enterprise", &e.id, e)));
     rows.extend(b.job_programmes.iter().map(|j| public_row("job_programme", &j.id, j)));
+    rows.extend(b.rule_sets.iter().map(|r| public_row("rule_set", &r.id, r)));
     for g in &b.groups {
         rows.push(row("savings_group", &g.id, g, &(None, Some(g.commune_code.clone()))));
     }

@@ -175,6 +175,15 @@ impl Server {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Runs an admin command that must fail; answers its stderr.
+    #[allow(dead_code)] // not every test file expects a refusal
+    pub fn admin_refused(&self, args: &[&str]) -> String {
+        let out =
+            Command::new(bin()).args(self.base_args()).args(args).env_remove("DATABASE_URL").output().expect("run");
+        assert!(!out.status.success(), "{args:?} succeeded: {}", String::from_utf8_lossy(&out.stdout));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    }
+
     /// Starts serving and waits for `/v1/health`.
     pub async fn start(mut self) -> Server {
         let port = free_port();
