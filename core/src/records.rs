@@ -97,6 +97,10 @@ pub struct Loan {
     pub relief_from: Option<NaiveDate>,
     /// Relief end.
     pub relief_to: Option<NaiveDate>,
+    /// What the import found against the loan's rule set (codes such as `annual_rate.not_in_rule_set`): the bank's
+    /// loan is kept as the bank wrote it, and the office sees why it breaks the rules. The phone does not keep them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<String>,
 }
 
 /// One payment received on a loan.

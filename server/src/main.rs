@@ -466,6 +466,13 @@ async fn run(cli: Cli) -> Result<(), String> {
                 let table = if r.table.is_empty() { String::new() } else { format!("{} › ", r.table) };
                 println!("{table}Dòng / Row {}\t{}\t{}\t{} / {}", r.row, r.column, r.code, r.message_vi, r.message_en);
             }
+            for f in &outcome.findings {
+                let table = if f.table.is_empty() { String::new() } else { format!("{} › ", f.table) };
+                println!(
+                    "{table}Lưu ý / Finding, dòng / row {}\t{}\t{}\t{} / {}",
+                    f.row, f.column, f.code, f.message_vi, f.message_en
+                );
+            }
             match outcome.applied {
                 Some(n) => {
                     println!(

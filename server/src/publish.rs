@@ -20,6 +20,8 @@ use crate::{params, work};
 pub struct ImportOutcome {
     /// Every rejected row, in file order.
     pub rejected: Vec<RowError>,
+    /// What good rows break of their rule set (imported all the same, each finding kept on its loan).
+    pub findings: Vec<RowError>,
     /// Rows that became records.
     pub accepted_rows: usize,
     /// Records written, when the batch was applied; `None` when rows were rejected and nothing was written.
@@ -57,7 +59,7 @@ pub async fn import_loans(
     } else {
         None
     };
-    Ok(ImportOutcome { rejected: read.rejected, accepted_rows: read.accepted_rows, applied })
+    Ok(ImportOutcome { rejected: read.rejected, findings: read.findings, accepted_rows: read.accepted_rows, applied })
 }
 
 /// A job programme as the office describes it on the command line.

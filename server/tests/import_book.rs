@@ -62,6 +62,11 @@ fn statuses(book: &LoanImport, on: NaiveDate) -> HashMap<String, LoanStatus> {
 fn a_thousand_loans_with_their_histories_import_and_read_as_repaid() {
     let book = book();
     assert!(book.rejected.is_empty(), "{:#?}", &book.rejected[..book.rejected.len().min(10)]);
+    assert!(
+        book.findings.is_empty(),
+        "the sample keeps its rule sets: {:#?}",
+        &book.findings[..book.findings.len().min(5)]
+    );
     assert_eq!(book.batch.loans.len(), 1_000);
     assert!(book.batch.payments.len() > 3_000, "{} payments", book.batch.payments.len());
     let notes = notes();

@@ -210,6 +210,7 @@ impl Generator {
         let behaviour = self.behaviour();
         let (model_kind, purpose, is_land, area) = *names::MODELS.choose(&mut self.rng).expect("non-empty");
         let mut loan = Loan {
+            findings: Vec::new(),
             id: self.ids.next(&mut self.rng),
             agreement_no: format!("{}{:07}", 7300 + (n % 11), 1_000_000 + n),
             borrower_id: borrower.id.clone(),

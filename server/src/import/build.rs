@@ -113,6 +113,7 @@ struct Parsed {
     every_months: u32,
     model: Option<ModelCells>,
     site: Option<(f64, f64)>,
+    findings: Vec<RowError>,
 }
 
 impl Builder {
@@ -237,8 +238,15 @@ impl Builder {
             relief: "none".into(),
             relief_from: None,
             relief_to: None,
+            findings: Vec::new(),
         };
-        let programme_code = programme?.code;
+        let programme = programme?;
+        let model = model?;
+        let jobs = model.as_ref().map(|m| m.3);
+        let facts =
+            super::findings::Facts { set, kind: &programme.kind, rate_ppm: rate, principal, term_months: term, jobs };
+        let findings = super::findings::of_row(p, &facts);
+        let programme_code = programme.code;
         Some(Parsed {
             agreement_no,
             programme_code,
@@ -246,8 +254,9 @@ impl Builder {
             loan,
             term_months: term,
             every_months: every?,
-            model: model?,
+            model,
             site: site?,
+            findings,
         })
     }
 
@@ -318,7 +327,22 @@ impl Builder {
     }
 
     fn accept(&mut self, row: u64, parsed: Parsed) {
-        let Parsed { agreement_no, programme_code, borrower, loan, term_months, every_months, model, site } = parsed;
+        let Parsed {
+            agreement_no,
+            programme_code,
+            borrower,
+            mut loan,
+            term_months,
+            every_months,
+            model,
+            site,
+            findings,
+        } = parsed;
+        loan.findings = findings.iter().map(|f| f.code.clone()).collect();
+        for mut f in findings {
+            f.table.clone_from(&self.table);
+            self.out.findings.push(f);
+        }
         self.agreements.insert(agreement_no.clone(), row);
         self.programmes.insert(programme_code);
         if !self.borrowers.contains_key(&borrower.id_number) {

@@ -59,6 +59,12 @@ pub enum Field {
     SiteLat,
     /// Kinh độ of the site (optional).
     SiteLon,
+    /// Tài sản bảo đảm: whether the loan is secured (optional).
+    Collateral,
+    /// Chi phí theo hợp đồng: a contract abroad's costs, đồng (optional).
+    ContractCosts,
+    /// Thời hạn hợp đồng: a contract abroad's length, months (optional).
+    ContractMonths,
     /// Ngày trả: the day a payment was made.
     PaidOn,
     /// Trả gốc: principal paid, đồng.
@@ -154,7 +160,7 @@ impl TableKind {
 
 /// The loan list's fields: stable key (used in error codes), whether a file must have it, and the headers accepted,
 /// folded and without spaces. The first header is the one the documentation and error reports name.
-pub const FIELDS: [FieldSpec; 22] = [
+pub const FIELDS: [FieldSpec; 25] = [
     AGREEMENT,
     (
         Field::FullName,
@@ -202,6 +208,14 @@ pub const FIELDS: [FieldSpec; 22] = [
     (Field::JobsPlanned, "jobs_planned", false, &["solaodong", "laodongthuhut", "jobsplanned", "jobs"]),
     (Field::SiteLat, "site_lat", false, &["vido", "latitude", "lat", "sitelat"]),
     (Field::SiteLon, "site_lon", false, &["kinhdo", "longitude", "lon", "sitelon"]),
+    (Field::Collateral, "collateral", false, &["taisanbaodam", "cotaisanbaodam", "thechap", "baodam", "collateral"]),
+    (
+        Field::ContractCosts,
+        "contract_costs",
+        false,
+        &["chiphitheohopdong", "chiphihopdong", "chiphidilamviec", "contractcosts"],
+    ),
+    (Field::ContractMonths, "contract_months", false, &["thoihanhopdong", "contractmonths", "contractterm"]),
 ];
 
 /// The stable key of a field, as used in error codes (`principal.format`).

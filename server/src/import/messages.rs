@@ -160,3 +160,26 @@ pub const RELIEF_ABOVE_PRINCIPAL: Text = t!(
     "Số tiền xử lý ({amount}) vượt số tiền vay ({principal}).",
     "The relief amount ({amount}) exceeds the amount lent ({principal})."
 );
+/// `annual_rate.not_in_rule_set` (a finding).
+pub const RATE_NOT_IN_SET: Text = t!(
+    "Lãi suất {rate} %/năm không thuộc các mức của quy định {set} ({rates} %/năm).",
+    "The rate of {rate} % a year is none of rule set {set}'s rates ({rates} % a year)."
+);
+/// `principal.above_per_worker_cap` (a finding).
+pub const ABOVE_PER_WORKER: Text = t!(
+    "Số tiền vay vượt mức theo số lao động: {jobs} lao động, tối đa {cap}.",
+    "The amount exceeds the cap by workers: {jobs} workers, at most {cap}."
+);
+/// `collateral.missing` (a finding).
+pub const COLLATERAL_MISSING: Text =
+    t!("Khoản vay trên {threshold} phải có tài sản bảo đảm.", "A loan above {threshold} needs collateral.");
+/// `principal.above_contract_costs` (a finding).
+pub const ABOVE_CONTRACT_COSTS: Text = t!(
+    "Số tiền vay vượt chi phí theo hợp đồng đi làm việc ở nước ngoài ({costs}).",
+    "The amount exceeds the costs in the contract for work abroad ({costs})."
+);
+/// `maturity_on.beyond_contract` (a finding).
+pub const BEYOND_CONTRACT: Text = t!(
+    "Thời hạn vay {term} tháng dài hơn hợp đồng ({months} tháng).",
+    "A term of {term} months is longer than the contract ({months} months)."
+);

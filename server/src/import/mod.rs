@@ -9,6 +9,7 @@
 mod build;
 mod cells;
 mod columns;
+mod findings;
 mod history;
 mod messages;
 mod records;
@@ -36,6 +37,9 @@ pub struct LoanImport {
     pub batch: OfficeBatch,
     /// One entry per problem found; a row may have several.
     pub rejected: Vec<RowError>,
+    /// What good rows break of their rule set (a rate not among its rates, a cap, collateral, a contract abroad):
+    /// the loans are imported as the bank wrote them, each with its findings for the office (`Loan::findings`).
+    pub findings: Vec<RowError>,
     /// How many data rows were accepted, of every table (a loan, a payment, a relief event each).
     pub accepted_rows: usize,
 }

@@ -85,6 +85,33 @@ RELIEF_BAD = [
 ]
 
 
+FINDINGS_HEADER = ["Số khế ước", "Họ và tên", "Năm sinh", "Số CCCD/CMND", "Địa chỉ", "Mã xã", "Mã chương trình",
+                   "Ngày giải ngân", "Ngày đến hạn", "Số tiền vay", "Lãi suất", "Mục đích sử dụng vốn", "Phòng giao dịch",
+                   "Loại mô hình", "Số lao động", "Tài sản bảo đảm", "Chi phí theo hợp đồng", "Thời hạn hợp đồng (tháng)"]
+# (row in the file, finding) is asserted in server/tests/import_findings.rs; keep the two in step.
+FINDINGS = [
+    ["7303000001", "Hà Văn Một", 1980, "020080000101", "Thôn Nà Lừa", "05977", "TVL-LD", "15/03/2024", "15/03/2027",
+     "50.000.000", "9", "Nuôi lợn", PGD, "", "", "", "", ""],                        # 2 rate 9 %: not ND61's
+    ["7303000002", "Hà Văn Hai", 1981, "020081000102", "Thôn Nà Lừa", "05977", "TVL-CS", "15/03/2024", "15/03/2027",
+     "500.000.000", "7,92", "Mở xưởng", PGD, "kinh doanh nhỏ", "2", "có", "", ""],   # 3 above 2 × 100,000,000
+    ["7303000003", "Hà Văn Ba", 1982, "020082000103", "Thôn Nà Lừa", "05977", "TVL-CS", "15/03/2024", "15/03/2027",
+     "300.000.000", "7,92", "Mở xưởng", PGD, "kinh doanh nhỏ", "5", "không", "", ""],  # 4 no collateral above 100M
+    ["7303000004", "Hà Văn Bốn", 1983, "020083000104", "Thôn Nà Lừa", "05977", "XKLD", "15/03/2024", "15/03/2027",
+     "90.000.000", "6,6", "Đi làm việc tại Nhật Bản", PGD, "", "", "", "80.000.000", "36"],  # 5 above the costs
+    ["7303000005", "Hà Văn Năm", 1984, "020084000105", "Thôn Nà Lừa", "05977", "XKLD", "15/03/2024", "15/03/2027",
+     "70.000.000", "6,6", "Đi làm việc tại Hàn Quốc", PGD, "", "", "", "80.000.000", "24"],  # 6 longer than contract
+    ["7303000006", "Hà Văn Sáu", 1985, "020085000106", "Thôn Nà Lừa", "05977", "TVL-CS", "15/03/2024", "15/03/2027",
+     "400.000.000", "7,92", "Mở xưởng", PGD, "dịch vụ", "4", "có", "", ""],        # 7 within every rule
+]
+
+
+def findings_csv():
+    with open(os.path.join(HERE, "loans-findings.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter=";", lineterminator="\n")
+        w.writerow(FINDINGS_HEADER)
+        w.writerows(FINDINGS)
+
+
 def history_csvs():
     def dmy(v):
         return v.strftime("%d/%m/%Y") if isinstance(v, date) else v
@@ -351,18 +378,21 @@ def big_book():
         elif kind < 0.95:
             programme, principal = "TVL-CS", rng.randrange(2, 11) * 100_000_000
             purpose, model = rng.choice([("Mở xưởng may", "kinh doanh nhỏ"), ("Dịch vụ sửa chữa", "dịch vụ")])
+            jobs = principal // 100_000_000 + rng.randrange(0, 5)  # within the cap per worker
             rate = "7,92" if not new_rules else "8,382"
         else:
             programme, principal = "XKLD", rng.randrange(60, 101) * 1_000_000
             purpose, model = "Đi làm việc tại Hàn Quốc", ""
             rate = "6,6" if not new_rules else "8,382"
+        if programme != "TVL-CS":
+            jobs = 1
         term, every = rng.choice([(36, 6), (36, 12), (60, 6), (60, 12)])
         maturity = add_months(disbursed, term)
         behaviour = rng.choice(behaviours)
         agreement = f"7302{i:06}"
         loans.append([agreement, name, year, id_number, phone, f"Thôn Nà {rng.randrange(1, 30)}", rng.choice(codes),
                       programme, disbursed, maturity, principal, rate, purpose, "PGD NHCSXH tỉnh Lạng Sơn", every,
-                      "có" if rng.random() < 0.6 else "không", model, "", "", 1, "", "", behaviour])
+                      "có" if rng.random() < 0.6 else "không", model, "", "", jobs, "", "", behaviour])
         yearly = principal * float(rate.replace(",", ".")) / 100
         balance = principal
         last_paid = disbursed
@@ -429,5 +459,6 @@ if __name__ == "__main__":
     bad_csv()
     good_xlsx()
     history_csvs()
+    findings_csv()
     book_xlsx()
     big_book()
