@@ -61,24 +61,14 @@ const MAX_RADIUS_M: f64 = 1_024_000.0;
 /// site's own: generous, since it only widens the set read exactly.
 const RTREE_SLACK_M: f64 = 5.0;
 
-/// Re-ranks R*Tree candidates (sorted by approximate distance) by their exact positions: every candidate that could
-/// be among the nearest `limit` (approximately within the k-th distance plus twice the rounding) is read from the
-/// table.
-fn exact_nearest(store: &Store, lat: f64, lon: f64, found: Vec<(i64, f64)>, limit: usize) -> Result<Vec<(i64, f64)>> {
-    let Some(kth) = found.get(limit.saturating_sub(1)).or(found.last()).map(|k| k.1) else {
-        return Ok(found);
-    };
-    let mut stmt = store.conn().prepare_cached("SELECT lat, lon FROM sites WHERE rowid = ?1")?;
-    let mut exact = Vec::new();
-    for (rowid, approx) in found {
-        if approx > kth + 2.0 * RTREE_SLACK_M {
-            break;
-        }
-        let (la, lo): (f64, f64) = stmt.query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        exact.push((rowid, distance_m(lat, lon, la, lo)));
+/// The candidates that can still be among the nearest `limit`: with positions from the R*Tree (float32), every one
+/// approximately within the k-th distance plus twice the rounding; with exact positions, the first `limit`.
+fn candidates(found: &[(i64, f64)], limit: usize, approximate: bool) -> Vec<i64> {
+    if !approximate {
+        return found.iter().take(limit).map(|f| f.0).collect();
     }
-    exact.sort_by(|x, y| x.1.total_cmp(&y.1));
-    Ok(exact)
+    let Some(kth) = found.get(limit.saturating_sub(1)).or(found.last()).map(|k| k.1) else { return Vec::new() };
+    found.iter().take_while(|f| f.1 <= kth + 2.0 * RTREE_SLACK_M).map(|f| f.0).collect()
 }
 
 /// The `limit` sites nearest to (`lat`, `lon`) within `scope`, nearest first.
@@ -142,23 +132,32 @@ pub fn sites_near(
     {
         found = query(&mut stmt, kth)?;
     }
-    if scope == SiteScope::All {
-        found = exact_nearest(store, lat, lon, found, limit)?;
-    }
-    found.truncate(limit);
-    found.into_iter().map(|(rowid, dist)| row(store, rowid, dist, lang)).collect()
+    // One read of the candidates' rows, ranked by their exact positions: a point query per site cost more than the
+    // search itself (P4).
+    let ids = candidates(&found, limit, scope == SiteScope::All);
+    let mut rows = rows(store, &ids, lat, lon, lang)?;
+    rows.sort_by(|x, y| x.distance_m.total_cmp(&y.distance_m).then_with(|| x.site_id.cmp(&y.site_id)));
+    rows.truncate(limit);
+    Ok(rows)
 }
 
-fn row(store: &Store, rowid: i64, dist: f64, lang: Lang) -> Result<SiteRow> {
-    let mut stmt = store.conn().prepare_cached(
+/// The sites of `rowids` as list rows, with their exact distance from (`lat`, `lon`), in no particular order.
+fn rows(store: &Store, rowids: &[i64], lat: f64, lon: f64, lang: Lang) -> Result<Vec<SiteRow>> {
+    if rowids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks = vec!["?"; rowids.len()].join(", ");
+    let mut stmt = store.conn().prepare_cached(&format!(
         "SELECT s.id, l.id, l.agreement_no, b.full_name, coalesce(c.name, s.commune_code), m.kind, m.description,
                 s.lat, s.lon, s.radius_m, s.plot IS NOT NULL
          FROM sites s JOIN funded_models m ON m.id = s.model_id JOIN loans l ON l.id = m.loan_id
          JOIN borrowers b ON b.id = l.borrower_id
          LEFT JOIN communes c ON c.list = '2025' AND c.code = s.commune_code
-         WHERE s.rowid = ?1",
-    )?;
-    Ok(stmt.query_row([rowid], |r| {
+         WHERE s.rowid IN ({marks})"
+    ))?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(rowids), |r| {
+        let (la, lo): (f64, f64) = (r.get(7)?, r.get(8)?);
+        let dist = distance_m(lat, lon, la, lo);
         Ok(SiteRow {
             site_id: r.get(0)?,
             loan_id: r.get(1)?,
@@ -167,14 +166,15 @@ fn row(store: &Store, rowid: i64, dist: f64, lang: Lang) -> Result<SiteRow> {
             commune_name: r.get(4)?,
             model_text: l::model_kind(&r.get::<_, String>(5)?).get(lang).to_owned(),
             description: r.get(6)?,
-            lat: r.get(7)?,
-            lon: r.get(8)?,
+            lat: la,
+            lon: lo,
             radius_m: r.get(9)?,
             has_plot: r.get(10)?,
             distance_m: dist,
             distance_text: distance_text(dist),
         })
-    })?)
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 #[cfg(test)]
