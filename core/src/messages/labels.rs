@@ -72,6 +72,10 @@ pub const INSTALMENT_OVERDUE: Text = t!("Quá hạn", "Overdue");
 pub const INSTALMENT_DUE_SOON: Text = t!("Sắp đến hạn", "Due soon");
 /// Instalment: later.
 pub const INSTALMENT_UPCOMING: Text = t!("Chưa đến hạn", "Upcoming");
+/// Instalment: held by a freeze (khoanh nợ), not overdue.
+pub const INSTALMENT_FROZEN: Text = t!("Khoanh nợ", "Frozen");
+/// Instalment: cancelled by a write-off.
+pub const INSTALMENT_WRITTEN_OFF: Text = t!("Đã xóa nợ", "Written off");
 /// Reminder line.
 pub const REMINDER: Text =
     t!("Nhắc: kỳ {seq} trả {amount} trước ngày {date}", "Reminder: instalment {seq}, {amount} due by {date}");

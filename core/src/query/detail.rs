@@ -8,6 +8,7 @@ use super::loans::{LabeledValue, LoanDetail, PaymentRow, ScheduleRow, state_text
 use crate::error::{Error, Result};
 use crate::format;
 use crate::loans::ReliefKind;
+use crate::loans::status::LoanState;
 use crate::messages::{Lang, Text, labels as l};
 
 struct Header {
@@ -122,8 +123,14 @@ pub(super) fn build(
             let covered = repaid.min(i.principal_due);
             repaid -= covered;
             let remaining = i.principal_due - covered;
+            // Inside a freeze what fell due is held, not overdue; after a write-off nothing is owed.
+            let frozen = s.state == LoanState::Frozen && f.relief.to.is_none_or(|to| i.due_on <= to);
             let status = if remaining == 0 {
                 l::INSTALMENT_PAID
+            } else if s.state == LoanState::WrittenOff {
+                l::INSTALMENT_WRITTEN_OFF
+            } else if frozen {
+                l::INSTALMENT_FROZEN
             } else if i.due_on < on {
                 l::INSTALMENT_OVERDUE
             } else if i.due_on <= soon {

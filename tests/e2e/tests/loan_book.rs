@@ -54,6 +54,9 @@ fn loan_book(config: ServerConfig, work: &Path) {
     // 7301000002, frozen: 53,333,334 held, nothing to pay now.
     let s = loan_on_first_of_march(&device, "7301000002");
     assert!(s.contains("Khoanh nợ") && s.contains(&money(53_333_334)) && !s.contains("Cần trả ngay"), "{s}");
+    // Its schedule shows the instalment of 01/06/2025, due inside the freeze, held rather than overdue.
+    let row = s.lines().find(|l| l.contains("01/06/2025")).expect("the 01/06/2025 instalment");
+    assert!(row.contains("Khoanh nợ") && !s.contains("Quá hạn"), "{s}");
     // 7301000003, nothing paid: 10,000,000 overdue for 234 days, 406,120 overdue interest, 12,839,320 to pay now.
     let s = loan_on_first_of_march(&device, "7301000003");
     for want in [money(10_000_000), money(406_120), money(2_433_200), money(12_839_320), "234".to_owned()] {
@@ -65,6 +68,7 @@ fn loan_book(config: ServerConfig, work: &Path) {
     // 7301000005, written off: 900,000,000.
     let s = loan_on_first_of_march(&device, "7301000005");
     assert!(s.contains("Đã xóa nợ") && s.contains(&money(900_000_000)), "{s}");
+    assert!(!s.contains("Quá hạn"), "a written-off loan's instalments are not overdue: {s}");
     println!("7301000003 on 01/03/2026:\n{}", loan_on_first_of_march(&device, "7301000003"));
     server.stop().expect("stop");
 }
