@@ -65,6 +65,15 @@ fn the_loan_book_with_its_histories_gives_the_banks_figures() {
     assert_eq!((s.principal_repaid, s.outstanding), (24_999_999, 25_000_001));
     assert_eq!((s.interest_accrued, s.interest_paid_total, s.unpaid_interest), (5_956_500, 4_761_000, 1_195_500));
     assert_eq!(s.to_pay_now, 1_195_500);
+    // Its borrower's savings-and-loan group, with its leader, and the savings kept with the loan.
+    let loan = book.batch.loans.iter().find(|l| l.agreement_no == "7301000001").unwrap();
+    assert_eq!(loan.savings_balance, 1_200_000);
+    let borrower = book.batch.borrowers.iter().find(|b| b.id == loan.borrower_id).unwrap();
+    let group = book.batch.groups.iter().find(|g| Some(&g.id) == borrower.group_id.as_ref()).expect("a group");
+    assert_eq!((group.name.as_str(), group.leader_name.as_str()), ("Tổ Bản Chắt 1", "Hoàng Thị Nga"));
+    assert_eq!((group.organisation.as_str(), group.commune_code.as_str()), ("farmers_union", "05977"));
+    // Two borrowers' rows name the same group: one record.
+    assert_eq!(book.batch.groups.len(), 2);
     assert_eq!(s.next_instalment.as_ref().map(|i| (i.due_on, i.amount_remaining)), Some((ymd(2026, 3, 15), 8_333_333)));
 
     // 7301000002: 80,000,000 at 3.96 %, 26,666,666 paid on 01/06/2024; extended until 01/12/2024 (superseded), then

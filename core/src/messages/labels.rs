@@ -57,6 +57,8 @@ pub const PURPOSE: Text = t!("Mục đích vay", "Purpose");
 pub const SAVINGS: Text = t!("Tiền gửi tiết kiệm", "Savings balance");
 /// Savings-and-loan group.
 pub const GROUP: Text = t!("Tổ TK&VV", "Savings-and-loan group");
+/// The savings group's leader, a borrower's first contact.
+pub const GROUP_LEADER: Text = t!("Tổ trưởng", "Group leader");
 /// Frozen principal.
 pub const FROZEN_PRINCIPAL: Text = t!("Nợ khoanh", "Frozen principal");
 /// Written-off amount.

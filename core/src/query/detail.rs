@@ -21,6 +21,8 @@ struct Header {
     rule_code: String,
     savings: i64,
     group: Option<String>,
+    /// Tổ trưởng: whom a borrower asks first.
+    leader: Option<String>,
 }
 
 fn header(store: &crate::Store, loan_id: &str) -> Result<Header> {
@@ -28,7 +30,7 @@ fn header(store: &crate::Store, loan_id: &str) -> Result<Header> {
         .conn()
         .prepare_cached(
             "SELECT l.agreement_no, b.full_name, coalesce(c.name, b.commune_code), p.name_vi, p.name_en, l.purpose,
-                    r.code, l.savings_balance, g.name
+                    r.code, l.savings_balance, g.name, g.leader_name
              FROM loans l
              JOIN borrowers b ON b.id = l.borrower_id
              JOIN loan_programmes p ON p.id = l.programme_id
@@ -48,6 +50,7 @@ fn header(store: &crate::Store, loan_id: &str) -> Result<Header> {
                 rule_code: r.get(6)?,
                 savings: r.get(7)?,
                 group: r.get(8)?,
+                leader: r.get(9)?,
             })
         })
         .optional()?
@@ -111,6 +114,9 @@ pub(super) fn build(
     fields.push(item(l::SAVINGS, money(h.savings)));
     if let Some(g) = &h.group {
         fields.push(item(l::GROUP, g.clone()));
+    }
+    if let Some(leader) = &h.leader {
+        fields.push(item(l::GROUP_LEADER, leader.clone()));
     }
 
     // Principal repaid so far, applied to the instalments in due order.

@@ -1,7 +1,7 @@
 //! Turning rows into records: each cell checked with the core's own rules (ID numbers, phones, communes, rule sets,
 //! schedules, point-in-commune), every problem of a row reported, and only whole good rows kept.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 use vieclam_core::fold::fold;
@@ -37,6 +37,8 @@ pub struct Builder {
     /// ID digits → (row, folded name, birth year, borrower id).
     borrowers: HashMap<String, (u64, String, i32, String)>,
     programmes: BTreeSet<String>,
+    /// Ids of the savings groups already in the batch.
+    groups: HashSet<String>,
     pub(super) out: LoanImport,
 }
 
@@ -114,6 +116,7 @@ struct Parsed {
     model: Option<ModelCells>,
     site: Option<(f64, f64)>,
     findings: Vec<RowError>,
+    group: Option<vieclam_core::records::SavingsGroup>,
 }
 
 impl Builder {
@@ -128,6 +131,7 @@ impl Builder {
             agreements: HashMap::new(),
             borrowers: HashMap::new(),
             programmes: BTreeSet::new(),
+            groups: HashSet::new(),
             out: LoanImport::default(),
         }
     }
@@ -192,6 +196,8 @@ impl Builder {
         let vbsp_office = p.text(Field::VbspOffice, true, 120);
         let every = repay_every(p);
         let ethnic = p.optional(Field::EthnicMinority, cells::yes_no, m::YES_NO_FORMAT);
+        let savings = p.optional(Field::SavingsBalance, cells::amount, m::AMOUNT_FORMAT);
+        let group = super::groups::group(p, commune_code.as_deref());
         let model = model(p, purpose.as_deref());
         let site = site(p, commune_code.as_deref(), model.as_ref());
         let (set, term) = match (disbursed, maturity) {
@@ -218,7 +224,7 @@ impl Builder {
             phone: phone?,
             address: address?,
             commune_code,
-            group_id: None,
+            group_id: group.as_ref()?.as_ref().map(|g| g.id.clone()),
             ethnic_minority: ethnic?.unwrap_or(false),
         };
         let loan = Loan {
@@ -234,7 +240,7 @@ impl Builder {
             principal,
             annual_rate_ppm: rate,
             overdue_rate_ppm: set.overdue_rate_ppm(rate),
-            savings_balance: 0,
+            savings_balance: savings?.unwrap_or(0),
             relief: "none".into(),
             relief_from: None,
             relief_to: None,
@@ -257,6 +263,7 @@ impl Builder {
             model,
             site: site?,
             findings,
+            group: group?,
         })
     }
 
@@ -337,7 +344,13 @@ impl Builder {
             model,
             site,
             findings,
+            group,
         } = parsed;
+        if let Some(g) = group
+            && self.groups.insert(g.id.clone())
+        {
+            self.out.batch.groups.push(g);
+        }
         loan.findings = findings.iter().map(|f| f.code.clone()).collect();
         for mut f in findings {
             f.table.clone_from(&self.table);

@@ -65,6 +65,16 @@ pub enum Field {
     ContractCosts,
     /// Thời hạn hợp đồng: a contract abroad's length, months (optional).
     ContractMonths,
+    /// Tiền gửi tiết kiệm: the borrower's savings balance with the loan, đồng (optional).
+    SavingsBalance,
+    /// Tổ TK&VV: the savings-and-loan group's name (optional).
+    GroupName,
+    /// Mã tổ: the group's code (optional).
+    GroupCode,
+    /// Tổ trưởng: the group's leader (with a group).
+    GroupLeader,
+    /// Hội đoàn thể nhận ủy thác: the organisation entrusted with the group (with a group).
+    Organisation,
     /// Ngày trả: the day a payment was made.
     PaidOn,
     /// Trả gốc: principal paid, đồng.
@@ -160,7 +170,7 @@ impl TableKind {
 
 /// The loan list's fields: stable key (used in error codes), whether a file must have it, and the headers accepted,
 /// folded and without spaces. The first header is the one the documentation and error reports name.
-pub const FIELDS: [FieldSpec; 25] = [
+pub const FIELDS: [FieldSpec; 30] = [
     AGREEMENT,
     (
         Field::FullName,
@@ -216,6 +226,34 @@ pub const FIELDS: [FieldSpec; 25] = [
         &["chiphitheohopdong", "chiphihopdong", "chiphidilamviec", "contractcosts"],
     ),
     (Field::ContractMonths, "contract_months", false, &["thoihanhopdong", "contractmonths", "contractterm"]),
+    (
+        Field::SavingsBalance,
+        "savings_balance",
+        false,
+        &["tienguitietkiem", "sodutienguitietkiem", "sodutiengui", "tietkiem", "savingsbalance", "savings"],
+    ),
+    (
+        Field::GroupName,
+        "group_name",
+        false,
+        &["totkvv", "tentotkvv", "totietkiemvavayvon", "tento", "groupname", "group"],
+    ),
+    (Field::GroupCode, "group_code", false, &["mato", "matotkvv", "groupcode"]),
+    (Field::GroupLeader, "group_leader", false, &["totruong", "hotentotruong", "groupleader", "leader"]),
+    (
+        Field::Organisation,
+        "organisation",
+        false,
+        &[
+            "hoidoanthe",
+            "hoidoanthenhanuythac",
+            "tochuchoi",
+            "hoinhanuythac",
+            "donviuythac",
+            "organisation",
+            "organization",
+        ],
+    ),
 ];
 
 /// The stable key of a field, as used in error codes (`principal.format`).

@@ -160,6 +160,16 @@ pub const RELIEF_ABOVE_PRINCIPAL: Text = t!(
     "Số tiền xử lý ({amount}) vượt số tiền vay ({principal}).",
     "The relief amount ({amount}) exceeds the amount lent ({principal})."
 );
+/// `group_name.required_with_group` and the like.
+pub const GROUP_INCOMPLETE: Text = t!(
+    "Cột «{column}» phải có khi dòng ghi tổ TK&VV (tên tổ, tổ trưởng và hội đoàn thể nhận ủy thác).",
+    "Column “{column}” is needed when the row names a savings group (its name, leader and entrusted organisation)."
+);
+/// `organisation.unknown`.
+pub const ORGANISATION_UNKNOWN: Text = t!(
+    "Hội đoàn thể phải là: Hội Phụ nữ, Hội Nông dân, Hội Cựu chiến binh hoặc Đoàn Thanh niên.",
+    "The organisation must be the Women's Union, Farmers' Union, Veterans' Association or Youth Union."
+);
 /// `annual_rate.not_in_rule_set` (a finding).
 pub const RATE_NOT_IN_SET: Text = t!(
     "Lãi suất {rate} %/năm không thuộc các mức của quy định {set} ({rates} %/năm).",

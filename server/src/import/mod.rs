@@ -10,6 +10,7 @@ mod build;
 mod cells;
 mod columns;
 mod findings;
+mod groups;
 mod history;
 mod messages;
 mod records;
@@ -23,6 +24,7 @@ use vieclam_core::messages::{Lang, Text};
 use vieclam_core::store::office::OfficeBatch;
 
 pub use columns::{FIELDS, Field, PAYMENT_FIELDS, RELIEF_FIELDS, TableKind, header_key, recognise, recognise_in};
+pub use groups::organisation;
 pub use history::relief_kind;
 pub use records::{PROGRAMMES, stable_id};
 pub use table::MAX_ROWS;

@@ -26,24 +26,25 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 GOOD_HEADER = ["STT", "Số khế ước", "Họ và tên", "Năm sinh", "Số CCCD/CMND", "Số điện thoại", "Địa chỉ", "Mã xã",
                "Mã chương trình", "Ngày giải ngân", "Ngày đến hạn", "Số tiền vay (đồng)", "Lãi suất (%/năm)",
                "Mục đích sử dụng vốn", "Phòng giao dịch", "Kỳ trả gốc (tháng)", "Dân tộc thiểu số", "Loại mô hình",
-               "Mô tả mô hình", "Diện tích (ha)", "Số lao động", "Vĩ độ", "Kinh độ"]
+               "Mô tả mô hình", "Diện tích (ha)", "Số lao động", "Vĩ độ", "Kinh độ", "Tiền gửi tiết kiệm",
+               "Tổ TK&VV", "Tổ trưởng", "Hội đoàn thể nhận ủy thác"]
 PGD = "PGD NHCSXH thành phố Lạng Sơn"
 GOOD = [
     [1, "7301000001", "Hoàng Văn Minh", 1985, "020085001234", "0912 345 678", "Thôn Bản Chắt", "05977", "TVL-LD",
      date(2024, 3, 15), date(2027, 3, 15), 50_000_000, "7,92", "Nuôi lợn nái sinh sản", PGD, 6, "có", "chăn nuôi",
-     "Chuồng lợn 40 con", "", 2, "21,80885", "106,76779"],
+     "Chuồng lợn 40 con", "", 2, "21,80885", "106,76779", 1_200_000, "Tổ Bản Chắt 1", "Hoàng Thị Nga", "Hội Nông dân"],
     [2, "7301000002", "Lương Thị Hoa", 1990, "082123456", "+84 987 654 321", "Thôn Nà Pàn", "06040", "TVL-LD",
      date(2023, 6, 1), date(2026, 6, 1), 80_000_000, "3,96", "Trồng rừng keo", "PGD NHCSXH huyện Tràng Định", 12, "có",
-     "trồng rừng", "Rừng keo", "2,5", 1, "22,29943", "106,4442"],
+     "trồng rừng", "Rừng keo", "2,5", 1, "22,29943", "106,4442", 500_000, "Tổ Nà Pàn", "Lương Văn Tâm", "Hội Phụ nữ"],
     [3, "7301000003", "Hoàng Văn Minh", 1985, "020 085 001 234", "", "Thôn Bản Chắt", "05977", "TVL-LD",
      date(2025, 1, 10), date(2028, 1, 10), 30_000_000, "7,92", "Mở rộng chuồng trại", PGD, "", "có", "", "", "", "",
-     "", ""],
+     "", "", 300_000, "Tổ Bản Chắt 1", "Hoàng Thị Nga", "Hội Nông dân"],
     [4, "7301000004", "Nông Văn Tuấn", 1995, "020095000111", "0368123456", "Khu 3", "06001", "XKLD",
      date(2026, 2, 1), date(2029, 2, 1), 120_000_000, "8,382", "Đi làm việc tại Nhật Bản", PGD, 6, "không", "", "",
-     "", "", "", ""],
+     "", "", "", "", 0, "", "", ""],
     [5, "7301000005", "Chu Thị Lan", 1978, "020178009999", "", "Khu Phai Vệ; phường Đông Kinh", "05977", "TVL-CS",
      date(2022, 8, 20), date(2027, 8, 20), 1_500_000_000, "7,92", "Mở xưởng may", PGD, 12, "không", "kinh doanh nhỏ",
-     "Xưởng may 15 lao động", "", 15, "", ""],
+     "Xưởng may 15 lao động", "", 15, "", "", 0, "", "", ""],
 ]
 
 
@@ -150,6 +151,7 @@ def good_csv():
         r = list(r)
         r[9], r[10] = r[9].strftime("%d/%m/%Y"), r[10].strftime("%d/%m/%Y")
         r[11] = vn_money(r[11])
+        r[23] = vn_money(r[23])
         w.writerow(r)
     with open(os.path.join(HERE, "loans-good.csv"), "w", encoding="utf-8-sig", newline="") as f:
         f.write(out.getvalue())
@@ -351,7 +353,7 @@ def big_book():
     import random
     rng = random.Random(2026)
     codes = communes()
-    loans, payments, relief = [], [], []
+    loans, payments, relief, groups = [], [], [], {}
     for r in GOOD:
         loans.append(list(r[1:]) + ["mẫu tính tay"])
     for p in PAYMENTS:
@@ -366,6 +368,7 @@ def big_book():
         id_number = f"020{sex + (2 if year >= 2000 else 0)}{year % 100:02}{100000 + i:06}"
         name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE[sex])} {rng.choice(GIVEN[sex])}"
         phone = rng.choice(PHONE_PREFIXES) + f"{rng.randrange(10**7):07}" if rng.random() < 0.7 else ""
+        commune = rng.choice(codes)
         disbursed = date(2019, 1, 1) + (date(2026, 6, 30) - date(2019, 1, 1)) * rng.random()
         disbursed = date(disbursed.year, disbursed.month, disbursed.day)
         new_rules = disbursed >= date(2026, 1, 1)
@@ -390,9 +393,15 @@ def big_book():
         maturity = add_months(disbursed, term)
         behaviour = rng.choice(behaviours)
         agreement = f"7302{i:06}"
-        loans.append([agreement, name, year, id_number, phone, f"Thôn Nà {rng.randrange(1, 30)}", rng.choice(codes),
+        group = groups.setdefault((commune, rng.randrange(3)), [
+            f"Tổ TK&VV thôn Nà {len(groups) + 1}",
+            f"{rng.choice(FAMILY)} {rng.choice(MIDDLE[1])} {rng.choice(GIVEN[1])}",
+            rng.choice(["Hội Nông dân", "Hội Phụ nữ", "Hội Cựu chiến binh", "Đoàn Thanh niên"]),
+        ])
+        loans.append([agreement, name, year, id_number, phone, f"Thôn Nà {rng.randrange(1, 30)}", commune,
                       programme, disbursed, maturity, principal, rate, purpose, "PGD NHCSXH tỉnh Lạng Sơn", every,
-                      "có" if rng.random() < 0.6 else "không", model, "", "", jobs, "", "", behaviour])
+                      "có" if rng.random() < 0.6 else "không", model, "", "", jobs, "", "",
+                      rng.randrange(0, 60) * 100_000, *group, behaviour])
         yearly = principal * float(rate.replace(",", ".")) / 100
         balance = principal
         last_paid = disbursed
@@ -441,6 +450,7 @@ def big_book():
         for r in loans:
             r = [dmy(v) for v in r]
             r[10] = amount(r[10])
+            r[22] = amount(r[22])
             w.writerow(r)
     with open(os.path.join(out, "tra-no.csv"), "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f, delimiter=";", lineterminator="\r\n")

@@ -51,6 +51,8 @@ fn loan_book(config: ServerConfig, work: &Path) {
     // 7301000001, paid on every due day: nothing overdue, the unpaid interest 1,195,500 all there is to pay.
     let s = loan_on_first_of_march(&device, "7301000001");
     assert!(s.contains("Trong hạn") && s.contains(&money(25_000_001)) && s.contains(&money(1_195_500)), "{s}");
+    // Whom to ask: the savings group and its leader; and the savings kept with the loan.
+    assert!(s.contains("Tổ Bản Chắt 1") && s.contains("Hoàng Thị Nga") && s.contains(&money(1_200_000)), "{s}");
     // 7301000002, frozen: 53,333,334 held, nothing to pay now.
     let s = loan_on_first_of_march(&device, "7301000002");
     assert!(s.contains("Khoanh nợ") && s.contains(&money(53_333_334)) && !s.contains("Cần trả ngay"), "{s}");
