@@ -2,7 +2,7 @@
 //! programmes, sending enterprises and inspection plans. On a device they are read-only (they come from the office
 //! through sync, or from the demo generator); only their author's own records (registrations, checks) change here.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::format::Dong;
@@ -155,6 +155,46 @@ pub struct Site {
     pub radius_m: f64,
     /// The plot's ring as `[[lon, lat], …]` (GeoJSON order), if mapped.
     pub plot: Option<Vec<[f64; 2]>>,
+}
+
+/// A commune's VBSP transaction point (điểm giao dịch xã) and the days it sits: where and when borrowers pay.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TransactionPoint {
+    /// Id.
+    pub id: String,
+    /// The commune it serves.
+    pub commune_code: String,
+    /// Where it sits (the commune's People's Committee, a cultural house).
+    pub place: String,
+    /// Days of every month it sits (1–31; a day past a month's end is its last day).
+    #[serde(default)]
+    pub days_of_month: Vec<u32>,
+    /// Dates it sits besides (or instead of) those.
+    #[serde(default)]
+    pub dates: Vec<NaiveDate>,
+}
+
+impl TransactionPoint {
+    /// The first day on or after `on` that the point sits, if its calendar has one within a year.
+    pub fn next_session(&self, on: NaiveDate) -> Option<NaiveDate> {
+        let by_date = self.dates.iter().copied().filter(|d| *d >= on).min();
+        let mut by_day = None;
+        let mut month = on.with_day(1)?;
+        for _ in 0..13 {
+            let last = crate::loans::schedule::add_months(month, 1).pred_opt()?.day();
+            let mut days: Vec<u32> = self.days_of_month.iter().map(|d| (*d).clamp(1, last)).collect();
+            days.sort_unstable();
+            if let Some(day) = days.into_iter().filter_map(|d| month.with_day(d)).find(|d| *d >= on) {
+                by_day = Some(day);
+                break;
+            }
+            month = crate::loans::schedule::add_months(month, 1);
+        }
+        match (by_date, by_day) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
 }
 
 /// A licensed enterprise that sends workers abroad under contract.

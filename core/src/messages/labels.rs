@@ -59,6 +59,10 @@ pub const SAVINGS: Text = t!("Tiền gửi tiết kiệm", "Savings balance");
 pub const GROUP: Text = t!("Tổ TK&VV", "Savings-and-loan group");
 /// The savings group's leader, a borrower's first contact.
 pub const GROUP_LEADER: Text = t!("Tổ trưởng", "Group leader");
+/// The next day the commune's transaction point sits, where borrowers pay.
+pub const NEXT_SESSION: Text = t!("Phiên giao dịch tới", "Next transaction day");
+/// A day and a place.
+pub const DATE_AT_PLACE: Text = t!("{date}, tại {place}", "{date}, at {place}");
 /// Frozen principal.
 pub const FROZEN_PRINCIPAL: Text = t!("Nợ khoanh", "Frozen principal");
 /// Written-off amount.

@@ -5,11 +5,13 @@ use rusqlite::OptionalExtension;
 
 use super::facts;
 use super::loans::{LabeledValue, LoanDetail, PaymentRow, ScheduleRow, state_text};
+use crate::Store;
 use crate::error::{Error, Result};
 use crate::format;
 use crate::loans::ReliefKind;
 use crate::loans::status::LoanState;
 use crate::messages::{Lang, Text, labels as l};
+use crate::records::TransactionPoint;
 
 struct Header {
     agreement_no: String,
@@ -23,6 +25,36 @@ struct Header {
     group: Option<String>,
     /// Tổ trưởng: whom a borrower asks first.
     leader: Option<String>,
+    /// The borrower's commune, whose transaction point they pay at.
+    commune_code: String,
+}
+
+/// The next day on or after `on` that a transaction point of `commune_code` sits, with its place.
+pub fn next_session(store: &Store, commune_code: &str, on: NaiveDate) -> Result<Option<(NaiveDate, String)>> {
+    let mut stmt = store
+        .conn()
+        .prepare_cached("SELECT id, place, days_of_month, dates FROM transaction_points WHERE commune_code = ?1")?;
+    let points = stmt.query_map([commune_code], |r| {
+        let days: String = r.get(2)?;
+        let dates: String = r.get(3)?;
+        Ok(TransactionPoint {
+            id: r.get(0)?,
+            commune_code: commune_code.to_owned(),
+            place: r.get(1)?,
+            days_of_month: serde_json::from_str(&days).unwrap_or_default(),
+            dates: serde_json::from_str(&dates).unwrap_or_default(),
+        })
+    })?;
+    let mut best: Option<(NaiveDate, String)> = None;
+    for p in points {
+        let p = p?;
+        if let Some(day) = p.next_session(on)
+            && best.as_ref().is_none_or(|b| day < b.0)
+        {
+            best = Some((day, p.place));
+        }
+    }
+    Ok(best)
 }
 
 fn header(store: &crate::Store, loan_id: &str) -> Result<Header> {
@@ -30,7 +62,7 @@ fn header(store: &crate::Store, loan_id: &str) -> Result<Header> {
         .conn()
         .prepare_cached(
             "SELECT l.agreement_no, b.full_name, coalesce(c.name, b.commune_code), p.name_vi, p.name_en, l.purpose,
-                    r.code, l.savings_balance, g.name, g.leader_name
+                    r.code, l.savings_balance, g.name, g.leader_name, b.commune_code
              FROM loans l
              JOIN borrowers b ON b.id = l.borrower_id
              JOIN loan_programmes p ON p.id = l.programme_id
@@ -51,6 +83,7 @@ fn header(store: &crate::Store, loan_id: &str) -> Result<Header> {
                 savings: r.get(7)?,
                 group: r.get(8)?,
                 leader: r.get(9)?,
+                commune_code: r.get(10)?,
             })
         })
         .optional()?
@@ -117,6 +150,12 @@ pub(super) fn build(
     }
     if let Some(leader) = &h.leader {
         fields.push(item(l::GROUP_LEADER, leader.clone()));
+    }
+    if let Some((day, place)) = next_session(store, &h.commune_code, on)? {
+        fields.push(item(
+            l::NEXT_SESSION,
+            l::DATE_AT_PLACE.fill(lang, &[("date", &format::date(day)), ("place", &place)]),
+        ));
     }
 
     // Principal repaid so far, applied to the instalments in due order.

@@ -29,6 +29,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 6, sql: include_str!("../../migrations/0006_search_doc_map.sql"), after: None },
     Migration { version: 7, sql: include_str!("../../migrations/0007_answer_drafts.sql"), after: None },
     Migration { version: 8, sql: include_str!("../../migrations/0008_overdue_interest_paid.sql"), after: None },
+    Migration { version: 9, sql: include_str!("../../migrations/0009_transaction_points.sql"), after: None },
 ];
 
 /// The newest schema version this build knows.

@@ -39,6 +39,8 @@ pub struct OfficeBatch {
     pub plans: Vec<InspectionPlan>,
     /// Rule sets, as the office keeps them (the shipped ones changed, or new ones).
     pub rule_sets: Vec<RuleSet>,
+    /// Transaction points and their calendars.
+    pub transaction_points: Vec<TransactionPoint>,
 }
 
 /// Above this many borrowers a batch rebuilds the search index in bulk instead of row by row.
@@ -81,6 +83,7 @@ pub fn apply_office_batch_in(tx: &Transaction, batch: &OfficeBatch) -> Result<()
 
 /// Office tables, children before parents so that the foreign keys hold while they are emptied.
 const OFFICE_TABLES: &[&str] = &[
+    "transaction_points",
     "plan_communes",
     "inspection_plans",
     "job_programmes",
@@ -146,6 +149,7 @@ pub fn delete_office_record(tx: &Transaction, kind: &str, id: &str) -> Result<bo
         "inspection_plan" => {
             &["DELETE FROM plan_communes WHERE plan_id = ?1", "DELETE FROM inspection_plans WHERE id = ?1"]
         }
+        "transaction_point" => &["DELETE FROM transaction_points WHERE id = ?1"],
         // Loans keep naming the set they were made under: a rule set is replaced by a newer one, never removed.
         "rule_set" => &[],
         _ => return Ok(false),
@@ -203,6 +207,7 @@ fn write_batch(tx: &Transaction, b: &OfficeBatch) -> Result<()> {
     }
     write_loans(tx, b)?;
     write_places(tx, b)?;
+    write_transaction_points(tx, &b.transaction_points)?;
     write_catalogue(tx, b)?;
     Ok(())
 }
@@ -225,6 +230,20 @@ pub(crate) fn write_rule_sets(tx: &Transaction, sets: &[RuleSet]) -> Result<()> 
             r.effective_to.map(|d| d.to_string()),
             body
         ])?;
+    }
+    Ok(())
+}
+
+fn write_transaction_points(tx: &Transaction, points: &[TransactionPoint]) -> Result<()> {
+    let mut st = tx.prepare(&upsert_sql(
+        "transaction_points",
+        "id",
+        &["id", "commune_code", "place", "days_of_month", "dates"],
+    ))?;
+    for p in points {
+        let days = serde_json::to_string(&p.days_of_month).map_err(|e| Error::BadArgument(e.to_string()))?;
+        let dates = serde_json::to_string(&p.dates).map_err(|e| Error::BadArgument(e.to_string()))?;
+        st.execute(params![p.id, p.commune_code, p.place, days, dates])?;
     }
     Ok(())
 }

@@ -163,6 +163,7 @@ fn add_to_batch(b: &mut OfficeBatch, change: &Change) -> bool {
         "job_programme" => take(&mut b.job_programmes, body),
         "inspection_plan" => take(&mut b.plans, body),
         "rule_set" => take(&mut b.rule_sets, body),
+        "transaction_point" => take(&mut b.transaction_points, body),
         _ => false,
     }
 }

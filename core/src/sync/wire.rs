@@ -38,6 +38,7 @@ pub const OFFICE_KINDS: &[&str] = &[
     "job_programme",
     "inspection_plan",
     "rule_set",
+    "transaction_point",
 ];
 
 /// Whether `kind` is one of [`OFFICE_KINDS`].
@@ -358,7 +359,7 @@ pub enum ChangeOp {
 pub struct Change {
     /// Kind of record. Office kinds: `savings_group`, `loan_programme`, `borrower`, `loan`, `schedule` (a loan's
     /// whole schedule; id = the loan id), `payment`, `funded_model`, `site`, `enterprise`, `job_programme`,
-    /// `inspection_plan`, `rule_set`. Field kinds (from devices, with the server's verdict): `site_check`, `check_answer`,
+    /// `inspection_plan`, `rule_set`, `transaction_point`. Field kinds (from devices, with the server's verdict): `site_check`, `check_answer`,
     /// `check_photo`, `commune_findings`, `worker_registration`.
     pub kind: String,
     /// The record's id.

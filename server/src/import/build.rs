@@ -39,6 +39,8 @@ pub struct Builder {
     programmes: BTreeSet<String>,
     /// Ids of the savings groups already in the batch.
     groups: HashSet<String>,
+    /// Transaction points already in the batch.
+    pub(super) points: super::calendar::PointIndex,
     pub(super) out: LoanImport,
 }
 
@@ -132,6 +134,7 @@ impl Builder {
             borrowers: HashMap::new(),
             programmes: BTreeSet::new(),
             groups: HashSet::new(),
+            points: HashMap::new(),
             out: LoanImport::default(),
         }
     }
@@ -448,7 +451,7 @@ fn phone_number(p: &mut Problems) -> Option<Option<String>> {
 }
 
 /// A commune code of the 2025 list; a code Excel turned into a number (`6040`) gets its leading zeros back.
-fn commune_code(p: &mut Problems) -> Option<String> {
+pub(super) fn commune_code(p: &mut Problems) -> Option<String> {
     let text = p.text(Field::CommuneCode, true, 20)?;
     let code = if text.len() < 5 && text.chars().all(|c| c.is_ascii_digit()) { format!("{text:0>5}") } else { text };
     match commune(&code) {

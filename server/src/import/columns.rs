@@ -91,6 +91,12 @@ pub enum Field {
     ReliefTo,
     /// Số tiền xử lý: the amount the relief covers, đồng (optional).
     ReliefAmount,
+    /// Địa điểm giao dịch: where a commune's transaction point sits.
+    Place,
+    /// Ngày giao dịch hằng tháng: the days of each month it sits ("15", "5; 20").
+    DaysOfMonth,
+    /// Các ngày giao dịch: dates it sits ("05/12/2026; 20/12/2026").
+    SessionDates,
 }
 
 /// What a table of an export holds.
@@ -102,6 +108,8 @@ pub enum TableKind {
     Payments,
     /// The relief events: one row an event on a loan.
     Relief,
+    /// The transaction points' calendars: one row a commune's point.
+    Calendar,
 }
 
 /// One column the importer knows: the field, its stable key, whether a table of its kind must have it, and the
@@ -154,9 +162,27 @@ pub const RELIEF_FIELDS: [FieldSpec; 5] = [
     ),
 ];
 
+/// The transaction points' calendars' columns.
+pub const CALENDAR_FIELDS: [FieldSpec; 4] = [
+    (Field::CommuneCode, "commune_code", true, &["maxa", "maxaphuong", "communecode"]),
+    (Field::Place, "place", true, &["diadiemgiaodich", "diemgiaodich", "diadiem", "noigiaodich", "place"]),
+    (
+        Field::DaysOfMonth,
+        "days_of_month",
+        false,
+        &["ngaygiaodichhangthang", "ngaygiaodichtrongthang", "ngayhangthang", "daysofmonth"],
+    ),
+    (
+        Field::SessionDates,
+        "dates",
+        false,
+        &["cacngaygiaodich", "lichgiaodich", "ngaygiaodich", "sessiondates", "dates"],
+    ),
+];
+
 impl TableKind {
     /// Every kind, the loan list first (it wins a tie).
-    pub const ALL: [TableKind; 3] = [TableKind::Loans, TableKind::Payments, TableKind::Relief];
+    pub const ALL: [TableKind; 4] = [TableKind::Loans, TableKind::Payments, TableKind::Relief, TableKind::Calendar];
 
     /// The columns of this kind of table.
     pub fn fields(self) -> &'static [FieldSpec] {
@@ -164,6 +190,7 @@ impl TableKind {
             TableKind::Loans => &FIELDS,
             TableKind::Payments => &PAYMENT_FIELDS,
             TableKind::Relief => &RELIEF_FIELDS,
+            TableKind::Calendar => &CALENDAR_FIELDS,
         }
     }
 }

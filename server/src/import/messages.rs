@@ -170,6 +170,21 @@ pub const ORGANISATION_UNKNOWN: Text = t!(
     "Hội đoàn thể phải là: Hội Phụ nữ, Hội Nông dân, Hội Cựu chiến binh hoặc Đoàn Thanh niên.",
     "The organisation must be the Women's Union, Farmers' Union, Veterans' Association or Youth Union."
 );
+/// `days_of_month.format`.
+pub const DAYS_FORMAT: Text = t!(
+    "Cột «{column}»: ghi các ngày trong tháng từ 1 đến 31, cách nhau bằng dấu ; (ví dụ 5; 20).",
+    "Column “{column}”: write days of the month from 1 to 31, separated by ; (e.g. 5; 20)."
+);
+/// `dates.format`.
+pub const DATES_FORMAT: Text = t!(
+    "Cột «{column}»: ghi các ngày dạng ngày/tháng/năm, cách nhau bằng dấu ; (ví dụ 05/12/2026; 20/12/2026).",
+    "Column “{column}”: write dates day/month/year, separated by ; (e.g. 05/12/2026; 20/12/2026)."
+);
+/// `transaction_point.no_days`.
+pub const NO_SESSION_DAYS: Text = t!(
+    "Điểm giao dịch phải có ngày giao dịch hằng tháng hoặc các ngày giao dịch.",
+    "A transaction point needs its days of the month or its dates."
+);
 /// `annual_rate.not_in_rule_set` (a finding).
 pub const RATE_NOT_IN_SET: Text = t!(
     "Lãi suất {rate} %/năm không thuộc các mức của quy định {set} ({rates} %/năm).",

@@ -7,6 +7,7 @@
 //! same export twice writes the same records again instead of duplicating them.
 
 mod build;
+mod calendar;
 mod cells;
 mod columns;
 mod findings;
@@ -225,7 +226,7 @@ fn read_book(files: &[(&str, &[u8])], today: NaiveDate, sets: &[RuleSet]) -> Res
         return Err(ImportError::TooLarge);
     }
     let mut builder = build::Builder::new(today, sets);
-    let mut loan_lists = 0;
+    let (mut loan_lists, mut histories, mut read) = (0, 0, 0);
     let mut rows_seen = 0;
     for (file, bytes) in files {
         let tables = table::read_tables(bytes)?;
@@ -254,12 +255,16 @@ fn read_book(files: &[(&str, &[u8])], today: NaiveDate, sets: &[RuleSet]) -> Res
                     TableKind::Loans => builder.row(&cols, row),
                     TableKind::Payments => builder.payment_row(&cols, row),
                     TableKind::Relief => builder.relief_row(&cols, row),
+                    TableKind::Calendar => builder.calendar_row(&cols, row),
                 }
             }
             loan_lists += usize::from(kind == TableKind::Loans);
+            histories += usize::from(matches!(kind, TableKind::Payments | TableKind::Relief));
+            read += 1;
         }
     }
-    if loan_lists == 0 {
+    // A calendar stands alone; payments and relief events belong to the loan list they come with.
+    if read == 0 || (loan_lists == 0 && histories > 0) {
         return Err(ImportError::NoLoanList);
     }
     Ok(builder.finish())

@@ -51,6 +51,8 @@ pub async fn batch_rows(tx: &mut Tx, b: &OfficeBatch) -> DbResult<Vec<RecordRow>
     rows.extend(b.enterprises.iter().map(|e| public_row("enterprise", &e.id, e)));
     rows.extend(b.job_programmes.iter().map(|j| public_row("job_programme", &j.id, j)));
     rows.extend(b.rule_sets.iter().map(|r| public_row("rule_set", &r.id, r)));
+    // A commune's calendar is no one's personal data: every device may show it.
+    rows.extend(b.transaction_points.iter().map(|t| public_row("transaction_point", &t.id, t)));
     for g in &b.groups {
         rows.push(row("savings_group", &g.id, g, &(None, Some(g.commune_code.clone()))));
     }

@@ -9,6 +9,7 @@ payments-good.csv, relief-good.csv  the payment history and relief events of the
 payments-bad.csv, relief-bad.csv    one row per kind of problem in each.
 book-good.xlsx   the loan list, the payments and the relief events as three sheets of one workbook, with a sheet of
                  notes the import skips.
+lich-giao-dich.csv  the calendars of three communes' transaction points (one point on two rows).
 book-1000/       a bank export of 1,000 loans with their payment history and relief events as of 30/11/2026: the five
                  loans above (their histories as in payments-good.csv and relief-good.csv) and 995 made from a seed,
                  each with a note ("Ghi chú", a column the import ignores) saying how it was repaid: "đúng hạn" (every
@@ -104,6 +105,25 @@ FINDINGS = [
     ["7303000006", "Hà Văn Sáu", 1985, "020085000106", "Thôn Nà Lừa", "05977", "TVL-CS", "15/03/2024", "15/03/2027",
      "400.000.000", "7,92", "Mở xưởng", PGD, "dịch vụ", "4", "có", "", ""],        # 7 within every rule
 ]
+
+
+CALENDAR = [
+    ["Mã xã", "Địa điểm giao dịch", "Ngày giao dịch hằng tháng", "Các ngày giao dịch"],
+    ["05977", "Nhà văn hóa khối 5, phường Đông Kinh", "15", ""],
+    ["06040", "UBND xã Thất Khê", "5; 20", ""],
+    ["06001", "Nhà văn hóa thôn Bản Vạng", "", "05/12/2026; 19/12/2026"],
+    ["06001", "Nhà văn hóa thôn Bản Vạng", "31", ""],   # the same point: its days add up
+]
+
+
+def calendar_csv():
+    with open(os.path.join(HERE, "lich-giao-dich.csv"), "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        w.writerow(["LỊCH GIAO DỊCH CỦA ĐIỂM GIAO DỊCH XÃ"])
+        w.writerows(CALENDAR)
+    with open(os.path.join(HERE, "book-1000", "lich-giao-dich.csv"), "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        w.writerows(CALENDAR)
 
 
 def findings_csv():
@@ -472,3 +492,4 @@ if __name__ == "__main__":
     findings_csv()
     book_xlsx()
     big_book()
+    calendar_csv()

@@ -25,7 +25,7 @@ fn loan_on_first_of_march(device: &Device, agreement: &str) -> String {
 }
 
 fn loan_book(config: ServerConfig, work: &Path) {
-    let files = [sample("du-no.csv"), sample("tra-no.csv"), sample("xu-ly-no.csv")];
+    let files = [sample("du-no.csv"), sample("tra-no.csv"), sample("xu-ly-no.csv"), sample("lich-giao-dich.csv")];
     let args: Vec<&str> = ["import", "loans"].into_iter().chain(files.iter().map(String::as_str)).collect();
     let imported = admin_command(&config, &args).expect("import");
     let said = stdout(&imported);
@@ -51,6 +51,8 @@ fn loan_book(config: ServerConfig, work: &Path) {
     // 7301000001, paid on every due day: nothing overdue, the unpaid interest 1,195,500 all there is to pay.
     let s = loan_on_first_of_march(&device, "7301000001");
     assert!(s.contains("Trong hạn") && s.contains(&money(25_000_001)) && s.contains(&money(1_195_500)), "{s}");
+    // When and where to pay: the ward's transaction point sits on the 15th.
+    assert!(s.contains("Phiên giao dịch tới") && s.contains("15/03/2026, tại Nhà văn hóa khối 5"), "{s}");
     // Whom to ask: the savings group and its leader; and the savings kept with the loan.
     assert!(s.contains("Tổ Bản Chắt 1") && s.contains("Hoàng Thị Nga") && s.contains(&money(1_200_000)), "{s}");
     // 7301000002, frozen: 53,333,334 held, nothing to pay now.
