@@ -324,9 +324,103 @@ fn a_fresh_device_has_no_applications_and_nothing_pending() {
     assert_eq!(pending_changes(&s).unwrap(), 0);
 }
 
+/// A copy of the demo store of this test's own, for tests that sign it in (the shared one must stay signed out).
+fn own_store() -> (tempfile::TempDir, Store) {
+    let shared = store();
+    let from = shared.path().to_path_buf();
+    drop(shared);
+    let dir = tempfile::tempdir().unwrap();
+    for suffix in ["", "-wal"] {
+        let src = std::path::PathBuf::from(format!("{}{suffix}", from.display()));
+        if src.exists() {
+            std::fs::copy(&src, dir.path().join(format!("q.db{suffix}"))).unwrap();
+        }
+    }
+    let s = Store::open(dir.path().join("q.db"), &DbKey::Raw([3; 32])).unwrap();
+    (dir, s)
+}
+
+/// Signs the store in as `role` (what a sign-in leaves in it).
+fn sign_in(s: &Store, role: vieclam_core::sync::wire::Role) {
+    let session = vieclam_core::sync::StoredSession {
+        server_url: "http://127.0.0.1:1".into(),
+        token: "t".into(),
+        expires_at: "2030-01-01T00:00:00Z".into(),
+        account_id: "a".into(),
+        role,
+        display_name: "Hoàng Văn Minh".into(),
+        username: None,
+    };
+    let tx = s.conn().unchecked_transaction().unwrap();
+    vieclam_core::sync::state::save_session(&tx, &session).unwrap();
+    tx.commit().unwrap();
+}
+
+#[test]
+fn only_a_borrowers_device_is_reminded() {
+    use vieclam_core::sync::wire::Role;
+    let (_dir, s) = own_store();
+    // The demo's store holds 200 people's loans: on an inspector's, an admin's or an unsigned device, no reminder.
+    assert!(reminders(&s, day(), Lang::Vi).unwrap().is_empty(), "not signed in");
+    for role in [Role::Inspector, Role::Admin, Role::Worker] {
+        sign_in(&s, role);
+        assert!(reminders(&s, day(), Lang::Vi).unwrap().is_empty(), "{role:?}");
+    }
+    sign_in(&s, Role::Borrower);
+    assert!(!reminders(&s, day(), Lang::Vi).unwrap().is_empty());
+}
+
+#[test]
+fn overdue_loans_are_reminded_with_the_figure_to_pay_now() {
+    let (_dir, mut s) = own_store();
+    sign_in(&s, vieclam_core::sync::wire::Role::Borrower);
+    let got = reminders(&s, day(), Lang::Vi).unwrap();
+    let overdue: Vec<_> =
+        got.iter().filter(|r| r.lines.iter().any(|l| l.starts_with("Khoản vay đã quá hạn"))).collect();
+    assert!(!overdue.is_empty(), "the demo holds overdue loans");
+    for r in overdue {
+        let st = vieclam_core::query::facts::load(&s, &r.loan_id).unwrap().status(day(), REMINDER_WINDOW_DAYS);
+        let want = format!("cần trả ngay {}", vieclam_core::format::money(st.to_pay_now));
+        assert!(r.lines[0].contains(&want), "{:?} / {want}", r.lines);
+    }
+
+    // The month's interest, once the commune's transaction point sits within the window (here on the 20th).
+    let loans: Vec<(String, String)> = s
+        .conn()
+        .prepare("SELECT l.id, b.commune_code FROM loans l JOIN borrowers b ON b.id = l.borrower_id ORDER BY l.id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let current = |id: &str| {
+        let st = vieclam_core::query::facts::load(&s, id).unwrap().status(day(), REMINDER_WINDOW_DAYS);
+        st.state == vieclam_core::loans::status::LoanState::Current && st.interest_this_month > 0
+    };
+    let (loan_id, commune) = loans.iter().find(|(id, _)| current(id)).cloned().expect("a loan being repaid");
+    let point = vieclam_core::records::TransactionPoint {
+        id: "tp-1".into(),
+        commune_code: commune.clone(),
+        place: "Nhà văn hóa thôn".into(),
+        days_of_month: vec![20],
+        dates: vec![],
+    };
+    let batch = vieclam_core::store::office::OfficeBatch { transaction_points: vec![point], ..Default::default() };
+    s.apply_office_batch(&batch).unwrap();
+    let st = vieclam_core::query::facts::load(&s, &loan_id).unwrap().status(day(), REMINDER_WINDOW_DAYS);
+    let got = reminders(&s, day(), Lang::Vi).unwrap();
+    let lines = got.iter().find(|r| r.loan_id == loan_id).map(|r| r.lines.clone()).unwrap_or_default();
+    let interest = format!(
+        "Lãi tháng này {}: trả tại phiên giao dịch ngày 20/11/2026, Nhà văn hóa thôn",
+        vieclam_core::format::money(st.interest_this_month)
+    );
+    assert!(lines.contains(&interest), "{lines:?} / {interest}");
+}
+
 #[test]
 fn reminders_cover_every_loan_on_the_device_in_one_window() {
-    let s = store();
+    let (_dir, s) = own_store();
+    sign_in(&s, vieclam_core::sync::wire::Role::Borrower);
     let got = reminders(&s, day(), Lang::Vi).unwrap();
     // Brute force over every loan, through the loan screen with the same window.
     let mut expected = Vec::new();
@@ -335,7 +429,10 @@ fn reminders_cover_every_loan_on_the_device_in_one_window() {
         let list = loan_list(&s, "", page, 200, day(), Lang::Vi).unwrap();
         for row in &list.rows {
             let d = loan_detail(&s, &row.loan_id, day(), REMINDER_WINDOW_DAYS, Lang::Vi).unwrap();
-            if !d.reminders.is_empty() {
+            let st = vieclam_core::query::facts::load(&s, &row.loan_id).unwrap().status(day(), REMINDER_WINDOW_DAYS);
+            // An instalment within the window, or something overdue (the demo has no transaction points, so no
+            // interest line).
+            if !d.reminders.is_empty() || st.state == vieclam_core::loans::status::LoanState::Overdue {
                 expected.push(row.loan_id.clone());
             }
         }

@@ -82,6 +82,16 @@ pub const INSTALMENT_UPCOMING: Text = t!("Chưa đến hạn", "Upcoming");
 pub const INSTALMENT_FROZEN: Text = t!("Khoanh nợ", "Frozen");
 /// Instalment: cancelled by a write-off.
 pub const INSTALMENT_WRITTEN_OFF: Text = t!("Đã xóa nợ", "Written off");
+/// Reminder line: the loan is overdue.
+pub const OVERDUE_REMINDER: Text = t!(
+    "Khoản vay đã quá hạn {days} ngày: cần trả ngay {amount}",
+    "The loan is {days} days overdue: {amount} to pay now"
+);
+/// Reminder line: the month's interest, at the next session of the transaction point.
+pub const INTEREST_REMINDER: Text = t!(
+    "Lãi tháng này {amount}: trả tại phiên giao dịch ngày {date}, {place}",
+    "This month's interest, {amount}: pay at the transaction day {date}, {place}"
+);
 /// Reminder line.
 pub const REMINDER: Text =
     t!("Nhắc: kỳ {seq} trả {amount} trước ngày {date}", "Reminder: instalment {seq}, {amount} due by {date}");

@@ -29,6 +29,19 @@ struct Header {
     commune_code: String,
 }
 
+/// Every commune's next session on or after `on`, read once: for a list of loans across communes.
+pub fn next_session_in(store: &Store, on: NaiveDate) -> Result<impl Fn(&str) -> Option<(NaiveDate, String)> + use<>> {
+    let mut stmt = store.conn().prepare_cached("SELECT DISTINCT commune_code FROM transaction_points")?;
+    let communes: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let mut next = std::collections::HashMap::new();
+    for c in communes {
+        if let Some(found) = next_session(store, &c, on)? {
+            next.insert(c, found);
+        }
+    }
+    Ok(move |commune: &str| next.get(commune).cloned())
+}
+
 /// The next day on or after `on` that a transaction point of `commune_code` sits, with its place.
 pub fn next_session(store: &Store, commune_code: &str, on: NaiveDate) -> Result<Option<(NaiveDate, String)>> {
     let mut stmt = store
