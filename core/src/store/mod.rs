@@ -64,8 +64,30 @@ pub struct Store {
 /// SQLCipher's page size: a healthy file is a whole number of these.
 const PAGE_SIZE: u64 = 4096;
 
-/// Held while a connection is keyed and its key probed (see `open_at_version`).
-static KEYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+/// SQLite marks itself initialised before it runs SQLCipher's own start-up (`SQLITE_EXTRA_INIT`), so while the
+/// first connection of a process is being opened, a second thread's `sqlite3_initialize` returns at once and its
+/// `PRAGMA key` fails ("An error occurred with PRAGMA key or rekey") because SQLCipher is not ready yet. Seen in CI
+/// when two tests opened their first stores in the same millisecond; an app that opens the store on one thread while
+/// a sync worker opens it on another would meet it too. The first open of a process therefore finishes SQLCipher's
+/// start-up alone, on an in-memory database, and every other open waits for it.
+static SQLCIPHER_READY: std::sync::Once = std::sync::Once::new();
+
+fn sqlcipher_ready() {
+    SQLCIPHER_READY.call_once(|| {
+        // A keyed in-memory database needs SQLCipher ready. Another thread of the process (one opening a plain SQLite
+        // database) may be the one running the start-up, so the key is tried until it takes, for at most a second;
+        // a failure past that shows again, with its error, on the real open.
+        for _ in 0..1_000 {
+            let keyed = Connection::open_in_memory().and_then(|c| {
+                c.pragma_update(None, "key", "x'0000000000000000000000000000000000000000000000000000000000000000'")
+            });
+            if keyed.is_ok() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    });
+}
 
 impl Store {
     /// Opens (or creates) the store at `path` with `key`, migrating it to the latest schema.
@@ -75,6 +97,7 @@ impl Store {
 
     /// Opens the store and migrates it only up to `version`: for tests of upgrades from earlier schemas.
     pub fn open_at_version(path: impl AsRef<Path>, key: &DbKey, version: u32) -> Result<Store> {
+        sqlcipher_ready();
         let path = path.as_ref().to_path_buf();
         let existed = check_file_shape(&path)?;
         let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -84,14 +107,8 @@ impl Store {
         let mut conn = Connection::open_with_flags(&path, flags)?;
         // Before anything that may take a lock: another connection (a sync worker, a second screen) may be writing.
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        {
-            // Keying is serialised across the process. A CI run once saw `PRAGMA key` fail on one thread in the same
-            // millisecond as a wrong-key probe on another (SQLCipher 4.20, not reproduced in 1,000 runs since); a
-            // raw key costs microseconds, so holding a lock over the key and its probe costs nothing that matters.
-            let _keying = KEYING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            conn.pragma_update(None, "key", key.pragma_value())?;
-            probe_key(&conn)?;
-        }
+        conn.pragma_update(None, "key", key.pragma_value())?;
+        probe_key(&conn)?;
         if existed {
             check_length_against_header(&conn, &path)?;
         }
