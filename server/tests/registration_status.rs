@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Backend, Server, device};
+use common::{Backend, Server};
 use serde_json::{Value, json};
 use vieclam_core::ids::new_id;
 
@@ -17,12 +17,7 @@ async fn registration_status(backend: Backend) {
     let s = Server::new(backend, &[]).await;
     s.admin(&["demo"]);
     let s = s.start().await;
-    let (st, session) = s
-        .client()
-        .post("/v1/auth/enrol", &json!({ "full_name": "Lý Văn Bình", "phone": "0912 345 679", "password": "matkhau-123", "device": device() }))
-        .await;
-    assert_eq!(st, 200, "{session}");
-    let worker = s.client().with_token(&session);
+    let worker = s.enrolled_worker().await;
     let admin = s.client().login("admin", "admin-vieclam").await;
     let id = new_id();
     let mut reg = json!({ "id": id, "full_name": "Lý Văn Bình", "id_number": "020090654321", "phone": "0912345679",

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Backend, Server, device};
+use common::{Backend, Server};
 use serde_json::json;
 
 /// One loan of 210,000,000 ₫ to a worker, disbursed 1 Feb 2026: above Decree 338's 200,000,000 ₫.
@@ -82,12 +82,7 @@ async fn rule_sets(backend: Backend) {
 
     // Every device receives the sets: here a returning worker's, which sees only public records and its own.
     let s = s.start().await;
-    let (st, session) = s
-        .client()
-        .post("/v1/auth/enrol", &json!({ "full_name": "Lý Văn Bình", "phone": "0912 345 679", "password": "matkhau-123", "device": device() }))
-        .await;
-    assert_eq!(st, 200, "{session}");
-    let worker = s.client().with_token(&session);
+    let worker = s.enrolled_worker().await;
     let pulled = worker.pull_all(500).await;
     let sets: Vec<_> = pulled.iter().filter(|c| c["kind"] == "rule_set").collect();
     assert_eq!(sets.len(), 3, "{sets:?}");

@@ -162,7 +162,7 @@ pub fn delete_office_record(tx: &Transaction, kind: &str, id: &str) -> Result<bo
 
 fn write_batch(tx: &Transaction, b: &OfficeBatch) -> Result<()> {
     // First: the loans of the same batch name their rule set.
-    write_rule_sets(tx, &b.rule_sets)?;
+    write_rule_sets(tx, &b.rule_sets, Existing::Replace)?;
     let mut st = tx.prepare(&upsert_sql(
         "savings_groups",
         "id",
@@ -212,14 +212,26 @@ fn write_batch(tx: &Transaction, b: &OfficeBatch) -> Result<()> {
     Ok(())
 }
 
-/// Upserts rule sets by id (the server keeps one id a code, so a changed set overwrites its row and the loans that
+/// What writing a rule set does to the row of the same id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Existing {
+    /// Overwrite it: the office changed the set (a pull).
+    Replace,
+    /// Leave it: seeding the shipped sets never undoes the office's change.
+    Keep,
+}
+
+/// Writes rule sets by id (the server keeps one id a code, so a changed set overwrites its row and the loans that
 /// name it read the new values).
-pub(crate) fn write_rule_sets(tx: &Transaction, sets: &[RuleSet]) -> Result<()> {
-    let mut st = tx.prepare(&upsert_sql(
-        "rule_sets",
-        "id",
-        &["id", "code", "legal_basis", "effective_from", "effective_to", "body"],
-    ))?;
+pub(crate) fn write_rule_sets(tx: &Transaction, sets: &[RuleSet], existing: Existing) -> Result<()> {
+    const COLUMNS: [&str; 6] = ["id", "code", "legal_basis", "effective_from", "effective_to", "body"];
+    let sql = match existing {
+        Existing::Replace => upsert_sql("rule_sets", "id", &COLUMNS),
+        Existing::Keep => {
+            format!("INSERT OR IGNORE INTO rule_sets ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", COLUMNS.join(", "))
+        }
+    };
+    let mut st = tx.prepare(&sql)?;
     for r in sets {
         let body = serde_json::to_string(&r.values).map_err(|e| Error::BadArgument(e.to_string()))?;
         st.execute(params![

@@ -28,22 +28,7 @@ pub(super) fn seed(conn: &mut Connection, schema_version: u32) -> Result<()> {
             super::index::rebuild_commune_docs(&tx)?;
         }
     }
-    let mut ins = tx.prepare(
-        "INSERT OR IGNORE INTO rule_sets (id, code, legal_basis, effective_from, effective_to, body)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
-    for r in default_rule_sets() {
-        let body = serde_json::to_string(&r.values).expect("rule values serialise");
-        ins.execute(params![
-            r.id,
-            r.code,
-            r.legal_basis,
-            r.effective_from.to_string(),
-            r.effective_to.map(|d| d.to_string()),
-            body
-        ])?;
-    }
-    drop(ins);
+    super::office::write_rule_sets(&tx, &default_rule_sets(), super::office::Existing::Keep)?;
     tx.commit()?;
     Ok(())
 }

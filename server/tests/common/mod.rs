@@ -219,6 +219,16 @@ impl Server {
         }
     }
 
+    /// A returning worker enrolled from a new device (Lý Văn Bình, 0912 345 679), signed in.
+    #[allow(dead_code)] // not every test file enrols a worker
+    pub async fn enrolled_worker(&self) -> Api {
+        let enrol = serde_json::json!({ "full_name": "Lý Văn Bình", "phone": "0912 345 679", "password": "matkhau-123",
+            "device": device() });
+        let (st, session) = self.client().post("/v1/auth/enrol", &enrol).await;
+        assert_eq!(st, 200, "{session}");
+        self.client().with_token(&session)
+    }
+
     /// A client for this server.
     pub fn client(&self) -> Api {
         Api { base: self.url.clone(), http: reqwest::Client::new(), token: None }
