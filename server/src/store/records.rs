@@ -34,7 +34,9 @@ pub struct RecordRow {
 const COLUMNS: &str =
     "kind, id, seq, commune_code, borrower_id, author_id, plan_id, public, deleted, hlc, body, review, flags";
 
-/// Writes `rows`, each taking the next value of the global sequence (in the order given).
+/// Writes `rows`, each taking the next value of the global sequence (in the order given). A row the store already
+/// holds exactly as given is left as it is, its place in the sequence too: re-importing the same export, or a device
+/// resending what was taken, sends nothing new to any device (the numbers it reserved are simply skipped).
 pub async fn upsert(tx: &mut Tx, rows: &[RecordRow]) -> DbResult<()> {
     if rows.is_empty() {
         return Ok(());
@@ -46,7 +48,14 @@ pub async fn upsert(tx: &mut Tx, rows: &[RecordRow]) -> DbResult<()> {
          ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, commune_code = excluded.commune_code,
            borrower_id = excluded.borrower_id, author_id = excluded.author_id, plan_id = excluded.plan_id,
            public = excluded.public, deleted = excluded.deleted, hlc = excluded.hlc, body = excluded.body,
-           review = excluded.review"
+           review = excluded.review
+         WHERE records.body <> excluded.body OR records.deleted <> excluded.deleted
+           OR records.public <> excluded.public OR records.review <> excluded.review
+           OR coalesce(records.hlc, '') <> coalesce(excluded.hlc, '')
+           OR coalesce(records.commune_code, '') <> coalesce(excluded.commune_code, '')
+           OR coalesce(records.borrower_id, '') <> coalesce(excluded.borrower_id, '')
+           OR coalesce(records.author_id, '') <> coalesce(excluded.author_id, '')
+           OR coalesce(records.plan_id, '') <> coalesce(excluded.plan_id, '')"
     );
     for (i, r) in rows.iter().enumerate() {
         tx.exec(

@@ -74,6 +74,23 @@ fn loan_book(config: ServerConfig, work: &Path) {
     assert!(s.contains("Đã xóa nợ") && s.contains(&money(900_000_000)), "{s}");
     assert!(!s.contains("Quá hạn"), "a written-off loan's instalments are not overdue: {s}");
     println!("7301000003 on 01/03/2026:\n{}", loan_on_first_of_march(&device, "7301000003"));
+
+    // The same export again changes nothing a device would download; a newer one with one more payment sends it.
+    assert!(admin_command(server.config(), &args).expect("import again").status.success());
+    let again = device.ok(&["sync"]).expect("sync");
+    assert!(again.contains("Không có gì mới để đồng bộ."), "{again}");
+    let newer = work.join("tra-no-moi.csv");
+    let mut payments = std::fs::read_to_string(&files[1]).expect("payments");
+    payments.push_str("7301000003;10/03/2026;5.000.000;600.000;0\r\n");
+    std::fs::write(&newer, payments).expect("write");
+    let newer = newer.display().to_string();
+    let newer_args = ["import", "loans", &files[0], &newer, &files[2], &files[3]];
+    let out = admin_command(server.config(), &newer_args).expect("newer import");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let synced = device.ok(&["sync"]).expect("sync");
+    assert!(synced.contains("nhận 1 bản ghi"), "only the new payment comes down: {synced}");
+    let s = device.ok(&["--on", "11/03/2026", "loan", "7301000003"]).expect("loan");
+    assert!(s.contains(&money(5_000_000)), "the newer payment shows: {s}");
     server.stop().expect("stop");
 }
 
