@@ -31,7 +31,7 @@ pub use records::{PROGRAMMES, stable_id};
 pub use table::MAX_ROWS;
 
 /// Largest file accepted, in bytes.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// What an import produced: the records of the good rows and the reasons for the bad ones.
 #[derive(Clone, Debug, Default)]
@@ -145,9 +145,9 @@ impl ImportError {
     pub fn message(&self, lang: Lang) -> String {
         let text: Text = match self {
             ImportError::Io(_) => vieclam_core::t!("Không đọc được tệp.", "The file cannot be read."),
-            ImportError::TooLarge => vieclam_core::t!("Tệp lớn quá 64 MB.", "The file is larger than 64 MB."),
+            ImportError::TooLarge => vieclam_core::t!("Tệp lớn quá 256 MB.", "The file is larger than 256 MB."),
             ImportError::TooManyRows(_) => {
-                vieclam_core::t!("Tệp có quá 200.000 dòng.", "The file has more than 200,000 rows.")
+                vieclam_core::t!("Tệp có quá 2.000.000 dòng.", "The file has more than 2,000,000 rows.")
             }
             ImportError::NotUtf8 => vieclam_core::t!(
                 "Tệp CSV phải lưu với bảng mã UTF-8 (trong Excel: «CSV UTF-8»).",

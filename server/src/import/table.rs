@@ -10,8 +10,9 @@ use calamine::{Data, Reader, Xlsx};
 
 use super::ImportError;
 
-/// Most rows a file may hold: a province's whole portfolio is a few tens of thousands of loans.
-pub const MAX_ROWS: usize = 200_000;
+/// Most rows one import may hold over all its tables: a province's book of 100,000 loans with their payment
+/// history (a monthly interest payment each, 1.2 million rows) fits; what would not fit in memory does not.
+pub const MAX_ROWS: usize = 2_000_000;
 
 /// One cell as the file gave it.
 #[derive(Clone, Debug, PartialEq)]

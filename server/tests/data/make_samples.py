@@ -369,7 +369,9 @@ def communes():
         return [row["ma_xa"] for row in csv.DictReader(f)]
 
 
-def big_book():
+def big_book(n=995, out=None, monthly=False):
+    """The sample export of 5 + n loans; `monthly` adds an interest payment every month (on the 25th) between the
+    principal payments, as the bank's history of a real book has (the import benchmark's 1.2 million payments)."""
     import random
     rng = random.Random(2026)
     codes = communes()
@@ -382,10 +384,10 @@ def big_book():
         relief.append(list(e))
     behaviours = (["đúng hạn"] * 65 + ["trả chậm"] * 15 + ["ngừng trả"] * 8 + ["khoanh nợ"] * 5
                   + ["gia hạn"] * 3 + ["xóa nợ"] * 2 + ["tất toán"] * 2)
-    for i in range(995):
+    for i in range(n):
         sex = rng.randrange(2)
         year = rng.randrange(1965, 2001)
-        id_number = f"020{sex + (2 if year >= 2000 else 0)}{year % 100:02}{100000 + i:06}"
+        id_number = f"020{sex + (2 if year >= 2000 else 0)}{year % 100:02}{(100000 + i) % 1_000_000:06}"
         name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE[sex])} {rng.choice(GIVEN[sex])}"
         phone = rng.choice(PHONE_PREFIXES) + f"{rng.randrange(10**7):07}" if rng.random() < 0.7 else ""
         commune = rng.choice(codes)
@@ -412,7 +414,7 @@ def big_book():
         term, every = rng.choice([(36, 6), (36, 12), (60, 6), (60, 12)])
         maturity = add_months(disbursed, term)
         behaviour = rng.choice(behaviours)
-        agreement = f"7302{i:06}"
+        agreement = f"7302{i:06}" if n < 1_000_000 else f"73{i:08}"
         group = groups.setdefault((commune, rng.randrange(3)), [
             f"Tổ TK&VV thôn Nà {len(groups) + 1}",
             f"{rng.choice(FAMILY)} {rng.choice(MIDDLE[1])} {rng.choice(GIVEN[1])}",
@@ -441,6 +443,14 @@ def big_book():
             payments.append([agreement, paid_on, amount, interest, 0])
             balance -= amount
             last_paid = paid_on
+        if monthly:
+            # The last year's monthly interest: about twelve payments a loan, as in the benchmark's book.
+            first = max(disbursed, add_months(BOOK_DATE, -12))
+            month = date(first.year, first.month, 25)
+            while month < min(BOOK_DATE, last_paid if behaviour != "đúng hạn" else BOOK_DATE):
+                if month > disbursed:
+                    payments.append([agreement, month, 0, round(principal * yearly / principal / 12 / 1000) * 1000, 0])
+                month = add_months(month, 1)
         if behaviour == "tất toán" and balance > 0:
             paid_on = min(BOOK_DATE, last_paid + (date(2000, 3, 1) - date(2000, 1, 1)))
             if paid_on > disbursed:
@@ -460,7 +470,7 @@ def big_book():
     def amount(v):
         return vn_money(v) if isinstance(v, int) and not isinstance(v, bool) else v
 
-    out = os.path.join(HERE, "book-1000")
+    out = out or os.path.join(HERE, "book-1000")
     os.makedirs(out, exist_ok=True)
     header = GOOD_HEADER[1:] + ["Ghi chú"]
     with open(os.path.join(out, "du-no.csv"), "w", encoding="utf-8-sig", newline="") as f:
@@ -485,6 +495,11 @@ def big_book():
 
 
 if __name__ == "__main__":
+    import sys
+    if len(sys.argv) == 4 and sys.argv[1] == "--bench":
+        # scripts/import_bench.sh: a large book with monthly interest payments, written to the folder given.
+        big_book(int(sys.argv[3]) - len(GOOD), sys.argv[2], monthly=True)
+        sys.exit(0)
     good_csv()
     bad_csv()
     good_xlsx()
