@@ -34,6 +34,10 @@ pub struct RecordRow {
 const COLUMNS: &str =
     "kind, id, seq, commune_code, borrower_id, author_id, plan_id, public, deleted, hlc, body, review, flags";
 
+/// Rows written by one statement: a round trip per row made a province's import (1.3 million records) miss its
+/// minute on PostgreSQL; 400 rows are 4,800 parameters, well inside both databases' limits.
+const ROWS_PER_STATEMENT: usize = 400;
+
 /// Writes `rows`, each taking the next value of the global sequence (in the order given). A row the store already
 /// holds exactly as given is left as it is, its place in the sequence too: re-importing the same export, or a device
 /// resending what was taken, sends nothing new to any device (the numbers it reserved are simply skipped).
@@ -43,27 +47,45 @@ pub async fn upsert(tx: &mut Tx, rows: &[RecordRow]) -> DbResult<()> {
     }
     let last = tx.next_seq(rows.len() as i64).await?;
     let first = last - rows.len() as i64 + 1;
-    let sql = format!(
-        "INSERT INTO records ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, NULL)
-         ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, commune_code = excluded.commune_code,
-           borrower_id = excluded.borrower_id, author_id = excluded.author_id, plan_id = excluded.plan_id,
-           public = excluded.public, deleted = excluded.deleted, hlc = excluded.hlc, body = excluded.body,
-           review = excluded.review
-         WHERE records.body <> excluded.body OR records.deleted <> excluded.deleted
-           OR records.public <> excluded.public OR records.review <> excluded.review
-           OR coalesce(records.hlc, '') <> coalesce(excluded.hlc, '')
-           OR coalesce(records.commune_code, '') <> coalesce(excluded.commune_code, '')
-           OR coalesce(records.borrower_id, '') <> coalesce(excluded.borrower_id, '')
-           OR coalesce(records.author_id, '') <> coalesce(excluded.author_id, '')
-           OR coalesce(records.plan_id, '') <> coalesce(excluded.plan_id, '')"
-    );
-    for (i, r) in rows.iter().enumerate() {
-        tx.exec(
-            &sql,
-            params![
+    let mut start = 0;
+    while start < rows.len() {
+        // One statement may not name a record twice (PostgreSQL refuses to update a row twice in one command).
+        let mut seen = std::collections::HashSet::new();
+        let mut end = start;
+        while end < rows.len()
+            && end - start < ROWS_PER_STATEMENT
+            && seen.insert((rows[end].kind.as_str(), rows[end].id.as_str()))
+        {
+            end += 1;
+        }
+        let chunk = &rows[start..end];
+        let values: Vec<String> = (0..chunk.len())
+            .map(|k| {
+                let marks: Vec<String> = (1..=12).map(|j| format!("${}", k * 12 + j)).collect();
+                format!("({}, NULL)", marks.join(", "))
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO records ({COLUMNS}) VALUES {}
+             ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, commune_code = excluded.commune_code,
+               borrower_id = excluded.borrower_id, author_id = excluded.author_id, plan_id = excluded.plan_id,
+               public = excluded.public, deleted = excluded.deleted, hlc = excluded.hlc, body = excluded.body,
+               review = excluded.review
+             WHERE records.body <> excluded.body OR records.deleted <> excluded.deleted
+               OR records.public <> excluded.public OR records.review <> excluded.review
+               OR coalesce(records.hlc, '') <> coalesce(excluded.hlc, '')
+               OR coalesce(records.commune_code, '') <> coalesce(excluded.commune_code, '')
+               OR coalesce(records.borrower_id, '') <> coalesce(excluded.borrower_id, '')
+               OR coalesce(records.author_id, '') <> coalesce(excluded.author_id, '')
+               OR coalesce(records.plan_id, '') <> coalesce(excluded.plan_id, '')",
+            values.join(", ")
+        );
+        let mut params = Vec::with_capacity(chunk.len() * 12);
+        for (k, r) in chunk.iter().enumerate() {
+            params.extend(params![
                 &r.kind,
                 &r.id,
-                first + i as i64,
+                first + (start + k) as i64,
                 r.commune_code.clone(),
                 r.borrower_id.clone(),
                 r.author_id.clone(),
@@ -73,9 +95,10 @@ pub async fn upsert(tx: &mut Tx, rows: &[RecordRow]) -> DbResult<()> {
                 r.hlc.clone(),
                 &r.body,
                 r.review
-            ],
-        )
-        .await?;
+            ]);
+        }
+        tx.exec(&sql, params).await?;
+        start = end;
     }
     Ok(())
 }
