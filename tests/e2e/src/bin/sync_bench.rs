@@ -38,6 +38,9 @@ struct Args {
     /// Seed of the generated export.
     #[arg(long, default_value_t = 2025)]
     seed: u64,
+    /// Payments a loan in the export's history (monthly interest from April 2024): P1 with histories (issue 10).
+    #[arg(long, default_value_t = 0)]
+    payments: usize,
 }
 
 /// What one measured `vieclam sync` did.
@@ -72,7 +75,14 @@ fn run(args: Args) -> Result<bool, Box<dyn std::error::Error>> {
     let csv = work.path().join("sao-ke.csv");
     let loans = loans_csv::write(&csv, &args.commune, args.loans, args.loans, "BN", args.seed)?;
     let started = Instant::now();
-    admin_command(&config, &["import", "loans", &csv.display().to_string()])?;
+    let mut files = vec![csv.display().to_string()];
+    if args.payments > 0 {
+        let history = work.path().join("tra-no.csv");
+        write_payments(&history, &loans, args.payments)?;
+        files.push(history.display().to_string());
+    }
+    let import: Vec<&str> = ["import", "loans"].into_iter().chain(files.iter().map(String::as_str)).collect();
+    admin_command(&config, &import)?;
     eprintln!("imported in {:.1} s", started.elapsed().as_secs_f64());
     let add = [
         "users",
@@ -126,6 +136,20 @@ fn run(args: Args) -> Result<bool, Box<dyn std::error::Error>> {
 
     let ok = report(&args, loans.len(), changed, &first, &idle, &after_change);
     Ok(ok)
+}
+
+/// Writes `per_loan` monthly interest payments of each loan (disbursed 15/03/2024 by `loans_csv`), from 25/04/2024.
+fn write_payments(path: &Path, loans: &[vieclam_e2e::loans_csv::ImportedLoan], per_loan: usize) -> std::io::Result<()> {
+    use std::fmt::Write as _;
+    let mut text = String::from("Agreement no,Payment date,Principal paid,Interest paid\n");
+    let first = chrono::NaiveDate::from_ymd_opt(2024, 4, 25).expect("a date");
+    for loan in loans {
+        for m in 0..per_loan {
+            let day = first.checked_add_months(chrono::Months::new(m as u32)).unwrap_or(first);
+            let _ = writeln!(text, "{},{},0,{}", loan.agreement_no, day.format("%d/%m/%Y"), 300_000 + 1_000 * m);
+        }
+    }
+    std::fs::write(path, text)
 }
 
 /// Runs `vieclam sync` and measures it: proxy counters, wall time, the child's CPU time, records applied.
@@ -190,7 +214,7 @@ fn report(args: &Args, loans: usize, changed: usize, first: &Measured, idle: &Me
     let checks = [
         (
             "P1",
-            format!("first download, {loans} loans: bytes down per loan"),
+            format!("first download, {loans} loans ({} payments each): bytes down per loan", args.payments),
             format!("{per_loan:.1} B"),
             "≤ 150 B",
             per_loan <= 150.0,
