@@ -47,7 +47,8 @@ pub fn reminders(store: &Store, on: NaiveDate, lang: Lang) -> Result<Vec<LoanRem
     let mut out = Vec::new();
     for (id, commune) in loans {
         let d = super::detail::build(store, &id, on, REMINDER_WINDOW_DAYS, lang)?;
-        let st = super::facts::load(store, &id)?.status(on, REMINDER_WINDOW_DAYS);
+        // The loan screen's own figures, built with the same date and window: not loaded and computed again.
+        let st = &d.status;
         let mut lines = Vec::new();
         if st.state == LoanState::Overdue {
             let (days, amount) = (st.days_overdue.to_string(), format::money(st.to_pay_now));
