@@ -107,6 +107,10 @@ impl Store {
         let mut conn = Connection::open_with_flags(&path, flags)?;
         // Before anything that may take a lock: another connection (a sync worker, a second screen) may be writing.
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Every transaction here writes, so it takes the write lock when it begins. A deferred one that read first
+        // and then wrote would fail at once with "database is locked" when another connection is writing: SQLite
+        // cannot wait for the lock there without risking deadlock, so the busy timeout does not help it.
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         conn.pragma_update(None, "key", key.pragma_value())?;
         probe_key(&conn)?;
         if existed {
