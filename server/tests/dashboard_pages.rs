@@ -49,10 +49,37 @@ fn pages_show_real_figures_in_vietnamese_and_escape_everything() {
     let detail = CheckDetail {
         check: check(real),
         inspector: "Lộc Văn Bình".into(),
-        answers: vec![("Sử dụng vốn đúng mục đích".into(), "có".into())],
+        fix: Some((21.84612, 106.76104, 8.0)),
+        answers: vec![
+            AnswerView {
+                question_vi: "Vốn vay được sử dụng đúng mục đích?".into(),
+                question_en: "Is the loan used for its stated purpose?".into(),
+                answer_vi: "Có".into(),
+                answer_en: "Yes".into(),
+                misuse_found: false,
+            },
+            AnswerView {
+                question_vi: "Có hiện tượng vay ké (vay hộ người khác)?".into(),
+                question_en: "Is the loan borrowed on someone else's behalf (vay ké)?".into(),
+                answer_vi: "Có".into(),
+                answer_en: "Yes".into(),
+                misuse_found: true,
+            },
+        ],
         photos: vec![
-            PhotoView { sha256: "ab".repeat(32), received: true },
-            PhotoView { sha256: "cd".repeat(32), received: false },
+            PhotoView {
+                sha256: "ab".repeat(32),
+                received: true,
+                taken_at: "01/03/2026 09:14".into(),
+                size_px: (1600, 1200),
+                fix: Some((21.84610, 106.76100, 6.0)),
+                camera_gps: Some((21.9, 106.8)),
+                gps_gap_m: Some(7315.0),
+                delay_min: Some(4),
+                flags: vec!["Ảnh đã dùng ở phiếu kiểm tra khác / Photo already used in another check".into()],
+            },
+            // A hostile client's "hash": multi-byte text must neither panic nor reach the page unescaped.
+            PhotoView { sha256: "ảnh<b>ảnh".repeat(3), received: false, ..Default::default() },
         ],
         evidence_verified: false,
         evidence: vec![EvidenceFinding {
@@ -64,7 +91,14 @@ fn pages_show_real_figures_in_vietnamese_and_escape_everything() {
         }],
     };
     let html = render::check_detail(&detail);
-    assert!(html.contains(&format!("/office/photos/{}", "ab".repeat(32))));
+    assert!(html.contains(&format!("<img src=\"/office/photos/{}\"", "ab".repeat(32))), "{html}");
+    assert!(html.contains("Vốn vay được sử dụng đúng mục đích?") && html.contains("<td>Có<small"), "{html}");
+    // A sign of misuse answered "yes" stands out.
+    assert!(html.contains("vay ké") && html.contains("<td class=\"flag\">Có<small"), "{html}");
+    // The photo's stamp: time, the phone's fix, the camera's own GPS and how far apart, its flag.
+    assert!(html.contains("01/03/2026 09:14") && html.contains("21.84610, 106.76100 (± 6 m)"), "{html}");
+    assert!(html.contains("21.90000, 106.80000 — 7315 m") && html.contains("Photo already used"), "{html}");
+    assert!(html.contains("ảnh&lt;b&gt;ảnh") && !html.contains("ảnh<b>"), "{html}");
     assert!(html.contains("chưa nhận ảnh") && html.contains("KHÔNG hợp lệ"));
     // Both versions of a record changed after signing, escaped.
     assert!(html.contains("data-evidence=\"evidence.changed_after_signing\""), "{html}");
@@ -99,11 +133,15 @@ impl DashboardData for Memory {
         Ok((id == "c1").then(|| CheckDetail {
             check: check("Hoàng Văn Minh"),
             inspector: "A".into(),
+            fix: None,
             answers: vec![],
             photos: vec![],
             evidence_verified: true,
             evidence: vec![],
         }))
+    }
+    async fn map(&self) -> Result<(Vec<map::MapPoint>, Vec<map::PlanOption>), String> {
+        Ok((vec![], vec![]))
     }
     async fn unverified_registrations(&self) -> Result<Vec<RegistrationRow>, String> {
         Ok(self.registrations.lock().unwrap().clone())

@@ -1,7 +1,7 @@
 //! The office dashboard through the real server, on SQLite and PostgreSQL: pages redirect to the login form
 //! without a session; a wrong password and a non-admin are refused; an admin's sign-in sets an HttpOnly,
 //! SameSite=Strict cookie whose token is stored hashed; the overview shows the demo's figures; a pushed check is
-//! listed with its verdict; a worker's registration is verified through the form and leaves the list.
+//! listed with its verdict, its answers in words and its photo's stamp, and drawn on the map; a worker's registration is verified through the form and leaves the list.
 
 mod common;
 
@@ -62,7 +62,13 @@ async fn office(backend: Backend) {
 
     // Without a session every page sends to the login form.
     assert_eq!(web.get("/").await.1, "/office");
-    for path in ["/office", "/office/checks", "/office/registrations", &format!("/office/photos/{}", "a".repeat(64))] {
+    for path in [
+        "/office",
+        "/office/checks",
+        "/office/map",
+        "/office/registrations",
+        &format!("/office/photos/{}", "a".repeat(64)),
+    ] {
         let (status, location, _) = web.get(path).await;
         assert_eq!((status, location.as_str()), (303, "/office/login"), "{path}");
     }
@@ -132,17 +138,67 @@ async fn office(backend: Backend) {
     let inspector = s.client().login("thanhtra1", "thanhtra1-vieclam").await;
     let site = record(&inspector.pull_all(5_000).await.into_iter().find(|c| c["kind"] == "site").expect("a site"));
     let check_id = new_id();
+    let (lat, lon) = (site["lat"].as_f64().expect("lat"), site["lon"].as_f64().expect("lon") + 0.0075);
     let check = json!({ "id": check_id, "code": "KT-TEST-0001", "site_id": site["id"], "state": "finished",
-        "started_at": "2026-11-28T02:00:00.000Z", "verdict": { "place": "away", "distance_m": 812.0 } });
-    let m = json!({ "id": new_id(), "entity": "site_check", "entity_id": check_id, "op": "insert", "payload": check,
-        "hlc": "0000000001000-00000000-00000001" });
-    let (st, r) = inspector.post("/v1/push", &json!({ "mutations": [m], "links": [] })).await;
-    assert_eq!((st, r["results"][0]["status"].as_str()), (200, Some("applied")), "{r}");
+        "started_at": "2026-11-28T02:00:00.000Z", "verdict": { "place": "away", "distance_m": 812.0 },
+        "fix": { "lat": lat, "lon": lon, "accuracy_m": 9.0 } });
+    let sha = "5e".repeat(32);
+    let photo = json!({ "id": new_id(), "check_id": check_id, "sha256": sha, "width": 1600, "height": 1200,
+        "taken_at": "2026-11-28T02:06:00.000Z", "fix": { "lat": lat, "lon": lon, "accuracy_m": 7.0 },
+        "source_gps": [lat, lon], "flags": { "reused": false, "gps_disagrees": false, "late": false,
+        "gps_gap_m": 3.0, "delay_min": 6 } });
+    let answer = |n: u64, key: &str, value: serde_json::Value| {
+        json!({ "id": new_id(), "entity": "check_answer", "entity_id": format!("{check_id}/{key}"), "op": "insert",
+            "payload": { "check_id": check_id, "question": key, "value": value },
+            "hlc": format!("0000000001000-00000000-0000000{n}") })
+    };
+    let mutations = [
+        json!({ "id": new_id(), "entity": "site_check", "entity_id": check_id, "op": "insert", "payload": check,
+            "hlc": "0000000001000-00000000-00000001" }),
+        answer(3, "purpose_kept", json!(false)),
+        answer(4, "misuse_vay_ke", json!(true)),
+        answer(5, "model_state", json!("poor")),
+        json!({ "id": new_id(), "entity": "check_photo", "entity_id": photo["id"], "op": "insert", "payload": photo,
+            "hlc": "0000000001000-00000000-00000006" }),
+    ];
+    let (st, r) = inspector.post("/v1/push", &json!({ "mutations": mutations, "links": [] })).await;
+    assert_eq!(st, 200, "{r}");
+    for res in r["results"].as_array().expect("results") {
+        assert_eq!(res["status"], "applied", "{r}");
+    }
     let (_, _, list) = web.get("/office/checks").await;
     assert!(list.contains("KT-TEST-0001") && list.contains("Away from the site") && list.contains("812 m"), "{list}");
     let (status, _, detail) = web.get(&format!("/office/checks/{check_id}")).await;
     assert_eq!(status, 200);
     assert!(detail.contains("Nguyễn Văn An") && detail.contains("does NOT verify"), "{detail}");
+    // Answers in words from the core's checklist, in its order; a sign of misuse answered "yes" marked.
+    let purpose = detail.find("Vốn vay được sử dụng đúng mục đích?").expect("the purpose question in words");
+    let state = detail.find("Tình trạng mô hình").expect("the model's state in words");
+    assert!(purpose < state && detail.contains("<td>Kém<small class=\"en\">Poor</small>"), "{detail}");
+    assert!(detail.contains("<td class=\"flag\">Có<small class=\"en\">Yes</small>"), "{detail}");
+    let table = &detail[detail.find("<table class=\"answers\">").expect("the answers")..];
+    assert!(!table.contains("purpose_kept") && !table.contains("misuse_vay_ke"), "{table}");
+    // The photo with its stamp (Vietnam time), not yet received so no thumbnail.
+    assert!(detail.contains("28/11/2026 09:06") && detail.contains("chưa nhận ảnh"), "{detail}");
+    assert!(detail.contains(&format!("{lat:.5}, {lon:.5} (± 9 m)")), "{detail}");
+
+    // The map draws every commune and the check as a red point linking to it; a filter on another commune hides it.
+    let (status, _, map) = web.get("/office/map").await;
+    assert_eq!(status, 200);
+    assert_eq!(map.matches("<path class=\"commune").count(), 65);
+    let point = map.find(&format!("data-check=\"{check_id}\"")).expect("the check on the map");
+    let link = &map[map[..point].rfind("<a href=").unwrap()..point];
+    assert!(link.starts_with(&format!("<a href=\"/office/checks/{check_id}\">")), "{link}");
+    assert!(map[map[..point].rfind("<circle").unwrap()..point].contains("class=\"pt flag\""), "{map}");
+    let commune = site["commune_code"].as_str().expect("commune");
+    let other = vieclam_core::places::communes().iter().find(|c| c.code != commune).expect("another commune");
+    let (_, _, same) =
+        web.get(&format!("/office/map?commune={commune}&flag=flagged&from=2026-11-28&to=2026-11-28")).await;
+    assert!(same.contains(&format!("data-check=\"{check_id}\"")), "{same}");
+    let (_, _, elsewhere) = web.get(&format!("/office/map?commune={}", other.code)).await;
+    assert!(!elsewhere.contains(&format!("data-check=\"{check_id}\"")));
+    let (_, _, clean) = web.get("/office/map?flag=clean").await;
+    assert!(!clean.contains(&format!("data-check=\"{check_id}\"")));
 
     // A worker's registration: listed, verified through the form, gone from the list, verified for the worker.
     let (st, session) = s

@@ -4,6 +4,7 @@
 //! [`views`] holds what the pages show, [`render`] turns it into HTML (pure functions, every value escaped), and
 //! [`router`] serves them under `/office`. The lead puts the auth middleware (admin only) in front of it.
 
+pub mod map;
 pub mod render;
 pub mod views;
 
@@ -11,7 +12,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -26,6 +27,8 @@ pub trait DashboardData: Send + Sync + 'static {
     fn checks(&self) -> impl Future<Output = Result<Vec<CheckRow>, String>> + Send;
     /// One check, `None` when there is no such check.
     fn check(&self, id: &str) -> impl Future<Output = Result<Option<CheckDetail>, String>> + Send;
+    /// Every check as a point on the map, and the inspection plans the map can filter by.
+    fn map(&self) -> impl Future<Output = Result<(Vec<map::MapPoint>, Vec<map::PlanOption>), String>> + Send;
     /// Registrations awaiting verification.
     fn unverified_registrations(&self) -> impl Future<Output = Result<Vec<RegistrationRow>, String>> + Send;
     /// Marks a registration verified; `false` when there is no such registration.
@@ -55,6 +58,10 @@ async fn check<D: DashboardData>(State(d): State<Arc<D>>, Path(id): Path<String>
     }
 }
 
+async fn map_page<D: DashboardData>(State(d): State<Arc<D>>, Query(q): Query<map::MapQuery>) -> Response {
+    d.map().await.map_or_else(failed, |(points, plans)| Html(render::map(&points, &q, &plans)).into_response())
+}
+
 async fn registrations<D: DashboardData>(State(d): State<Arc<D>>) -> Response {
     d.unverified_registrations().await.map_or_else(failed, |r| Html(render::registrations(&r)).into_response())
 }
@@ -67,13 +74,14 @@ async fn verify<D: DashboardData>(State(d): State<Arc<D>>, Path(id): Path<String
     }
 }
 
-/// `GET /office`, `/office/checks`, `/office/checks/{id}`, `/office/registrations`, and
+/// `GET /office`, `/office/checks`, `/office/checks/{id}`, `/office/map`, `/office/registrations`, and
 /// `POST /office/registrations/{id}/verify` (answers with a redirect back to the list).
 pub fn router<D: DashboardData>(data: Arc<D>) -> Router {
     Router::new()
         .route("/office", get(overview::<D>))
         .route("/office/checks", get(checks::<D>))
         .route("/office/checks/{id}", get(check::<D>))
+        .route("/office/map", get(map_page::<D>))
         .route("/office/registrations", get(registrations::<D>))
         .route("/office/registrations/{id}/verify", post(verify::<D>))
         .with_state(data)

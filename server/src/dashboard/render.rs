@@ -4,13 +4,18 @@
 use vieclam_core::checks::minutes_html::escape;
 use vieclam_core::format::{date, money};
 
+use super::map::{MapPoint, MapQuery, PlanOption};
 use super::views::*;
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:0 auto;max-width:70rem;padding:1rem;color:#111}\
 h1{font-size:1.5rem}small.en{display:block;color:#555;font-weight:normal}table{border-collapse:collapse;width:100%}\
 td,th{border:1px solid #bbb;padding:.4rem;text-align:left;vertical-align:top}.flag{color:#a00;font-weight:bold}\
 .figures{display:flex;flex-wrap:wrap;gap:1rem}.figures div{border:1px solid #bbb;padding:.6rem;min-width:12rem}\
-.figures b{display:block;font-size:1.4rem}button{font-size:1rem;padding:.3rem .8rem}";
+.figures b{display:block;font-size:1.4rem}button{font-size:1rem;padding:.3rem .8rem}h2{font-size:1.2rem}\
+.photos{display:flex;flex-wrap:wrap;gap:1rem}.photos figure{margin:0;width:240px;font-size:.85rem}\
+.photos img{border:1px solid #888;display:block;height:auto}.missing{width:240px;height:160px;background:#eee;\
+display:flex;flex-direction:column;align-items:center;justify-content:center}table.facts{width:auto;margin:1rem 0}\
+table.facts th{font-weight:normal;min-width:12rem}";
 
 /// A label in both languages.
 fn both(vi: &str, en: &str) -> String {
@@ -21,6 +26,7 @@ fn page(title_vi: &str, title_en: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{} / {}</title><style>{STYLE}</style>\
          </head><body><nav><a href=\"/office\">Tổng quan</a> · <a href=\"/office/checks\">Kiểm tra</a> · \
+         <a href=\"/office/map\">Bản đồ</a> · \
          <a href=\"/office/registrations\">Đăng ký</a> · <form method=\"post\" action=\"/office/logout\" \
          style=\"display:inline\"><button type=\"submit\">Đăng xuất / Sign out</button></form></nav><h1>{}</h1>\n{body}</body></html>\n",
         escape(title_vi),
@@ -136,21 +142,82 @@ pub fn check_detail(d: &CheckDetail) -> String {
         check_row(&d.check),
         evidence
     );
-    body.push_str(&format!("<p>{}: {}</p><table>", both("Cán bộ kiểm tra", "Inspector"), escape(&d.inspector)));
-    for (q, a) in &d.answers {
-        body.push_str(&format!("<tr><td>{}</td><td>{}</td></tr>", escape(q), escape(a)));
+    body.push_str(&format!(
+        "<table class=\"facts\"><tr><th>{}</th><td>{}</td></tr>",
+        both("Cán bộ kiểm tra", "Inspector"),
+        escape(&d.inspector)
+    ));
+    if let Some(fix) = d.fix {
+        body.push_str(&format!(
+            "<tr><th>{}</th><td>{}</td></tr>",
+            both("Vị trí của cán bộ", "Where the inspector stood"),
+            position(fix)
+        ));
     }
-    body.push_str("</table><ul>");
+    body.push_str("</table>");
+    body.push_str(&format!("<h2>{}</h2><table class=\"answers\">", both("Câu trả lời", "Answers")));
+    body.push_str(&head(&[("Câu hỏi", "Question"), ("Trả lời", "Answer")]));
+    for a in &d.answers {
+        let cls = if a.misuse_found { " class=\"flag\"" } else { "" };
+        body.push_str(&format!(
+            "<tr><td>{}</td><td{cls}>{}</td></tr>\n",
+            both(&a.question_vi, &a.question_en),
+            if a.answer_vi == a.answer_en { escape(&a.answer_vi) } else { both(&a.answer_vi, &a.answer_en) }
+        ));
+    }
+    body.push_str(&format!("</table><h2>{}</h2><div class=\"photos\">", both("Ảnh hiện trường", "Photos")));
     for p in &d.photos {
-        let sha = escape(&p.sha256);
-        if p.received {
-            body.push_str(&format!("<li><a href=\"/office/photos/{sha}\">{sha}</a></li>"));
-        } else {
-            body.push_str(&format!("<li>{sha} — {}</li>", both("chưa nhận ảnh", "not received yet")));
-        }
+        body.push_str(&photo(p));
     }
-    body.push_str("</ul>");
+    body.push_str("</div>");
     page("Chi tiết kiểm tra", "Check detail", &body)
+}
+
+/// Latitude, longitude and accuracy as a person reads them: `21,84612, 106,76104 (± 8 m)`.
+fn position((lat, lon, accuracy): (f64, f64, f64)) -> String {
+    let acc = if accuracy.is_finite() { format!(" (± {accuracy:.0} m)") } else { String::new() };
+    format!("{lat:.5}, {lon:.5}{acc}")
+}
+
+/// A caption's label, both languages on one line: a caption under a 240-pixel thumbnail has no room to stack them.
+fn inline(vi: &str, en: &str) -> String {
+    format!("{} / {}", escape(vi), escape(en))
+}
+
+/// One photo: a thumbnail opening the full picture, and its stamp beneath.
+fn photo(p: &PhotoView) -> String {
+    let sha = escape(&p.sha256);
+    let picture = if p.received {
+        format!(
+            "<a href=\"/office/photos/{sha}\"><img src=\"/office/photos/{sha}\" loading=\"lazy\" width=\"240\" \
+             alt=\"Ảnh {} / Photo {}\"></a>",
+            escape(&p.taken_at),
+            escape(&p.taken_at)
+        )
+    } else {
+        format!("<div class=\"missing\">{}</div>", both("chưa nhận ảnh", "not received yet"))
+    };
+    let mut lines = vec![format!("{}: {}", inline("Chụp lúc", "Taken"), escape(&p.taken_at))];
+    if let Some(fix) = p.fix {
+        lines.push(format!("{}: {}", inline("Vị trí điện thoại", "Phone's fix"), position(fix)));
+    }
+    match p.camera_gps {
+        Some((lat, lon)) => {
+            let gap = p.gps_gap_m.map_or(String::new(), |g| format!(" — {g:.0} m"));
+            lines.push(format!("{}: {lat:.5}, {lon:.5}{gap}", inline("GPS trong ảnh (EXIF)", "Camera GPS (EXIF)")));
+        }
+        None => lines.push(format!("{}: —", inline("GPS trong ảnh (EXIF)", "Camera GPS (EXIF)"))),
+    }
+    if let Some(m) = p.delay_min {
+        lines.push(format!("{}: {m} {}", inline("Sau khi bắt đầu", "After the start"), escape("phút / min")));
+    }
+    // Characters, not bytes: the hash comes from a client and need not be hex.
+    let short: String = p.sha256.chars().take(12).collect();
+    lines.push(format!("{} × {} px · <code>{}…</code>", p.size_px.0, p.size_px.1, escape(&short)));
+    for f in &p.flags {
+        lines.push(format!("<span class=\"flag\">{}</span>", escape(f)));
+    }
+    format!("<figure>{picture}<figcaption>{}</figcaption></figure>", lines.join("<br>"))
 }
 
 /// Registrations awaiting verification, each with a verify button (a form POST).
@@ -198,4 +265,76 @@ pub fn import_result(r: &ImportResultView) -> String {
     }
     body.push_str("</table>");
     page("Kết quả nhập dữ liệu", "Import result", &body)
+}
+
+/// `<option>`s with `selected` on the one whose value is `current`.
+fn options(items: impl IntoIterator<Item = (String, String)>, current: &str) -> String {
+    items
+        .into_iter()
+        .map(|(value, text)| {
+            let on = if value == current { " selected" } else { "" };
+            format!("<option value=\"{}\"{on}>{}</option>", escape(&value), escape(&text))
+        })
+        .collect()
+}
+
+/// The map page: the filter form, the province with the checks that pass it, a legend and the count shown.
+pub fn map(points: &[MapPoint], q: &MapQuery, plans: &[PlanOption]) -> String {
+    let shown: Vec<&MapPoint> = points.iter().filter(|p| q.keeps(p, plans)).collect();
+    let any = ("".to_owned(), "— Tất cả / All —".to_owned());
+    let plan_opts =
+        options(std::iter::once(any.clone()).chain(plans.iter().map(|p| (p.id.clone(), p.name.clone()))), &q.plan);
+    let mut by_name: Vec<_> = vieclam_core::places::communes().iter().collect();
+    by_name.sort_by(|a, b| a.short_name.cmp(&b.short_name));
+    let commune_opts = options(
+        std::iter::once(any.clone()).chain(by_name.iter().map(|c| (c.code.clone(), c.name.clone()))),
+        &q.commune,
+    );
+    let flag_opts = options(
+        [
+            any,
+            ("flagged".to_owned(), "Có cờ / Flagged".to_owned()),
+            ("clean".to_owned(), "Không có cờ / No flag".to_owned()),
+        ],
+        &q.flag,
+    );
+    let form = format!(
+        "<form class=\"filters\" method=\"get\" action=\"/office/map\">\
+         <div><label for=\"plan\">{}</label><select id=\"plan\" name=\"plan\">{plan_opts}</select></div>\
+         <div><label for=\"commune\">{}</label><select id=\"commune\" name=\"commune\">{commune_opts}</select></div>\
+         <div><label for=\"from\">{}</label><input type=\"date\" id=\"from\" name=\"from\" value=\"{}\"></div>\
+         <div><label for=\"to\">{}</label><input type=\"date\" id=\"to\" name=\"to\" value=\"{}\"></div>\
+         <div><label for=\"flag\">{}</label><select id=\"flag\" name=\"flag\">{flag_opts}</select></div>\
+         <div><button type=\"submit\">Lọc / Filter</button></div></form>",
+        escape("Kế hoạch / Plan"),
+        escape("Xã / Commune"),
+        escape("Từ ngày / From"),
+        escape(&q.from),
+        escape("Đến ngày / To"),
+        escape(&q.to),
+        escape("Cờ / Flags"),
+    );
+    let legend = format!(
+        "<p class=\"legend\" id=\"shown\" data-shown=\"{}\">{}: {} / {}<span style=\"background:#2e7d32\"></span>\
+         {}<span style=\"background:#f9a825\"></span>{}<span style=\"background:#c62828\"></span>{}\
+         <span style=\"background:#9e9e9e\"></span>{}</p>",
+        shown.len(),
+        escape("Số lần kiểm tra trên bản đồ / Checks shown"),
+        shown.len(),
+        points.len(),
+        escape("Tại mô hình / At the site"),
+        escape("Ở gần / Near"),
+        escape("Có cờ / Flagged"),
+        escape("Chưa có kết luận / No verdict"),
+    );
+    let body = format!(
+        "<style>{}</style>{form}{legend}{}<p><small>{}</small></p>",
+        super::map::MAP_STYLE,
+        super::map::svg(&shown, &q.commune),
+        escape(
+            "Ranh giới xã theo danh mục 2025 (dữ liệu kèm theo phần mềm), không cần bản đồ nền trực tuyến. \
+             / Commune boundaries of the 2025 list, shipped with the software; no online base map needed."
+        )
+    );
+    page("Bản đồ kiểm tra", "Map of checks", &body)
 }

@@ -46,13 +46,42 @@ pub struct CheckRow {
     pub flags: Vec<String>,
 }
 
-/// One photo of a check.
-#[derive(Clone, Debug)]
+/// One photo of a check, with what the phone stamped on it.
+#[derive(Clone, Debug, Default)]
 pub struct PhotoView {
-    /// SHA-256, the photo's address (`/v1/photos/{sha256}`).
+    /// SHA-256, the photo's address (`/office/photos/{sha256}`).
     pub sha256: String,
     /// Whether the server holds the bytes yet.
     pub received: bool,
+    /// When it was taken, Vietnam time (`14/10/2025 08:30`).
+    pub taken_at: String,
+    /// Width × height in pixels.
+    pub size_px: (u32, u32),
+    /// The phone's fix when it was taken: latitude, longitude, accuracy in metres.
+    pub fix: Option<(f64, f64, f64)>,
+    /// The camera's own GPS from the photo's EXIF, if it had any.
+    pub camera_gps: Option<(f64, f64)>,
+    /// Metres between the camera's GPS and the fix.
+    pub gps_gap_m: Option<f64>,
+    /// Minutes between the start of the check and the photo.
+    pub delay_min: Option<i64>,
+    /// The photo's flags in words (reused, camera GPS disagrees, taken late).
+    pub flags: Vec<String>,
+}
+
+/// One answer of a check in words: the question as the checklist asks it, the answer as the inspector gave it.
+#[derive(Clone, Debug, Default)]
+pub struct AnswerView {
+    /// The question, Vietnamese.
+    pub question_vi: String,
+    /// The question, English.
+    pub question_en: String,
+    /// The answer, Vietnamese.
+    pub answer_vi: String,
+    /// The answer, English.
+    pub answer_en: String,
+    /// A sign of misuse answered "yes": a finding against the loan.
+    pub misuse_found: bool,
 }
 
 /// One check with its evidence.
@@ -62,8 +91,10 @@ pub struct CheckDetail {
     pub check: CheckRow,
     /// Inspector's name.
     pub inspector: String,
-    /// Answers as `(question, answer)`.
-    pub answers: Vec<(String, String)>,
+    /// Where the phone put the inspector: latitude, longitude, accuracy in metres.
+    pub fix: Option<(f64, f64, f64)>,
+    /// Answers in the checklist's order, in words.
+    pub answers: Vec<AnswerView>,
     /// Photos.
     pub photos: Vec<PhotoView>,
     /// Whether the check, its answers and photos are each exactly what the author's device signed.

@@ -6,15 +6,19 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde_json::Value;
+use vieclam_core::checks::checklist::{self, AnswerValue};
 use vieclam_core::loans::Instalment;
 use vieclam_core::loans::status::LoanState;
+use vieclam_core::messages::Lang;
+use vieclam_core::messages::checks as checks_msg;
 use vieclam_core::query::facts::LoanFacts;
-use vieclam_core::records::{Loan, LoanPayment};
+use vieclam_core::records::{InspectionPlan, Loan, LoanPayment};
 use vieclam_core::sync::pull::parse_schedule;
 
 use crate::api::evidence;
+use crate::dashboard::map::{MapPoint, PlanOption};
 use crate::dashboard::{
-    CheckDetail, CheckRow, DashboardData, DashboardOverview, EvidenceFinding, PhotoView, RegistrationRow,
+    AnswerView, CheckDetail, CheckRow, DashboardData, DashboardOverview, EvidenceFinding, PhotoView, RegistrationRow,
 };
 use crate::db::{Db, Tx};
 use crate::error::{ApiError, ApiResult};
@@ -52,6 +56,15 @@ async fn of_kind(tx: &mut Tx, kind: &str) -> ApiResult<Vec<Stored>> {
 
 fn day(text: &str) -> Option<NaiveDate> {
     text.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+}
+
+/// The day in Lạng Sơn (UTC+7) of a stored UTC time: a check at 06:00 there was made that day, not the day before.
+fn local_day(text: &str) -> Option<NaiveDate> {
+    let vietnam = chrono::FixedOffset::east_opt(7 * 3600)?;
+    chrono::DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.with_timezone(&vietnam).date_naive())
+        .or_else(|| day(text))
 }
 
 fn commune_name(code: &str) -> String {
@@ -146,6 +159,88 @@ async fn evidence_finding(tx: &mut Tx, rec: &Stored) -> ApiResult<Option<Evidenc
     }))
 }
 
+/// A fix's latitude, longitude and accuracy, when the body has the first two as numbers.
+fn fix_of(fix: &Value) -> Option<(f64, f64, f64)> {
+    Some((fix["lat"].as_f64()?, fix["lon"].as_f64()?, fix["accuracy_m"].as_f64().unwrap_or(f64::NAN)))
+}
+
+/// A check's answers in the checklist's order, worded by the core's checklist in both languages. An answer to a
+/// question this build does not know, or one that does not fit its question (a hostile or newer client), is shown
+/// as sent rather than dropped: the office must see everything it was given.
+fn answers_in_words(answers: &[Stored]) -> Vec<AnswerView> {
+    let mut out: Vec<(usize, AnswerView)> = answers
+        .iter()
+        .map(|a| {
+            let b = body(a);
+            let key = b["question"].as_str().unwrap_or_default();
+            let raw = match &b["value"] {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let order = checklist::QUESTIONS.iter().position(|q| q.key == key).unwrap_or(usize::MAX);
+            let view = match checklist::question(key) {
+                Some(q) => {
+                    let value = AnswerValue::from_json(&q.kind, &b["value"]);
+                    let word = |lang| value.as_ref().map_or_else(|| raw.clone(), |v| v.text(q, lang));
+                    AnswerView {
+                        question_vi: q.prompt.vi.to_owned(),
+                        question_en: q.prompt.en.to_owned(),
+                        answer_vi: word(Lang::Vi),
+                        answer_en: word(Lang::En),
+                        misuse_found: q.misuse && value == Some(AnswerValue::YesNo(true)),
+                    }
+                }
+                None => AnswerView {
+                    question_vi: key.to_owned(),
+                    question_en: key.to_owned(),
+                    answer_vi: raw.clone(),
+                    answer_en: raw,
+                    misuse_found: false,
+                },
+            };
+            (order, view)
+        })
+        .collect();
+    out.sort_by_key(|(order, _)| *order);
+    out.into_iter().map(|(_, v)| v).collect()
+}
+
+/// A photo record in words: its stamp (time, the phone's fix, the camera's own GPS) and its flags.
+fn photo_view(p: &Value, held: &HashSet<String>) -> Option<PhotoView> {
+    let sha256 = p["sha256"].as_str()?.to_ascii_lowercase();
+    let flag = |name: &str| p["flags"][name] == Value::Bool(true);
+    let flags = [
+        (flag("reused"), checks_msg::FLAG_REUSED),
+        (flag("gps_disagrees"), checks_msg::FLAG_GPS_DISAGREES),
+        (flag("late"), checks_msg::FLAG_LATE),
+    ]
+    .into_iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, t)| format!("{} / {}", t.vi, t.en))
+    .collect();
+    let camera_gps = match &p["source_gps"] {
+        Value::Array(xy) if xy.len() == 2 => xy[0].as_f64().zip(xy[1].as_f64()),
+        _ => None,
+    };
+    let taken_at = p["taken_at"].as_str().map(|t| {
+        let vietnam = chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
+        chrono::DateTime::parse_from_rfc3339(t)
+            .map(|t| t.with_timezone(&vietnam).format("%d/%m/%Y %H:%M").to_string())
+            .unwrap_or_else(|_| t.to_owned())
+    });
+    Some(PhotoView {
+        received: held.contains(&sha256),
+        sha256,
+        taken_at: taken_at.unwrap_or_default(),
+        size_px: (p["width"].as_u64().unwrap_or(0) as u32, p["height"].as_u64().unwrap_or(0) as u32),
+        fix: fix_of(&p["fix"]),
+        camera_gps,
+        gps_gap_m: p["flags"]["gps_gap_m"].as_f64(),
+        delay_min: p["flags"]["delay_min"].as_i64(),
+        flags,
+    })
+}
+
 /// Every check with its photos, and the names of the borrowers they concern.
 struct Checks {
     checks: Vec<Stored>,
@@ -198,7 +293,7 @@ impl Checks {
                 .cloned()
                 .unwrap_or_default(),
             commune_name: commune_name(c.row.commune_code.as_deref().unwrap_or("")),
-            checked_on: b["started_at"].as_str().and_then(day).unwrap_or_default(),
+            checked_on: b["started_at"].as_str().and_then(local_day).unwrap_or_default(),
             verdict: verdict(&b),
             flags: flags(c, &photos, self.answers.get(&c.row.id).map_or(&[], Vec::as_slice)),
         }
@@ -300,27 +395,56 @@ impl DashboardData for DbDashboard {
                 Ok(Some(CheckDetail {
                     check: checks.row(c),
                     inspector,
-                    answers: answers
-                        .iter()
-                        .map(|a| {
-                            let b = body(a);
-                            let value = match &b["value"] {
-                                Value::String(s) => s.clone(),
-                                Value::Bool(true) => "Có / Yes".into(),
-                                Value::Bool(false) => "Không / No".into(),
-                                other => other.to_string(),
-                            };
-                            (b["question"].as_str().unwrap_or_default().to_owned(), value)
-                        })
-                        .collect(),
-                    photos: photos
-                        .iter()
-                        .filter_map(|p| body(p)["sha256"].as_str().map(str::to_owned))
-                        .map(|sha| PhotoView { received: held.contains(&sha), sha256: sha })
-                        .collect(),
+                    fix: fix_of(&body(c)["fix"]),
+                    answers: answers_in_words(&answers),
+                    photos: photos.iter().filter_map(|p| photo_view(&body(p), &held)).collect(),
                     evidence_verified: findings.is_empty(),
                     evidence: findings,
                 }))
+            }))
+            .await
+            .map_err(say)
+    }
+
+    async fn map(&self) -> Result<(Vec<MapPoint>, Vec<PlanOption>), String> {
+        self.db
+            .read(work!(|tx| async move {
+                let checks = load_checks(tx).await?;
+                let points = checks
+                    .checks
+                    .iter()
+                    .filter_map(|c| {
+                        let b = body(c);
+                        // A check is placed where the inspector's fix put it; one without a fix has no place.
+                        let (lat, lon) = (b["fix"]["lat"].as_f64()?, b["fix"]["lon"].as_f64()?);
+                        let row = checks.row(c);
+                        Some(MapPoint {
+                            id: row.id,
+                            code: row.code,
+                            lat,
+                            lon,
+                            commune_code: c.row.commune_code.clone().unwrap_or_default(),
+                            checked_on: row.checked_on,
+                            place: b["verdict"]["place"].as_str().unwrap_or_default().to_owned(),
+                            flagged: !row.flags.is_empty(),
+                            label: format!("{} · {}", row.borrower_name, row.verdict),
+                        })
+                    })
+                    .collect();
+                let mut plans: Vec<PlanOption> = of_kind(tx, "inspection_plan")
+                    .await?
+                    .iter()
+                    .filter_map(|p| serde_json::from_str::<InspectionPlan>(&p.row.body).ok())
+                    .map(|p| PlanOption {
+                        name: format!("{} — {}", p.code, p.title),
+                        id: p.id,
+                        starts_on: p.starts_on,
+                        ends_on: p.ends_on,
+                        commune_codes: p.commune_codes,
+                    })
+                    .collect();
+                plans.sort_by_key(|p| std::cmp::Reverse(p.starts_on));
+                Ok((points, plans))
             }))
             .await
             .map_err(say)
