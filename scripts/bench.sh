@@ -24,6 +24,8 @@ cargo build --release -p vieclam-e2e --bins
 "$target/release/sync_load" || echo "sync_load: the P3 budget is not met (see the table)"
 # Issue 10: a book of 100,000 loans with about 1.3 million payments imported into SQLite and PostgreSQL (≤ 60 s each).
 "$target/release/import_bench" || echo "import_bench: failed (see above)"
+# Issue 11: every office page on a 100,000-loan book with 5,000 checks (p95 < 300 ms each).
+"$target/release/office_bench" || echo "office_bench: failed (see above)"
 # Issue 9: rounds of 20 parallel 16 KB gzip bombs against vieclam-server; its peak resident memory (VmHWM) against the
 # 200 MB budget.
 "$target/release/mem_bench" || echo "mem_bench: the 200 MB memory budget is not met (see the table)"

@@ -61,9 +61,22 @@ async fn loan_book(backend: Backend) {
     assert!(relieved_but_late > 0, "the demo must hold a frozen or written-off loan with unpaid instalments due");
     assert_ne!(naive_overdue, overdue_amount, "the data must tell a blind sum from the loan status");
 
-    let o = DbDashboard::new(s.db().await).overview().await.expect("the overview");
+    let dashboard = DbDashboard::new(s.db().await);
+    let o = dashboard.overview().await.expect("the overview");
     assert_eq!(o.loans, loans.len() as u64);
     assert_eq!((o.outstanding, o.overdue, o.overdue_amount), (outstanding, overdue, overdue_amount));
+
+    // The figures are kept between visits, and an import makes them again: the next visit counts the new loans.
+    let again = dashboard.overview().await.expect("the overview again");
+    assert_eq!((again.loans, again.outstanding), (o.loans, o.outstanding));
+    let book = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/loans-good.csv");
+    s.admin(&["import", "loans", book]);
+    // Its rows are the lines that start with their number (STT); a title and the header come first.
+    let text = std::fs::read_to_string(book).expect("the book");
+    let imported = text.lines().filter(|l| l.starts_with(|c: char| c.is_ascii_digit())).count() as u64;
+    let after = dashboard.overview().await.expect("the overview after the import");
+    assert_eq!(after.loans, o.loans + imported, "the kept figures were made again after the import");
+    assert!(after.outstanding > o.outstanding);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -143,6 +143,9 @@ impl DashboardData for Memory {
     async fn map(&self) -> Result<(Vec<map::MapPoint>, Vec<map::PlanOption>), String> {
         Ok((vec![], vec![]))
     }
+    async fn communes(&self, _since: Option<NaiveDate>) -> Result<(Vec<communes::CommuneFigures>, NaiveDate), String> {
+        Ok((vec![], day()))
+    }
     async fn unverified_registrations(&self) -> Result<Vec<RegistrationRow>, String> {
         Ok(self.registrations.lock().unwrap().clone())
     }

@@ -117,7 +117,9 @@ async fn office(backend: Backend) {
     let of = |kind: &'static str| all.iter().filter(move |c| c["kind"] == kind).map(record);
     let payments: Vec<LoanPayment> = of("payment").map(|b| serde_json::from_value(b).unwrap()).collect();
     let today = vieclam_core::query::session::today_in_province();
-    let outstanding: i64 = of("loan")
+    let since = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).expect("a day");
+    // Each loan's outstanding today and on `since` (nothing when disbursed after it), from the core's status.
+    let (outstanding, outstanding_since): (i64, i64) = of("loan")
         .map(|b| serde_json::from_value::<Loan>(b).unwrap())
         .map(|loan| {
             let schedule = all
@@ -126,9 +128,11 @@ async fn office(backend: Backend) {
                 .and_then(|c| parse_schedule(c["body"].clone()))
                 .unwrap_or_default();
             let paid = payments.iter().filter(|p| p.loan_id == loan.id);
-            LoanFacts::from_records(&loan, schedule, paid).status(today, 0).outstanding
+            let facts = LoanFacts::from_records(&loan, schedule, paid);
+            let then = if loan.disbursed_on > since { 0 } else { facts.status(since, 0).outstanding };
+            (facts.status(today, 0).outstanding, then)
         })
-        .sum();
+        .fold((0, 0), |(a, b), (x, y)| (a + x, b + y));
     let (status, _, page) = web.get("/office").await;
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("Số khoản vay") && page.contains("<b>2000</b>"), "{page}");
@@ -199,6 +203,24 @@ async fn office(backend: Backend) {
     assert!(!elsewhere.contains(&format!("data-check=\"{check_id}\"")));
     let (_, _, clean) = web.get("/office/map?flag=clean").await;
     assert!(!clean.contains(&format!("data-check=\"{check_id}\"")));
+
+    // Commune figures: the province's total is the overview's, growth since a day is the core's, and the check
+    // counts in its commune: one site checked, purpose not kept, one sign of misuse; sorted by misuse it comes first.
+    let (status, _, figures) = web.get("/office/communes?since=2025-01-01&sort=misuse&desc=1").await;
+    assert_eq!(status, 200, "{figures}");
+    assert_eq!(figures.matches("<tr data-commune=").count(), 65, "every commune has its row");
+    let total = &figures[figures.find("<tr class=\"total\">").expect("the total row")..];
+    assert!(total.contains(&money(outstanding)), "{} not in {total}", money(outstanding));
+    assert!(total.contains(&money(outstanding - outstanding_since)), "growth {} not in {total}", money(outstanding - outstanding_since));
+    let first = figures.find("<tr data-commune=").expect("a commune row");
+    let row = &figures[first..first + figures[first..].find("</tr>").expect("its end")];
+    assert!(row.starts_with(&format!("<tr data-commune=\"{commune}\">")), "{row}");
+    assert!(row.contains("<td class=\"n\">0/1</td>") && row.contains("vay ké"), "{row}");
+    // The sort links keep the chosen day; a day that does not parse shows no growth rather than failing.
+    assert!(figures.contains("href=\"/office/communes?since=2025-01-01&amp;sort=ratio&amp;desc=1\""), "{figures}");
+    let (status, _, undated) = web.get("/office/communes?since=h%C3%B4m-qua").await;
+    assert_eq!(status, 200);
+    assert!(undated.contains("value=\"hôm-qua\""));
 
     // A worker's registration: listed, verified through the form, gone from the list, verified for the worker.
     let (st, session) = s

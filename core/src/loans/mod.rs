@@ -1,6 +1,7 @@
 //! Job-creation loans: the versioned rule sets, instalment schedules and a loan's status on a date.
 
 pub mod accrual;
+pub mod overdue_band;
 pub mod rules;
 pub mod schedule;
 pub mod status;

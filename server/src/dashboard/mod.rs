@@ -4,6 +4,7 @@
 //! [`views`] holds what the pages show, [`render`] turns it into HTML (pure functions, every value escaped), and
 //! [`router`] serves them under `/office`. The lead puts the auth middleware (admin only) in front of it.
 
+pub mod communes;
 pub mod map;
 pub mod render;
 pub mod views;
@@ -29,6 +30,11 @@ pub trait DashboardData: Send + Sync + 'static {
     fn check(&self, id: &str) -> impl Future<Output = Result<Option<CheckDetail>, String>> + Send;
     /// Every check as a point on the map, and the inspection plans the map can filter by.
     fn map(&self) -> impl Future<Output = Result<(Vec<map::MapPoint>, Vec<map::PlanOption>), String>> + Send;
+    /// Every commune's figures (with outstanding on `since` too, when given), and the day they are for.
+    fn communes(
+        &self,
+        since: Option<chrono::NaiveDate>,
+    ) -> impl Future<Output = Result<(Vec<communes::CommuneFigures>, chrono::NaiveDate), String>> + Send;
     /// Registrations awaiting verification.
     fn unverified_registrations(&self) -> impl Future<Output = Result<Vec<RegistrationRow>, String>> + Send;
     /// Marks a registration verified; `false` when there is no such registration.
@@ -62,6 +68,15 @@ async fn map_page<D: DashboardData>(State(d): State<Arc<D>>, Query(q): Query<map
     d.map().await.map_or_else(failed, |(points, plans)| Html(render::map(&points, &q, &plans)).into_response())
 }
 
+async fn communes_page<D: DashboardData>(
+    State(d): State<Arc<D>>,
+    Query(q): Query<communes::CommunesQuery>,
+) -> Response {
+    d.communes(q.since_day())
+        .await
+        .map_or_else(failed, |(rows, today)| Html(communes::render(&rows, &q, today)).into_response())
+}
+
 async fn registrations<D: DashboardData>(State(d): State<Arc<D>>) -> Response {
     d.unverified_registrations().await.map_or_else(failed, |r| Html(render::registrations(&r)).into_response())
 }
@@ -74,7 +89,7 @@ async fn verify<D: DashboardData>(State(d): State<Arc<D>>, Path(id): Path<String
     }
 }
 
-/// `GET /office`, `/office/checks`, `/office/checks/{id}`, `/office/map`, `/office/registrations`, and
+/// `GET /office`, `/office/checks`, `/office/checks/{id}`, `/office/map`, `/office/communes`, `/office/registrations`, and
 /// `POST /office/registrations/{id}/verify` (answers with a redirect back to the list).
 pub fn router<D: DashboardData>(data: Arc<D>) -> Router {
     Router::new()
@@ -82,6 +97,7 @@ pub fn router<D: DashboardData>(data: Arc<D>) -> Router {
         .route("/office/checks", get(checks::<D>))
         .route("/office/checks/{id}", get(check::<D>))
         .route("/office/map", get(map_page::<D>))
+        .route("/office/communes", get(communes_page::<D>))
         .route("/office/registrations", get(registrations::<D>))
         .route("/office/registrations/{id}/verify", post(verify::<D>))
         .with_state(data)

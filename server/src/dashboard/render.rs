@@ -18,15 +18,16 @@ display:flex;flex-direction:column;align-items:center;justify-content:center}tab
 table.facts th{font-weight:normal;min-width:12rem}";
 
 /// A label in both languages.
-fn both(vi: &str, en: &str) -> String {
+pub(crate) fn both(vi: &str, en: &str) -> String {
     format!("{}<small class=\"en\">{}</small>", escape(vi), escape(en))
 }
 
-fn page(title_vi: &str, title_en: &str, body: &str) -> String {
+/// A whole page: the navigation, the title in both languages, `body`.
+pub(crate) fn page(title_vi: &str, title_en: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{} / {}</title><style>{STYLE}</style>\
          </head><body><nav><a href=\"/office\">Tổng quan</a> · <a href=\"/office/checks\">Kiểm tra</a> · \
-         <a href=\"/office/map\">Bản đồ</a> · \
+         <a href=\"/office/map\">Bản đồ</a> · <a href=\"/office/communes\">Số liệu xã</a> · \
          <a href=\"/office/registrations\">Đăng ký</a> · <form method=\"post\" action=\"/office/logout\" \
          style=\"display:inline\"><button type=\"submit\">Đăng xuất / Sign out</button></form></nav><h1>{}</h1>\n{body}</body></html>\n",
         escape(title_vi),

@@ -6,12 +6,16 @@ use super::{Db, DbError, DbResult, Tx};
 use crate::work;
 
 /// The SQLite steps, in order.
-const SQLITE: &[&str] =
-    &[include_str!("../../migrations/sqlite/0001_init.sql"), include_str!("../../migrations/sqlite/0002_evidence.sql")];
+const SQLITE: &[&str] = &[
+    include_str!("../../migrations/sqlite/0001_init.sql"),
+    include_str!("../../migrations/sqlite/0002_evidence.sql"),
+    include_str!("../../migrations/sqlite/0003_records_by_kind.sql"),
+];
 /// The PostgreSQL steps, in order (same numbering as SQLite).
 const POSTGRES: &[&str] = &[
     include_str!("../../migrations/postgres/0001_init.sql"),
     include_str!("../../migrations/postgres/0002_evidence.sql"),
+    include_str!("../../migrations/postgres/0003_records_by_kind.sql"),
 ];
 
 /// Brings the schema up to the latest version.

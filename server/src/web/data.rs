@@ -3,19 +3,19 @@
 //! evidence status, and verification through the same code as `registrations verify`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use serde_json::Value;
 use vieclam_core::checks::checklist::{self, AnswerValue};
-use vieclam_core::loans::Instalment;
-use vieclam_core::loans::status::LoanState;
 use vieclam_core::messages::Lang;
 use vieclam_core::messages::checks as checks_msg;
-use vieclam_core::query::facts::LoanFacts;
-use vieclam_core::records::{InspectionPlan, Loan, LoanPayment};
-use vieclam_core::sync::pull::parse_schedule;
+use vieclam_core::records::InspectionPlan;
 
+use super::book::{self, Book};
+use super::communes::{CheckFacts, figures};
 use crate::api::evidence;
+use crate::dashboard::communes::CommuneFigures;
 use crate::dashboard::map::{MapPoint, PlanOption};
 use crate::dashboard::{
     AnswerView, CheckDetail, CheckRow, DashboardData, DashboardOverview, EvidenceFinding, PhotoView, RegistrationRow,
@@ -32,12 +32,14 @@ const CHECKS_SHOWN: usize = 200;
 #[derive(Clone)]
 pub struct DbDashboard {
     db: Db,
+    /// The loan book's figures as last made (see [`book`]).
+    book: Arc<Mutex<Option<Arc<Book>>>>,
 }
 
 impl DbDashboard {
     /// Over `db`.
     pub fn new(db: Db) -> DbDashboard {
-        DbDashboard { db }
+        DbDashboard { db, book: Arc::default() }
     }
 }
 
@@ -87,16 +89,16 @@ fn verdict(check: &Value) -> String {
 }
 
 /// What a check, its answers and photos hold against them, worded for the office.
-fn flags(check: &Stored, photos: &[&Stored], answers: &[Option<String>]) -> Vec<String> {
+fn flags(check: &Parsed, photos: &[Parsed], answers: &[Option<String>]) -> Vec<String> {
     let mut out = Vec::new();
-    if matches!(body(check)["verdict"]["place"].as_str(), Some("away" | "mocked" | "poor_fix")) {
+    if matches!(check.body["verdict"]["place"].as_str(), Some("away" | "mocked" | "poor_fix")) {
         out.push("Không ở tại mô hình / Away from the site".to_owned());
     }
-    if photos.iter().any(|p| body(p)["flags"]["reused"] == Value::Bool(true)) {
+    if photos.iter().any(|p| p.body["flags"]["reused"] == Value::Bool(true)) {
         out.push("Ảnh dùng lại / Reused photo".to_owned());
     }
-    let codes = std::iter::once(check.evidence.clone())
-        .chain(photos.iter().map(|p| p.evidence.clone()))
+    let codes = std::iter::once(check.rec.evidence.clone())
+        .chain(photos.iter().map(|p| p.rec.evidence.clone()))
         .chain(answers.iter().cloned());
     let worst = evidence::worst(codes);
     if worst.is_finding() {
@@ -241,107 +243,158 @@ fn photo_view(p: &Value, held: &HashSet<String>) -> Option<PhotoView> {
     })
 }
 
-/// Every check with its photos, and the names of the borrowers they concern.
+/// A stored record with its body read once: a page over 5,000 checks must not parse each body again for every
+/// comparison of a sort or every flag it looks at.
+#[derive(Clone)]
+struct Parsed {
+    rec: Stored,
+    body: Value,
+}
+
+impl Parsed {
+    fn new(rec: Stored) -> Parsed {
+        Parsed { body: body(&rec), rec }
+    }
+}
+
+/// Checks with their photos, the evidence codes of their answers, and the names of the borrowers they concern.
 struct Checks {
-    checks: Vec<Stored>,
-    photos: HashMap<String, Vec<Stored>>,
+    /// Newest first.
+    checks: Vec<Parsed>,
+    photos: HashMap<String, Vec<Parsed>>,
     /// Each check's answers' evidence codes.
     answers: HashMap<String, Vec<Option<String>>>,
     borrowers: HashMap<String, String>,
 }
 
-async fn load_checks(tx: &mut Tx) -> ApiResult<Checks> {
-    let mut checks = of_kind(tx, "site_check").await?;
-    checks.sort_by(|a, b| body(b)["started_at"].as_str().cmp(&body(a)["started_at"].as_str()).then(b.seq.cmp(&a.seq)));
-    let mut photos: HashMap<String, Vec<Stored>> = HashMap::new();
-    for p in of_kind(tx, "check_photo").await? {
-        let check_id = body(&p)["check_id"].as_str().unwrap_or_default().to_owned();
-        photos.entry(check_id).or_default().push(p);
+/// The bounds of the ids of check `id`'s answers (`{id}/{question}`, the id the push enforces): `'0'` follows `'/'`.
+fn answer_range(id: &str) -> (String, String) {
+    (format!("{id}/"), format!("{id}0"))
+}
+
+/// Every check, or with `only` just that one (none when it is not held), with what its row needs.
+async fn load_checks(tx: &mut Tx, only: Option<&str>) -> ApiResult<Checks> {
+    let mut checks: Vec<Parsed> = match only {
+        Some(id) => records::get(tx, "site_check", id).await?.filter(|c| !c.row.deleted).into_iter().collect(),
+        None => of_kind(tx, "site_check").await?,
+    }
+    .into_iter()
+    .map(Parsed::new)
+    .collect();
+    checks.sort_by_cached_key(|c| {
+        std::cmp::Reverse((c.body["started_at"].as_str().unwrap_or_default().to_owned(), c.rec.seq))
+    });
+    let mut photos: HashMap<String, Vec<Parsed>> = HashMap::new();
+    if !checks.is_empty() {
+        for p in of_kind(tx, "check_photo").await?.into_iter().map(Parsed::new) {
+            let check_id = p.body["check_id"].as_str().unwrap_or_default().to_owned();
+            if only.is_none_or(|id| id == check_id) {
+                photos.entry(check_id).or_default().push(p);
+            }
+        }
     }
     let mut answers: HashMap<String, Vec<Option<String>>> = HashMap::new();
-    for r in tx.query("SELECT id, evidence FROM records WHERE kind = 'check_answer' AND deleted = 0", vec![]).await? {
+    let rows = match only {
+        Some(id) => {
+            let (from, to) = answer_range(id);
+            let sql =
+                "SELECT id, evidence FROM records WHERE kind = 'check_answer' AND deleted = 0 AND id >= $1 AND id < $2";
+            tx.query(sql, params![&from, &to]).await?
+        }
+        None => {
+            tx.query("SELECT id, evidence FROM records WHERE kind = 'check_answer' AND deleted = 0", vec![]).await?
+        }
+    };
+    for r in rows {
         let id = r.text(0);
         let check_id = id.split_once('/').map_or(id.as_str(), |(c, _)| c).to_owned();
         answers.entry(check_id).or_default().push(r.opt_text(1));
     }
-    let mut borrowers = HashMap::new();
-    for c in &checks {
-        if let Some(id) = &c.row.borrower_id
-            && !borrowers.contains_key(id)
-        {
-            let name = records::get(tx, "borrower", id)
-                .await?
-                .map(|b| body(&b)["full_name"].as_str().unwrap_or("").to_owned());
-            borrowers.insert(id.clone(), name.unwrap_or_default());
-        }
-    }
+    let ids: BTreeSet<&str> = checks.iter().filter_map(|c| c.rec.row.borrower_id.as_deref()).collect();
+    let borrowers = borrower_names(tx, ids.into_iter().collect()).await?;
     Ok(Checks { checks, photos, answers, borrowers })
 }
 
+/// The names of the borrowers with these ids, a few hundred to a query: one query per check would make a page of
+/// 5,000 checks wait on 5,000 round trips to PostgreSQL.
+async fn borrower_names(tx: &mut Tx, ids: Vec<&str>) -> ApiResult<HashMap<String, String>> {
+    const PER_QUERY: usize = 500;
+    let mut names = HashMap::new();
+    for chunk in ids.chunks(PER_QUERY) {
+        let marks: Vec<String> = (2..chunk.len() + 2).map(|i| format!("${i}")).collect();
+        let sql = format!("SELECT id, body FROM records WHERE kind = $1 AND id IN ({})", marks.join(", "));
+        let mut args = params!["borrower"];
+        args.extend(chunk.iter().map(|id| crate::db::Val::from(*id)));
+        for r in tx.query(&sql, args).await? {
+            let name =
+                serde_json::from_str::<Value>(&r.text(1)).ok().and_then(|b| b["full_name"].as_str().map(str::to_owned));
+            names.insert(r.text(0), name.unwrap_or_default());
+        }
+    }
+    Ok(names)
+}
+
 impl Checks {
-    fn row(&self, c: &Stored) -> CheckRow {
-        let b = body(c);
-        let photos: Vec<&Stored> = self.photos.get(&c.row.id).map(|p| p.iter().collect()).unwrap_or_default();
+    fn row(&self, c: &Parsed) -> CheckRow {
+        let b = &c.body;
+        let id = &c.rec.row.id;
         CheckRow {
-            id: c.row.id.clone(),
+            id: id.clone(),
             code: b["code"].as_str().unwrap_or("—").to_owned(),
             borrower_name: c
+                .rec
                 .row
                 .borrower_id
                 .as_ref()
                 .and_then(|id| self.borrowers.get(id))
                 .cloned()
                 .unwrap_or_default(),
-            commune_name: commune_name(c.row.commune_code.as_deref().unwrap_or("")),
+            commune_name: commune_name(c.rec.row.commune_code.as_deref().unwrap_or("")),
             checked_on: b["started_at"].as_str().and_then(local_day).unwrap_or_default(),
-            verdict: verdict(&b),
-            flags: flags(c, &photos, self.answers.get(&c.row.id).map_or(&[], Vec::as_slice)),
+            verdict: verdict(b),
+            flags: flags(
+                c,
+                self.photos.get(id).map_or(&[], Vec::as_slice),
+                self.answers.get(id).map_or(&[], Vec::as_slice),
+            ),
         }
     }
 }
 
-/// Principal outstanding and overdue on `today`: each loan's status from the core's [`LoanFacts`], the one
-/// computation the phone and the CLI make too, so freezes, write-offs and late payments count the same everywhere.
-/// A body that does not read as its record (never written by this server's import) is left out of the figures.
-async fn loan_figures(tx: &mut Tx, today: NaiveDate, o: &mut DashboardOverview) -> ApiResult<()> {
-    let mut payments: HashMap<String, Vec<LoanPayment>> = HashMap::new();
-    for p in of_kind(tx, "payment").await? {
-        if let Ok(payment) = serde_json::from_str::<LoanPayment>(&p.row.body) {
-            payments.entry(payment.loan_id.clone()).or_default().push(payment);
+impl DbDashboard {
+    /// The book's figures for `today` (and `since`, when `Some`), kept or made again.
+    async fn book_in(&self, tx: &mut Tx, today: NaiveDate, since: Option<Option<NaiveDate>>) -> ApiResult<Arc<Book>> {
+        let held = self.book.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let seen = book::seen(tx).await?;
+        if let Some(b) = held.filter(|b| b.answers(seen, today, since)) {
+            return Ok(b);
         }
+        let made = Arc::new(book::compute(tx, today, since.flatten(), seen).await?);
+        *self.book.lock().unwrap_or_else(|p| p.into_inner()) = Some(made.clone());
+        Ok(made)
     }
-    let mut schedules: HashMap<String, Vec<Instalment>> = HashMap::new();
-    for s in of_kind(tx, "schedule").await? {
-        if let Some(items) = parse_schedule(body(&s)) {
-            schedules.insert(s.row.id.clone(), items);
-        }
-    }
-    for l in of_kind(tx, "loan").await? {
-        let Ok(loan) = serde_json::from_str::<Loan>(&l.row.body) else { continue };
-        let schedule = schedules.remove(&l.row.id).unwrap_or_default();
-        let paid = payments.get(&l.row.id).map_or(&[][..], Vec::as_slice);
-        let status = LoanFacts::from_records(&loan, schedule, paid).status(today, 0);
-        o.loans += 1;
-        o.outstanding += status.outstanding;
-        if status.state == LoanState::Overdue {
-            o.overdue += 1;
-            o.overdue_amount += status.overdue_principal;
-        }
-    }
-    Ok(())
 }
 
 impl DashboardData for DbDashboard {
     async fn overview(&self) -> Result<DashboardOverview, String> {
         // The province's day, as on the phones: at 06:00 in Lạng Sơn it is still yesterday in UTC.
         let today = vieclam_core::query::session::today_in_province();
+        let this = self.clone();
         self.db
             .read(work!(|tx| async move {
-                let mut o = DashboardOverview::default();
-                loan_figures(tx, today, &mut o).await?;
-                let checks = load_checks(tx).await?;
-                o.checks_today = checks.checks.iter().filter(|c| checks.row(c).checked_on == today).count() as u64;
-                o.flagged_checks = checks.checks.iter().filter(|c| !checks.row(c).flags.is_empty()).count() as u64;
+                let t = this.book_in(tx, today, None).await?.totals();
+                let mut o = DashboardOverview {
+                    loans: t.loans,
+                    outstanding: t.outstanding,
+                    overdue: t.overdue_loans,
+                    overdue_amount: t.overdue_amount,
+                    ..Default::default()
+                };
+                let checks = load_checks(tx, None).await?;
+                for row in checks.checks.iter().map(|c| checks.row(c)) {
+                    o.checks_today += u64::from(row.checked_on == today);
+                    o.flagged_checks += u64::from(!row.flags.is_empty());
+                }
                 let regs = of_kind(tx, "worker_registration").await?;
                 o.unverified_registrations = regs.iter().filter(|r| body(r)["status"] != "verified").count() as u64;
                 let devices = tx
@@ -359,7 +412,7 @@ impl DashboardData for DbDashboard {
     async fn checks(&self) -> Result<Vec<CheckRow>, String> {
         self.db
             .read(work!(|tx| async move {
-                let checks = load_checks(tx).await?;
+                let checks = load_checks(tx, None).await?;
                 Ok(checks.checks.iter().take(CHECKS_SHOWN).map(|c| checks.row(c)).collect())
             }))
             .await
@@ -370,24 +423,36 @@ impl DashboardData for DbDashboard {
         let id = id.to_owned();
         self.db
             .read::<Option<CheckDetail>>(work!(|tx| async move {
-                let checks = load_checks(tx).await?;
-                let Some(c) = checks.checks.iter().find(|c| c.row.id == id) else { return Ok(None) };
-                let inspector = match &c.row.author_id {
+                let checks = load_checks(tx, Some(&id)).await?;
+                let Some(c) = checks.checks.first() else { return Ok(None) };
+                let inspector = match &c.rec.row.author_id {
                     Some(a) => crate::store::accounts::by_id(tx, a).await?.map(|a| a.display_name).unwrap_or_default(),
                     None => String::new(),
                 };
-                let answers: Vec<Stored> = of_kind(tx, "check_answer")
+                let (from, to) = answer_range(&id);
+                let answers: Vec<Stored> = tx
+                    .query(
+                        &format!(
+                            "{SELECT} WHERE kind = 'check_answer' AND deleted = 0 AND id >= $1 AND id < $2 ORDER BY seq"
+                        ),
+                        params![&from, &to],
+                    )
                     .await?
-                    .into_iter()
-                    .filter(|a| body(a)["check_id"] == id.as_str())
+                    .iter()
+                    .map(from_row)
                     .collect();
-                let photos = checks.photos.get(&id).cloned().unwrap_or_default();
-                let held: HashSet<String> =
-                    tx.query("SELECT sha256 FROM photos", vec![]).await?.iter().map(|r| r.text(0)).collect();
+                let photos: Vec<Parsed> = checks.photos.get(&id).cloned().unwrap_or_default();
+                let mut held = HashSet::new();
+                for p in &photos {
+                    let sha = p.body["sha256"].as_str().unwrap_or_default().to_ascii_lowercase();
+                    if tx.one("SELECT 1 FROM photos WHERE sha256 = $1", params![&sha]).await?.is_some() {
+                        held.insert(sha);
+                    }
+                }
                 // The evidence verifies when the check, each answer and each photo is exactly what its author's
                 // device signed; every record that is not says why, with both versions where it was changed.
                 let mut findings = Vec::new();
-                for rec in std::iter::once(c).chain(answers.iter()).chain(photos.iter()) {
+                for rec in std::iter::once(&c.rec).chain(answers.iter()).chain(photos.iter().map(|p| &p.rec)) {
                     if let Some(f) = evidence_finding(tx, rec).await? {
                         findings.push(f);
                     }
@@ -395,9 +460,9 @@ impl DashboardData for DbDashboard {
                 Ok(Some(CheckDetail {
                     check: checks.row(c),
                     inspector,
-                    fix: fix_of(&body(c)["fix"]),
+                    fix: fix_of(&c.body["fix"]),
                     answers: answers_in_words(&answers),
-                    photos: photos.iter().filter_map(|p| photo_view(&body(p), &held)).collect(),
+                    photos: photos.iter().filter_map(|p| photo_view(&p.body, &held)).collect(),
                     evidence_verified: findings.is_empty(),
                     evidence: findings,
                 }))
@@ -409,12 +474,12 @@ impl DashboardData for DbDashboard {
     async fn map(&self) -> Result<(Vec<MapPoint>, Vec<PlanOption>), String> {
         self.db
             .read(work!(|tx| async move {
-                let checks = load_checks(tx).await?;
+                let checks = load_checks(tx, None).await?;
                 let points = checks
                     .checks
                     .iter()
                     .filter_map(|c| {
-                        let b = body(c);
+                        let b = &c.body;
                         // A check is placed where the inspector's fix put it; one without a fix has no place.
                         let (lat, lon) = (b["fix"]["lat"].as_f64()?, b["fix"]["lon"].as_f64()?);
                         let row = checks.row(c);
@@ -423,7 +488,7 @@ impl DashboardData for DbDashboard {
                             code: row.code,
                             lat,
                             lon,
-                            commune_code: c.row.commune_code.clone().unwrap_or_default(),
+                            commune_code: c.rec.row.commune_code.clone().unwrap_or_default(),
                             checked_on: row.checked_on,
                             place: b["verdict"]["place"].as_str().unwrap_or_default().to_owned(),
                             flagged: !row.flags.is_empty(),
@@ -445,6 +510,47 @@ impl DashboardData for DbDashboard {
                     .collect();
                 plans.sort_by_key(|p| std::cmp::Reverse(p.starts_on));
                 Ok((points, plans))
+            }))
+            .await
+            .map_err(say)
+    }
+
+    async fn communes(&self, since: Option<NaiveDate>) -> Result<(Vec<CommuneFigures>, NaiveDate), String> {
+        let today = vieclam_core::query::session::today_in_province();
+        let this = self.clone();
+        self.db
+            .read(work!(|tx| async move {
+                let book = this.book_in(tx, today, Some(since)).await?;
+                let loaded = load_checks(tx, None).await?;
+                // A corrected check replaces the one it revises: each visit counts once, as its latest revision.
+                let mut latest: HashMap<String, &Parsed> = HashMap::new();
+                for c in &loaded.checks {
+                    let root = c.body["root_id"].as_str().unwrap_or(&c.rec.row.id).to_owned();
+                    let revision = |p: &Parsed| p.body["revision"].as_u64().unwrap_or(0);
+                    if latest.get(&root).is_none_or(|held| revision(held) < revision(c)) {
+                        latest.insert(root, c);
+                    }
+                }
+                let mut answers: HashMap<String, Vec<(String, Value)>> = HashMap::new();
+                for a in of_kind(tx, "check_answer").await? {
+                    let b = body(&a);
+                    let (Some(check), Some(key)) = (b["check_id"].as_str(), b["question"].as_str()) else { continue };
+                    answers.entry(check.to_owned()).or_default().push((key.to_owned(), b["value"].clone()));
+                }
+                let facts: Vec<CheckFacts> = latest
+                    .values()
+                    .map(|c| CheckFacts {
+                        commune: c.rec.row.commune_code.clone().unwrap_or_default(),
+                        flagged: !loaded.row(c).flags.is_empty(),
+                        answers: answers.remove(&c.rec.row.id).unwrap_or_default(),
+                    })
+                    .collect();
+                let registrations: Vec<String> = of_kind(tx, "worker_registration")
+                    .await?
+                    .iter()
+                    .filter_map(|r| body(r)["commune_code"].as_str().map(str::to_owned))
+                    .collect();
+                Ok((figures(&book, &facts, &registrations), today))
             }))
             .await
             .map_err(say)

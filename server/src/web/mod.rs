@@ -3,6 +3,8 @@
 //! `tokens`, bound to a "web" device row like any other); every other `/office` page, and the photos it links to at
 //! `/office/photos/{sha256}`, needs that cookie of a valid admin session, else it redirects to the login form.
 
+pub mod book;
+pub mod communes;
 pub mod data;
 pub mod headers;
 
