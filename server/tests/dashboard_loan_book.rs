@@ -61,8 +61,10 @@ async fn loan_book(backend: Backend) {
     assert!(relieved_but_late > 0, "the demo must hold a frozen or written-off loan with unpaid instalments due");
     assert_ne!(naive_overdue, overdue_amount, "the data must tell a blind sum from the loan status");
 
-    let dashboard = DbDashboard::new(s.db().await);
+    let dashboard = std::sync::Arc::new(DbDashboard::new(s.db().await));
+    assert!(!dashboard.book_is_current().await.expect("asked"), "nothing is made before it is asked for");
     let o = dashboard.overview().await.expect("the overview");
+    assert!(dashboard.book_is_current().await.expect("asked"));
     assert_eq!(o.loans, loans.len() as u64);
     assert_eq!((o.outstanding, o.overdue, o.overdue_amount), (outstanding, overdue, overdue_amount));
 
@@ -74,6 +76,14 @@ async fn loan_book(backend: Backend) {
     // Its rows are the lines that start with their number (STT); a title and the header come first.
     let text = std::fs::read_to_string(book).expect("the book");
     let imported = text.lines().filter(|l| l.starts_with(|c: char| c.is_ascii_digit())).count() as u64;
+    assert!(!dashboard.book_is_current().await.expect("asked"), "the import changed the book");
+    // Kept warm, the figures are made again without anyone asking for a page.
+    DbDashboard::keep_book_warm(&dashboard, std::time::Duration::from_millis(50));
+    let started = std::time::Instant::now();
+    while !dashboard.book_is_current().await.expect("asked") {
+        assert!(started.elapsed() < std::time::Duration::from_secs(30), "the figures were never made again");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
     let after = dashboard.overview().await.expect("the overview after the import");
     assert_eq!(after.loans, o.loans + imported, "the kept figures were made again after the import");
     assert!(after.outstanding > o.outstanding);

@@ -211,7 +211,11 @@ async fn office(backend: Backend) {
     assert_eq!(figures.matches("<tr data-commune=").count(), 65, "every commune has its row");
     let total = &figures[figures.find("<tr class=\"total\">").expect("the total row")..];
     assert!(total.contains(&money(outstanding)), "{} not in {total}", money(outstanding));
-    assert!(total.contains(&money(outstanding - outstanding_since)), "growth {} not in {total}", money(outstanding - outstanding_since));
+    assert!(
+        total.contains(&money(outstanding - outstanding_since)),
+        "growth {} not in {total}",
+        money(outstanding - outstanding_since)
+    );
     let first = figures.find("<tr data-commune=").expect("a commune row");
     let row = &figures[first..first + figures[first..].find("</tr>").expect("its end")];
     assert!(row.starts_with(&format!("<tr data-commune=\"{commune}\">")), "{row}");

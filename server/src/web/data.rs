@@ -362,6 +362,35 @@ impl Checks {
 }
 
 impl DbDashboard {
+    /// Keeps the loan book's figures made for today, looking every `every` whether the book changed and making them
+    /// again if so, so the first clerk to open the front page after an import does not wait the seconds a
+    /// province's book takes. Runs on the current Tokio runtime (none: does nothing) and ends when the dashboard is
+    /// dropped.
+    pub fn keep_book_warm(this: &Arc<DbDashboard>, every: std::time::Duration) {
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else { return };
+        let weak = Arc::downgrade(this);
+        runtime.spawn(async move {
+            while let Some(dashboard) = weak.upgrade() {
+                let today = vieclam_core::query::session::today_in_province();
+                let (db, this) = (dashboard.db.clone(), (*dashboard).clone());
+                drop(dashboard);
+                let made = db.read(work!(|tx| async move { this.book_in(tx, today, None).await.map(|_| ()) })).await;
+                if let Err(e) = made {
+                    tracing::warn!(code = e.code, "making the loan book's figures failed");
+                }
+                tokio::time::sleep(every).await;
+            }
+        });
+    }
+
+    /// Whether the kept figures are those of the book as it stands today.
+    pub async fn book_is_current(&self) -> Result<bool, String> {
+        let today = vieclam_core::query::session::today_in_province();
+        let held = self.book.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let seen = self.db.read(work!(|tx| async move { book::seen(tx).await })).await.map_err(say)?;
+        Ok(held.is_some_and(|b| b.answers(seen, today, None)))
+    }
+
     /// The book's figures for `today` (and `since`, when `Some`), kept or made again.
     async fn book_in(&self, tx: &mut Tx, today: NaiveDate, since: Option<Option<NaiveDate>>) -> ApiResult<Arc<Book>> {
         let held = self.book.lock().unwrap_or_else(|p| p.into_inner()).clone();

@@ -31,12 +31,17 @@ use crate::uploads::photo_path;
 use crate::work;
 use data::DbDashboard;
 
+/// How often the office looks whether the loan book changed, to have its figures ready before a clerk asks.
+const BOOK_CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(15);
+
 /// The session cookie's name.
 pub const COOKIE: &str = "vieclam_office";
 
 /// The routes: `/`, `/office/login`, `/office/logout`, the dashboard and `/office/photos/{sha256}`.
 pub fn router(state: AppState) -> Router {
-    let pages = crate::dashboard::router(Arc::new(DbDashboard::new(state.db.clone())))
+    let dashboard = Arc::new(DbDashboard::new(state.db.clone()));
+    DbDashboard::keep_book_warm(&dashboard, BOOK_CHECK_EVERY);
+    let pages = crate::dashboard::router(dashboard)
         .merge(Router::new().route("/office/photos/{sha256}", get(photo)).with_state(state.clone()))
         .layer(middleware::from_fn_with_state(state.clone(), require_admin));
     // A sign-in form is small: the bound of every small API body.
