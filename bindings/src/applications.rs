@@ -37,7 +37,7 @@ pub struct ApplicationRow {
     pub state: ApplicationState,
     /// The state in words.
     pub status_text: String,
-    /// The server's reason when it refused the application.
+    /// Why: the server's reason when it refused the application, the office's when it rejected it.
     pub reason: Option<String>,
 }
 

@@ -257,6 +257,40 @@ pub async fn revoke_device(db: &Db, device_id: &str) -> AdminResult<()> {
     .map_err(say)
 }
 
+/// Longest reason for a rejection: a sentence or two the worker reads on a phone.
+pub const REJECT_REASON_MAX_CHARS: usize = 500;
+
+/// A reason for rejecting a registration, trimmed, or why it cannot be one: empty (the worker must learn what to
+/// put right), longer than [`REJECT_REASON_MAX_CHARS`], or holding control characters other than line breaks.
+pub fn reject_reason(text: &str) -> AdminResult<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("Cần ghi lý do từ chối để người lao động biết cần sửa gì. /                     Give the reason for the rejection, so the worker knows what to put right."
+            .into());
+    }
+    if text.chars().count() > REJECT_REASON_MAX_CHARS {
+        return Err(format!(
+            "Lý do dài quá {REJECT_REASON_MAX_CHARS} ký tự. / The reason is longer than {REJECT_REASON_MAX_CHARS} characters."
+        ));
+    }
+    if text.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+        return Err("Lý do có ký tự điều khiển. / The reason holds control characters.".into());
+    }
+    Ok(text.to_owned())
+}
+
+/// Rejects a worker's registration with `reason` (see [`reject_reason`]; `registrations reject`); the worker's
+/// device shows the reason.
+pub async fn reject_registration(db: &Db, id: &str, reason: &str) -> AdminResult<()> {
+    let reason = reject_reason(reason)?;
+    let id = id.to_owned();
+    db.write(work!(
+        |tx| async move { crate::api::reads::review_registration(tx, &id, Some(&reason)).await.map(|_| ()) }
+    ))
+    .await
+    .map_err(say)
+}
+
 /// Marks a worker's registration verified (`registrations verify`).
 pub async fn verify_registration(db: &Db, id: &str) -> AdminResult<()> {
     let id = id.to_owned();

@@ -289,6 +289,12 @@ enum Devices {
 enum Registrations {
     /// Mark a registration verified.
     Verify { id: String },
+    /// Reject a registration with the reason the worker will read.
+    Reject {
+        id: String,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 /// One rule set on a line: code, dates, legal basis, limits and rates, standing.
@@ -557,6 +563,11 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Registrations { command: Registrations::Verify { id } } => {
             admin::verify_registration(&db, &id).await?;
             println!("Đã xác minh / Verified: {id}");
+            Ok(())
+        }
+        Command::Registrations { command: Registrations::Reject { id, reason } } => {
+            admin::reject_registration(&db, &id, &reason).await?;
+            println!("Đã từ chối / Rejected: {id}");
             Ok(())
         }
     }

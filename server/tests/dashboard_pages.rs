@@ -149,6 +149,12 @@ impl DashboardData for Memory {
     async fn unverified_registrations(&self) -> Result<Vec<RegistrationRow>, String> {
         Ok(self.registrations.lock().unwrap().clone())
     }
+    async fn reject_registration(&self, id: &str, reason: &str) -> Result<Result<bool, String>, String> {
+        if reason.trim().is_empty() {
+            return Ok(Err("Cần ghi lý do / Give the reason".into()));
+        }
+        self.verify_registration(id).await.map(Ok)
+    }
     async fn verify_registration(&self, id: &str) -> Result<bool, String> {
         let mut regs = self.registrations.lock().unwrap();
         let before = regs.len();

@@ -253,6 +253,37 @@ async fn office(backend: Backend) {
     let (_, mine) = worker.get(&format!("/v1/registrations/{reg_id}")).await;
     assert_eq!(mine["status"], "verified");
 
+    // A second registration, rejected: without a reason nothing changes; with one it leaves the list and the worker
+    // reads the reason. A resend of the same content keeps the office's decision; the device never sets a reason.
+    let other_id = new_id();
+    let other = json!({ "id": other_id, "full_name": "Hà Văn Nam", "commune_code": "05977", "country_abroad": "Nhật Bản",
+        "created_at": "2026-11-21T03:00:00.000Z", "status_reason": "tự đặt / set by the device" });
+    let m = |hlc: &str| {
+        json!({ "mutations": [{ "id": new_id(), "entity": "worker_registration", "entity_id": other_id,
+        "op": "update", "payload": other, "hlc": hlc }], "links": [] })
+    };
+    assert_eq!(worker.post("/v1/push", &m("0000000001000-00000000-00000003")).await.0, 200);
+    let (_, mine) = worker.get(&format!("/v1/registrations/{other_id}")).await;
+    assert_eq!((mine["status"].as_str(), &mine["status_reason"]), (Some("unverified"), &serde_json::Value::Null));
+    let reject = format!("/office/registrations/{other_id}/reject");
+    let (status, _, page, _) = web.post(&reject, &[("reason", "   ")]).await;
+    assert_eq!(status, 422);
+    assert!(page.contains("Cần ghi lý do từ chối"), "{page}");
+    let (status, _, page, _) = web.post(&reject, &[("reason", &"x".repeat(501))]).await;
+    assert_eq!(status, 422);
+    assert!(page.contains("500"), "{page}");
+    assert!(web.get("/office/registrations").await.2.contains("Hà Văn Nam"), "a refused reason changes nothing");
+    let reason = "Số CCCD không khớp với giấy tờ <b>gốc</b>.";
+    let (status, location, _, _) = web.post(&reject, &[("reason", reason)]).await;
+    assert_eq!((status, location.as_str()), (303, "/office/registrations"));
+    assert!(!web.get("/office/registrations").await.2.contains("Hà Văn Nam"));
+    let (_, mine) = worker.get(&format!("/v1/registrations/{other_id}")).await;
+    assert_eq!((mine["status"].as_str(), mine["status_reason"].as_str()), (Some("rejected"), Some(reason)));
+    assert_eq!(worker.post("/v1/push", &m("0000000001000-00000000-00000004")).await.0, 200);
+    let (_, mine) = worker.get(&format!("/v1/registrations/{other_id}")).await;
+    assert_eq!((mine["status"].as_str(), mine["status_reason"].as_str()), (Some("rejected"), Some(reason)));
+    assert_eq!(web.post("/office/registrations/zz/reject", &[("reason", "x")]).await.0, 404);
+
     // Signing out revokes the token: the cookie no longer opens pages.
     web.post("/office/logout", &[]).await;
     assert_eq!(web.get("/office").await.1, "/office/login");

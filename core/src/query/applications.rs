@@ -50,7 +50,7 @@ pub struct ApplicationRow {
     pub state: ApplicationState,
     /// The state in words.
     pub status_text: String,
-    /// The server's reason when it refused the application.
+    /// Why: the server's reason when it refused the application, the office's when it rejected it.
     pub reason: Option<String>,
 }
 
@@ -120,7 +120,12 @@ pub fn applications(store: &Store, lang: Lang) -> Result<ApplicationList> {
             sent_text: SENT_ON.fill(lang, &[("time", &local_time(&r.created_at))]),
             state: st,
             status_text: status_text(st).get(lang).to_owned(),
-            reason: reason.filter(|_| st == ApplicationState::Refused),
+            // The server's refusal of a send, or the office's reason for a rejection: what the worker must act on.
+            reason: match st {
+                ApplicationState::Refused => reason,
+                ApplicationState::Rejected => r.status_reason.clone(),
+                _ => None,
+            },
             registration_id: r.id,
         });
     }

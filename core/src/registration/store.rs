@@ -63,6 +63,8 @@ pub struct RegistrationRecord {
     pub consent_at: String,
     /// Where the office stands on it.
     pub status: RegistrationStatus,
+    /// The office's reason for a rejection, as the worker reads it (set by the office only).
+    pub status_reason: Option<String>,
     /// When it was written (UTC, ISO 8601).
     pub created_at: String,
     /// Hybrid logical clock of the last change.
@@ -160,6 +162,7 @@ fn new_record(id: String, v: ValidRegistration, now: String, hlc: String) -> Reg
         consent: true,
         consent_at: now.clone(),
         status: RegistrationStatus::Unverified,
+        status_reason: None,
         created_at: now,
         hlc,
     }
@@ -204,7 +207,7 @@ fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
 
 const COLUMNS: &str = "id, full_name, id_kind, id_number, birth_date, sex, phone, commune_code, address,
     country_abroad, years_abroad, occupation, skills, languages, certificates, wants, consent_at, status,
-    created_at, hlc";
+    created_at, hlc, status_reason";
 
 /// A row as SQLite holds it, before its text codes, date and JSON lists are read back.
 struct StoredRow {
@@ -228,6 +231,7 @@ struct StoredRow {
     status: String,
     created_at: String,
     hlc: String,
+    status_reason: Option<String>,
 }
 
 impl StoredRow {
@@ -254,6 +258,7 @@ impl StoredRow {
             status: r.get(17)?,
             created_at: r.get(18)?,
             hlc: r.get(19)?,
+            status_reason: r.get(20)?,
         })
     }
 
@@ -295,6 +300,8 @@ impl StoredRow {
             consent: true, // the schema refuses a row without it
             consent_at: self.consent_at,
             status,
+            // Only a rejection carries the office's reason.
+            status_reason: self.status_reason.filter(|_| status == RegistrationStatus::Rejected),
             created_at: self.created_at,
             hlc: self.hlc,
         })

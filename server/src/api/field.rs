@@ -109,7 +109,9 @@ pub async fn apply(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> A
     }
     let mut body = payload;
     if kind == "worker_registration" {
-        body.insert("status".into(), registration_status(existing.as_ref(), &body));
+        let (status, reason) = registration_status(existing.as_ref(), &body);
+        body.insert("status".into(), status);
+        body.insert("status_reason".into(), reason);
     }
     let mut row = RecordRow {
         kind: kind.into(),
@@ -135,10 +137,12 @@ pub async fn apply(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> A
 /// The fields of a registration the office's verification does not cover.
 const REGISTRATION_BOOKKEEPING: &[&str] = &["status", "hlc", "updated_at", "status_reason"];
 
-/// The office decides a registration's status, never the device: a new one is unverified, a resend keeps the
-/// office's status, and a rewrite of anything the office checked sends it back to unverified.
-fn registration_status(existing: Option<&Stored>, new: &Map<String, Value>) -> Value {
-    let Some(old) = existing else { return "unverified".into() };
+/// The office decides a registration's status and its reason, never the device: a new one is unverified, a resend
+/// keeps the office's status and reason, and a rewrite of anything the office checked sends it back to unverified
+/// with no reason.
+fn registration_status(existing: Option<&Stored>, new: &Map<String, Value>) -> (Value, Value) {
+    let fresh = || ("unverified".into(), Value::Null);
+    let Some(old) = existing else { return fresh() };
     let old = body_of(old);
     let content = |b: &Map<String, Value>| -> Map<String, Value> {
         b.iter()
@@ -148,8 +152,8 @@ fn registration_status(existing: Option<&Stored>, new: &Map<String, Value>) -> V
     };
     let unchanged = content(&old) == content(new);
     match old.get("status") {
-        Some(status) if unchanged => status.clone(),
-        _ => "unverified".into(),
+        Some(status) if unchanged => (status.clone(), old.get("status_reason").cloned().unwrap_or(Value::Null)),
+        _ => fresh(),
     }
 }
 

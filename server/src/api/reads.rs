@@ -118,12 +118,19 @@ pub async fn registration(
 
 /// Marks a registration verified (a new seq, so the worker's device pulls the new status). Answers its body.
 pub async fn verify_registration(tx: &mut Tx, id: &str) -> ApiResult<Value> {
+    review_registration(tx, id, None).await
+}
+
+/// The office's decision on registration `id`: verified (`reject` is `None`) or rejected with the reason the worker
+/// will read. Answers the stored body; not found for an id the server does not hold.
+pub async fn review_registration(tx: &mut Tx, id: &str, reject: Option<&str>) -> ApiResult<Value> {
     if id.contains('\0') {
         return Err(ApiError::not_found());
     }
     let stored = records::get(tx, "worker_registration", id).await?.ok_or_else(ApiError::not_found)?;
     let mut body: Value = serde_json::from_str(&stored.row.body).unwrap_or(json!({}));
-    body["status"] = json!("verified");
+    body["status"] = json!(if reject.is_some() { "rejected" } else { "verified" });
+    body["status_reason"] = json!(reject);
     let mut row = stored.row;
     row.body = body.to_string();
     records::upsert(tx, &[row]).await?;

@@ -39,6 +39,13 @@ pub trait DashboardData: Send + Sync + 'static {
     fn unverified_registrations(&self) -> impl Future<Output = Result<Vec<RegistrationRow>, String>> + Send;
     /// Marks a registration verified; `false` when there is no such registration.
     fn verify_registration(&self, id: &str) -> impl Future<Output = Result<bool, String>> + Send;
+    /// Rejects a registration with `reason`: `Ok(Ok(true))` done, `Ok(Ok(false))` no such registration,
+    /// `Ok(Err(why))` a reason that cannot be one (nothing changed), `Err` the storage failed.
+    fn reject_registration(
+        &self,
+        id: &str,
+        reason: &str,
+    ) -> impl Future<Output = Result<Result<bool, String>, String>> + Send;
 }
 
 fn failed(e: String) -> Response {
@@ -89,8 +96,28 @@ async fn verify<D: DashboardData>(State(d): State<Arc<D>>, Path(id): Path<String
     }
 }
 
+/// The reject form's fields.
+#[derive(serde::Deserialize)]
+struct RejectForm {
+    #[serde(default)]
+    reason: String,
+}
+
+async fn reject<D: DashboardData>(
+    State(d): State<Arc<D>>,
+    Path(id): Path<String>,
+    axum::Form(form): axum::Form<RejectForm>,
+) -> Response {
+    match d.reject_registration(&id, &form.reason).await {
+        Ok(Ok(true)) => Redirect::to("/office/registrations").into_response(),
+        Ok(Ok(false)) => (StatusCode::NOT_FOUND, Html("<p>Không tìm thấy.<br>Not found.</p>")).into_response(),
+        Ok(Err(why)) => (StatusCode::UNPROCESSABLE_ENTITY, Html(render::refused(&why))).into_response(),
+        Err(e) => failed(e),
+    }
+}
+
 /// `GET /office`, `/office/checks`, `/office/checks/{id}`, `/office/map`, `/office/communes`, `/office/registrations`, and
-/// `POST /office/registrations/{id}/verify` (answers with a redirect back to the list).
+/// `POST /office/registrations/{id}/verify` and `…/reject` (each answers with a redirect back to the list).
 pub fn router<D: DashboardData>(data: Arc<D>) -> Router {
     Router::new()
         .route("/office", get(overview::<D>))
@@ -100,5 +127,6 @@ pub fn router<D: DashboardData>(data: Arc<D>) -> Router {
         .route("/office/communes", get(communes_page::<D>))
         .route("/office/registrations", get(registrations::<D>))
         .route("/office/registrations/{id}/verify", post(verify::<D>))
+        .route("/office/registrations/{id}/reject", post(reject::<D>))
         .with_state(data)
 }

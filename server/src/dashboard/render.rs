@@ -13,7 +13,7 @@ td,th{border:1px solid #bbb;padding:.4rem;text-align:left;vertical-align:top}.fl
 .figures{display:flex;flex-wrap:wrap;gap:1rem}.figures div{border:1px solid #bbb;padding:.6rem;min-width:12rem}\
 .figures b{display:block;font-size:1.4rem}button{font-size:1rem;padding:.3rem .8rem}h2{font-size:1.2rem}\
 .photos{display:flex;flex-wrap:wrap;gap:1rem}.photos figure{margin:0;width:240px;font-size:.85rem}\
-.photos img{border:1px solid #888;display:block;height:auto}.missing{width:240px;height:160px;background:#eee;\
+form.reject{margin-top:.4rem}form.reject input{width:14rem}.photos img{border:1px solid #888;display:block;height:auto}.missing{width:240px;height:160px;background:#eee;\
 display:flex;flex-direction:column;align-items:center;justify-content:center}table.facts{width:auto;margin:1rem 0}\
 table.facts th{font-weight:normal;min-width:12rem}";
 
@@ -234,16 +234,27 @@ pub fn registrations(rows: &[RegistrationRow]) -> String {
     for r in rows {
         t.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><form method=\"post\" \
-             action=\"/office/registrations/{}/verify\"><button type=\"submit\">Xác minh / Verify</button></form></td></tr>\n",
+             action=\"/office/registrations/{id}/verify\"><button type=\"submit\">Xác minh / Verify</button></form>\
+             <form method=\"post\" action=\"/office/registrations/{id}/reject\" class=\"reject\">\
+             <input name=\"reason\" required maxlength=\"500\" aria-label=\"Lý do từ chối / Reason\" \
+             placeholder=\"Lý do từ chối / Reason for rejecting\"> <button type=\"submit\">Từ chối / Reject</button>\
+             </form></td></tr>\n",
             escape(&r.full_name),
             escape(&r.commune_name),
             escape(&r.country),
             date(r.submitted_on),
-            escape(&r.id)
+            id = escape(&r.id)
         ));
     }
     t.push_str("</table>");
     page("Đăng ký chờ xác minh", "Registrations to verify", &t)
+}
+
+/// A refused form: why, and the way back.
+pub fn refused(why: &str) -> String {
+    let body =
+        format!("<p class=\"flag\">{}</p><p><a href=\"/office/registrations\">← Quay lại / Back</a></p>", escape(why));
+    page("Chưa thực hiện", "Not done", &body)
 }
 
 /// An import's outcome with every rejected row.

@@ -69,6 +69,11 @@ fn local_day(text: &str) -> Option<NaiveDate> {
         .or_else(|| day(text))
 }
 
+/// Whether a registration waits for the office: neither verified nor rejected yet.
+fn awaits_office(b: &Value) -> bool {
+    !matches!(b["status"].as_str(), Some("verified" | "rejected"))
+}
+
 fn commune_name(code: &str) -> String {
     vieclam_core::places::commune(code).map_or_else(|| code.to_owned(), |c| c.name.clone())
 }
@@ -362,6 +367,17 @@ impl Checks {
 }
 
 impl DbDashboard {
+    /// Whether the server holds registration `id` (not deleted).
+    async fn holds_registration(&self, id: &str) -> Result<bool, String> {
+        let key = id.to_owned();
+        self.db
+            .read::<bool>(work!(|tx| async move {
+                Ok(records::get(tx, "worker_registration", &key).await?.is_some_and(|r| !r.row.deleted))
+            }))
+            .await
+            .map_err(say)
+    }
+
     /// Keeps the loan book's figures made for today, looking every `every` whether the book changed and making them
     /// again if so, so the first clerk to open the front page after an import does not wait the seconds a
     /// province's book takes. Runs on the current Tokio runtime (none: does nothing) and ends when the dashboard is
@@ -425,7 +441,7 @@ impl DashboardData for DbDashboard {
                     o.flagged_checks += u64::from(!row.flags.is_empty());
                 }
                 let regs = of_kind(tx, "worker_registration").await?;
-                o.unverified_registrations = regs.iter().filter(|r| body(r)["status"] != "verified").count() as u64;
+                o.unverified_registrations = regs.iter().filter(|r| awaits_office(&body(r))).count() as u64;
                 let devices = tx
                     .one("SELECT COUNT(*) FROM devices WHERE revoked_at IS NULL AND platform <> 'web'", vec![])
                     .await?;
@@ -592,7 +608,7 @@ impl DashboardData for DbDashboard {
                 Ok(regs
                     .iter()
                     .map(|r| (r.row.id.clone(), body(r)))
-                    .filter(|(_, b)| b["status"] != "verified")
+                    .filter(|(_, b)| awaits_office(b))
                     .map(|(id, b)| RegistrationRow {
                         id,
                         full_name: b["full_name"].as_str().unwrap_or_default().to_owned(),
@@ -606,16 +622,18 @@ impl DashboardData for DbDashboard {
             .map_err(say)
     }
 
+    async fn reject_registration(&self, id: &str, reason: &str) -> Result<Result<bool, String>, String> {
+        if let Err(why) = admin::reject_reason(reason) {
+            return Ok(Err(why));
+        }
+        if !self.holds_registration(id).await? {
+            return Ok(Ok(false));
+        }
+        admin::reject_registration(&self.db, id, reason).await.map(|()| Ok(true))
+    }
+
     async fn verify_registration(&self, id: &str) -> Result<bool, String> {
-        let key = id.to_owned();
-        let held = self
-            .db
-            .read::<bool>(work!(|tx| async move {
-                Ok(records::get(tx, "worker_registration", &key).await?.is_some_and(|r| !r.row.deleted))
-            }))
-            .await
-            .map_err(say)?;
-        if !held {
+        if !self.holds_registration(id).await? {
             return Ok(false);
         }
         admin::verify_registration(&self.db, id).await.map(|()| true)

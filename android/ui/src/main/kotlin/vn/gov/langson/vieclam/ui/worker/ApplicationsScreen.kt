@@ -1,5 +1,6 @@
 //! The status of a worker's applications (their registrations) as the core returns them (`applications`): what
-//! was asked for, when, and where it stands, with the server's reason when it refused one.
+//! was asked for, when, and where it stands, with the server's reason when it refused one or the office's when it
+//! rejected one.
 package vn.gov.langson.vieclam.ui.worker
 
 import androidx.compose.material3.MaterialTheme
