@@ -146,6 +146,9 @@ impl DashboardData for Memory {
     async fn communes(&self, _since: Option<NaiveDate>) -> Result<(Vec<communes::CommuneFigures>, NaiveDate), String> {
         Ok((vec![], day()))
     }
+    async fn plans(&self) -> Result<(Vec<plans::PlanProgress>, NaiveDate), String> {
+        Ok((vec![], day()))
+    }
     async fn unverified_registrations(&self) -> Result<Vec<RegistrationRow>, String> {
         Ok(self.registrations.lock().unwrap().clone())
     }

@@ -226,6 +226,27 @@ async fn office(backend: Backend) {
     assert_eq!(status, 200);
     assert!(undated.contains("value=\"hôm-qua\""));
 
+    // Plans: the inspector's plan names its team by name, and its commune of the check counts the site checked when
+    // the check falls within the plan's days (the demo's plan starts a week before today).
+    let (status, _, plans) = web.get("/office/plans").await;
+    assert_eq!(status, 200);
+    let plan = all
+        .iter()
+        .filter(|c| c["kind"] == "inspection_plan")
+        .map(record)
+        .find(|p| p["code"] == "01/KH-DEMO")
+        .expect("the demo's first plan");
+    let section =
+        &plans[plans.find(&format!("data-plan=\"{}\"", plan["id"].as_str().unwrap())).expect("its section")..];
+    let section = &section[..section.find("</section>").expect("its end")];
+    assert!(section.contains("Nguyễn Văn An (cán bộ kiểm tra)"), "{section}");
+    let within =
+        plan["starts_on"].as_str().unwrap() <= "2026-11-28" && "2026-11-28" <= plan["ends_on"].as_str().unwrap();
+    let row = &section[section.find(&format!("<tr data-commune=\"{commune}\">")).expect("the check's commune")..];
+    let cells: Vec<&str> = row.split("<td class=\"n\">").skip(1).map(|c| &c[..c.find('<').unwrap()]).take(3).collect();
+    assert!(cells[0].parse::<u64>().unwrap() >= 1, "{row}");
+    assert_eq!(cells[1..], if within { ["1", "1"] } else { ["0", "0"] }, "{row}");
+
     // A worker's registration: listed, verified through the form, gone from the list, verified for the worker.
     let (st, session) = s
         .client()

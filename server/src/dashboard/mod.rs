@@ -6,6 +6,7 @@
 
 pub mod communes;
 pub mod map;
+pub mod plans;
 pub mod render;
 pub mod views;
 
@@ -35,6 +36,8 @@ pub trait DashboardData: Send + Sync + 'static {
         &self,
         since: Option<chrono::NaiveDate>,
     ) -> impl Future<Output = Result<(Vec<communes::CommuneFigures>, chrono::NaiveDate), String>> + Send;
+    /// Every inspection plan with its team and progress, newest first, and the day it is for.
+    fn plans(&self) -> impl Future<Output = Result<(Vec<plans::PlanProgress>, chrono::NaiveDate), String>> + Send;
     /// Registrations awaiting verification.
     fn unverified_registrations(&self) -> impl Future<Output = Result<Vec<RegistrationRow>, String>> + Send;
     /// Marks a registration verified; `false` when there is no such registration.
@@ -84,6 +87,10 @@ async fn communes_page<D: DashboardData>(
         .map_or_else(failed, |(rows, today)| Html(communes::render(&rows, &q, today)).into_response())
 }
 
+async fn plans_page<D: DashboardData>(State(d): State<Arc<D>>) -> Response {
+    d.plans().await.map_or_else(failed, |(p, today)| Html(plans::render(&p, today)).into_response())
+}
+
 async fn registrations<D: DashboardData>(State(d): State<Arc<D>>) -> Response {
     d.unverified_registrations().await.map_or_else(failed, |r| Html(render::registrations(&r)).into_response())
 }
@@ -116,7 +123,8 @@ async fn reject<D: DashboardData>(
     }
 }
 
-/// `GET /office`, `/office/checks`, `/office/checks/{id}`, `/office/map`, `/office/communes`, `/office/registrations`, and
+/// `GET /office`, `/office/checks`, `/office/checks/{id}`, `/office/map`, `/office/communes`, `/office/plans`,
+/// `/office/registrations`, and
 /// `POST /office/registrations/{id}/verify` and `…/reject` (each answers with a redirect back to the list).
 pub fn router<D: DashboardData>(data: Arc<D>) -> Router {
     Router::new()
@@ -125,6 +133,7 @@ pub fn router<D: DashboardData>(data: Arc<D>) -> Router {
         .route("/office/checks/{id}", get(check::<D>))
         .route("/office/map", get(map_page::<D>))
         .route("/office/communes", get(communes_page::<D>))
+        .route("/office/plans", get(plans_page::<D>))
         .route("/office/registrations", get(registrations::<D>))
         .route("/office/registrations/{id}/verify", post(verify::<D>))
         .route("/office/registrations/{id}/reject", post(reject::<D>))

@@ -17,6 +17,7 @@ use super::communes::{CheckFacts, figures};
 use crate::api::evidence;
 use crate::dashboard::communes::CommuneFigures;
 use crate::dashboard::map::{MapPoint, PlanOption};
+use crate::dashboard::plans::{CheckAt, PlanCommune, PlanProgress};
 use crate::dashboard::{
     AnswerView, CheckDetail, CheckRow, DashboardData, DashboardOverview, EvidenceFinding, PhotoView, RegistrationRow,
 };
@@ -596,6 +597,81 @@ impl DashboardData for DbDashboard {
                     .filter_map(|r| body(r)["commune_code"].as_str().map(str::to_owned))
                     .collect();
                 Ok((figures(&book, &facts, &registrations), today))
+            }))
+            .await
+            .map_err(say)
+    }
+
+    async fn plans(&self) -> Result<(Vec<PlanProgress>, NaiveDate), String> {
+        let today = vieclam_core::query::session::today_in_province();
+        self.db
+            .read(work!(|tx| async move {
+                let mut team: HashMap<String, BTreeSet<(String, String)>> = HashMap::new();
+                let members = tx
+                    .query(
+                        "SELECT DISTINCT p.plan_id, a.display_name, a.role FROM plan_assignments p
+                         JOIN accounts a ON a.id = p.account_id",
+                        vec![],
+                    )
+                    .await?;
+                for r in members {
+                    let role = if r.text(2) == "inspector" { "cán bộ kiểm tra" } else { "quản trị" };
+                    team.entry(r.text(0)).or_default().insert((r.text(1), role.to_owned()));
+                }
+                let mut sites: HashMap<String, u64> = HashMap::new();
+                let counted = tx
+                    .query(
+                        "SELECT commune_code, COUNT(*) FROM records WHERE kind = 'site' AND deleted = 0
+                         GROUP BY commune_code",
+                        vec![],
+                    )
+                    .await?;
+                for r in counted {
+                    sites.insert(r.text(0), r.int(1).max(0) as u64);
+                }
+                let loaded = load_checks(tx, None).await?;
+                let checks: Vec<CheckAt> = loaded
+                    .checks
+                    .iter()
+                    .map(|c| {
+                        let row = loaded.row(c);
+                        CheckAt {
+                            commune: c.rec.row.commune_code.clone().unwrap_or_default(),
+                            on: row.checked_on,
+                            site_id: c.body["site_id"].as_str().unwrap_or_default().to_owned(),
+                            flagged: !row.flags.is_empty(),
+                        }
+                    })
+                    .collect();
+                let mut plans: Vec<PlanProgress> = of_kind(tx, "inspection_plan")
+                    .await?
+                    .iter()
+                    .filter_map(|p| serde_json::from_str::<InspectionPlan>(&p.row.body).ok())
+                    .map(|p| {
+                        let mut progress = PlanProgress {
+                            team: team.remove(&p.id).map(|t| t.into_iter().collect()).unwrap_or_default(),
+                            communes: p
+                                .commune_codes
+                                .iter()
+                                .map(|code| PlanCommune {
+                                    code: code.clone(),
+                                    name: commune_name(code),
+                                    sites: sites.get(code).copied().unwrap_or(0),
+                                    ..Default::default()
+                                })
+                                .collect(),
+                            id: p.id,
+                            code: p.code,
+                            title: p.title,
+                            starts_on: p.starts_on,
+                            ends_on: p.ends_on,
+                        };
+                        progress.tally(&checks);
+                        progress
+                    })
+                    .collect();
+                plans.sort_by_key(|p| std::cmp::Reverse(p.starts_on));
+                Ok((plans, today))
             }))
             .await
             .map_err(say)

@@ -142,6 +142,27 @@ async fn main() -> Result<(), String> {
     let add =
         ["users", "add", "--role", "admin", "--username", "bench", "--name", "Bench", "--password", "bench-password"];
     admin_command(&config, &add).map_err(|e| e.to_string())?;
+    // A plan over every commune, so the plans page counts every site and check.
+    let add =
+        ["users", "add", "--role", "inspector", "--username", "tt", "--name", "Thanh tra", "--password", "tt-password"];
+    admin_command(&config, &add).map_err(|e| e.to_string())?;
+    let all_communes: Vec<String> = vieclam_core::places::communes().iter().map(|c| c.code.clone()).collect();
+    let communes_arg = all_communes.join(",");
+    let plan = [
+        "plans",
+        "add",
+        "--name",
+        "01/KH-BENCH",
+        "--inspector",
+        "tt",
+        "--communes",
+        &communes_arg,
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-12-31",
+    ];
+    admin_command(&config, &plan).map_err(|e| e.to_string())?;
     let sites = sites(&config.data.join("server.db"), args.checks)?;
     if sites.is_empty() {
         return Err("the book made no sites".into());
@@ -196,6 +217,7 @@ async fn main() -> Result<(), String> {
         (format!("/office/map?commune={}&flag=flagged", sites[0].1), "map, one commune"),
         ("/office/communes".to_owned(), "communes"),
         ("/office/communes?since=2025-01-01&sort=ratio&desc=1".to_owned(), "communes, growth"),
+        ("/office/plans".to_owned(), "plans"),
         ("/office/registrations".to_owned(), "registrations"),
     ];
     // The first visit after the import makes the loan book's figures; later visits reuse them until the book changes.
