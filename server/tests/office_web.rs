@@ -199,6 +199,18 @@ async fn office(backend: Backend) {
     let (_, _, same) =
         web.get(&format!("/office/map?commune={commune}&flag=flagged&from=2026-11-28&to=2026-11-28")).await;
     assert!(same.contains(&format!("data-check=\"{check_id}\"")), "{same}");
+    // The map goes gzipped to a browser that asks for it.
+    let raw = reqwest::Client::builder().no_gzip().no_zstd().build().expect("client");
+    let r = raw
+        .get(format!("{}/office/map", web.base))
+        .header("cookie", web.cookie.clone().unwrap_or_default())
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .expect("the map");
+    assert_eq!(r.headers().get("content-encoding").and_then(|v| v.to_str().ok()), Some("gzip"));
+    let packed = r.bytes().await.expect("its bytes").len();
+    assert!(packed * 2 < map.len(), "{packed} bytes gzipped against {} plain", map.len());
     let (_, _, elsewhere) = web.get(&format!("/office/map?commune={}", other.code)).await;
     assert!(!elsewhere.contains(&format!("data-check=\"{check_id}\"")));
     let (_, _, clean) = web.get("/office/map?flag=clean").await;

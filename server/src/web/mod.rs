@@ -22,6 +22,9 @@ use serde::Deserialize;
 use vieclam_core::checks::minutes_html::escape;
 use vieclam_core::sync::wire::{DeviceInfo, MAX_PASSWORD_BYTES, MAX_USERNAME_BYTES, Role};
 
+use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove};
+
 use crate::api::SMALL_BODY_LIMIT;
 use crate::api::auth::{SignInError, password_session};
 use crate::auth::{Caller, caller_for_token};
@@ -43,7 +46,10 @@ pub fn router(state: AppState) -> Router {
     DbDashboard::keep_book_warm(&dashboard, BOOK_CHECK_EVERY);
     let pages = crate::dashboard::router(dashboard)
         .merge(Router::new().route("/office/photos/{sha256}", get(photo)).with_state(state.clone()))
-        .layer(middleware::from_fn_with_state(state.clone(), require_admin));
+        .layer(middleware::from_fn_with_state(state.clone(), require_admin))
+        // A map of 5,000 checks is 1.7 MB of SVG that gzip shrinks about threefold, on an office line that may
+        // be a provincial one; photos (JPEG) and small answers go as they are.
+        .layer(CompressionLayer::new().compress_when(DefaultPredicate::new().and(SizeAbove::new(1024))));
     // A sign-in form is small: the bound of every small API body.
     let sign_in = get(login_form).post(login).layer(DefaultBodyLimit::max(SMALL_BODY_LIMIT));
     Router::new()
