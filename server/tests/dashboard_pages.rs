@@ -149,6 +149,12 @@ impl DashboardData for Memory {
     async fn plans(&self) -> Result<(Vec<plans::PlanProgress>, NaiveDate), String> {
         Ok((vec![], day()))
     }
+    async fn users(&self) -> Result<Vec<users::UserRow>, String> {
+        Ok(vec![])
+    }
+    async fn user_action(&self, _action: users::UserAction) -> Result<Result<String, String>, String> {
+        Ok(Err("not in this test".into()))
+    }
     async fn unverified_registrations(&self) -> Result<Vec<RegistrationRow>, String> {
         Ok(self.registrations.lock().unwrap().clone())
     }

@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::office::Browser;
 use common::{Backend, Server, device, record};
 use reqwest::redirect::Policy;
 use serde_json::json;
@@ -14,40 +15,6 @@ use vieclam_core::records::{Loan, LoanPayment};
 use vieclam_core::sync::pull::parse_schedule;
 use vieclam_server::auth::sha256_hex;
 use vieclam_server::{params, work};
-
-struct Browser {
-    http: reqwest::Client,
-    base: String,
-    cookie: Option<String>,
-}
-
-impl Browser {
-    async fn get(&self, path: &str) -> (u16, String, String) {
-        let mut rb = self.http.get(format!("{}{path}", self.base));
-        if let Some(c) = &self.cookie {
-            rb = rb.header("cookie", c);
-        }
-        answer(rb.send().await.expect("get")).await
-    }
-
-    async fn post(&self, path: &str, form: &[(&str, &str)]) -> (u16, String, String, Option<String>) {
-        let mut rb = self.http.post(format!("{}{path}", self.base)).form(form);
-        if let Some(c) = &self.cookie {
-            rb = rb.header("cookie", c);
-        }
-        let r = rb.send().await.expect("post");
-        let cookie = r.headers().get("set-cookie").and_then(|v| v.to_str().ok()).map(str::to_owned);
-        let (status, location, body) = answer(r).await;
-        (status, location, body, cookie)
-    }
-}
-
-/// Status, `Location`, body.
-async fn answer(r: reqwest::Response) -> (u16, String, String) {
-    let status = r.status().as_u16();
-    let location = r.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
-    (status, location, r.text().await.unwrap_or_default())
-}
 
 fn money(v: i64) -> String {
     vieclam_core::format::money(v)

@@ -8,6 +8,7 @@ pub mod communes;
 pub mod map;
 pub mod plans;
 pub mod render;
+pub mod users;
 pub mod views;
 
 use std::future::Future;
@@ -38,6 +39,14 @@ pub trait DashboardData: Send + Sync + 'static {
     ) -> impl Future<Output = Result<(Vec<communes::CommuneFigures>, chrono::NaiveDate), String>> + Send;
     /// Every inspection plan with its team and progress, newest first, and the day it is for.
     fn plans(&self) -> impl Future<Output = Result<(Vec<plans::PlanProgress>, chrono::NaiveDate), String>> + Send;
+    /// The staff accounts with their devices.
+    fn users(&self) -> impl Future<Output = Result<Vec<users::UserRow>, String>> + Send;
+    /// Does `action`: `Ok(Ok(message))` what was done (a new password in it, shown once), `Ok(Err(why))` refused
+    /// with nothing changed, `Err` the storage failed.
+    fn user_action(
+        &self,
+        action: users::UserAction,
+    ) -> impl Future<Output = Result<Result<String, String>, String>> + Send;
     /// Registrations awaiting verification.
     fn unverified_registrations(&self) -> impl Future<Output = Result<Vec<RegistrationRow>, String>> + Send;
     /// Marks a registration verified; `false` when there is no such registration.
@@ -123,8 +132,51 @@ async fn reject<D: DashboardData>(
     }
 }
 
+async fn users_page<D: DashboardData>(State(d): State<Arc<D>>) -> Response {
+    d.users().await.map_or_else(failed, |u| Html(users::render(&u)).into_response())
+}
+
+async fn act<D: DashboardData>(d: &D, action: users::UserAction) -> Response {
+    match d.user_action(action).await {
+        Ok(Ok(message)) => Html(users::outcome(true, &message)).into_response(),
+        Ok(Err(why)) => (StatusCode::UNPROCESSABLE_ENTITY, Html(users::outcome(false, &why))).into_response(),
+        Err(e) => failed(e),
+    }
+}
+
+/// The add-account form's fields.
+#[derive(serde::Deserialize)]
+struct AddUserForm {
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    name: String,
+}
+
+async fn add_user<D: DashboardData>(State(d): State<Arc<D>>, axum::Form(f): axum::Form<AddUserForm>) -> Response {
+    act(&*d, users::UserAction::Add { role: f.role, username: f.username, name: f.name }).await
+}
+
+async fn disable_user<D: DashboardData>(State(d): State<Arc<D>>, Path(id): Path<String>) -> Response {
+    act(&*d, users::UserAction::Disable(id)).await
+}
+
+async fn enable_user<D: DashboardData>(State(d): State<Arc<D>>, Path(id): Path<String>) -> Response {
+    act(&*d, users::UserAction::Enable(id)).await
+}
+
+async fn reset_password<D: DashboardData>(State(d): State<Arc<D>>, Path(id): Path<String>) -> Response {
+    act(&*d, users::UserAction::ResetPassword(id)).await
+}
+
+async fn revoke_device<D: DashboardData>(State(d): State<Arc<D>>, Path(id): Path<String>) -> Response {
+    act(&*d, users::UserAction::RevokeDevice(id)).await
+}
+
 /// `GET /office`, `/office/checks`, `/office/checks/{id}`, `/office/map`, `/office/communes`, `/office/plans`,
-/// `/office/registrations`, and
+/// `/office/users` (and its forms), `/office/registrations`, and
 /// `POST /office/registrations/{id}/verify` and `…/reject` (each answers with a redirect back to the list).
 pub fn router<D: DashboardData>(data: Arc<D>) -> Router {
     Router::new()
@@ -134,6 +186,11 @@ pub fn router<D: DashboardData>(data: Arc<D>) -> Router {
         .route("/office/map", get(map_page::<D>))
         .route("/office/communes", get(communes_page::<D>))
         .route("/office/plans", get(plans_page::<D>))
+        .route("/office/users", get(users_page::<D>).post(add_user::<D>))
+        .route("/office/users/{id}/disable", post(disable_user::<D>))
+        .route("/office/users/{id}/enable", post(enable_user::<D>))
+        .route("/office/users/{id}/reset-password", post(reset_password::<D>))
+        .route("/office/devices/{id}/revoke", post(revoke_device::<D>))
         .route("/office/registrations", get(registrations::<D>))
         .route("/office/registrations/{id}/verify", post(verify::<D>))
         .route("/office/registrations/{id}/reject", post(reject::<D>))

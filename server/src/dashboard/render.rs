@@ -11,7 +11,8 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:0 auto;max-wid
 h1{font-size:1.5rem}small.en{display:block;color:#555;font-weight:normal}table{border-collapse:collapse;width:100%}\
 td,th{border:1px solid #bbb;padding:.4rem;text-align:left;vertical-align:top}.flag{color:#a00;font-weight:bold}\
 .figures{display:flex;flex-wrap:wrap;gap:1rem}.figures div{border:1px solid #bbb;padding:.6rem;min-width:12rem}\
-.figures b{display:block;font-size:1.4rem}button{font-size:1rem;padding:.3rem .8rem}h2{font-size:1.2rem}\
+.figures b{display:block;font-size:1.4rem}.filters{display:flex;flex-wrap:wrap;gap:.8rem;align-items:end;\
+margin-bottom:.8rem}.filters label{display:block}button{font-size:1rem;padding:.3rem .8rem}h2{font-size:1.2rem}\
 .photos{display:flex;flex-wrap:wrap;gap:1rem}.photos figure{margin:0;width:240px;font-size:.85rem}\
 form.reject{margin-top:.4rem}form.reject input{width:14rem}.photos img{border:1px solid #888;display:block;height:auto}.missing{width:240px;height:160px;background:#eee;\
 display:flex;flex-direction:column;align-items:center;justify-content:center}table.facts{width:auto;margin:1rem 0}\
@@ -28,7 +29,7 @@ pub(crate) fn page(title_vi: &str, title_en: &str, body: &str) -> String {
         "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{} / {}</title><style>{STYLE}</style>\
          </head><body><nav><a href=\"/office\">Tổng quan</a> · <a href=\"/office/checks\">Kiểm tra</a> · \
          <a href=\"/office/map\">Bản đồ</a> · <a href=\"/office/communes\">Số liệu xã</a> · \
-         <a href=\"/office/plans\">Kế hoạch</a> · \
+         <a href=\"/office/plans\">Kế hoạch</a> · <a href=\"/office/users\">Tài khoản</a> · \
          <a href=\"/office/registrations\">Đăng ký</a> · <form method=\"post\" action=\"/office/logout\" \
          style=\"display:inline\"><button type=\"submit\">Đăng xuất / Sign out</button></form></nav><h1>{}</h1>\n{body}</body></html>\n",
         escape(title_vi),

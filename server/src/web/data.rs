@@ -18,6 +18,7 @@ use crate::api::evidence;
 use crate::dashboard::communes::CommuneFigures;
 use crate::dashboard::map::{MapPoint, PlanOption};
 use crate::dashboard::plans::{CheckAt, PlanCommune, PlanProgress};
+use crate::dashboard::users::{DeviceRow, UserAction, UserRow};
 use crate::dashboard::{
     AnswerView, CheckDetail, CheckRow, DashboardData, DashboardOverview, EvidenceFinding, PhotoView, RegistrationRow,
 };
@@ -675,6 +676,97 @@ impl DashboardData for DbDashboard {
             }))
             .await
             .map_err(say)
+    }
+
+    async fn users(&self) -> Result<Vec<UserRow>, String> {
+        self.db
+            .read(work!(|tx| async move {
+                let mut rows: Vec<UserRow> = tx
+                    .query(
+                        "SELECT id, username, display_name, role, disabled FROM accounts
+                         WHERE role IN ('admin', 'inspector') ORDER BY role, username",
+                        vec![],
+                    )
+                    .await?
+                    .iter()
+                    .map(|r| UserRow {
+                        id: r.text(0),
+                        username: r.text(1),
+                        name: r.text(2),
+                        role: r.text(3),
+                        disabled: r.int(4) != 0,
+                        devices: Vec::new(),
+                    })
+                    .collect();
+                // Field devices only: an office sign-in is a "web" device of its own and ends with its session.
+                let devices = tx
+                    .query(
+                        "SELECT d.account_id, d.id, d.name, d.platform, d.created_at, d.revoked_at FROM devices d
+                         JOIN accounts a ON a.id = d.account_id
+                         WHERE a.role IN ('admin', 'inspector') AND d.platform <> 'web' ORDER BY d.created_at",
+                        vec![],
+                    )
+                    .await?;
+                for d in devices {
+                    if let Some(u) = rows.iter_mut().find(|u| u.id == d.text(0)) {
+                        u.devices.push(DeviceRow {
+                            id: d.text(1),
+                            name: d.text(2),
+                            platform: d.text(3),
+                            enrolled_on: local_day(&d.text(4)).map_or_else(String::new, vieclam_core::format::date),
+                            revoked: d.opt_text(5).is_some(),
+                        });
+                    }
+                }
+                Ok(rows)
+            }))
+            .await
+            .map_err(say)
+    }
+
+    async fn user_action(&self, action: UserAction) -> Result<Result<String, String>, String> {
+        let db = &self.db;
+        Ok(match action {
+            UserAction::Add { role, username, name } => {
+                let (username, name) = (username.trim().to_owned(), name.trim().to_owned());
+                let role = match vieclam_core::sync::wire::Role::parse(&role) {
+                    Some(r @ (vieclam_core::sync::wire::Role::Admin | vieclam_core::sync::wire::Role::Inspector)) => r,
+                    _ => return Ok(Err("Vai trò: quản trị hoặc cán bộ kiểm tra. / Role: admin or inspector.".into())),
+                };
+                if username.is_empty() || name.is_empty() {
+                    return Ok(Err("Cần tên đăng nhập và họ tên. / A user name and a full name are needed.".into()));
+                }
+                let password = admin::generated_password();
+                admin::add_user(db, role, &username, &name, &password).await.map(|_| {
+                    format!(
+                        "Đã tạo tài khoản {username}. Mật khẩu (chỉ hiện một lần): {password}\n\
+                         Account {username} created. Password (shown once): {password}"
+                    )
+                })
+            }
+            UserAction::Disable(id) => admin::disable_user(db, &id).await.map(|c| {
+                format!(
+                    "Đã khóa {} và thu hồi {} phiên. / {} disabled, {} sessions revoked.",
+                    c.account.display_name, c.tokens_revoked, c.account.display_name, c.tokens_revoked
+                )
+            }),
+            UserAction::Enable(id) => admin::enable_user(db, &id)
+                .await
+                .map(|a| format!("Đã mở khóa {}. / {} enabled.", a.display_name, a.display_name)),
+            UserAction::ResetPassword(id) => {
+                let password = admin::generated_password();
+                admin::reset_password(db, &id, &password).await.map(|c| {
+                    format!(
+                        "Mật khẩu mới của {} (chỉ hiện một lần): {password}\nNew password for {} (shown once): \
+                         {password}",
+                        c.account.display_name, c.account.display_name
+                    )
+                })
+            }
+            UserAction::RevokeDevice(id) => admin::revoke_device(db, &id).await.map(|()| {
+                "Đã thu hồi thiết bị: nó không đồng bộ được nữa. / Device revoked: it can no longer sync.".into()
+            }),
+        })
     }
 
     async fn unverified_registrations(&self) -> Result<Vec<RegistrationRow>, String> {

@@ -1,6 +1,6 @@
 //! What every office answer carries for the browser: a Content-Security-Policy that allows only this server's own
-//! pages (they have no script; their style is inline), no framing, no MIME sniffing, no referrer, and the session
-//! cookie marked `Secure` when the office is served over TLS (`serve --cookie-secure`).
+//! pages (they have no script; their style is inline), no framing, no MIME sniffing, no referrer, no caching, and
+//! the session cookie marked `Secure` when the office is served over TLS (`serve --cookie-secure`).
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
@@ -27,6 +27,8 @@ pub async fn secure_headers(State(policy): State<WebPolicy>, request: Request, n
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    // The pages hold people's names and figures, and a new password is shown once: nothing is kept in a cache.
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     if policy.cookie_secure {
         let cookies: Vec<HeaderValue> = h
             .get_all(header::SET_COOKIE)
