@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use chrono::NaiveDate;
 use serde_json::Value;
 use vieclam_core::checks::checklist::{self, AnswerValue};
+use vieclam_core::checks::lifecycle;
 use vieclam_core::messages::Lang;
 use vieclam_core::messages::checks as checks_msg;
 use vieclam_core::records::InspectionPlan;
@@ -64,11 +65,7 @@ fn day(text: &str) -> Option<NaiveDate> {
 
 /// The day in Lạng Sơn (UTC+7) of a stored UTC time: a check at 06:00 there was made that day, not the day before.
 fn local_day(text: &str) -> Option<NaiveDate> {
-    let vietnam = chrono::FixedOffset::east_opt(7 * 3600)?;
-    chrono::DateTime::parse_from_rfc3339(text)
-        .ok()
-        .map(|t| t.with_timezone(&vietnam).date_naive())
-        .or_else(|| day(text))
+    lifecycle::local_date(text).or_else(|| day(text))
 }
 
 /// Whether a registration waits for the office: neither verified nor rejected yet.
@@ -231,12 +228,7 @@ fn photo_view(p: &Value, held: &HashSet<String>) -> Option<PhotoView> {
         Value::Array(xy) if xy.len() == 2 => xy[0].as_f64().zip(xy[1].as_f64()),
         _ => None,
     };
-    let taken_at = p["taken_at"].as_str().map(|t| {
-        let vietnam = chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset");
-        chrono::DateTime::parse_from_rfc3339(t)
-            .map(|t| t.with_timezone(&vietnam).format("%d/%m/%Y %H:%M").to_string())
-            .unwrap_or_else(|_| t.to_owned())
-    });
+    let taken_at = p["taken_at"].as_str().map(lifecycle::local_text);
     Some(PhotoView {
         received: held.contains(&sha256),
         sha256,

@@ -29,8 +29,8 @@ pub use detail::flags_text;
 pub use detail::{AnswerRow, CheckDetail, CheckRow, PhotoRow, check, checks_for_commune, open_checks};
 pub use drafts::{draft_answer, settle as settle_drafts};
 pub use photos::{AddedPhoto, PhotoFlags, add_photo};
-pub use record::{CheckState, SiteCheckRecord};
-pub(crate) use record::{iso as record_time, local_date};
+pub(crate) use record::iso as record_time;
+pub use record::{CheckState, SiteCheckRecord, local_date, local_text};
 pub use steps::{answer, correct, finish, start};
 
 /// Outbox entity of a check (start, finish and each revision).

@@ -166,7 +166,7 @@ fn vietnam() -> FixedOffset {
 }
 
 /// A stored time as people in Lạng Sơn read it: `14/10/2025 08:30`.
-pub(crate) fn local_text(text: &str) -> String {
+pub fn local_text(text: &str) -> String {
     match parse_time(text) {
         Some(t) => t.with_timezone(&vietnam()).format("%d/%m/%Y %H:%M").to_string(),
         None => text.to_owned(),
@@ -174,6 +174,6 @@ pub(crate) fn local_text(text: &str) -> String {
 }
 
 /// The local (Vietnam) date of a stored time.
-pub(crate) fn local_date(text: &str) -> Option<chrono::NaiveDate> {
+pub fn local_date(text: &str) -> Option<chrono::NaiveDate> {
     parse_time(text).map(|t| t.with_timezone(&vietnam()).date_naive())
 }
