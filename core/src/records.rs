@@ -252,4 +252,141 @@ pub struct InspectionPlan {
     pub ends_on: NaiveDate,
     /// Communes assigned.
     pub commune_codes: Vec<String>,
+    /// The inspection team (đoàn kiểm tra), each member with their function in it, so reports and minutes name
+    /// them; empty in plans written before teams were kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub team: Vec<TeamMember>,
+    /// The day the office closed the plan: from that day no one is assigned to it any more, whatever its last day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_on: Option<NaiveDate>,
+}
+
+impl InspectionPlan {
+    /// The team's leader, if the plan names one.
+    pub fn leader(&self) -> Option<&TeamMember> {
+        self.team.iter().find(|m| m.role == TeamRole::Leader.key())
+    }
+
+    /// Whether the plan is closed on `day` (closing takes effect on the day it is done).
+    pub fn is_closed_on(&self, day: NaiveDate) -> bool {
+        self.closed_on.is_some_and(|c| c <= day)
+    }
+}
+
+/// One member of an inspection team.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMember {
+    /// The member's account id on the server.
+    pub account_id: String,
+    /// Their name as the office wrote it on the account, for reports and minutes.
+    pub name: String,
+    /// Their function in the team: a [`TeamRole`] key (`leader`, `deputy`, `member`, `secretary`). Kept as text so
+    /// a device reading a function a later version adds still reads the plan.
+    pub role: String,
+}
+
+impl TeamMember {
+    /// The member's function, if its key is one this version knows.
+    pub fn team_role(&self) -> Option<TeamRole> {
+        TeamRole::parse(&self.role)
+    }
+
+    /// The member's function in words (the key itself when this version does not know it).
+    pub fn role_label(&self, lang: crate::messages::Lang) -> String {
+        self.team_role().map_or_else(|| self.role.clone(), |r| r.label(lang).to_owned())
+    }
+}
+
+/// A member's function in an inspection team, as a decision setting up a team (quyết định thành lập đoàn) names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TeamRole {
+    /// Trưởng đoàn.
+    Leader,
+    /// Phó trưởng đoàn.
+    Deputy,
+    /// Thành viên.
+    Member,
+    /// Thư ký.
+    Secretary,
+}
+
+impl TeamRole {
+    /// Every function, in the order a decision lists the team.
+    pub const ALL: [TeamRole; 4] = [TeamRole::Leader, TeamRole::Deputy, TeamRole::Member, TeamRole::Secretary];
+
+    /// The key stored in [`TeamMember::role`].
+    pub fn key(self) -> &'static str {
+        match self {
+            TeamRole::Leader => "leader",
+            TeamRole::Deputy => "deputy",
+            TeamRole::Member => "member",
+            TeamRole::Secretary => "secretary",
+        }
+    }
+
+    /// The function with this key.
+    pub fn parse(key: &str) -> Option<TeamRole> {
+        TeamRole::ALL.into_iter().find(|r| r.key() == key.trim())
+    }
+
+    /// The function in words: `Trưởng đoàn` / `Team leader`, ….
+    pub fn label(self, lang: crate::messages::Lang) -> &'static str {
+        use crate::messages::Lang::{En, Vi};
+        match (self, lang) {
+            (TeamRole::Leader, Vi) => "Trưởng đoàn",
+            (TeamRole::Leader, En) => "Team leader",
+            (TeamRole::Deputy, Vi) => "Phó trưởng đoàn",
+            (TeamRole::Deputy, En) => "Deputy leader",
+            (TeamRole::Member, Vi) => "Thành viên",
+            (TeamRole::Member, En) => "Member",
+            (TeamRole::Secretary, Vi) => "Thư ký",
+            (TeamRole::Secretary, En) => "Secretary",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::Lang;
+
+    #[test]
+    fn a_plan_written_before_teams_still_reads() {
+        let old = r#"{"id":"p1","code":"452/KH-SNV","title":"Kiểm tra","starts_on":"2026-01-05","ends_on":"2026-02-05","commune_codes":["19801"]}"#;
+        let plan: InspectionPlan = serde_json::from_str(old).unwrap();
+        assert!(plan.team.is_empty());
+        assert_eq!(plan.closed_on, None);
+        assert!(plan.leader().is_none());
+        // Written again without a team, it is the same body an older device expects.
+        assert!(!serde_json::to_string(&plan).unwrap().contains("team"));
+    }
+
+    #[test]
+    fn a_team_names_its_members_by_function() {
+        let body = r#"{"id":"p1","code":"452/KH-SNV","title":"Kiểm tra","starts_on":"2026-01-05","ends_on":"2026-02-05",
+            "commune_codes":["19801"],"closed_on":"2026-01-20","team":[
+            {"account_id":"a1","name":"Hoàng Văn Nam","role":"leader"},
+            {"account_id":"a2","name":"Lý Thị Mai","role":"secretary"},
+            {"account_id":"a3","name":"Nông Văn Tú","role":"observer"}]}"#;
+        let plan: InspectionPlan = serde_json::from_str(body).unwrap();
+        assert_eq!(plan.leader().map(|m| m.name.as_str()), Some("Hoàng Văn Nam"));
+        assert_eq!(plan.team[1].role_label(Lang::Vi), "Thư ký");
+        assert_eq!(plan.team[1].role_label(Lang::En), "Secretary");
+        // A function this version does not know is shown as written rather than dropping the plan.
+        assert_eq!(plan.team[2].team_role(), None);
+        assert_eq!(plan.team[2].role_label(Lang::Vi), "observer");
+        assert!(plan.is_closed_on(NaiveDate::from_ymd_opt(2026, 1, 20).unwrap()));
+        assert!(!plan.is_closed_on(NaiveDate::from_ymd_opt(2026, 1, 19).unwrap()));
+        let again: InspectionPlan = serde_json::from_str(&serde_json::to_string(&plan).unwrap()).unwrap();
+        assert_eq!(again, plan);
+    }
+
+    #[test]
+    fn every_role_key_parses_back() {
+        for r in TeamRole::ALL {
+            assert_eq!(TeamRole::parse(r.key()), Some(r));
+        }
+        assert_eq!(TeamRole::Deputy.label(Lang::Vi), "Phó trưởng đoàn");
+        assert_eq!(TeamRole::parse("Leader"), None);
+    }
 }

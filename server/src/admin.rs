@@ -176,6 +176,8 @@ pub async fn add_plan(
         starts_on: from,
         ends_on: to,
         commune_codes: communes.to_vec(),
+        team: Vec::new(),
+        closed_on: None,
     };
     let inspectors = inspectors.to_vec();
     let id = plan.id.clone();

@@ -164,6 +164,8 @@ impl Generator {
             starts_on: self.spec.as_of - Duration::days(30),
             ends_on: self.spec.as_of + Duration::days(60),
             commune_codes: plan_communes,
+            team: Vec::new(),
+            closed_on: None,
         });
     }
 
