@@ -18,6 +18,7 @@ pub mod places;
 pub mod query;
 pub mod records;
 pub mod registration;
+pub mod review;
 pub mod store;
 pub mod sync;
 

@@ -11,6 +11,7 @@ pub mod evidence_photo;
 pub mod evidence_signing;
 pub mod labels;
 pub mod registration;
+pub mod review;
 pub mod sync;
 
 use std::fmt;

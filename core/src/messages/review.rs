@@ -1,0 +1,59 @@
+//! Messages of the commune review (đánh giá tại xã): its validation codes and the words of its screens.
+
+use crate::messages::Text;
+use crate::t;
+
+/// `review.id_mismatch`.
+pub const ID_MISMATCH: Text = t!(
+    "Mã bản đánh giá không khớp với kế hoạch, xã và người viết.",
+    "The review's id does not match its plan, commune and author."
+);
+/// `review.required`.
+pub const REQUIRED: Text = t!("Thiếu thông tin bắt buộc.", "A required value is missing.");
+/// `review.too_long`.
+pub const TOO_LONG: Text = t!("Nội dung quá dài.", "The text is too long.");
+/// `review.control_char`.
+pub const CONTROL_CHAR: Text =
+    t!("Nội dung có ký tự điều khiển không được phép.", "The text holds a control character that is not allowed.");
+/// `review.heading_unknown`.
+pub const HEADING_UNKNOWN: Text =
+    t!("Mục đánh giá này không có trong danh mục.", "This heading is not one of the review's headings.");
+/// `review.heading_twice`.
+pub const HEADING_TWICE: Text =
+    t!("Một mục đánh giá chỉ được ghi một lần.", "A heading may be written only once in one review.");
+/// `review.too_many`.
+pub const TOO_MANY: Text = t!("Danh sách quá dài.", "The list is too long.");
+/// `review.commune_unknown`.
+pub const COMMUNE_UNKNOWN: Text =
+    t!("Không có xã này trong danh mục xã của tỉnh.", "No commune of the province has this code.");
+/// `review.not_in_plan`.
+pub const NOT_IN_PLAN: Text =
+    t!("Xã này không thuộc kế hoạch kiểm tra.", "This commune is not part of the inspection plan.");
+/// `review.date_out_of_range`.
+pub const DATE_OUT_OF_RANGE: Text =
+    t!("Ngày họp nằm ngoài khoảng cho phép.", "The meeting day is outside the range allowed.");
+/// `review.not_signed_in`.
+pub const NOT_SIGNED_IN: Text = t!(
+    "Cần đăng nhập bằng tài khoản kiểm tra viên để viết đánh giá.",
+    "Sign in with an inspector's account to write a review."
+);
+/// `review.rating_unknown`.
+pub const RATING_UNKNOWN: Text =
+    t!("Xếp loại không hợp lệ (tốt, khá, yếu, chưa đánh giá).", "Unknown rating (good, fair, weak, not_assessed).");
+/// `review.no_item`.
+pub const NO_ITEM: Text = t!("Không có mục số này trong danh sách.", "No item of the list has this number.");
+
+/// The screen's title.
+pub const TITLE: Text = t!("Đánh giá tại xã", "Commune review");
+/// Attendees.
+pub const ATTENDEES: Text = t!("Thành phần tham dự", "Attendees");
+/// Opinions heard.
+pub const OPINIONS: Text = t!("Ý kiến tại buổi làm việc", "Opinions heard");
+/// Recommendations.
+pub const RECOMMENDATIONS: Text = t!("Kiến nghị", "Recommendations");
+/// The meeting day.
+pub const HELD_ON: Text = t!("Ngày làm việc", "Meeting day");
+/// Nobody has written a review yet.
+pub const NONE_YET: Text = t!("Chưa có đánh giá nào.", "No review yet.");
+/// Saved.
+pub const SAVED: Text = t!("Đã lưu đánh giá; sẽ gửi lên khi đồng bộ.", "Review saved; it goes up at the next sync.");
