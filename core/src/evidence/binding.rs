@@ -20,7 +20,8 @@ use crate::messages::Text;
 use crate::messages::evidence_signing as msg;
 
 /// The field kinds that carry evidence: every stored state must be signed by the author's device.
-pub const EVIDENCE_KINDS: &[&str] = &["site_check", "check_answer", "check_photo", "commune_findings"];
+pub const EVIDENCE_KINDS: &[&str] =
+    &["site_check", "check_answer", "check_photo", "commune_findings", "commune_review"];
 
 /// Whether records of `kind` must be signed.
 pub fn is_evidence_kind(kind: &str) -> bool {
@@ -34,6 +35,7 @@ pub fn link_kinds(kind: &str) -> &'static [&'static str] {
         "check_answer" => &["answer"],
         "check_photo" => &["photo"],
         "commune_findings" => &["finding"],
+        "commune_review" => &["review"],
         _ => &[],
     }
 }
@@ -47,6 +49,8 @@ pub fn field_record_id(kind: &str, body: &Value) -> Option<String> {
         "site_check" | "check_photo" | "worker_registration" => text("id").map(str::to_owned),
         "check_answer" => Some(format!("{}/{}", text("check_id")?, text("question")?)),
         "commune_findings" => Some(format!("{}/{}/{}", text("commune_list")?, text("commune_code")?, text("plan_id")?)),
+        // A review's id is made of its plan, commune and author: a body can name only its own author's record.
+        "commune_review" => Some(crate::review::review_id(text("plan_id")?, text("commune_code")?, text("author")?)),
         _ => None,
     }
 }

@@ -1,6 +1,7 @@
 //! The commune review (đánh giá tại xã): at each commune of an inspection plan the team holds a review meeting,
 //! and each inspector records, under the headings of the report to the province, a rating and what they found,
-//! with who attended, the opinions heard and the team's recommendations.
+//! with who attended, the opinions heard and the team's recommendations. [`store`] keeps them on the device, signed
+//! and queued to go up like a site check.
 //!
 //! Each inspector writes their own record ([`CommuneReview`], one per author per plan per commune, see
 //! [`record`]); the office and the devices read the records of a commune combined by [`merge`], which keeps every
@@ -9,6 +10,7 @@
 pub mod headings;
 pub mod merge;
 pub mod record;
+pub mod store;
 pub mod validate;
 
 pub use headings::{HEADINGS, Heading, Rating, heading};

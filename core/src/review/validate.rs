@@ -20,6 +20,8 @@ pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_LINE_CHARS: usize = 2_000;
 /// Longest id (plan, commune, author).
 pub const MAX_ID_CHARS: usize = 100;
+/// Longest record id in bytes: what a chain link can name.
+pub const MAX_RECORD_ID_BYTES: usize = 128;
 /// Most attendees, opinions or recommendations in one review.
 pub const MAX_ITEMS: usize = 100;
 
@@ -57,6 +59,8 @@ pub fn problems(review: &CommuneReview) -> Vec<FieldError> {
     }
     if out.is_empty() && review.id != review_id(&review.plan_id, &review.commune_code, &review.author) {
         out.push(problem("id".into(), "review.id_mismatch", msg::ID_MISMATCH));
+    } else if review.id.len() > MAX_RECORD_ID_BYTES {
+        out.push(problem("id".into(), "review.too_long", msg::TOO_LONG));
     }
     if !review.commune_code.trim().is_empty() && crate::places::commune(&review.commune_code).is_none() {
         out.push(problem("commune_code".into(), "review.commune_unknown", msg::COMMUNE_UNKNOWN));

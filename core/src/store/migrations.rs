@@ -31,6 +31,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 8, sql: include_str!("../../migrations/0008_overdue_interest_paid.sql"), after: None },
     Migration { version: 9, sql: include_str!("../../migrations/0009_transaction_points.sql"), after: None },
     Migration { version: 10, sql: include_str!("../../migrations/0010_registration_status_reason.sql"), after: None },
+    Migration { version: 11, sql: include_str!("../../migrations/0011_commune_reviews.sql"), after: None },
 ];
 
 /// The newest schema version this build knows.

@@ -23,6 +23,7 @@ pub(crate) fn table_of(kind: &str) -> Option<(&'static str, &'static [&'static s
         "check_answer" => ("check_answers", &["check_id", "question"]),
         "check_photo" => ("check_photos", &["id"]),
         "commune_findings" => ("commune_findings", &["commune_list", "commune_code", "plan_id"]),
+        "commune_review" => ("commune_reviews", &["id"]),
         "worker_registration" => ("worker_registrations", &["id"]),
         _ => return None,
     })

@@ -20,6 +20,7 @@ fn record_kind(link_kind: &str) -> &str {
         "answer" => "check_answer",
         "photo" => "check_photo",
         "finding" => "commune_findings",
+        "review" => "commune_review",
         other => other,
     }
 }

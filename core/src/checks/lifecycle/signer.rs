@@ -17,6 +17,7 @@ fn link_kind(entity: &str, body: &serde_json::Value) -> Result<LinkKind> {
         ENTITY_ANSWER => LinkKind::Answer,
         ENTITY_PHOTO => LinkKind::Photo,
         ENTITY_FINDINGS => LinkKind::Finding,
+        crate::review::ENTITY_REVIEW => LinkKind::Review,
         other => return Err(Error::BadArgument(format!("no chain kind for `{other}` records"))),
     })
 }

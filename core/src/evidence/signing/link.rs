@@ -36,17 +36,20 @@ pub enum LinkKind {
     Walk,
     /// A commune's findings and recommendations.
     Finding,
+    /// One inspector's review of a commune under a plan.
+    Review,
 }
 
 impl LinkKind {
     /// Every kind, for lookups and tests.
-    pub const ALL: [LinkKind; 6] = [
+    pub const ALL: [LinkKind; 7] = [
         LinkKind::Check,
         LinkKind::CheckRevision,
         LinkKind::Answer,
         LinkKind::Photo,
         LinkKind::Walk,
         LinkKind::Finding,
+        LinkKind::Review,
     ];
 
     /// The name stored in the chain and hashed into the link.
@@ -58,6 +61,7 @@ impl LinkKind {
             LinkKind::Photo => "photo",
             LinkKind::Walk => "walk",
             LinkKind::Finding => "finding",
+            LinkKind::Review => "review",
         }
     }
 
