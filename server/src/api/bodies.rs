@@ -107,6 +107,10 @@ pub fn read(kind: &str, payload: &Payload) -> Result<Value, PayloadError> {
         "commune_findings" => {
             payload.parse::<Findings>()?;
         }
+        // The core's own record: its rules (bounds included) are applied by `field` with their specific codes.
+        "commune_review" => {
+            payload.parse::<vieclam_core::review::ReviewRecord>()?;
+        }
         "worker_registration" => {
             let r: Registration = payload.parse()?;
             for (list, name) in [(&r.skills, "skills"), (&r.languages, "languages"), (&r.certificates, "certificates")]

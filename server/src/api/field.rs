@@ -6,6 +6,7 @@
 use serde_json::{Map, Value};
 use vieclam_core::evidence::binding::{field_record_id, is_evidence_kind};
 use vieclam_core::ids::Hlc;
+use vieclam_core::review;
 use vieclam_core::sync::wire::{Mutation, MutationOp, Role, is_office_kind};
 
 use super::bodies;
@@ -54,9 +55,19 @@ pub const ID_MISMATCH: Refusal = r(
 pub const ID_REUSED: Refusal =
     r("mutation.id_reused", "Mã thay đổi đã dùng cho nội dung khác.", "This mutation id was used for other content.");
 
+/// A commune review that names another author than the account pushing it.
+pub const OTHER_AUTHOR: Refusal = r(
+    "mutation.other_author",
+    "Chỉ được gửi đánh giá do chính mình viết.",
+    "A review may be sent only by its own author.",
+);
+
 /// The refusal with this code (to answer a resent rejected mutation the same way).
 pub fn refusal(code: &str) -> Option<Refusal> {
-    [UNKNOWN, BAD_PAYLOAD, OFFICE, NOT_OWNER, OUT_OF_SCOPE, ID_REUSED, ID_MISMATCH].into_iter().find(|r| r.code == code)
+    [UNKNOWN, BAD_PAYLOAD, OFFICE, NOT_OWNER, OUT_OF_SCOPE, ID_REUSED, ID_MISMATCH, OTHER_AUTHOR]
+        .into_iter()
+        .find(|r| r.code == code)
+        .or_else(|| review::validate::code_message(code).map(|(code, text)| r(code, text.vi, text.en)))
 }
 
 /// Whether `role` may write `kind` at all.
@@ -64,12 +75,18 @@ fn may_write(role: Role, kind: &str) -> bool {
     match role {
         Role::Admin => true,
         Role::Inspector => {
-            matches!(kind, "site_check" | "check_answer" | "check_photo" | "commune_findings" | "device_key")
+            matches!(
+                kind,
+                "site_check" | "check_answer" | "check_photo" | "commune_findings" | "commune_review" | "device_key"
+            )
         }
         Role::Worker => matches!(kind, "worker_registration" | "device_key"),
         Role::Borrower => kind == "device_key",
     }
 }
+
+/// How many days after a plan's last day (or the day before it was closed) its team may still send reviews.
+pub const REVIEW_GRACE_DAYS: i64 = 30;
 
 /// Applies one mutation, or says why not. Database failures are the outer error.
 pub async fn apply(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> ApiResult<Result<(), Refusal>> {
@@ -79,7 +96,13 @@ pub async fn apply(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> A
     }
     if !matches!(
         kind,
-        "worker_registration" | "site_check" | "check_answer" | "check_photo" | "commune_findings" | "device_key"
+        "worker_registration"
+            | "site_check"
+            | "check_answer"
+            | "check_photo"
+            | "commune_findings"
+            | "commune_review"
+            | "device_key"
     ) {
         return Ok(Err(UNKNOWN));
     }
@@ -95,6 +118,11 @@ pub async fn apply(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> A
     let Ok(body) = bodies::read(kind, &m.payload) else { return Ok(Err(BAD_PAYLOAD)) };
     if field_record_id(kind, &body).as_deref() != Some(m.entity_id.as_str()) {
         return Ok(Err(ID_MISMATCH));
+    }
+    if kind == review::ENTITY_REVIEW
+        && let Some(refusal) = review_refusal(caller, &body)
+    {
+        return Ok(Err(refusal));
     }
     let Value::Object(payload) = body else { return Ok(Err(BAD_PAYLOAD)) };
     let scope = match place(tx, caller, today, kind, &payload).await? {
@@ -121,6 +149,10 @@ pub async fn apply(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> A
         author_id: Some(caller.account.id.clone()),
         deleted: m.op == MutationOp::Delete,
         hlc: Some(hlc.to_string()),
+        // A review is seen by everyone on its plan (and, through its commune, by inspectors working there).
+        plan_id: (kind == review::ENTITY_REVIEW)
+            .then(|| body.get("plan_id").and_then(Value::as_str).map(str::to_owned))
+            .flatten(),
         ..RecordRow::default()
     };
     match existing {
@@ -132,6 +164,17 @@ pub async fn apply(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> A
     }
     records::upsert(tx, &[row]).await?;
     Ok(Ok(()))
+}
+
+/// Why a commune review may not be stored, if it may not: it names another author than the caller, or it breaks
+/// one of the core's rules (the first one broken is answered, with its own code).
+fn review_refusal(caller: &Caller, body: &Value) -> Option<Refusal> {
+    let Ok(record) = serde_json::from_value::<review::ReviewRecord>(body.clone()) else { return Some(BAD_PAYLOAD) };
+    if record.review.author != caller.account.id {
+        return Some(OTHER_AUTHOR);
+    }
+    let first = review::validate::problems(&record.review).into_iter().next()?;
+    Some(refusal(&first.code).unwrap_or(BAD_PAYLOAD))
 }
 
 /// The fields of a registration the office's verification does not cover.
@@ -268,6 +311,25 @@ async fn place(
                     )
                     .await?
                     .is_some();
+            if assigned { Ok((Some(commune), None)) } else { Err(OUT_OF_SCOPE) }
+        }
+        "commune_review" => {
+            let (Some(commune), Some(plan)) = (text("commune_code"), text("plan_id")) else {
+                return Ok(Err(BAD_PAYLOAD));
+            };
+            // Only a member of the plan's team assigned to this commune, whatever their role, from the plan's first
+            // day until REVIEW_GRACE_DAYS after its last (a review written offline on the last day still goes up).
+            let last_day = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d")
+                .map(|d| (d - chrono::Duration::days(REVIEW_GRACE_DAYS)).to_string())
+                .unwrap_or_else(|_| today.to_owned());
+            let assigned = tx
+                .one(
+                    "SELECT 1 FROM plan_assignments WHERE account_id = $1 AND plan_id = $2 AND commune_code = $3
+                       AND starts_on <= $4 AND ends_on >= $5",
+                    params![&caller.account.id, &plan, &commune, today, &last_day],
+                )
+                .await?
+                .is_some();
             if assigned { Ok((Some(commune), None)) } else { Err(OUT_OF_SCOPE) }
         }
         // A worker's registration is theirs and the office's: no commune scope, so inspectors never see it.

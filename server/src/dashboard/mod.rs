@@ -8,6 +8,7 @@ pub mod communes;
 pub mod map;
 pub mod plans;
 pub mod render;
+pub mod review;
 pub mod users;
 pub mod views;
 

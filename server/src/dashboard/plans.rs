@@ -1,5 +1,6 @@
 //! The plans page: each inspection plan with its team (by name and role, not device ids), its days, and its
-//! progress commune by commune: sites the plan covers, sites checked during its days, sites with a flagged check.
+//! progress commune by commune: sites the plan covers, sites checked during its days, sites with a flagged check,
+//! and a link to the commune's review page ([`super::review`]).
 
 use chrono::NaiveDate;
 use vieclam_core::checks::minutes_html::escape;
@@ -110,7 +111,7 @@ pub fn render(plans: &[PlanProgress], today: NaiveDate) -> String {
             p.team.iter().map(|(name, role)| format!("{} ({})", escape(name), escape(role))).collect();
         body.push_str(&format!(
             "<section class=\"plan\" data-plan=\"{}\"><h2>{}{}</h2><p>{} {} – {} · {} · {}: {}</p><table><tr>\
-             <th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+             <th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
             escape(&p.id),
             escape(&p.code),
             // A plan made from the command line has its number for a title: say it once.
@@ -126,24 +127,27 @@ pub fn render(plans: &[PlanProgress], today: NaiveDate) -> String {
             both("Đã kiểm tra", "Checked"),
             both("Bị gắn cờ", "Flagged"),
             both("Tiến độ", "Progress"),
+            both("Đánh giá tại xã", "Commune review"),
         ));
         let (mut sites, mut checked, mut flagged) = (0, 0, 0);
         for c in &p.communes {
             body.push_str(&format!(
                 "<tr data-commune=\"{}\"><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-                 <td>{}</td></tr>",
+                 <td>{}</td><td><a class=\"review\" href=\"{}\">{}</a></td></tr>",
                 escape(&c.code),
                 escape(&c.name),
                 c.sites,
                 c.checked,
                 c.flagged,
-                bar(c.checked, c.sites)
+                bar(c.checked, c.sites),
+                super::review::href(&p.id, &c.code),
+                escape("Xem / Open"),
             ));
             (sites, checked, flagged) = (sites + c.sites, checked + c.checked, flagged + c.flagged);
         }
         body.push_str(&format!(
             "<tr class=\"total\"><th>{}</th><th class=\"n\">{sites}</th><th class=\"n\">{checked}</th>\
-             <th class=\"n\">{flagged}</th><th>{}</th></tr></table></section>",
+             <th class=\"n\">{flagged}</th><th>{}</th><th></th></tr></table></section>",
             both("Cộng", "Total"),
             bar(checked, sites)
         ));
@@ -184,5 +188,7 @@ mod tests {
         assert_eq!((p.communes[0].checked, p.communes[0].flagged), (2, 1));
         let html = render(&[p], day(15));
         assert!(html.contains("Đang kiểm tra / In the field") && html.contains("title=\"2/4\""), "{html}");
+        // Each commune row links to its review page.
+        assert!(html.contains("<a class=\"review\" href=\"/office/plans//communes/06040/review\">"), "{html}");
     }
 }

@@ -7,6 +7,7 @@ pub mod book;
 pub mod communes;
 pub mod data;
 pub mod headers;
+pub mod review;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -46,6 +47,7 @@ pub fn router(state: AppState) -> Router {
     DbDashboard::keep_book_warm(&dashboard, BOOK_CHECK_EVERY);
     let pages = crate::dashboard::router(dashboard)
         .merge(Router::new().route("/office/photos/{sha256}", get(photo)).with_state(state.clone()))
+        .merge(review::router(state.db.clone()))
         .layer(middleware::from_fn_with_state(state.clone(), require_admin))
         // A map of 5,000 checks is 1.7 MB of SVG that gzip shrinks about threefold, on an office line that may
         // be a provincial one; photos (JPEG) and small answers go as they are.
