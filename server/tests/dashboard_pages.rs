@@ -143,7 +143,11 @@ impl DashboardData for Memory {
     async fn map(&self) -> Result<(Vec<map::MapPoint>, Vec<map::PlanOption>), String> {
         Ok((vec![], vec![]))
     }
-    async fn communes(&self, _since: Option<NaiveDate>) -> Result<(Vec<communes::CommuneFigures>, NaiveDate), String> {
+    async fn communes(
+        &self,
+        _since: Option<NaiveDate>,
+        _plan: Option<String>,
+    ) -> Result<(Vec<communes::CommuneFigures>, NaiveDate), String> {
         Ok((vec![], day()))
     }
     async fn plans(&self) -> Result<(Vec<plans::PlanProgress>, NaiveDate), String> {

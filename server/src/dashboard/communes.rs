@@ -54,6 +54,31 @@ impl CommuneFigures {
         self.outstanding_since.map(|s| self.outstanding - s)
     }
 
+    /// The sum of `rows` (the province's, or a plan's communes'), with growth when `with_since`.
+    pub fn sum(rows: &[CommuneFigures], with_since: bool) -> CommuneFigures {
+        let mut total = CommuneFigures {
+            misuse: vec![0; misuse_questions().len()],
+            outstanding_since: with_since.then_some(0),
+            ..Default::default()
+        };
+        for r in rows {
+            total.loans += r.loans;
+            total.outstanding += r.outstanding;
+            total.outstanding_since = total.outstanding_since.zip(r.outstanding_since).map(|(a, b)| a + b);
+            total.overdue_loans += r.overdue_loans;
+            total.overdue_amount += r.overdue_amount;
+            total.checks += r.checks;
+            total.flagged_checks += r.flagged_checks;
+            total.purpose = (total.purpose.0 + r.purpose.0, total.purpose.1 + r.purpose.1);
+            total.effective = (total.effective.0 + r.effective.0, total.effective.1 + r.effective.1);
+            total.misuse.iter_mut().zip(&r.misuse).for_each(|(t, n)| *t += n);
+            total.jobs_created += r.jobs_created;
+            total.jobs_kept += r.jobs_kept;
+            total.registrations += r.registrations;
+        }
+        total
+    }
+
     /// Checks finding any sign of misuse, counted per sign.
     pub fn misuse_total(&self) -> u64 {
         self.misuse.iter().sum()
@@ -77,12 +102,15 @@ pub fn misuse_questions() -> Vec<(&'static str, &'static str, &'static str)> {
     QUESTIONS.iter().filter(|q| q.misuse).map(|q| (q.key, q.prompt.vi, q.prompt.en)).collect()
 }
 
-/// The page's query: `?since=YYYY-MM-DD&sort=column&desc=1`.
+/// The page's query: `?since=YYYY-MM-DD&plan=ID&sort=column&desc=1`.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 pub struct CommunesQuery {
     /// The earlier day outstanding grows from; empty for none.
     #[serde(default)]
     pub since: String,
+    /// An inspection plan: only its checks (its communes, its days) are counted; empty for every check.
+    #[serde(default)]
+    pub plan: String,
     /// The column sorted on (see [`COLUMNS`]); empty for the commune's name.
     #[serde(default)]
     pub sort: String,
@@ -95,6 +123,11 @@ impl CommunesQuery {
     /// The chosen earlier day, if the text is one.
     pub fn since_day(&self) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(self.since.trim(), "%Y-%m-%d").ok()
+    }
+
+    /// The chosen plan's id, if any.
+    pub fn plan_id(&self) -> Option<String> {
+        Some(self.plan.trim().to_owned()).filter(|p| !p.is_empty())
     }
 }
 
@@ -202,8 +235,9 @@ fn header(q: &CommunesQuery, (key, vi, en): (&str, &str, &str)) -> String {
     let next_desc = if current { !desc_now } else { key != "name" };
     let arrow = if current { if desc_now { " ▼" } else { " ▲" } } else { "" };
     format!(
-        "<th><a href=\"/office/communes?since={}&amp;sort={key}&amp;desc={}\">{}{arrow}</a></th>",
+        "<th><a href=\"/office/communes?since={}&amp;plan={}&amp;sort={key}&amp;desc={}\">{}{arrow}</a></th>",
         escape(&q.since),
+        escape(&q.plan),
         u8::from(next_desc),
         both(vi, en)
     )
@@ -219,17 +253,27 @@ pub fn render(rows: &[CommuneFigures], q: &CommunesQuery, today: NaiveDate) -> S
          white-space:nowrap}}.band{{display:inline-block;width:.7rem;height:.7rem;margin-right:.3rem}}\
          table.communes{{font-size:.9rem}}</style>\
          <form method=\"get\" action=\"/office/communes\" class=\"filters\"><label for=\"since\">{}</label> \
-         <input type=\"date\" id=\"since\" name=\"since\" value=\"{}\"><input type=\"hidden\" name=\"sort\" value=\"{}\">\
+         <input type=\"date\" id=\"since\" name=\"since\" value=\"{}\"><input type=\"hidden\" name=\"plan\" value=\"{}\"><input type=\"hidden\" name=\"sort\" value=\"{}\">\
          <input type=\"hidden\" name=\"desc\" value=\"{}\"> <button type=\"submit\">Xem / Show</button></form>\
          <p>{}: {}{}</p>",
         escape("Tăng trưởng dư nợ kể từ ngày / Outstanding growth since"),
         escape(&q.since),
+        escape(&q.plan),
         escape(&q.sort),
         escape(&q.desc),
         escape("Số liệu đến ngày / Figures as of"),
         date(today),
         since.map_or(String::new(), |d| format!(" · {} {}", escape("so với / against"), date(d)))
     );
+    if q.plan_id().is_some() {
+        body.push_str(&format!(
+            "<p>{}</p>",
+            both(
+                "Chỉ tính các cuộc kiểm tra của kế hoạch đã chọn (tại các xã và trong các ngày của kế hoạch).",
+                "Only the chosen plan's checks are counted (in its communes, during its days)."
+            )
+        ));
+    }
     body.push_str(&format!("<h2>{}</h2>{}", both("Tỷ lệ nợ quá hạn cao nhất", "Highest overdue ratios"), chart(&rows)));
     body.push_str("<table class=\"communes\"><tr>");
     for c in COLUMNS {
@@ -237,8 +281,7 @@ pub fn render(rows: &[CommuneFigures], q: &CommunesQuery, today: NaiveDate) -> S
     }
     body.push_str("</tr>\n");
     let misuse = misuse_questions();
-    let mut total =
-        CommuneFigures { misuse: vec![0; misuse.len()], outstanding_since: since.map(|_| 0), ..Default::default() };
+    let total = CommuneFigures::sum(&rows, since.is_some());
     for r in &rows {
         let band = r.band();
         let misuse_title: Vec<String> =
@@ -269,18 +312,6 @@ pub fn render(rows: &[CommuneFigures], q: &CommunesQuery, today: NaiveDate) -> S
             r.jobs_kept,
             r.registrations
         ));
-        total.loans += r.loans;
-        total.outstanding += r.outstanding;
-        total.outstanding_since = total.outstanding_since.zip(r.outstanding_since).map(|(a, b)| a + b);
-        total.overdue_amount += r.overdue_amount;
-        total.checks += r.checks;
-        total.flagged_checks += r.flagged_checks;
-        total.purpose = (total.purpose.0 + r.purpose.0, total.purpose.1 + r.purpose.1);
-        total.effective = (total.effective.0 + r.effective.0, total.effective.1 + r.effective.1);
-        total.misuse.iter_mut().zip(&r.misuse).for_each(|(t, n)| *t += n);
-        total.jobs_created += r.jobs_created;
-        total.jobs_kept += r.jobs_kept;
-        total.registrations += r.registrations;
     }
     body.push_str(&format!(
         "<tr class=\"total\"><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th>\

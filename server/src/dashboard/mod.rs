@@ -5,8 +5,12 @@
 //! [`router`] serves them under `/office`. The lead puts the auth middleware (admin only) in front of it.
 
 pub mod communes;
+pub mod enterprises;
+pub mod manage;
 pub mod map;
+pub mod plan_form;
 pub mod plans;
+pub mod programmes;
 pub mod render;
 pub mod review;
 pub mod users;
@@ -33,10 +37,12 @@ pub trait DashboardData: Send + Sync + 'static {
     fn check(&self, id: &str) -> impl Future<Output = Result<Option<CheckDetail>, String>> + Send;
     /// Every check as a point on the map, and the inspection plans the map can filter by.
     fn map(&self) -> impl Future<Output = Result<(Vec<map::MapPoint>, Vec<map::PlanOption>), String>> + Send;
-    /// Every commune's figures (with outstanding on `since` too, when given), and the day they are for.
+    /// Every commune's figures (with outstanding on `since` too, when given; with `plan`, only that plan's checks),
+    /// and the day they are for.
     fn communes(
         &self,
         since: Option<chrono::NaiveDate>,
+        plan: Option<String>,
     ) -> impl Future<Output = Result<(Vec<communes::CommuneFigures>, chrono::NaiveDate), String>> + Send;
     /// Every inspection plan with its team and progress, newest first, and the day it is for.
     fn plans(&self) -> impl Future<Output = Result<(Vec<plans::PlanProgress>, chrono::NaiveDate), String>> + Send;
@@ -92,7 +98,7 @@ async fn communes_page<D: DashboardData>(
     State(d): State<Arc<D>>,
     Query(q): Query<communes::CommunesQuery>,
 ) -> Response {
-    d.communes(q.since_day())
+    d.communes(q.since_day(), q.plan_id())
         .await
         .map_or_else(failed, |(rows, today)| Html(communes::render(&rows, &q, today)).into_response())
 }

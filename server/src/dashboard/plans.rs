@@ -38,6 +38,8 @@ pub struct PlanProgress {
     pub ends_on: NaiveDate,
     /// The team: each member's name and role in the team.
     pub team: Vec<(String, String)>,
+    /// The day the office closed the plan, if it did: its team is no longer assigned to it.
+    pub closed_on: Option<NaiveDate>,
     /// Its communes, in the plan's order.
     pub communes: Vec<PlanCommune>,
 }
@@ -75,7 +77,9 @@ impl PlanProgress {
 
     /// Where the plan stands on `today`: not started, in the field, or over.
     fn standing(&self, today: NaiveDate) -> (&'static str, &'static str) {
-        if today < self.starts_on {
+        if self.closed_on.is_some_and(|c| c <= today) {
+            ("Đã đóng", "Closed")
+        } else if today < self.starts_on {
             ("Chưa bắt đầu", "Not started")
         } else if today > self.ends_on {
             ("Đã kết thúc", "Over")
@@ -102,6 +106,10 @@ pub fn render(plans: &[PlanProgress], today: NaiveDate) -> String {
          .bar span{display:block;height:100%;background:#2e7d32}section.plan{margin-bottom:2rem}td.n{text-align:right}\
          </style>",
     );
+    body.push_str(&format!(
+        "<p><a id=\"plan-new\" href=\"/office/plans/new\">{}</a></p>",
+        escape("+ Kế hoạch mới / New plan")
+    ));
     if plans.is_empty() {
         body.push_str(&format!("<p>{}</p>", both("Chưa có kế hoạch kiểm tra.", "No inspection plan yet.")));
     }
@@ -109,10 +117,33 @@ pub fn render(plans: &[PlanProgress], today: NaiveDate) -> String {
         let (vi, en) = p.standing(today);
         let team: Vec<String> =
             p.team.iter().map(|(name, role)| format!("{} ({})", escape(name), escape(role))).collect();
-        body.push_str(&format!(
-            "<section class=\"plan\" data-plan=\"{}\"><h2>{}{}</h2><p>{} {} – {} · {} · {}: {}</p><table><tr>\
-             <th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        let id = super::plan_form::id_part(&p.id);
+        // A closed plan says when; an open one can be changed or closed (a form POST, like every change).
+        let actions = match p.closed_on {
+            Some(c) => format!("<p class=\"closed\">{} {}</p>", escape("Đã đóng ngày / Closed on"), date(c)),
+            None => format!(
+                "<p><a id=\"plan-edit-{id}\" href=\"/office/plans/{}/edit\">{}</a> <form method=\"post\" \
+                 action=\"/office/plans/{}/close\" style=\"display:inline\"><button type=\"submit\" \
+                 id=\"plan-close-{id}\">{}</button></form></p>",
+                escape(&p.id),
+                escape("Sửa / Edit"),
+                escape(&p.id),
+                escape("Đóng kế hoạch / Close plan"),
+            ),
+        };
+        // The report to the province, made fresh from the figures, printable or as files for Word and Excel.
+        let actions = format!(
+            "{actions}<p class=\"report\"><a id=\"plan-report-{id}\" href=\"/office/plans/{0}/report\">{1}</a> · \
+             <a href=\"/office/plans/{0}/report.docx\">Word (.docx)</a> · <a href=\"/office/plans/{0}/report.xlsx\">\
+             Excel (.xlsx)</a></p>",
             escape(&p.id),
+            both("Báo cáo kết quả kiểm tra", "Report to the province"),
+        );
+        body.push_str(&format!(
+            "<section class=\"plan\" data-plan=\"{}\" data-code=\"{}\"><h2>{}{}</h2><p>{} {} – {} · {} · {}: {}</p>{actions}\
+             <table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            escape(&p.id),
+            escape(&p.code),
             escape(&p.code),
             // A plan made from the command line has its number for a title: say it once.
             if p.title.is_empty() || p.title == p.code { String::new() } else { format!(" — {}", escape(&p.title)) },

@@ -44,17 +44,22 @@ impl DbDashboard {
     pub fn new(db: Db) -> DbDashboard {
         DbDashboard { db, book: Arc::default() }
     }
+
+    /// The database it reads.
+    pub(super) fn db(&self) -> &Db {
+        &self.db
+    }
 }
 
 fn say(e: ApiError) -> String {
     e.code.to_owned()
 }
 
-fn body(s: &Stored) -> Value {
+pub(super) fn body(s: &Stored) -> Value {
     serde_json::from_str(&s.row.body).unwrap_or(Value::Null)
 }
 
-async fn of_kind(tx: &mut Tx, kind: &str) -> ApiResult<Vec<Stored>> {
+pub(super) async fn of_kind(tx: &mut Tx, kind: &str) -> ApiResult<Vec<Stored>> {
     let rows = tx.query(&format!("{SELECT} WHERE kind = $1 AND deleted = 0 ORDER BY seq"), params![kind]).await?;
     Ok(rows.iter().map(from_row).collect())
 }
@@ -64,7 +69,7 @@ fn day(text: &str) -> Option<NaiveDate> {
 }
 
 /// The day in Lạng Sơn (UTC+7) of a stored UTC time: a check at 06:00 there was made that day, not the day before.
-fn local_day(text: &str) -> Option<NaiveDate> {
+pub(super) fn local_day(text: &str) -> Option<NaiveDate> {
     lifecycle::local_date(text).or_else(|| day(text))
 }
 
@@ -73,7 +78,7 @@ fn awaits_office(b: &Value) -> bool {
     !matches!(b["status"].as_str(), Some("verified" | "rejected"))
 }
 
-fn commune_name(code: &str) -> String {
+pub(super) fn commune_name(code: &str) -> String {
     vieclam_core::places::commune(code).map_or_else(|| code.to_owned(), |c| c.name.clone())
 }
 
@@ -245,9 +250,9 @@ fn photo_view(p: &Value, held: &HashSet<String>) -> Option<PhotoView> {
 /// A stored record with its body read once: a page over 5,000 checks must not parse each body again for every
 /// comparison of a sort or every flag it looks at.
 #[derive(Clone)]
-struct Parsed {
-    rec: Stored,
-    body: Value,
+pub(super) struct Parsed {
+    pub(super) rec: Stored,
+    pub(super) body: Value,
 }
 
 impl Parsed {
@@ -257,9 +262,9 @@ impl Parsed {
 }
 
 /// Checks with their photos, the evidence codes of their answers, and the names of the borrowers they concern.
-struct Checks {
+pub(super) struct Checks {
     /// Newest first.
-    checks: Vec<Parsed>,
+    pub(super) checks: Vec<Parsed>,
     photos: HashMap<String, Vec<Parsed>>,
     /// Each check's answers' evidence codes.
     answers: HashMap<String, Vec<Option<String>>>,
@@ -272,7 +277,7 @@ fn answer_range(id: &str) -> (String, String) {
 }
 
 /// Every check, or with `only` just that one (none when it is not held), with what its row needs.
-async fn load_checks(tx: &mut Tx, only: Option<&str>) -> ApiResult<Checks> {
+pub(super) async fn load_checks(tx: &mut Tx, only: Option<&str>) -> ApiResult<Checks> {
     let mut checks: Vec<Parsed> = match only {
         Some(id) => records::get(tx, "site_check", id).await?.filter(|c| !c.row.deleted).into_iter().collect(),
         None => of_kind(tx, "site_check").await?,
@@ -334,7 +339,7 @@ async fn borrower_names(tx: &mut Tx, ids: Vec<&str>) -> ApiResult<HashMap<String
 }
 
 impl Checks {
-    fn row(&self, c: &Parsed) -> CheckRow {
+    pub(super) fn row(&self, c: &Parsed) -> CheckRow {
         let b = &c.body;
         let id = &c.rec.row.id;
         CheckRow {
@@ -370,6 +375,56 @@ impl DbDashboard {
             }))
             .await
             .map_err(say)
+    }
+
+    /// Every commune's figures as the figures page shows them: the loan book on `today` (and `since`), the latest
+    /// revision of each check (with `plan`, only checks in its communes during its days), the registrations. The
+    /// report to the province calls this too, so its numbers are the page's.
+    pub(super) async fn commune_figures(
+        &self,
+        tx: &mut Tx,
+        today: NaiveDate,
+        since: Option<NaiveDate>,
+        plan: Option<&InspectionPlan>,
+    ) -> ApiResult<Vec<CommuneFigures>> {
+        let book = self.book_in(tx, today, Some(since)).await?;
+        let loaded = load_checks(tx, None).await?;
+        let in_plan = |c: &Parsed| {
+            plan.is_none_or(|p| {
+                let on = c.body["started_at"].as_str().and_then(local_day);
+                c.rec.row.commune_code.as_ref().is_some_and(|code| p.commune_codes.contains(code))
+                    && on.is_some_and(|d| p.starts_on <= d && d <= p.ends_on)
+            })
+        };
+        // A corrected check replaces the one it revises: each visit counts once, as its latest revision.
+        let mut latest: HashMap<String, &Parsed> = HashMap::new();
+        for c in loaded.checks.iter().filter(|c| in_plan(c)) {
+            let root = c.body["root_id"].as_str().unwrap_or(&c.rec.row.id).to_owned();
+            let revision = |p: &Parsed| p.body["revision"].as_u64().unwrap_or(0);
+            if latest.get(&root).is_none_or(|held| revision(held) < revision(c)) {
+                latest.insert(root, c);
+            }
+        }
+        let mut answers: HashMap<String, Vec<(String, Value)>> = HashMap::new();
+        for a in of_kind(tx, "check_answer").await? {
+            let b = body(&a);
+            let (Some(check), Some(key)) = (b["check_id"].as_str(), b["question"].as_str()) else { continue };
+            answers.entry(check.to_owned()).or_default().push((key.to_owned(), b["value"].clone()));
+        }
+        let facts: Vec<CheckFacts> = latest
+            .values()
+            .map(|c| CheckFacts {
+                commune: c.rec.row.commune_code.clone().unwrap_or_default(),
+                flagged: !loaded.row(c).flags.is_empty(),
+                answers: answers.remove(&c.rec.row.id).unwrap_or_default(),
+            })
+            .collect();
+        let registrations: Vec<String> = of_kind(tx, "worker_registration")
+            .await?
+            .iter()
+            .filter_map(|r| body(r)["commune_code"].as_str().map(str::to_owned))
+            .collect();
+        Ok(figures(&book, &facts, &registrations))
     }
 
     /// Keeps the loan book's figures made for today, looking every `every` whether the book changed and making them
@@ -554,42 +609,20 @@ impl DashboardData for DbDashboard {
             .map_err(say)
     }
 
-    async fn communes(&self, since: Option<NaiveDate>) -> Result<(Vec<CommuneFigures>, NaiveDate), String> {
+    async fn communes(
+        &self,
+        since: Option<NaiveDate>,
+        plan: Option<String>,
+    ) -> Result<(Vec<CommuneFigures>, NaiveDate), String> {
         let today = vieclam_core::query::session::today_in_province();
         let this = self.clone();
         self.db
             .read(work!(|tx| async move {
-                let book = this.book_in(tx, today, Some(since)).await?;
-                let loaded = load_checks(tx, None).await?;
-                // A corrected check replaces the one it revises: each visit counts once, as its latest revision.
-                let mut latest: HashMap<String, &Parsed> = HashMap::new();
-                for c in &loaded.checks {
-                    let root = c.body["root_id"].as_str().unwrap_or(&c.rec.row.id).to_owned();
-                    let revision = |p: &Parsed| p.body["revision"].as_u64().unwrap_or(0);
-                    if latest.get(&root).is_none_or(|held| revision(held) < revision(c)) {
-                        latest.insert(root, c);
-                    }
-                }
-                let mut answers: HashMap<String, Vec<(String, Value)>> = HashMap::new();
-                for a in of_kind(tx, "check_answer").await? {
-                    let b = body(&a);
-                    let (Some(check), Some(key)) = (b["check_id"].as_str(), b["question"].as_str()) else { continue };
-                    answers.entry(check.to_owned()).or_default().push((key.to_owned(), b["value"].clone()));
-                }
-                let facts: Vec<CheckFacts> = latest
-                    .values()
-                    .map(|c| CheckFacts {
-                        commune: c.rec.row.commune_code.clone().unwrap_or_default(),
-                        flagged: !loaded.row(c).flags.is_empty(),
-                        answers: answers.remove(&c.rec.row.id).unwrap_or_default(),
-                    })
-                    .collect();
-                let registrations: Vec<String> = of_kind(tx, "worker_registration")
-                    .await?
-                    .iter()
-                    .filter_map(|r| body(r)["commune_code"].as_str().map(str::to_owned))
-                    .collect();
-                Ok((figures(&book, &facts, &registrations), today))
+                let plan = match plan {
+                    Some(id) => super::report::plan(tx, &id).await?,
+                    None => None,
+                };
+                Ok((this.commune_figures(tx, today, since, plan.as_ref()).await?, today))
             }))
             .await
             .map_err(say)
@@ -641,8 +674,18 @@ impl DashboardData for DbDashboard {
                     .iter()
                     .filter_map(|p| serde_json::from_str::<InspectionPlan>(&p.row.body).ok())
                     .map(|p| {
+                        // The team by function when the plan keeps it; a plan from before, by its assignments.
+                        let assigned = team.remove(&p.id).map(|t| t.into_iter().collect()).unwrap_or_default();
                         let mut progress = PlanProgress {
-                            team: team.remove(&p.id).map(|t| t.into_iter().collect()).unwrap_or_default(),
+                            team: if p.team.is_empty() {
+                                assigned
+                            } else {
+                                let words = |m: &vieclam_core::records::TeamMember| {
+                                    format!("{} / {}", m.role_label(Lang::Vi), m.role_label(Lang::En))
+                                };
+                                p.team.iter().map(|m| (m.name.clone(), words(m))).collect()
+                            },
+                            closed_on: p.closed_on,
                             communes: p
                                 .commune_codes
                                 .iter()

@@ -7,6 +7,10 @@ pub mod book;
 pub mod communes;
 pub mod data;
 pub mod headers;
+pub mod import;
+pub mod manage;
+pub mod report;
+pub mod report_routes;
 pub mod review;
 
 use std::net::SocketAddr;
@@ -45,9 +49,12 @@ pub const COOKIE: &str = "vieclam_office";
 pub fn router(state: AppState) -> Router {
     let dashboard = Arc::new(DbDashboard::new(state.db.clone()));
     DbDashboard::keep_book_warm(&dashboard, BOOK_CHECK_EVERY);
-    let pages = crate::dashboard::router(dashboard)
+    let pages = crate::dashboard::router(dashboard.clone())
+        .merge(report_routes::router(dashboard))
         .merge(Router::new().route("/office/photos/{sha256}", get(photo)).with_state(state.clone()))
         .merge(review::router(state.db.clone()))
+        .merge(import::router(state.clone()))
+        .merge(crate::dashboard::manage::router(Arc::new(manage::DbOffice::new(state.db.clone()))))
         .layer(middleware::from_fn_with_state(state.clone(), require_admin))
         // A map of 5,000 checks is 1.7 MB of SVG that gzip shrinks about threefold, on an office line that may
         // be a provincial one; photos (JPEG) and small answers go as they are.
