@@ -14,7 +14,7 @@
 //! - [`walk`]: a plot measured on foot; [`evidence`]: the device's signed chain, verified;
 //! - [`sync`]: sign-in, sync with progress and cancel, and the sync screen;
 //! - [`plans`]: the inspector's current plans; [`minutes`]: a commune's minutes; [`applications`]: a worker's
-//!   registrations and where they stand.
+//!   registrations and where they stand; [`review`]: the commune review, one's own to write and the team's merged.
 //!
 //! Nothing here may panic across the FFI: every fallible call returns `Result<_, VieclamError>`.
 
@@ -36,6 +36,7 @@ mod plans;
 mod programmes;
 mod registration;
 mod reminders;
+mod review;
 mod search;
 mod session;
 mod sites;
@@ -62,6 +63,10 @@ pub use plans::{PlanCommuneRow, PlanList, PlanSummary};
 pub use programmes::{Catalogue, ProgrammeRow};
 pub use registration::{FieldState, FormState, RegistrationForm};
 pub use reminders::LoanReminders;
+pub use review::{
+    MergedReviewView, MyReview, ReviewAttendee, ReviewContribution, ReviewHeading, ReviewHeadingView, ReviewNote,
+    ReviewOpinion, ReviewRating, ReviewRatingOption, ReviewRecommendation, review_headings, review_ratings,
+};
 pub use search::{Hit, HitPage, SearchKind};
 pub use session::{SessionTabs, Tab, TabRow, UserRole, session_tabs, today_in_province};
 pub use sites::SiteRow;
