@@ -2,14 +2,13 @@
 //! functions the command line and the demo both call. Errors are one sentence, Vietnamese then English.
 
 use chrono::NaiveDate;
-use vieclam_core::records::InspectionPlan;
 use vieclam_core::sync::wire::Role;
 
 use crate::auth::{hash_password, iso, new_activation_code, normalise_code, now_iso, sha256_hex};
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::store::accounts::{self, Account};
-use crate::store::records::{self, RecordRow};
+use crate::store::records;
 use crate::{params, work};
 
 /// An admin command's failure, for a person.
@@ -149,8 +148,9 @@ pub async fn list_users(db: &Db) -> AdminResult<Vec<Account>> {
     db.read(work!(|tx| async move { Ok(accounts::all(tx).await?) })).await.map_err(say)
 }
 
-/// Creates an inspection plan over `communes` from `from` to `to` and assigns it to the inspectors with these user
-/// names (`plans add`). Answers the plan id.
+/// Creates an inspection plan numbered `name` over `communes` from `from` to `to`, its team the inspectors with
+/// these user names, each `USER` or `USER:ROLE` (see [`crate::plans::team_from_cli`]: without a function, the
+/// first leads and the others are members). Answers the plan id.
 pub async fn add_plan(
     db: &Db,
     name: &str,
@@ -159,65 +159,15 @@ pub async fn add_plan(
     from: NaiveDate,
     to: NaiveDate,
 ) -> AdminResult<String> {
-    if to < from || communes.is_empty() || inspectors.is_empty() {
-        return Err(
-            "Kế hoạch cần người kiểm tra, xã và ngày hợp lệ. / A plan needs inspectors, communes and valid dates."
-                .into(),
-        );
-    }
-    let known = vieclam_core::places::communes();
-    if let Some(bad) = communes.iter().find(|c| !known.iter().any(|k| &k.code == *c)) {
-        return Err(format!("Không có xã mã {bad}. / No commune with code {bad}."));
-    }
-    let plan = InspectionPlan {
-        id: vieclam_core::ids::new_id(),
+    let draft = crate::plans::PlanDraft {
         code: name.to_owned(),
-        title: name.to_owned(),
+        title: String::new(),
         starts_on: from,
         ends_on: to,
-        commune_codes: communes.to_vec(),
-        team: Vec::new(),
-        closed_on: None,
+        communes: communes.to_vec(),
+        team: crate::plans::team_from_cli(inspectors, None).map_err(say)?,
     };
-    let inspectors = inspectors.to_vec();
-    let id = plan.id.clone();
-    db.write::<()>(work!(|tx| async move {
-        let mut ids = Vec::new();
-        for u in &inspectors {
-            match accounts::by_username(tx, u).await? {
-                Some(a) if a.role == Role::Inspector => ids.push(a.id),
-                _ => {
-                    return Err(ApiError::new(
-                        axum::http::StatusCode::NOT_FOUND,
-                        "not_found",
-                        format!("Không có người kiểm tra «{u}»."),
-                        format!("No inspector named «{u}»."),
-                    ));
-                }
-            }
-        }
-        let row = RecordRow {
-            kind: "inspection_plan".into(),
-            id: plan.id.clone(),
-            plan_id: Some(plan.id.clone()),
-            body: serde_json::to_string(&plan).unwrap_or_default(),
-            ..RecordRow::default()
-        };
-        records::upsert(tx, &[row]).await?;
-        for account in &ids {
-            for c in &plan.commune_codes {
-                tx.exec(
-                    "INSERT INTO plan_assignments (plan_id, account_id, commune_code, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5)",
-                    params![&plan.id, account, c, plan.starts_on.to_string(), plan.ends_on.to_string()],
-                )
-                .await?;
-            }
-        }
-        Ok(())
-    }))
-    .await
-    .map_err(say)?;
-    Ok(id)
+    crate::plans::create(db, &draft).await.map(|p| p.id).map_err(say)
 }
 
 /// Issues a one-time activation code for a borrower, valid for `days` (`activation issue`). Answers the code.

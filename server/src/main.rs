@@ -13,7 +13,7 @@ use vieclam_server::publish::{self, NewJobProgramme};
 use vieclam_server::ratelimit::SignInLimits;
 use vieclam_server::rules;
 use vieclam_server::serve::{ServeOptions, file_url, serve};
-use vieclam_server::{admin, demo};
+use vieclam_server::{admin, demo, plans};
 
 #[derive(Parser)]
 #[command(name = "vieclam-server", about = "Máy chủ đồng bộ Vieclam / The Vieclam sync server")]
@@ -251,11 +251,20 @@ enum Users {
 
 #[derive(Subcommand)]
 enum Plans {
-    /// Create a plan and assign it.
+    /// Create a plan and assign it to its team.
     Add {
+        /// The plan number, e.g. 452/KH-SNV.
         #[arg(long)]
         name: String,
-        #[arg(long = "inspector", required = true)]
+        /// The title (the plan number when not given).
+        #[arg(long)]
+        title: Option<String>,
+        /// The team leader's user name.
+        #[arg(long)]
+        leader: Option<String>,
+        /// A team member: USER or USER:ROLE, ROLE one of leader, deputy, member, secretary. Without --leader and
+        /// without a ROLE of leader, the first one leads.
+        #[arg(long = "inspector")]
         inspectors: Vec<String>,
         /// Commune codes, comma-separated.
         #[arg(long, value_delimiter = ',', required = true)]
@@ -264,6 +273,11 @@ enum Plans {
         from: NaiveDate,
         #[arg(long)]
         to: NaiveDate,
+    },
+    /// Close a plan today: its team is no longer assigned to it, and it cannot be changed any more.
+    Close {
+        /// The plan number or id.
+        plan: String,
     },
 }
 
@@ -450,9 +464,26 @@ async fn run(cli: Cli) -> Result<(), String> {
             }
             Ok(())
         }
-        Command::Plans { command: Plans::Add { name, inspectors, communes, from, to } } => {
-            let id = admin::add_plan(&db, &name, &inspectors, &communes, from, to).await?;
-            println!("Đã tạo kế hoạch / Plan created: {id}");
+        Command::Plans { command: Plans::Add { name, title, leader, inspectors, communes, from, to } } => {
+            let say = |e: vieclam_server::error::ApiError| format!("{} / {}", e.vi, e.en);
+            let draft = plans::PlanDraft {
+                code: name,
+                title: title.unwrap_or_default(),
+                starts_on: from,
+                ends_on: to,
+                communes,
+                team: plans::team_from_cli(&inspectors, leader.as_deref()).map_err(say)?,
+            };
+            let plan = plans::create(&db, &draft).await.map_err(say)?;
+            println!("Đã tạo kế hoạch / Plan created: {}", plan.id);
+            Ok(())
+        }
+        Command::Plans { command: Plans::Close { plan } } => {
+            let say = |e: vieclam_server::error::ApiError| format!("{} / {}", e.vi, e.en);
+            let today = vieclam_core::query::session::today_in_province();
+            let found = plans::find(&db, &plan).await.map_err(say)?;
+            let closed = plans::close(&db, &found.id, today).await.map_err(say)?;
+            println!("Đã đóng kế hoạch / Plan closed: {} ({})", closed.code, closed.id);
             Ok(())
         }
         Command::Activation { command: Activation::Issue { borrower, days } } => {

@@ -6,14 +6,15 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use vieclam_core::fold::fold;
-use vieclam_core::records::JobProgramme;
+use vieclam_core::records::{JobProgramme, SendingEnterprise};
 use vieclam_core::store::office::OfficeBatch;
 
 use crate::admin::AdminResult;
 use crate::db::Db;
+use crate::error::{ApiError, ApiResult};
 use crate::import::{self, RowError};
 use crate::store::records;
-use crate::{params, work};
+use crate::work;
 
 /// What an import did.
 #[derive(Clone, Debug)]
@@ -89,67 +90,161 @@ const KINDS: [&str; 4] = ["domestic_job", "training", "loan", "overseas"];
 
 /// Publishes a job programme (a public record every device pulls); answers its id.
 pub async fn add_job_programme(db: &Db, p: NewJobProgramme, today: NaiveDate) -> AdminResult<String> {
+    publish_job_programme(db, p, today).await.map(|j| j.id).map_err(|e| format!("{} / {}", e.vi, e.en))
+}
+
+fn refuse(vi: impl Into<String>, en: impl Into<String>) -> ApiError {
+    crate::plans::refuse("programme.invalid", vi, en)
+}
+
+/// Publishes a job programme, from the command line or the office's form; answers it as stored. Work abroad is
+/// published only through an enterprise whose licence is active, and only for one of its markets: a worker must
+/// never be steered to an unlicensed sender, or to a country its licence does not cover. The enterprise is read
+/// in the transaction that writes the programme, so a licence suspended at the same moment cannot slip through.
+pub async fn publish_job_programme(db: &Db, p: NewJobProgramme, today: NaiveDate) -> ApiResult<JobProgramme> {
     let title = p.title.trim().to_owned();
-    if title.is_empty() {
-        return Err("Cần --title. / Give --title.".into());
+    if title.is_empty() || title.chars().count() > 300 || title.chars().any(char::is_control) {
+        return Err(refuse(
+            "Cần tên chương trình (--title), tối đa 300 ký tự, một dòng.",
+            "Give the title (--title), at most 300 characters on one line.",
+        ));
+    }
+    if p.description.chars().count() > 5000 {
+        return Err(refuse("Phần mô tả dài quá 5000 ký tự.", "The description is longer than 5,000 characters."));
     }
     if !KINDS.contains(&p.kind.as_str()) {
-        return Err(format!("--kind: {} / --kind: one of {}.", KINDS.join(", "), KINDS.join(", ")));
+        return Err(refuse(
+            format!("Loại chương trình (--kind): {}.", KINDS.join(", ")),
+            format!("The kind (--kind): one of {}.", KINDS.join(", ")),
+        ));
     }
-    if p.kind == "overseas" && (p.country.is_none() || p.enterprise.is_none()) {
-        return Err("Chương trình đi làm việc ở nước ngoài cần --country và --enterprise. / Work abroad needs --country and --enterprise.".into());
+    let (country, enterprise) = (blank_none(p.country), blank_none(p.enterprise));
+    if p.kind == "overseas" && (country.is_none() || enterprise.is_none()) {
+        return Err(refuse(
+            "Chương trình đi làm việc ở nước ngoài cần nước đến (--country) và doanh nghiệp (--enterprise).",
+            "Work abroad needs a country (--country) and an enterprise (--enterprise).",
+        ));
     }
-    if let Some(c) = &p.commune
+    let commune = blank_none(p.commune);
+    if let Some(c) = &commune
         && vieclam_core::places::commune(c).is_none()
     {
-        return Err(format!("Không có xã mã {c}. / No commune with code {c}."));
+        return Err(refuse(format!("Không có xã mã {c}."), format!("No commune with code {c}.")));
     }
     let opens_on = p.from.unwrap_or(today);
     if p.to.is_some_and(|to| to < opens_on) {
-        return Err("--to phải sau --from. / --to must not be before --from.".into());
+        return Err(refuse(
+            "Ngày đóng (--to) trước ngày mở (--from).",
+            "The closing day (--to) is before the opening day (--from).",
+        ));
     }
-    let enterprise_id = match &p.enterprise {
-        None => None,
-        Some(e) => Some(enterprise(db, e).await?),
-    };
-    let programme = JobProgramme {
+    if p.seats.is_some_and(|n| !(1..=1_000_000).contains(&n)) {
+        return Err(refuse("Số chỉ tiêu phải từ 1 đến 1.000.000.", "Places must be from 1 to 1,000,000."));
+    }
+    let mut programme = JobProgramme {
         id: vieclam_core::ids::new_id(),
         kind: p.kind,
         title,
         description: p.description.trim().to_owned(),
-        commune_code: p.commune,
-        enterprise_id,
-        country: p.country.map(|c| c.trim().to_owned()),
+        commune_code: commune,
+        enterprise_id: None,
+        country,
         opens_on,
         closes_on: p.to,
         seats: p.seats,
     };
-    let id = programme.id.clone();
-    let batch = OfficeBatch { job_programmes: vec![programme], ..OfficeBatch::default() };
-    db.apply_office_batch(&batch).await.map_err(|e| format!("{} / {}", e.vi, e.en))?;
-    Ok(id)
+    db.write(work!(|tx| async move {
+        crate::plans::take_turn(tx).await?;
+        if let Some(key) = &enterprise {
+            let e = enterprise_named(tx, key).await?;
+            if programme.kind == "overseas" {
+                let (vi, en) = crate::enterprises::status_words(&e.status);
+                if e.status != "active" {
+                    return Err(crate::plans::refuse(
+                        "programme.licence_not_active",
+                        format!("Giấy phép của {} đang ở trạng thái «{vi}»: chưa đăng được chương trình.", e.name),
+                        format!("{}'s licence is {}: no programme can be published for it.", e.name, en.to_lowercase()),
+                    ));
+                }
+                let wanted = fold(programme.country.as_deref().unwrap_or_default());
+                let Some(market) = e.markets.iter().find(|m| fold(m) == wanted) else {
+                    let country = programme.country.clone().unwrap_or_default();
+                    return Err(crate::plans::refuse(
+                        "programme.country_not_in_markets",
+                        format!(
+                            "{} không được đưa lao động đến {country} (thị trường: {}).",
+                            e.name,
+                            e.markets.join(", ")
+                        ),
+                        format!("{} does not send workers to {country} (markets: {}).", e.name, e.markets.join(", ")),
+                    ));
+                };
+                // The enterprise's own spelling: the phone lists programmes by country.
+                programme.country = Some(market.clone());
+            }
+            programme.enterprise_id = Some(e.id);
+        }
+        let batch = OfficeBatch { job_programmes: vec![programme.clone()], ..OfficeBatch::default() };
+        let rows = crate::store::office::batch_rows(tx, &batch).await?;
+        records::upsert(tx, &rows).await?;
+        Ok(programme)
+    }))
+    .await
 }
 
-/// The id of the enterprise named `key` (its id, or its name in any case and with or without diacritics).
-async fn enterprise(db: &Db, key: &str) -> AdminResult<String> {
-    let rows = db
-        .read::<Vec<records::RecordRow>>(work!(|tx| async move {
-            let rows = tx
-                .query(&format!("{} WHERE kind = $1 AND deleted = 0", records::SELECT), params!["enterprise"])
-                .await?;
-            Ok(rows.iter().map(records::from_row).map(|s| s.row).collect::<Vec<_>>())
-        }))
-        .await
-        .map_err(|e| format!("{} / {}", e.vi, e.en))?;
+fn blank_none(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+/// Every job programme, newest opening first.
+pub async fn job_programmes(tx: &mut crate::db::Tx) -> ApiResult<Vec<JobProgramme>> {
+    let rows = tx.query("SELECT body FROM records WHERE kind = 'job_programme' AND deleted = 0", vec![]).await?;
+    let mut list: Vec<JobProgramme> =
+        rows.iter().filter_map(|r| serde_json::from_str::<JobProgramme>(&r.text(0)).ok()).collect();
+    list.sort_by(|a, b| b.opens_on.cmp(&a.opens_on).then(fold(&a.title).cmp(&fold(&b.title))));
+    Ok(list)
+}
+
+/// Closes the job programme `id` on `closes_on` (it leaves the phones' catalogue the day after); answers it.
+pub async fn close_job_programme(db: &Db, id: &str, closes_on: NaiveDate) -> ApiResult<JobProgramme> {
+    let id = id.to_owned();
+    db.write(work!(|tx| async move {
+        crate::plans::take_turn(tx).await?;
+        let stored = records::get(tx, "job_programme", &id).await?.filter(|s| !s.row.deleted);
+        let Some(p) = stored.and_then(|s| serde_json::from_str::<JobProgramme>(&s.row.body).ok()) else {
+            return Err(ApiError::new(
+                axum::http::StatusCode::NOT_FOUND,
+                "not_found",
+                "Không có chương trình này.",
+                "No such programme.",
+            ));
+        };
+        if closes_on < p.opens_on {
+            return Err(crate::plans::refuse(
+                "programme.closes_before_opening",
+                format!("Ngày đóng trước ngày mở ({}).", vieclam_core::format::date(p.opens_on)),
+                format!("The closing day is before the opening day ({}).", vieclam_core::format::date(p.opens_on)),
+            ));
+        }
+        let p = JobProgramme { closes_on: Some(closes_on), ..p };
+        let batch = OfficeBatch { job_programmes: vec![p.clone()], ..OfficeBatch::default() };
+        let rows = crate::store::office::batch_rows(tx, &batch).await?;
+        records::upsert(tx, &rows).await?;
+        Ok(p)
+    }))
+    .await
+}
+
+/// The enterprise named `key` (its id, or its name in any case and with or without diacritics).
+async fn enterprise_named(tx: &mut crate::db::Tx, key: &str) -> ApiResult<SendingEnterprise> {
     let wanted = fold(key.trim());
-    rows.iter()
-        .find(|r| {
-            r.id == key.trim()
-                || serde_json::from_str::<serde_json::Value>(&r.body)
-                    .ok()
-                    .and_then(|b| b["name"].as_str().map(fold))
-                    .is_some_and(|n| n == wanted)
-        })
-        .map(|r| r.id.clone())
-        .ok_or_else(|| format!("Không có doanh nghiệp {key}. / No enterprise {key}."))
+    crate::enterprises::all(tx).await?.into_iter().find(|e| e.id == key.trim() || fold(&e.name) == wanted).ok_or_else(
+        || {
+            crate::plans::refuse(
+                "programme.unknown_enterprise",
+                format!("Không có doanh nghiệp {key}."),
+                format!("No enterprise {key}."),
+            )
+        },
+    )
 }

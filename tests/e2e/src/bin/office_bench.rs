@@ -218,6 +218,9 @@ async fn main() -> Result<(), String> {
         ("/office/communes".to_owned(), "communes"),
         ("/office/communes?since=2025-01-01&sort=ratio&desc=1".to_owned(), "communes, growth"),
         ("/office/plans".to_owned(), "plans"),
+        ("/office/plans/new".to_owned(), "plan form"),
+        ("/office/enterprises".to_owned(), "enterprises"),
+        ("/office/programmes".to_owned(), "programmes"),
         ("/office/registrations".to_owned(), "registrations"),
     ];
     // The first visit after the import makes the loan book's figures; later visits reuse them until the book changes.

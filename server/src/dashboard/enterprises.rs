@@ -1,0 +1,125 @@
+//! The register of sending enterprises: every enterprise with its licence, status and markets, a form to add one,
+//! and a page to change one (status, markets, name, licence). Stable ids: `enterprise-form`, `enterprise-name`,
+//! `enterprise-licence`, `enterprise-status`, `enterprise-markets`, `enterprise-save`, and `enterprise-edit-{id}`
+//! on each row's link.
+
+use vieclam_core::checks::minutes_html::escape;
+use vieclam_core::records::SendingEnterprise;
+
+use super::manage::field;
+use super::plan_form::id_part;
+use super::render::{both, page};
+use crate::enterprises::{EnterpriseDraft, STATUSES, status_words};
+
+/// Reads the form's fields (`name`, `licence_no`, `status`, `markets` as comma-separated text) into a draft.
+pub fn parse(fields: &[(String, String)]) -> EnterpriseDraft {
+    EnterpriseDraft {
+        name: field(fields, "name"),
+        licence_no: field(fields, "licence_no"),
+        status: field(fields, "status"),
+        markets: vec![field(fields, "markets")],
+    }
+}
+
+fn form(e: Option<&SendingEnterprise>) -> String {
+    let action = e.map_or_else(|| "/office/enterprises".to_owned(), |e| format!("/office/enterprises/{}", e.id));
+    let current = e.map_or("active", |e| e.status.as_str());
+    let statuses: String = STATUSES
+        .iter()
+        .map(|(k, vi, en)| {
+            let on = if *k == current { " selected" } else { "" };
+            format!("<option value=\"{k}\"{on}>{} / {}</option>", escape(vi), escape(en))
+        })
+        .collect();
+    format!(
+        "<form id=\"enterprise-form\" method=\"post\" action=\"{}\" class=\"filters\">\
+         <div><label for=\"enterprise-name\">{}</label><input id=\"enterprise-name\" name=\"name\" required \
+         maxlength=\"{}\" size=\"40\" value=\"{}\"></div>\
+         <div><label for=\"enterprise-licence\">{}</label><input id=\"enterprise-licence\" name=\"licence_no\" required \
+         maxlength=\"{}\" value=\"{}\" placeholder=\"123/LĐTBXH-GP\"></div>\
+         <div><label for=\"enterprise-status\">{}</label><select id=\"enterprise-status\" name=\"status\">{statuses}\
+         </select></div>\
+         <div><label for=\"enterprise-markets\">{}</label><input id=\"enterprise-markets\" name=\"markets\" required \
+         size=\"30\" value=\"{}\" placeholder=\"Nhật Bản, Hàn Quốc\"></div>\
+         <div><button type=\"submit\" id=\"enterprise-save\">{}</button></div></form>",
+        escape(&action),
+        escape("Tên doanh nghiệp / Company name"),
+        crate::enterprises::NAME_MAX_CHARS,
+        escape(e.map_or("", |e| e.name.as_str())),
+        escape("Số giấy phép / Licence number"),
+        crate::enterprises::LICENCE_MAX_CHARS,
+        escape(e.map_or("", |e| e.licence_no.as_str())),
+        escape("Trạng thái / Status"),
+        escape("Thị trường (cách nhau bởi dấu phẩy) / Markets (comma-separated)"),
+        escape(&e.map(|e| e.markets.join(", ")).unwrap_or_default()),
+        escape(if e.is_some() { "Lưu thay đổi / Save changes" } else { "Thêm doanh nghiệp / Add enterprise" }),
+    )
+}
+
+/// The list page with the add form.
+pub fn render(list: &[SendingEnterprise]) -> String {
+    let mut body = form(None);
+    body.push_str(&format!(
+        "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
+        both("Doanh nghiệp", "Enterprise"),
+        both("Số giấy phép", "Licence"),
+        both("Trạng thái", "Status"),
+        both("Thị trường", "Markets"),
+    ));
+    if list.is_empty() {
+        body.push_str(&format!(
+            "<tr><td colspan=\"5\">{}</td></tr>",
+            both("Chưa có doanh nghiệp.", "No enterprise yet.")
+        ));
+    }
+    for e in list {
+        let (vi, en) = status_words(&e.status);
+        let cls = if e.status == "active" { "" } else { " class=\"flag\"" };
+        body.push_str(&format!(
+            "<tr data-enterprise=\"{}\"><td>{}</td><td>{}</td><td{cls}>{} / {}</td><td>{}</td><td><a \
+             id=\"enterprise-edit-{}\" href=\"/office/enterprises/{}\">Sửa / Edit</a></td></tr>\n",
+            escape(&e.id),
+            escape(&e.name),
+            escape(&e.licence_no),
+            escape(vi),
+            escape(en),
+            escape(&e.markets.join(", ")),
+            id_part(&e.id),
+            escape(&e.id),
+        ));
+    }
+    body.push_str("</table>");
+    page("Doanh nghiệp đưa người lao động đi làm việc ở nước ngoài", "Licensed sending enterprises", &body)
+}
+
+/// The edit page of one enterprise.
+pub fn render_edit(e: &SendingEnterprise) -> String {
+    let body =
+        format!("{}<p><a href=\"/office/enterprises\">← {}</a></p>", form(Some(e)), escape("Danh sách / The list"));
+    page(&format!("Sửa: {}", e.name), &format!("Edit: {}", e.name), &body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_form_reads_its_fields_and_the_page_escapes_them() {
+        let f: Vec<(String, String)> =
+            [("name", "A&B"), ("licence_no", "12/GP"), ("status", "active"), ("markets", "Nhật Bản")]
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect();
+        let d = parse(&f);
+        assert_eq!((d.name.as_str(), d.markets.as_slice()), ("A&B", ["Nhật Bản".to_owned()].as_slice()));
+        let e = SendingEnterprise {
+            id: "e1".into(),
+            name: d.name,
+            licence_no: d.licence_no,
+            markets: vec!["Nhật Bản".into()],
+            status: "suspended".into(),
+        };
+        let html = render(&[e]);
+        assert!(html.contains("A&amp;B") && html.contains("Bị đình chỉ / Suspended"), "{html}");
+    }
+}

@@ -1,0 +1,221 @@
+//! The office's forms that change what devices receive: inspection plans (create, edit, close), the register of
+//! sending enterprises (add, edit) and job programmes (publish, close), over an [`OfficeChanges`] trait the
+//! storage layer implements. Every change is a form POST (the session cookie is SameSite=Strict, so no other site
+//! can make a clerk's browser send one) answered by a redirect to the list, or by a page saying why it was refused
+//! (422, nothing changed).
+
+use std::future::Future;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use chrono::NaiveDate;
+use vieclam_core::checks::minutes_html::escape;
+use vieclam_core::records::{InspectionPlan, JobProgramme, SendingEnterprise};
+
+use super::plan_form::{self, PlanFormView};
+use super::render::page;
+use super::{enterprises, programmes};
+use crate::enterprises::EnterpriseDraft;
+use crate::error::{ApiError, ApiResult};
+use crate::plans::PlanDraft;
+use crate::publish::NewJobProgramme;
+
+/// What the forms need from the storage layer. A refusal is an [`ApiError`] of 404 or 422 (shown to the clerk);
+/// any other status is a failure of the storage.
+pub trait OfficeChanges: Send + Sync + 'static {
+    /// The plan form: the plan `id` to edit (`None` for a new plan) and the inspectors to choose from.
+    fn plan_form(&self, id: Option<String>) -> impl Future<Output = ApiResult<PlanFormView>> + Send;
+    /// Creates a plan (`id` `None`) or changes the plan `id`.
+    fn save_plan(&self, id: Option<String>, draft: PlanDraft)
+    -> impl Future<Output = ApiResult<InspectionPlan>> + Send;
+    /// Closes the plan `id` today.
+    fn close_plan(&self, id: String) -> impl Future<Output = ApiResult<InspectionPlan>> + Send;
+    /// Every enterprise of the register.
+    fn enterprises(&self) -> impl Future<Output = ApiResult<Vec<SendingEnterprise>>> + Send;
+    /// Adds an enterprise (`id` `None`) or changes the enterprise `id`.
+    fn save_enterprise(
+        &self,
+        id: Option<String>,
+        draft: EnterpriseDraft,
+    ) -> impl Future<Output = ApiResult<SendingEnterprise>> + Send;
+    /// Every job programme, the enterprises they may name, and today.
+    fn programmes(
+        &self,
+    ) -> impl Future<Output = ApiResult<(Vec<JobProgramme>, Vec<SendingEnterprise>, NaiveDate)>> + Send;
+    /// Publishes a job programme.
+    fn publish_programme(&self, p: NewJobProgramme) -> impl Future<Output = ApiResult<JobProgramme>> + Send;
+    /// Closes the job programme `id` on `on` (today when `None`).
+    fn close_programme(
+        &self,
+        id: String,
+        on: Option<NaiveDate>,
+    ) -> impl Future<Output = ApiResult<JobProgramme>> + Send;
+}
+
+/// The fields of a form body, in order, repeats kept (the plan form sends one `commune` per box ticked).
+pub fn fields(body: &[u8]) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
+}
+
+/// The first value of `key`, or empty.
+pub fn field(fields: &[(String, String)], key: &str) -> String {
+    fields.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
+}
+
+/// A form's date field (`YYYY-MM-DD`, what `<input type="date">` sends), or the refusal naming it.
+pub fn date_field(fields: &[(String, String)], key: &str, vi: &str, en: &str) -> ApiResult<NaiveDate> {
+    let text = field(fields, key);
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        crate::plans::refuse(
+            "form.date_invalid",
+            format!("{vi}: «{text}» không phải ngày (năm-tháng-ngày)."),
+            format!("{en}: «{text}» is not a date (year-month-day)."),
+        )
+    })
+}
+
+/// The answer to a refused or failed change: 404 and 422 say why, with the way back; anything else is a failure.
+fn refused(e: ApiError, back: &str) -> Response {
+    if e.status != StatusCode::NOT_FOUND && e.status != StatusCode::UNPROCESSABLE_ENTITY {
+        tracing::warn!(code = e.code, "office change failed");
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Html("<p>Lỗi máy chủ, thử lại sau.<br>Server error, try again later.</p>"),
+        )
+            .into_response();
+    }
+    let body = format!(
+        "<p class=\"flag\" id=\"refusal\" data-code=\"{}\">{}<br>{}</p><p>{}</p><p><a id=\"back\" href=\"{}\">← Quay lại \
+         / Back</a></p>",
+        escape(e.code),
+        escape(&e.vi),
+        escape(&e.en),
+        escape("Không có gì thay đổi. / Nothing was changed."),
+        escape(back)
+    );
+    (e.status, Html(page("Chưa thực hiện", "Not done", &body))).into_response()
+}
+
+fn done<T>(r: ApiResult<T>, to: &str, back: &str) -> Response {
+    match r {
+        Ok(_) => Redirect::to(to).into_response(),
+        Err(e) => refused(e, back),
+    }
+}
+
+async fn new_plan<D: OfficeChanges>(State(d): State<Arc<D>>) -> Response {
+    match d.plan_form(None).await {
+        Ok(v) => Html(plan_form::render(&v)).into_response(),
+        Err(e) => refused(e, "/office/plans"),
+    }
+}
+
+async fn edit_plan_form<D: OfficeChanges>(State(d): State<Arc<D>>, Path(id): Path<String>) -> Response {
+    match d.plan_form(Some(id)).await {
+        Ok(v) => Html(plan_form::render(&v)).into_response(),
+        Err(e) => refused(e, "/office/plans"),
+    }
+}
+
+async fn create_plan<D: OfficeChanges>(State(d): State<Arc<D>>, body: Bytes) -> Response {
+    let r = match plan_form::parse(&fields(&body)) {
+        Ok(draft) => d.save_plan(None, draft).await,
+        Err(e) => Err(e),
+    };
+    done(r, "/office/plans", "/office/plans/new")
+}
+
+async fn edit_plan<D: OfficeChanges>(State(d): State<Arc<D>>, Path(id): Path<String>, body: Bytes) -> Response {
+    let back = format!("/office/plans/{id}/edit");
+    let r = match plan_form::parse(&fields(&body)) {
+        Ok(draft) => d.save_plan(Some(id), draft).await,
+        Err(e) => Err(e),
+    };
+    done(r, "/office/plans", &back)
+}
+
+async fn close_plan<D: OfficeChanges>(State(d): State<Arc<D>>, Path(id): Path<String>) -> Response {
+    done(d.close_plan(id).await, "/office/plans", "/office/plans")
+}
+
+async fn enterprises_page<D: OfficeChanges>(State(d): State<Arc<D>>) -> Response {
+    match d.enterprises().await {
+        Ok(list) => Html(enterprises::render(&list)).into_response(),
+        Err(e) => refused(e, "/office"),
+    }
+}
+
+async fn enterprise_page<D: OfficeChanges>(State(d): State<Arc<D>>, Path(id): Path<String>) -> Response {
+    match d.enterprises().await {
+        Ok(list) => match list.iter().find(|e| e.id == id) {
+            Some(e) => Html(enterprises::render_edit(e)).into_response(),
+            None => refused(
+                ApiError::new(StatusCode::NOT_FOUND, "not_found", "Không có doanh nghiệp này.", "No such enterprise."),
+                "/office/enterprises",
+            ),
+        },
+        Err(e) => refused(e, "/office/enterprises"),
+    }
+}
+
+async fn add_enterprise<D: OfficeChanges>(State(d): State<Arc<D>>, body: Bytes) -> Response {
+    let draft = enterprises::parse(&fields(&body));
+    done(d.save_enterprise(None, draft).await, "/office/enterprises", "/office/enterprises")
+}
+
+async fn edit_enterprise<D: OfficeChanges>(State(d): State<Arc<D>>, Path(id): Path<String>, body: Bytes) -> Response {
+    let back = format!("/office/enterprises/{id}");
+    let draft = enterprises::parse(&fields(&body));
+    done(d.save_enterprise(Some(id), draft).await, "/office/enterprises", &back)
+}
+
+async fn programmes_page<D: OfficeChanges>(State(d): State<Arc<D>>) -> Response {
+    match d.programmes().await {
+        Ok((list, enterprises, today)) => Html(programmes::render(&list, &enterprises, today)).into_response(),
+        Err(e) => refused(e, "/office"),
+    }
+}
+
+async fn publish_programme<D: OfficeChanges>(State(d): State<Arc<D>>, body: Bytes) -> Response {
+    let r = match programmes::parse(&fields(&body)) {
+        Ok(p) => d.publish_programme(p).await,
+        Err(e) => Err(e),
+    };
+    done(r, "/office/programmes", "/office/programmes")
+}
+
+async fn close_programme<D: OfficeChanges>(State(d): State<Arc<D>>, Path(id): Path<String>, body: Bytes) -> Response {
+    let f = fields(&body);
+    let r = if field(&f, "closes_on").trim().is_empty() {
+        d.close_programme(id, None).await
+    } else {
+        match date_field(&f, "closes_on", "Ngày đóng", "Closing day") {
+            Ok(on) => d.close_programme(id, Some(on)).await,
+            Err(e) => Err(e),
+        }
+    };
+    done(r, "/office/programmes", "/office/programmes")
+}
+
+/// `GET /office/plans/new` and `/office/plans/{id}/edit` (the plan form), `POST /office/plans` (create),
+/// `/office/plans/{id}` (edit), `/office/plans/{id}/close`; `GET`/`POST /office/enterprises` (list, add),
+/// `GET`/`POST /office/enterprises/{id}` (edit form, save); `GET`/`POST /office/programmes` (list, publish),
+/// `POST /office/programmes/{id}/close`.
+pub fn router<D: OfficeChanges>(data: Arc<D>) -> Router {
+    Router::new()
+        .route("/office/plans", post(create_plan::<D>))
+        .route("/office/plans/new", get(new_plan::<D>))
+        .route("/office/plans/{id}", post(edit_plan::<D>))
+        .route("/office/plans/{id}/edit", get(edit_plan_form::<D>))
+        .route("/office/plans/{id}/close", post(close_plan::<D>))
+        .route("/office/enterprises", get(enterprises_page::<D>).post(add_enterprise::<D>))
+        .route("/office/enterprises/{id}", get(enterprise_page::<D>).post(edit_enterprise::<D>))
+        .route("/office/programmes", get(programmes_page::<D>).post(publish_programme::<D>))
+        .route("/office/programmes/{id}/close", post(close_programme::<D>))
+        .with_state(data)
+}

@@ -1,0 +1,244 @@
+//! The plan form (new or edit): plan number, title, first and last day, the communes as boxes to tick (wards, then
+//! communes, each by name), and the team as one row per inspector with their function in the team, or none. Plain
+//! HTML with stable ids, so a person or a browser driven by a test fills it the same way:
+//!
+//! `plan-form`, `plan-code`, `plan-title`, `plan-starts-on`, `plan-ends-on`, `commune-{code}` (one per commune),
+//! `team-{username}` (one select per inspector), `plan-save`.
+
+use vieclam_core::checks::minutes_html::escape;
+use vieclam_core::places::{CommuneKind, communes};
+use vieclam_core::records::{InspectionPlan, TeamRole};
+
+use super::manage::{date_field, field};
+use super::render::{both, page};
+use crate::error::ApiResult;
+use crate::plans::{PlanDraft, TeamPick, refuse};
+
+/// An inspector the team may take.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InspectorOption {
+    /// Account id.
+    pub id: String,
+    /// User name.
+    pub username: String,
+    /// Full name.
+    pub name: String,
+    /// A disabled account can be kept out of a team, not put in it.
+    pub disabled: bool,
+}
+
+/// What the form shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlanFormView {
+    /// The plan being edited; `None` for a new one.
+    pub plan: Option<InspectionPlan>,
+    /// Every inspector account, by name.
+    pub inspectors: Vec<InspectorOption>,
+}
+
+/// The prefix of a team field: `team.{account id}` carries that inspector's function (empty: not in the team).
+const TEAM: &str = "team.";
+
+/// Reads the form's fields into a draft: `code`, `title`, `starts_on`, `ends_on` (YYYY-MM-DD), `commune` once per
+/// commune ticked, `team.{account id}` = a function key or empty. Dates that are not dates and functions that are
+/// not functions are refused here; the rest of the rules are the plan's own ([`PlanDraft::checked`]).
+pub fn parse(fields: &[(String, String)]) -> ApiResult<PlanDraft> {
+    let starts_on = date_field(fields, "starts_on", "Ngày bắt đầu", "First day")?;
+    let ends_on = date_field(fields, "ends_on", "Ngày kết thúc", "Last day")?;
+    let mut team = Vec::new();
+    for (k, v) in fields {
+        let Some(account) = k.strip_prefix(TEAM) else { continue };
+        if v.trim().is_empty() {
+            continue;
+        }
+        let Some(role) = TeamRole::parse(v) else {
+            return Err(refuse(
+                "plan.unknown_role",
+                format!("Không có chức danh «{v}» trong đoàn."),
+                format!("No team function «{v}»."),
+            ));
+        };
+        team.push(TeamPick { account: account.to_owned(), role });
+    }
+    Ok(PlanDraft {
+        code: field(fields, "code"),
+        title: field(fields, "title"),
+        starts_on,
+        ends_on,
+        communes: fields.iter().filter(|(k, _)| k == "commune").map(|(_, v)| v.clone()).collect(),
+        team,
+    })
+}
+
+/// An id attribute made of `text`: letters, digits, `-` and `_` kept, anything else `_`.
+pub fn id_part(text: &str) -> String {
+    text.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+}
+
+fn commune_boxes(chosen: &[String]) -> String {
+    let mut out = String::new();
+    for (kind, vi, en) in [(CommuneKind::Ward, "Phường", "Wards"), (CommuneKind::Commune, "Xã", "Communes")] {
+        let mut list: Vec<_> = communes().iter().filter(|c| c.kind == kind).collect();
+        list.sort_by_cached_key(|c| vieclam_core::fold::fold(&c.short_name));
+        out.push_str(&format!(
+            "<fieldset class=\"communes\"><legend>{} / {} ({})</legend>",
+            escape(vi),
+            escape(en),
+            list.len()
+        ));
+        for c in list {
+            let on = if chosen.contains(&c.code) { " checked" } else { "" };
+            out.push_str(&format!(
+                "<label><input type=\"checkbox\" id=\"commune-{code}\" name=\"commune\" value=\"{code}\"{on}> {}</label>",
+                escape(&c.short_name),
+                code = escape(&c.code)
+            ));
+        }
+        out.push_str("</fieldset>");
+    }
+    out
+}
+
+fn team_rows(v: &PlanFormView) -> String {
+    let role_of =
+        |id: &str| v.plan.as_ref().and_then(|p| p.team.iter().find(|m| m.account_id == id)).and_then(|m| m.team_role());
+    let mut out = format!(
+        "<table class=\"team\"><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+        both("Cán bộ kiểm tra", "Inspector"),
+        both("Tên đăng nhập", "User name"),
+        both("Chức danh trong đoàn", "Function in the team")
+    );
+    for i in &v.inspectors {
+        let current = role_of(&i.id);
+        // A disabled account is listed only to be taken out of a team it is in.
+        if i.disabled && current.is_none() {
+            continue;
+        }
+        let mut opts = format!(
+            "<option value=\"\"{}>— Không tham gia / Not in the team —</option>",
+            if current.is_none() { " selected" } else { "" }
+        );
+        for r in TeamRole::ALL {
+            opts.push_str(&format!(
+                "<option value=\"{}\"{}>{} / {}</option>",
+                r.key(),
+                if current == Some(r) { " selected" } else { "" },
+                escape(r.label(vieclam_core::messages::Lang::Vi)),
+                escape(r.label(vieclam_core::messages::Lang::En))
+            ));
+        }
+        let state = if i.disabled { " <span class=\"flag\">(đã khóa / disabled)</span>" } else { "" };
+        out.push_str(&format!(
+            "<tr data-account=\"{}\"><td><label for=\"team-{}\">{}</label>{state}</td><td>{}</td><td><select \
+             id=\"team-{}\" name=\"{TEAM}{}\">{opts}</select></td></tr>",
+            escape(&i.id),
+            id_part(&i.username),
+            escape(&i.name),
+            escape(&i.username),
+            id_part(&i.username),
+            escape(&i.id)
+        ));
+    }
+    out.push_str("</table>");
+    out
+}
+
+/// The page.
+pub fn render(v: &PlanFormView) -> String {
+    let p = v.plan.as_ref();
+    let action = p.map_or_else(|| "/office/plans".to_owned(), |p| format!("/office/plans/{}", p.id));
+    let text = |f: fn(&InspectionPlan) -> String| p.map(f).unwrap_or_default();
+    let chosen = p.map(|p| p.commune_codes.clone()).unwrap_or_default();
+    let body = format!(
+        "<style>fieldset.communes{{display:flex;flex-wrap:wrap;gap:.2rem 1rem;margin:.8rem 0}}fieldset.communes label\
+         {{min-width:10rem}}table.team{{width:auto;margin:.8rem 0}}form.plan input[type=text]{{width:24rem}}</style>\
+         <form id=\"plan-form\" class=\"plan\" method=\"post\" action=\"{}\"><div class=\"filters\">\
+         <div><label for=\"plan-code\">{}</label><input type=\"text\" id=\"plan-code\" name=\"code\" required \
+         maxlength=\"{}\" value=\"{}\" placeholder=\"452/KH-SNV\"></div>\
+         <div><label for=\"plan-title\">{}</label><input type=\"text\" id=\"plan-title\" name=\"title\" maxlength=\"{}\" \
+         value=\"{}\"></div>\
+         <div><label for=\"plan-starts-on\">{}</label><input type=\"date\" id=\"plan-starts-on\" name=\"starts_on\" \
+         required value=\"{}\"></div>\
+         <div><label for=\"plan-ends-on\">{}</label><input type=\"date\" id=\"plan-ends-on\" name=\"ends_on\" required \
+         value=\"{}\"></div></div><h2>{}</h2>{}<h2>{}</h2><p>{}</p>{}\
+         <p><button type=\"submit\" id=\"plan-save\">{}</button> <a href=\"/office/plans\">{}</a></p></form>",
+        escape(&action),
+        escape("Số kế hoạch / Plan number"),
+        crate::plans::CODE_MAX_CHARS,
+        escape(&text(|p| p.code.clone())),
+        escape("Tên kế hoạch / Title"),
+        crate::plans::TITLE_MAX_CHARS,
+        escape(&text(|p| p.title.clone())),
+        escape("Ngày bắt đầu / First day"),
+        text(|p| p.starts_on.to_string()),
+        escape("Ngày kết thúc / Last day"),
+        text(|p| p.ends_on.to_string()),
+        both("Địa bàn kiểm tra", "Communes"),
+        commune_boxes(&chosen),
+        both("Đoàn kiểm tra", "Inspection team"),
+        escape("Cần đúng một trưởng đoàn. / Exactly one team leader is needed."),
+        team_rows(v),
+        escape(if p.is_some() { "Lưu thay đổi / Save changes" } else { "Tạo kế hoạch / Create plan" }),
+        escape("Hủy / Cancel"),
+    );
+    match p {
+        Some(p) => page(&format!("Sửa kế hoạch {}", p.code), &format!("Edit plan {}", p.code), &body),
+        None => page("Kế hoạch mới", "New plan", &body),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn the_form_reads_every_commune_and_each_function() {
+        let f = form(&[
+            ("code", "452/KH-SNV"),
+            ("title", "Kiểm tra"),
+            ("starts_on", "2026-12-01"),
+            ("ends_on", "2026-12-20"),
+            ("commune", "06040"),
+            ("commune", "05977"),
+            ("team.a1", "leader"),
+            ("team.a2", ""),
+            ("team.a3", "secretary"),
+        ]);
+        let d = parse(&f).unwrap();
+        assert_eq!(d.communes, ["06040", "05977"]);
+        let team: Vec<(&str, TeamRole)> = d.team.iter().map(|m| (m.account.as_str(), m.role)).collect();
+        assert_eq!(team, [("a1", TeamRole::Leader), ("a3", TeamRole::Secretary)]);
+    }
+
+    #[test]
+    fn a_date_or_function_that_is_not_one_is_refused() {
+        let base = [("code", "1/KH"), ("starts_on", "2026-12-01"), ("ends_on", "2026-12-20")];
+        let mut f = form(&base);
+        f[1].1 = "01/12/2026".into();
+        assert_eq!(parse(&f).unwrap_err().code, "form.date_invalid");
+        let mut f = form(&base);
+        f.push(("team.a1".into(), "boss".into()));
+        assert_eq!(parse(&f).unwrap_err().code, "plan.unknown_role");
+    }
+
+    #[test]
+    fn every_commune_has_a_box_and_an_inspector_a_select() {
+        let v = PlanFormView {
+            plan: None,
+            inspectors: vec![InspectorOption {
+                id: "a1".into(),
+                username: "thanhtra1".into(),
+                name: "Nguyễn Văn <An>".into(),
+                disabled: false,
+            }],
+        };
+        let html = render(&v);
+        assert_eq!(html.matches("name=\"commune\"").count(), 65);
+        assert!(html.contains("id=\"team-thanhtra1\" name=\"team.a1\""), "{html}");
+        assert!(html.contains("Nguyễn Văn &lt;An&gt;"));
+    }
+}

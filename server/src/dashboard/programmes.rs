@@ -1,0 +1,212 @@
+//! Job programmes: every programme with its kind, sender, country, days and places, a form to publish one, and on
+//! each open programme a form to close it on a day. Work abroad is published only through an enterprise whose
+//! licence is active and for one of its markets (the rule is `publish`'s, the command line's too). Stable ids:
+//! `programme-form`, `programme-title`, `programme-kind`, `programme-description`, `programme-enterprise`,
+//! `programme-country`, `programme-commune`, `programme-opens-on`, `programme-closes-on`, `programme-seats`,
+//! `programme-publish`; on each open programme `programme-close-on-{id}` and `programme-close-{id}`.
+
+use chrono::NaiveDate;
+use vieclam_core::checks::minutes_html::escape;
+use vieclam_core::format::date;
+use vieclam_core::records::{JobProgramme, SendingEnterprise};
+
+use super::manage::{date_field, field};
+use super::plan_form::id_part;
+use super::render::{both, page};
+use crate::enterprises::status_words;
+use crate::error::ApiResult;
+use crate::publish::NewJobProgramme;
+
+/// The kinds of programme, with their words.
+const KINDS: [(&str, &str, &str); 4] = [
+    ("domestic_job", "Việc làm trong nước", "Domestic job"),
+    ("training", "Đào tạo nghề", "Vocational training"),
+    ("loan", "Vay vốn tạo việc làm", "Job-creation loan"),
+    ("overseas", "Làm việc ở nước ngoài", "Work abroad"),
+];
+
+fn kind_words(key: &str) -> String {
+    KINDS.iter().find(|(k, _, _)| *k == key).map_or_else(|| key.to_owned(), |(_, vi, en)| format!("{vi} / {en}"))
+}
+
+/// Reads the publish form (`title`, `kind`, `description`, `enterprise` id, `country`, `commune` code, `opens_on`,
+/// `closes_on`, `seats`; the optional ones may be left empty) into a programme to publish.
+pub fn parse(fields: &[(String, String)]) -> ApiResult<NewJobProgramme> {
+    let optional = |key: &str| Some(field(fields, key)).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    let day = |key: &str, vi: &str, en: &str| -> ApiResult<Option<NaiveDate>> {
+        if optional(key).is_none() { Ok(None) } else { date_field(fields, key, vi, en).map(Some) }
+    };
+    let seats = match optional("seats") {
+        None => None,
+        Some(s) => Some(s.parse::<i64>().map_err(|_| {
+            crate::plans::refuse(
+                "programme.invalid",
+                format!("Số chỉ tiêu «{s}» không phải số."),
+                format!("Places «{s}» is not a number."),
+            )
+        })?),
+    };
+    Ok(NewJobProgramme {
+        title: field(fields, "title"),
+        kind: field(fields, "kind"),
+        description: field(fields, "description"),
+        country: optional("country"),
+        enterprise: optional("enterprise"),
+        commune: optional("commune"),
+        from: day("opens_on", "Ngày mở", "Opening day")?,
+        to: day("closes_on", "Ngày đóng", "Closing day")?,
+        seats,
+    })
+}
+
+fn form(enterprises: &[SendingEnterprise]) -> String {
+    let kinds: String = KINDS
+        .iter()
+        .map(|(k, vi, en)| format!("<option value=\"{k}\">{} / {}</option>", escape(vi), escape(en)))
+        .collect();
+    let mut senders = String::from("<option value=\"\">— Không / None —</option>");
+    for e in enterprises {
+        let (vi, en) = status_words(&e.status);
+        senders.push_str(&format!(
+            "<option value=\"{}\">{} ({}; {} / {})</option>",
+            escape(&e.id),
+            escape(&e.name),
+            escape(&e.markets.join(", ")),
+            escape(vi),
+            escape(en)
+        ));
+    }
+    let mut markets: Vec<&String> = enterprises.iter().flat_map(|e| &e.markets).collect();
+    markets.sort();
+    markets.dedup();
+    let countries: String = markets.iter().map(|m| format!("<option value=\"{}\">", escape(m))).collect();
+    let mut by_name: Vec<_> = vieclam_core::places::communes().iter().collect();
+    by_name.sort_by_cached_key(|c| vieclam_core::fold::fold(&c.short_name));
+    let communes: String = std::iter::once("<option value=\"\">— Không / None —</option>".to_owned())
+        .chain(by_name.iter().map(|c| format!("<option value=\"{}\">{}</option>", escape(&c.code), escape(&c.name))))
+        .collect();
+    format!(
+        "<form id=\"programme-form\" method=\"post\" action=\"/office/programmes\" class=\"filters\">\
+         <div><label for=\"programme-title\">{}</label><input id=\"programme-title\" name=\"title\" required \
+         maxlength=\"300\" size=\"40\"></div>\
+         <div><label for=\"programme-kind\">{}</label><select id=\"programme-kind\" name=\"kind\">{kinds}</select></div>\
+         <div><label for=\"programme-enterprise\">{}</label><select id=\"programme-enterprise\" name=\"enterprise\">\
+         {senders}</select></div>\
+         <div><label for=\"programme-country\">{}</label><input id=\"programme-country\" name=\"country\" \
+         list=\"markets\" maxlength=\"60\"><datalist id=\"markets\">{countries}</datalist></div>\
+         <div><label for=\"programme-commune\">{}</label><select id=\"programme-commune\" name=\"commune\">{communes}\
+         </select></div>\
+         <div><label for=\"programme-opens-on\">{}</label><input type=\"date\" id=\"programme-opens-on\" \
+         name=\"opens_on\"></div>\
+         <div><label for=\"programme-closes-on\">{}</label><input type=\"date\" id=\"programme-closes-on\" \
+         name=\"closes_on\"></div>\
+         <div><label for=\"programme-seats\">{}</label><input type=\"number\" id=\"programme-seats\" name=\"seats\" \
+         min=\"1\" max=\"1000000\"></div>\
+         <div><label for=\"programme-description\">{}</label><textarea id=\"programme-description\" \
+         name=\"description\" rows=\"2\" cols=\"40\" maxlength=\"5000\"></textarea></div>\
+         <div><button type=\"submit\" id=\"programme-publish\">{}</button></div></form>",
+        escape("Tên chương trình / Title"),
+        escape("Loại / Kind"),
+        escape("Doanh nghiệp (đi nước ngoài) / Enterprise (abroad)"),
+        escape("Nước đến / Country"),
+        escape("Xã, phường / Commune"),
+        escape("Ngày mở (mặc định hôm nay) / Opens (today if empty)"),
+        escape("Ngày đóng / Closes"),
+        escape("Chỉ tiêu / Places"),
+        escape("Mô tả / Description"),
+        escape("Đăng chương trình / Publish"),
+    )
+}
+
+/// The page: the publish form, then every programme, newest opening first.
+pub fn render(list: &[JobProgramme], enterprises: &[SendingEnterprise], today: NaiveDate) -> String {
+    let mut body = form(enterprises);
+    body.push_str(&format!(
+        "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        both("Chương trình", "Programme"),
+        both("Loại", "Kind"),
+        both("Doanh nghiệp", "Enterprise"),
+        both("Nơi", "Where"),
+        both("Thời gian", "Days"),
+        both("Chỉ tiêu", "Places"),
+        both("Đóng", "Close"),
+    ));
+    if list.is_empty() {
+        body.push_str(&format!(
+            "<tr><td colspan=\"7\">{}</td></tr>",
+            both("Chưa có chương trình.", "No programme yet.")
+        ));
+    }
+    for p in list {
+        let sender = p.enterprise_id.as_ref().and_then(|id| enterprises.iter().find(|e| &e.id == id));
+        let sender = sender.map_or_else(
+            || "—".to_owned(),
+            |e| {
+                let (vi, en) = status_words(&e.status);
+                let flag = if e.status == "active" {
+                    String::new()
+                } else {
+                    format!(" <span class=\"flag\">{} / {}</span>", escape(vi), escape(en))
+                };
+                format!("{}{flag}", escape(&e.name))
+            },
+        );
+        let place = match (&p.country, &p.commune_code) {
+            (Some(c), _) => escape(c),
+            (None, Some(code)) => escape(vieclam_core::places::commune(code).map_or(code.as_str(), |c| &c.name)),
+            (None, None) => "—".to_owned(),
+        };
+        let days = format!("{} – {}", date(p.opens_on), p.closes_on.map_or_else(|| "…".to_owned(), date));
+        let closed = p.closes_on.is_some_and(|c| c < today);
+        let id = id_part(&p.id);
+        let close = if closed {
+            format!("<span class=\"closed\">{}</span>", escape("Đã đóng / Closed"))
+        } else {
+            format!(
+                "<form method=\"post\" action=\"/office/programmes/{}/close\"><input type=\"date\" \
+                 id=\"programme-close-on-{id}\" name=\"closes_on\" value=\"{today}\" aria-label=\"{}\"> <button \
+                 type=\"submit\" id=\"programme-close-{id}\">{}</button></form>",
+                escape(&p.id),
+                escape("Ngày đóng / Closing day"),
+                escape("Đóng / Close"),
+            )
+        };
+        body.push_str(&format!(
+            "<tr data-programme=\"{}\"><td>{}</td><td>{}</td><td>{sender}</td><td>{place}</td><td>{days}</td>\
+             <td>{}</td><td>{close}</td></tr>\n",
+            escape(&p.id),
+            escape(&p.title),
+            escape(&kind_words(&p.kind)),
+            p.seats.map_or_else(|| "—".to_owned(), |n| n.to_string()),
+        ));
+    }
+    body.push_str("</table>");
+    page("Chương trình việc làm", "Job programmes", &body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn empty_optional_fields_are_none_and_bad_ones_refused() {
+        let p = parse(&form(&[
+            ("title", "Đi Nhật"),
+            ("kind", "overseas"),
+            ("enterprise", "e1"),
+            ("country", " "),
+            ("opens_on", ""),
+            ("closes_on", "2027-01-31"),
+            ("seats", "40"),
+        ]))
+        .unwrap();
+        assert_eq!((p.enterprise.as_deref(), p.country, p.from), (Some("e1"), None, None));
+        assert_eq!((p.to.map(|d| d.to_string()), p.seats), (Some("2027-01-31".into()), Some(40)));
+        assert_eq!(parse(&form(&[("seats", "many")])).unwrap_err().code, "programme.invalid");
+        assert_eq!(parse(&form(&[("closes_on", "31/01/2027")])).unwrap_err().code, "form.date_invalid");
+    }
+}
