@@ -347,8 +347,15 @@ fn write_places(tx: &Transaction, b: &OfficeBatch) -> Result<()> {
     }
     let mut st = tx.prepare(&upsert_sql("inspection_plans", "id", &["id", "code", "title", "starts_on", "ends_on"]))?;
     let mut pc = tx.prepare("INSERT OR IGNORE INTO plan_communes (plan_id, commune_code) VALUES (?1, ?2)")?;
+    let mut clear = tx.prepare("DELETE FROM plan_communes WHERE plan_id = ?1")?;
     for p in &b.plans {
-        st.execute(params![p.id, p.code, p.title, p.starts_on.to_string(), p.ends_on.to_string()])?;
+        // A plan the office closed ended its field work the day before: every query of the device that asks
+        // whether a plan is running (its screens, the sites it offers) then stops offering it, and the server
+        // would refuse a check for it anyway.
+        let ends_on = p.closed_on.map_or(p.ends_on, |c| p.ends_on.min(c - chrono::Duration::days(1)));
+        st.execute(params![p.id, p.code, p.title, p.starts_on.to_string(), ends_on.to_string()])?;
+        // A plan written again replaces its communes: the office may have taken one out.
+        clear.execute([&p.id])?;
         for c in &p.commune_codes {
             pc.execute(params![p.id, c])?;
         }
