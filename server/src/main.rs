@@ -68,6 +68,10 @@ enum Command {
         /// Seconds an unfinished photo upload lives after its last PATCH before it is removed.
         #[arg(long, default_value_t = 86_400)]
         upload_expiry_secs: u64,
+        /// Largest loan-book upload on the office's import page, in MiB (a book of 100,000 loans with its payments
+        /// is about 78 MB of CSV).
+        #[arg(long, default_value_t = 128)]
+        import_max_mb: usize,
     },
     /// Seed the demo province (once) and print how to sign in.
     Demo,
@@ -373,6 +377,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             hash_threads,
             cookie_secure,
             upload_expiry_secs,
+            import_max_mb,
         } => {
             if demo {
                 print!("{}", demo::seed(&db).await?);
@@ -396,6 +401,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 cookie_secure,
                 upload_expiry: std::time::Duration::from_secs(upload_expiry_secs),
             };
+            vieclam_server::web::import::set_max_bytes(import_max_mb.saturating_mul(1024 * 1024));
             serve(db, opts).await
         }
         Command::Demo => {

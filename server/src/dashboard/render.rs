@@ -31,7 +31,9 @@ pub(crate) fn page(title_vi: &str, title_en: &str, body: &str) -> String {
          <a href=\"/office/map\">Bản đồ</a> · <a href=\"/office/communes\">Số liệu xã</a> · \
          <a href=\"/office/plans\">Kế hoạch</a> · <a href=\"/office/enterprises\">Doanh nghiệp</a> · \
          <a href=\"/office/programmes\">Chương trình</a> · <a href=\"/office/users\">Tài khoản</a> · \
-         <a href=\"/office/registrations\">Đăng ký</a> · <form method=\"post\" action=\"/office/logout\" \
+         <a href=\"/office/registrations\">Đăng ký</a> · \
+         <a href=\"/office/import\" id=\"nav-import\">Nhập dữ liệu / Import</a> · \
+         <form method=\"post\" action=\"/office/logout\" \
          style=\"display:inline\"><button type=\"submit\">Đăng xuất / Sign out</button></form></nav><h1>{}</h1>\n{body}</body></html>\n",
         escape(title_vi),
         escape(title_en),

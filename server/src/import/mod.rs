@@ -214,9 +214,21 @@ pub fn read_loan_files(paths: &[&Path], today: NaiveDate, sets: &[RuleSet]) -> R
         files.push((name, bytes));
     }
     let named: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    read_loan_uploads(&named, today, sets)
+}
+
+/// Reads `(name, bytes)` files as one export, as [`read_loan_files`] reads files on disk: what the office's import
+/// page hands over from an upload, so the browser and the command line check a book with the same code.
+pub fn read_loan_uploads(
+    files: &[(&str, &[u8])],
+    today: NaiveDate,
+    sets: &[RuleSet],
+) -> Result<LoanImport, ImportError> {
     // One file alone keeps its rows unnamed, as a single export always was.
-    let named = if named.len() == 1 { vec![("", named[0].1)] } else { named };
-    read_book(&named, today, sets)
+    match files {
+        [(_, bytes)] => read_book(&[("", bytes)], today, sets),
+        _ => read_book(files, today, sets),
+    }
 }
 
 /// Reads `(name, bytes)` files as one export. Every table is read before anything is checked across tables, so a

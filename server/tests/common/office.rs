@@ -34,6 +34,34 @@ impl Browser {
         let (status, location, body) = answer(r).await;
         (status, location, body, cookie)
     }
+
+    /// POST a `multipart/form-data` form to `path` as a browser sends a file form: each of `files` is
+    /// `(input name, file name, bytes)`; status, `Location`, body.
+    pub async fn upload(&self, path: &str, files: &[(&str, &str, &[u8])]) -> (u16, String, String) {
+        let boundary = format!("----vieclam-test-{:032x}", rand::random::<u128>());
+        let mut body = Vec::new();
+        for (name, file, bytes) in files {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\n\
+                     Content-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            );
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let mut rb = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+            .body(body);
+        if let Some(c) = &self.cookie {
+            rb = rb.header("cookie", c);
+        }
+        answer(rb.send().await.expect("upload")).await
+    }
 }
 
 /// Status, `Location`, body.
