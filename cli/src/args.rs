@@ -99,6 +99,12 @@ pub enum Command {
         #[arg(long)]
         html: Option<PathBuf>,
     },
+    /// The commune review (đánh giá tại xã): your own, under the report's headings, and the team's merged.
+    Review {
+        /// What to do.
+        #[command(subcommand)]
+        action: ReviewCommand,
+    },
     /// Evidence integrity.
     Evidence {
         /// What to do.
@@ -212,6 +218,91 @@ pub enum CheckCommand {
     },
     /// The checklist's questions.
     Questions,
+}
+
+/// Which review of a plan's commune.
+#[derive(Debug, Args)]
+pub struct ReviewTarget {
+    /// Inspection plan id or number (e.g. 01/KH-DEMO).
+    pub plan: String,
+    /// Commune: code or name.
+    pub commune: String,
+}
+
+/// The commune review's commands: each change rewrites your own review, signed, ready to sync.
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// The headings and the ratings.
+    Headings,
+    /// The team's reviews of a commune, merged (with --mine: your own, its lists numbered).
+    Show {
+        /// Plan and commune.
+        #[command(flatten)]
+        target: ReviewTarget,
+        /// Only your own review.
+        #[arg(long)]
+        mine: bool,
+    },
+    /// Write under one heading: a rating (good, fair, weak, not_assessed; tốt, khá, yếu, chưa đánh giá) and text.
+    Set {
+        /// Plan and commune.
+        #[command(flatten)]
+        target: ReviewTarget,
+        /// Heading key (see `vieclam review headings`).
+        #[arg(long)]
+        heading: String,
+        /// Rating.
+        #[arg(long)]
+        rating: String,
+        /// Text.
+        #[arg(long, default_value = "")]
+        text: String,
+        /// The meeting day (default: the day already written, else today).
+        #[arg(long = "held-on")]
+        held_on: Option<String>,
+    },
+    /// Attendees of the meeting.
+    Attendee {
+        /// Add or remove.
+        #[command(subcommand)]
+        action: ReviewListCommand,
+    },
+    /// Opinions heard.
+    Opinion {
+        /// Add or remove.
+        #[command(subcommand)]
+        action: ReviewListCommand,
+    },
+    /// The team's recommendations.
+    Recommend {
+        /// Add or remove.
+        #[command(subcommand)]
+        action: ReviewListCommand,
+    },
+}
+
+/// Adding to or removing from one of the review's lists.
+#[derive(Debug, Subcommand)]
+pub enum ReviewListCommand {
+    /// Add an item: two parts (attendee: name and function; opinion: who and what; recommendation: to whom and
+    /// what).
+    Add {
+        /// Plan and commune.
+        #[command(flatten)]
+        target: ReviewTarget,
+        /// The first part: name / who / to whom.
+        first: String,
+        /// The second part: function and organisation / what they said / what.
+        second: String,
+    },
+    /// Remove item N (as `vieclam review show --mine` numbers it).
+    Remove {
+        /// Plan and commune.
+        #[command(flatten)]
+        target: ReviewTarget,
+        /// The item's number, from 1.
+        number: usize,
+    },
 }
 
 /// Evidence commands.

@@ -9,6 +9,7 @@ mod minutes;
 mod parse;
 mod programmes;
 mod register;
+mod review;
 mod sites;
 mod status;
 mod sync;
@@ -63,6 +64,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Command::Check { action } => check::run(&ctx, action),
         Command::Walk { file, site } => walk::run(&ctx, &file, site.as_deref()),
         Command::Minutes { commune, plan, html } => minutes::run(&ctx, &commune, plan.as_deref(), html.as_deref()),
+        Command::Review { action } => review::run(&ctx, action),
         Command::Evidence { action: EvidenceCommand::Verify } => evidence::verify(&ctx),
         Command::Exif { file } => evidence::exif(&ctx, &file),
         Command::Login { server, username, password_stdin } => login::login(&ctx, &server, &username, password_stdin),

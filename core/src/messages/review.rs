@@ -57,3 +57,15 @@ pub const HELD_ON: Text = t!("Ngày làm việc", "Meeting day");
 pub const NONE_YET: Text = t!("Chưa có đánh giá nào.", "No review yet.");
 /// Saved.
 pub const SAVED: Text = t!("Đã lưu đánh giá; sẽ gửi lên khi đồng bộ.", "Review saved; it goes up at the next sync.");
+/// CLI: the signed-in inspector, beside their own contribution.
+pub const ME: Text = t!("tôi", "me");
+/// CLI: a teammate, whose name the device does not hold.
+pub const TEAMMATE: Text = t!("thành viên đoàn", "team member");
+/// CLI: contributors line.
+pub const CONTRIBUTORS: Text = t!("{n} cán bộ đã đóng góp", "{n} inspector(s) contributed");
+/// CLI: my review, heading.
+pub const MINE: Text = t!("Đánh giá của tôi", "My review");
+/// CLI: nothing written under a heading.
+pub const NOTHING: Text = t!("(chưa có)", "(nothing yet)");
+/// CLI: the ratings line of `review headings`.
+pub const RATINGS: Text = t!("Xếp loại", "Ratings");
