@@ -2,19 +2,26 @@
 //! pushes two checks (one at the site with the loan used for its purpose and jobs created, one away from the site
 //! with a sign of misuse); the plan's report (HTML, Word, Excel) names the team by name and function, says what the
 //! checks found in words, and carries the very figures the commune figures page shows for the same plan and day; the
-//! Word file and the workbook read back with libraries; an unknown plan is 404 and a visitor without a session is
-//! sent to sign in.
+//! Word file and the workbook read back with libraries; the team's review of a commune, written on an inspector's
+//! device and synced, is quoted under its headings with the author's name; an unknown plan is 404 and a visitor
+//! without a session is sent to sign in.
 
 mod common;
 
 use std::io::Cursor;
+use std::sync::Mutex;
 
 use calamine::{Data, DataType, Reader, Xlsx};
 use common::office::Browser;
 use common::{Backend, Server, record};
 use serde_json::{Value, json};
+use vieclam_core::evidence::signing::DeviceIdentity;
 use vieclam_core::ids::new_id;
 use vieclam_core::records::InspectionPlan;
+use vieclam_core::review::store::save;
+use vieclam_core::review::{Attendee, CommuneReview, Opinion, Rating, Recommendation};
+use vieclam_core::sync::{CancelToken, DeviceLabel, NoProgress, SyncOptions, login, sync};
+use vieclam_core::{DbKey, Store};
 use vieclam_server::work;
 
 /// GET `path` with the session: status, content type, content disposition, bytes.
@@ -45,6 +52,44 @@ fn row_cells(html: &str, name: &str) -> Vec<String> {
 async fn report(backend: Backend) {
     let s = Server::new(backend, &[]).await;
     s.admin(&["demo"]);
+    // A plan of its own over a commune with sites that no demo plan covers, so only this test's checks are in it.
+    let db = s.db().await;
+    let (covered, with_sites): (Vec<InspectionPlan>, Vec<String>) = db
+        .read(work!(|tx| async move {
+            let plans = tx.query("SELECT body FROM records WHERE kind = 'inspection_plan'", vec![]).await?;
+            let sites = tx
+                .query("SELECT DISTINCT commune_code FROM records WHERE kind = 'site' ORDER BY commune_code", vec![])
+                .await?;
+            Ok((
+                plans.iter().filter_map(|r| serde_json::from_str(&r.text(0)).ok()).collect(),
+                sites.iter().map(|r| r.text(0)).collect(),
+            ))
+        }))
+        .await
+        .expect("plans and sites");
+    let commune = with_sites
+        .into_iter()
+        .find(|c| !covered.iter().any(|p| p.commune_codes.contains(c)))
+        .expect("a commune with sites outside the demo plans");
+    let today = chrono::Utc::now().date_naive();
+    s.admin(&[
+        "plans",
+        "add",
+        "--name",
+        "09/KH-BC",
+        "--title",
+        "Kiểm tra cho vay giải quyết việc làm năm 2026",
+        "--inspector",
+        "thanhtra1",
+        "--inspector",
+        "thanhtra2:deputy",
+        "--communes",
+        &commune,
+        "--from",
+        &(today - chrono::Duration::days(2)).to_string(),
+        "--to",
+        &(today + chrono::Duration::days(5)).to_string(),
+    ]);
     let s = s.start().await;
     let db = s.db().await;
     let plans: Vec<InspectionPlan> = db
@@ -54,7 +99,7 @@ async fn report(backend: Backend) {
         }))
         .await
         .expect("plans");
-    let plan = plans.into_iter().find(|p| p.code == "01/KH-DEMO").expect("the demo plan");
+    let plan = plans.into_iter().find(|p| p.code == "09/KH-BC").expect("the plan");
 
     // Two checks today by the plan's inspector, at sites of its first commune.
     let inspector = s.client().login("thanhtra1", "thanhtra1-vieclam").await;
@@ -100,6 +145,29 @@ async fn report(backend: Backend) {
     assert_eq!(st, 200, "{r}");
     assert!(r["results"].as_array().expect("results").iter().all(|x| x["status"] == "applied"), "{r}");
 
+    // The team leader's review of the first commune, written on a phone and synced.
+    let dir = tempfile::tempdir().expect("dir");
+    let store = Mutex::new(Store::open(dir.path().join("phone.db"), &DbKey::Raw([9; 32])).expect("open"));
+    let label = DeviceLabel { name: "phone".into(), platform: "android".into() };
+    login(&store, &s.url, "thanhtra1", "thanhtra1-vieclam", &label).await.expect("login");
+    sync(&store, &SyncOptions::default(), &NoProgress, &CancelToken::new()).await.expect("sync");
+    {
+        let mut st = store.lock().expect("store");
+        let author = vieclam_core::sync::state::session(st.conn()).expect("session").expect("signed in").account_id;
+        let mut r = CommuneReview::new(&plan.id, &plan.commune_codes[0], &author, chrono::Utc::now().date_naive());
+        r.set_note("leadership", Rating::Good, "Đã họp dân tại 9/9 thôn, loa truyền thanh phát 4 buổi.");
+        r.set_note("recommendations", Rating::NotAssessed, "Tăng nguồn vốn ủy thác từ ngân sách tỉnh");
+        r.attendees.push(Attendee { name: "Hoàng Văn Lân".into(), role: "Chủ tịch UBND xã".into() });
+        r.opinions
+            .push(Opinion { who: "Hộ ông Tô Văn Hải".into(), what: "Đề nghị nâng mức cho vay.".into() });
+        r.recommendations
+            .push(Recommendation { to: "UBND xã".into(), what: "Niêm yết thủ tục vay vốn.".into() });
+        let identity = DeviceIdentity::load(&st).expect("identity").expect("enrolled");
+        save(&mut st, &identity, &r, chrono::Utc::now()).expect("saved");
+    }
+    let synced = sync(&store, &SyncOptions::default(), &NoProgress, &CancelToken::new()).await.expect("sync");
+    assert_eq!((synced.pushed, synced.rejected), (1, 0), "{synced:?}");
+
     // Without a session the report is not shown.
     let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
     let anonymous = Browser { http, base: s.url.clone(), cookie: None };
@@ -118,9 +186,10 @@ async fn report(backend: Backend) {
         "SỞ NỘI VỤ",
         "Số:        /BC-SNV",
         "BÁO CÁO",
-        "theo Kế hoạch số 01/KH-DEMO",
+        "theo Kế hoạch số 09/KH-BC",
+        "Thực hiện Kế hoạch số 09/KH-BC (Kiểm tra cho vay giải quyết việc làm năm 2026), từ ngày",
         "I. THÀNH PHẦN ĐOÀN KIỂM TRA",
-        "Nguyễn Văn An, Trưởng đoàn.",
+        "Nguyễn Văn An, Trưởng đoàn.</p><p class=\"dash\">- Hoàng Thị Bích, Phó trưởng đoàn.",
         "II. KẾT QUẢ KIỂM TRA",
         "III. ĐÁNH GIÁ CHUNG",
         "IV. KIẾN NGHỊ",
@@ -131,10 +200,16 @@ async fn report(backend: Backend) {
         "(1 trường hợp)",
         "tạo việc làm mới cho 3 lao động và duy trì việc làm cho 2 lao động",
         "Phụ lục 1. Dư nợ và nợ quá hạn theo xã",
+        // The review, quoted under its heading with its author; opinions and recommendations with the commune.
+        "(đánh giá: Tốt): Đã họp dân tại 9/9 thôn, loa truyền thanh phát 4 buổi — Nguyễn Văn An.",
+        "Hộ ông Tô Văn Hải: Đề nghị nâng mức cho vay.",
+        ": Tăng nguồn vốn ủy thác từ ngân sách tỉnh — Nguyễn Văn An.",
         "Phụ lục 4. Người lao động về nước đăng ký nhu cầu theo xã",
     ] {
         assert!(html.contains(words), "«{words}» not in the report: {html}");
     }
+    let name = vieclam_core::places::commune(&commune).expect("commune").name.clone();
+    assert!(html.contains(&format!("UBND xã: Niêm yết thủ tục vay vốn ({name}).")), "{html}");
     for id in &ids {
         assert!(html.contains(&format!("<a href=\"/office/checks/{id}\">")), "check {id} not in annex 2");
     }
@@ -166,7 +241,7 @@ async fn report(backend: Backend) {
     let (status, ctype, disposition, bytes) = download(&web, &format!("{path}.docx")).await;
     assert_eq!(status, 200);
     assert_eq!(ctype, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    assert_eq!(disposition, "attachment; filename=\"bao-cao-01_KH-DEMO.docx\"");
+    assert_eq!(disposition, "attachment; filename=\"bao-cao-09_KH-BC.docx\"");
     let word = docx_rs::read_docx(&bytes).expect("a Word file").json();
     for words in ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO", "Nguyễn Văn An", "sử dụng vốn đúng mục đích: 1/1"]
     {

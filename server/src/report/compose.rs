@@ -38,6 +38,11 @@ pub fn in_sentence(name: &str) -> String {
     name.to_owned()
 }
 
+/// The Vietnamese half of a `Vietnamese / English` text the dashboard shows (the report is in Vietnamese only).
+fn vietnamese(both: &str) -> String {
+    both.split_once(" / ").map_or(both, |(vi, _)| vi).trim().to_owned()
+}
+
 /// `a, b và c`.
 pub fn list(items: &[String]) -> String {
     match items {
@@ -54,6 +59,15 @@ pub fn share(n: u64, m: u64) -> String {
     }
     let tenths = (n * 1000 + m / 2) / m;
     format!("{n}/{m} ({},{}%)", tenths / 10, tenths % 10)
+}
+
+/// `p%` with one decimal and a comma, `—` when nothing was asked.
+pub fn percent(n: u64, m: u64) -> String {
+    if m == 0 {
+        return "—".to_owned();
+    }
+    let tenths = (n * 1000 + m / 2) / m;
+    format!("{},{}%", tenths / 10, tenths % 10)
 }
 
 fn money_words(amount: i64) -> String {
@@ -94,15 +108,21 @@ pub fn report(input: &ReportInput) -> Document {
     b.push(Block::Part("II. KẾT QUẢ KIỂM TRA".into()));
     for (i, (key, title)) in SECTIONS.iter().enumerate() {
         b.push(Block::Section(format!("{}. {title}", i + 1)));
+        let mut section = Vec::new();
         match *key {
-            "targeting" => targeting(input, &total, &mut b),
-            "book" => book(input, &total, &mut b),
-            "site_checks" => site_checks(input, &total, &mut b),
-            "opinions" => opinions(input, &mut b),
-            "overseas" => overseas(input, &mut b),
+            "targeting" => targeting(input, &total, &mut section),
+            "book" => book(input, &total, &mut section),
+            "site_checks" => site_checks(input, &total, &mut section),
+            "opinions" => opinions(input, &mut section),
+            "overseas" => overseas(input, &mut section),
             _ => {}
         }
-        notes(input, key, &mut b);
+        notes(input, key, &mut section);
+        // The figures, then the team's words, then where the figures can be read.
+        let (sources, words): (Vec<Block>, Vec<Block>) =
+            section.into_iter().partition(|b| matches!(b, Block::Source(..)));
+        b.extend(words);
+        b.extend(sources);
     }
 
     b.push(Block::Part("III. ĐÁNH GIÁ CHUNG".into()));
@@ -313,12 +333,12 @@ fn assessment(input: &ReportInput, total: &CommuneFigures, b: &mut Vec<Block>) {
         )));
     } else {
         b.push(Block::Para(format!(
-        "Vốn vay cơ bản được sử dụng đúng mục đích ({} lượt kiểm tra xác định đúng mục đích); tỷ lệ nợ quá hạn chung \
-         của các xã được kiểm tra là {}; các mô hình đã tạo việc làm mới cho {} lao động.",
-        share(kept, asked),
-        ratio_text(total.overdue_amount, total.outstanding),
-        total.jobs_created
-    )));
+            "Vốn vay cơ bản được sử dụng đúng mục đích ({kept}/{asked} lượt kiểm tra, {}); tỷ lệ nợ quá hạn chung của \
+         các xã được kiểm tra là {}; các mô hình đã tạo việc làm mới cho {} lao động.",
+            percent(kept, asked),
+            ratio_text(total.overdue_amount, total.outstanding),
+            total.jobs_created
+        )));
     }
     b.push(Block::Section("2. Tồn tại, hạn chế".into()));
     let mut limits = Vec::new();
@@ -420,8 +440,8 @@ fn annex_checks(input: &ReportInput) -> Table {
                     Cell::Text(c.borrower_name.clone()),
                     Cell::Text(c.commune_name.clone()),
                     Cell::Text(date(c.checked_on)),
-                    Cell::Text(c.verdict.lines().next().unwrap_or_default().to_owned()),
-                    Cell::Text(c.flags.join("; ")),
+                    Cell::Text(vietnamese(&c.verdict)),
+                    Cell::Text(c.flags.iter().map(|f| vietnamese(f)).collect::<Vec<_>>().join("; ")),
                 ]
             })
             .collect(),
