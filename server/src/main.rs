@@ -73,7 +73,7 @@ enum Command {
         #[arg(long, default_value_t = 128)]
         import_max_mb: usize,
     },
-    /// Seed the demo province (once) and print how to sign in.
+    /// Seed the demo province (once) with its field work (photos under DATA/photos) and print how to sign in.
     Demo,
     /// Accounts.
     Users {
@@ -379,13 +379,13 @@ async fn run(cli: Cli) -> Result<(), String> {
             upload_expiry_secs,
             import_max_mb,
         } => {
-            if demo {
-                print!("{}", demo::seed(&db).await?);
-            }
             let photos_url = match photos {
                 Some(u) => u,
                 None => file_url(&cli.data.join("photos"))?,
             };
+            if demo {
+                print!("{}", demo::seed(&db, &photos_url).await?);
+            }
             let sign_in_limits = SignInLimits {
                 per_account: sign_in_attempts,
                 per_address: sign_in_address_attempts,
@@ -405,7 +405,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             serve(db, opts).await
         }
         Command::Demo => {
-            print!("{}", demo::seed(&db).await?);
+            print!("{}", demo::seed(&db, &file_url(&cli.data.join("photos"))?).await?);
             Ok(())
         }
         Command::Users { command: Users::Add { role, username, name, password, password_stdin } } => {
