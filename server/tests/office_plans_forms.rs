@@ -96,6 +96,9 @@ async fn push_check(api: &common::Api, site: &str, millis: u64) -> Value {
     r["results"][0].clone()
 }
 
+/// A form's fields, in order.
+type Form<'a> = Vec<(&'a str, &'a str)>;
+
 fn form<'a>(base: &[(&'a str, &'a str)], more: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     base.iter().chain(more).copied().collect()
 }
@@ -139,7 +142,7 @@ async fn plans(backend: Backend) {
     let before = plans_state(&db).await;
     let team5 = format!("team.{tt5}");
     let unknown = format!("team.{}", new_id());
-    let refusals: Vec<(Vec<(&str, &str)>, &str, &str)> = vec![
+    let refusals: Vec<(Form, &str, &str)> = vec![
         (form(&base, &[(lead3.as_str(), "leader")]), "Chọn ít nhất một xã", "Choose at least one commune"),
         (form(&base, &[("commune", "99999"), (lead3.as_str(), "leader")]), "«99999»", "No commune with code «99999»"),
         (
