@@ -310,7 +310,12 @@ fn notes(input: &ReportInput, key: &str, b: &mut Vec<Block>) {
         let Some(review) = input.review(&c.code) else { continue };
         for n in review.notes(key) {
             any = true;
-            let rating = if n.rating.is_empty() { String::new() } else { format!(" (đánh giá: {})", n.rating) };
+            // A recommendation is made, not rated.
+            let rating = if n.rating.is_empty() || key == "recommendations" {
+                String::new()
+            } else {
+                format!(" (đánh giá: {})", n.rating)
+            };
             b.push(Block::Dash(format!("{}{rating}: {} — {}.", c.name, n.text.trim_end_matches('.'), n.author)));
         }
     }
@@ -365,18 +370,26 @@ fn assessment(input: &ReportInput, total: &CommuneFigures, b: &mut Vec<Block>) {
     }
 }
 
+/// The team's recommendations: its notes under the heading first, then each recommendation once with the
+/// communes where it was made (the same words to the same body in two communes are one recommendation).
 fn recommendations(input: &ReportInput, b: &mut Vec<Block>) {
-    let mut any = false;
+    notes(input, "recommendations", b);
+    let mut grouped: Vec<(String, String, Vec<String>)> = Vec::new();
     for c in &input.communes {
         let Some(review) = input.review(&c.code) else { continue };
         for r in &review.recommendations {
-            any = true;
-            b.push(Block::Dash(format!("{} ({}).", r.trim_end_matches('.'), c.name)));
+            let r = r.trim_end_matches('.').to_owned();
+            let key = vieclam_core::review::merge::same_line(&r);
+            match grouped.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, _, communes)) => communes.push(in_sentence(&c.name)),
+                None => grouped.push((key, r, vec![in_sentence(&c.name)])),
+            }
         }
     }
-    notes(input, "recommendations", b);
-    let any = any || input.reviews.iter().any(|r| !r.notes("recommendations").is_empty());
-    if !any {
+    for (_, words, communes) in &grouped {
+        b.push(Block::Dash(format!("{words} ({}).", list(communes))));
+    }
+    if grouped.is_empty() && input.reviews.iter().all(|r| r.notes("recommendations").is_empty()) {
         b.push(Block::Para("Đoàn chưa ghi kiến nghị tại các xã.".into()));
     }
 }
@@ -561,5 +574,37 @@ mod tests {
         assert_eq!(share(6, 7), "6/7 (85,7%)");
         assert_eq!(share(0, 0), "—");
         assert_eq!(money_words(1_500_000), "1.500.000 đồng");
+    }
+
+    fn commune(code: &str, name: &str) -> CommuneFigures {
+        CommuneFigures {
+            code: code.into(),
+            name: name.into(),
+            misuse: vec![0; misuse_questions().len()],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn one_recommendation_made_in_two_communes_is_written_once_with_both() {
+        let review = |code: &str, words: &str| super::super::input::CommuneReview {
+            commune_code: code.into(),
+            recommendations: vec![words.into()],
+            ..Default::default()
+        };
+        let input = ReportInput {
+            communes: vec![commune("1", "Xã Một"), commune("2", "Phường Hai")],
+            reviews: vec![review("1", "UBND xã: Niêm yết thủ tục."), review("2", "UBND  xã: niêm yết thủ tục")],
+            ..Default::default()
+        };
+        let doc = report(&input);
+        let lines: Vec<&Block> = doc
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Dash(t) if t.to_lowercase().contains("niêm yết thủ tục")))
+            .collect();
+        assert_eq!(lines, [&Block::Dash("UBND xã: Niêm yết thủ tục (xã Một và phường Hai).".into())]);
+        // Nothing checked: the report says so rather than counting zeros.
+        assert!(doc.blocks.iter().any(|b| matches!(b, Block::Para(t) if t.contains("chưa kiểm tra mô hình nào"))));
     }
 }
