@@ -205,7 +205,7 @@ async fn office(backend: Backend) {
     assert_eq!(status, 200);
     assert!(undated.contains("value=\"hôm-qua\""));
 
-    // Plans: the inspector's plan names its team by name, and its commune of the check counts the site checked when
+    // Plans: the inspector's plan names its team by name and function, and its commune of the check counts the site checked when
     // the check falls within the plan's days (the demo's plan starts a week before today).
     let (status, _, plans) = web.get("/office/plans").await;
     assert_eq!(status, 200);
@@ -218,7 +218,8 @@ async fn office(backend: Backend) {
     let section =
         &plans[plans.find(&format!("data-plan=\"{}\"", plan["id"].as_str().unwrap())).expect("its section")..];
     let section = &section[..section.find("</section>").expect("its end")];
-    assert!(section.contains("Nguyễn Văn An (cán bộ kiểm tra)"), "{section}");
+    // `plans add` with one inspector makes them the team's leader.
+    assert!(section.contains("Nguyễn Văn An (Trưởng đoàn / Team leader)"), "{section}");
     let within =
         plan["starts_on"].as_str().unwrap() <= "2026-11-28" && "2026-11-28" <= plan["ends_on"].as_str().unwrap();
     let row = &section[section.find(&format!("<tr data-commune=\"{commune}\">")).expect("the check's commune")..];
