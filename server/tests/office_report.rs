@@ -268,6 +268,32 @@ async fn report(backend: Backend) {
     assert_eq!(codes.len(), 2, "{codes:?}");
     assert!(codes.contains(&"KT-BC-0".to_owned()) && codes.contains(&"KT-BC-1".to_owned()), "{codes:?}");
 
+    // The commune's minutes: the team by name and function, the commune's side as the phone recorded it, both
+    // signatures; linked from the review page; as a Word file too. A commune outside the plan has none.
+    let review_page = format!("/office/plans/{}/communes/{commune}/review", plan.id);
+    let minutes_page = format!("/office/plans/{}/communes/{commune}/minutes", plan.id);
+    assert!(web.get(&review_page).await.2.contains(&format!("href=\"{minutes_page}\"")));
+    let (status, _, minutes) = web.get(&minutes_page).await;
+    assert_eq!(status, 200, "{minutes}");
+    for words in [
+        "BIÊN BẢN",
+        "Nguyễn Văn An, Trưởng đoàn;",
+        "Hoàng Thị Bích, Phó trưởng đoàn;",
+        "Hoàng Văn Lân, Chủ tịch UBND xã;",
+        "Đánh giá: Tốt. Đã họp dân tại 9/9 thôn, loa truyền thanh phát 4 buổi (Nguyễn Văn An).",
+        "Hộ ông Tô Văn Hải: Đề nghị nâng mức cho vay.",
+        "ĐẠI DIỆN UBND",
+        "TRƯỞNG ĐOÀN KIỂM TRA",
+    ] {
+        assert!(minutes.contains(words), "«{words}» not in the minutes: {minutes}");
+    }
+    let (status, _, disposition, bytes) = download(&web, &format!("{minutes_page}.docx")).await;
+    assert_eq!(status, 200);
+    assert!(disposition.contains("bien-ban-09_KH-BC-"), "{disposition}");
+    assert!(docx_rs::read_docx(&bytes).expect("a Word file").json().contains("Hoàng Văn Lân, Chủ tịch UBND xã;"));
+    let outside = vieclam_core::places::communes().iter().find(|c| c.code != commune).expect("another").code.clone();
+    assert_eq!(web.get(&format!("/office/plans/{}/communes/{outside}/minutes", plan.id)).await.0, 404);
+
     // The plans page links to the report.
     let (_, _, plans_page) = web.get("/office/plans").await;
     assert!(plans_page.contains(&format!("href=\"{path}\"")), "{plans_page}");

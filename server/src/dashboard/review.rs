@@ -75,6 +75,14 @@ pub fn render(p: &ReviewPage) -> String {
         both("Xã, phường", "Commune"),
         escape(&p.commune_name),
     ));
+    // The minutes of the meeting, for both sides to sign: printable, or as a Word file.
+    body.push_str(&format!(
+        "<p><a id=\"minutes\" href=\"/office/plans/{0}/communes/{1}/minutes\">{2}</a> · \
+         <a href=\"/office/plans/{0}/communes/{1}/minutes.docx\">Word (.docx)</a></p>",
+        escape(&p.plan_id),
+        escape(&p.commune_code),
+        both("Biên bản làm việc (in)", "Minutes of the meeting (print)"),
+    ));
     if p.merged.is_empty() {
         body.push_str(&format!(
             "<p>{}</p>",

@@ -158,6 +158,7 @@ pub fn report(input: &ReportInput) -> Document {
         ],
         signer_function: "TRƯỞNG ĐOÀN KIỂM TRA".into(),
         signer_name: leader.map(|m| m.name.clone()).unwrap_or_default(),
+        counter_signer: None,
         annexes: vec![
             annex_book(input, &total),
             annex_checks(input),

@@ -94,6 +94,8 @@ pub struct Document {
     pub signer_function: String,
     /// The signer's name.
     pub signer_name: String,
+    /// A second signer on the left, in place of the recipients (minutes are signed by both sides): function, name.
+    pub counter_signer: Option<(String, String)>,
     /// The annex tables, each on its own page (and its own worksheet).
     pub annexes: Vec<Table>,
 }

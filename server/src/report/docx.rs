@@ -52,15 +52,24 @@ fn heading(d: &Document) -> DocxTable {
 }
 
 fn signature(d: &Document) -> DocxTable {
-    let mut left = vec![Paragraph::new().add_run(run("Nơi nhận:", 12).bold().italic())];
-    left.extend(d.recipients.iter().map(|r| Paragraph::new().add_run(run(&format!("- {r}"), 11))));
-    let right = vec![
-        centred(run(&d.signer_function, 14).bold()),
-        centred(run("", 14)),
-        centred(run("", 14)),
-        centred(run("", 14)),
-        centred(run(&d.signer_name, 14).bold()),
-    ];
+    let signer = |function: &str, name: &str| {
+        vec![
+            centred(run(function, 14).bold()),
+            centred(run("", 14)),
+            centred(run("", 14)),
+            centred(run("", 14)),
+            centred(run(name, 14).bold()),
+        ]
+    };
+    let left = match &d.counter_signer {
+        Some((function, name)) => signer(function, name),
+        None => {
+            let mut left = vec![Paragraph::new().add_run(run("Nơi nhận:", 12).bold().italic())];
+            left.extend(d.recipients.iter().map(|r| Paragraph::new().add_run(run(&format!("- {r}"), 11))));
+            left
+        }
+    };
+    let right = signer(&d.signer_function, &d.signer_name);
     DocxTable::without_borders(vec![TableRow::new(vec![cell(left, 4_700), cell(right, 4_700)])])
         .set_grid(vec![4_700, 4_700])
 }

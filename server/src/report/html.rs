@@ -97,12 +97,19 @@ pub fn document(d: &Document, downloads: &[(&str, String)]) -> String {
         escape(&d.title)
     );
     d.blocks.iter().for_each(|b| out.push_str(&block(b)));
-    let to: String = d.recipients.iter().map(|r| format!("<li>- {}</li>", escape(r))).collect();
+    let signer = |function: &str, name: &str| {
+        format!("<td class=\"signer\"><div>{}</div><div class=\"name\">{}</div></td>", escape(function), escape(name))
+    };
+    let left = match &d.counter_signer {
+        Some((function, name)) => signer(function, name),
+        None => {
+            let to: String = d.recipients.iter().map(|r| format!("<li>- {}</li>", escape(r))).collect();
+            format!("<td><div class=\"to\">Nơi nhận:</div><ul class=\"to-list\">{to}</ul></td>")
+        }
+    };
     out.push_str(&format!(
-        "<table class=\"sign\"><tr><td><div class=\"to\">Nơi nhận:</div><ul class=\"to-list\">{to}</ul></td>\
-         <td class=\"signer\"><div>{}</div><div class=\"name\">{}</div></td></tr></table>",
-        escape(&d.signer_function),
-        escape(&d.signer_name)
+        "<table class=\"sign\"><tr>{left}{}</tr></table>",
+        signer(&d.signer_function, &d.signer_name)
     ));
     for a in &d.annexes {
         out.push_str(&format!("<section class=\"annex\"><h2>{}</h2>{}</section>", escape(&a.title), table(a)));

@@ -35,6 +35,8 @@ pub struct Note {
 pub struct CommuneReview {
     /// Commune code.
     pub commune_code: String,
+    /// The day the meeting was held (the earliest any contributor gives).
+    pub held_on: Option<NaiveDate>,
     /// Per heading key (`leadership`, `targeting`, `book`, `site_checks`, `opinions`, `overseas`,
     /// `recommendations`), the notes written under it.
     pub notes: Vec<(String, Vec<Note>)>,

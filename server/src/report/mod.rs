@@ -7,4 +7,5 @@ pub mod doc;
 pub mod docx;
 pub mod html;
 pub mod input;
+pub mod minutes;
 pub mod xlsx;

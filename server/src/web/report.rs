@@ -92,6 +92,7 @@ async fn reviews(tx: &mut Tx, plan: &InspectionPlan) -> ApiResult<Vec<CommuneRev
             let merged = review::merge(by_commune.get(code)?);
             Some(CommuneReview {
                 commune_code: code.clone(),
+                held_on: merged.contributors.iter().map(|c| c.held_on).min(),
                 notes: merged
                     .headings
                     .iter()

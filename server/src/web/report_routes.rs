@@ -1,5 +1,6 @@
 //! `GET /office/plans/{id}/report` (printable HTML), `…/report.docx` (Word) and `…/report.xlsx` (the annex tables
-//! as a workbook): the report to the province for one plan, made fresh from the database on each request.
+//! as a workbook): the report to the province for one plan; `…/communes/{code}/minutes` and `….docx`: the minutes of
+//! the team's meeting in one of its communes. Made fresh from the database on each request.
 
 use std::sync::Arc;
 
@@ -10,7 +11,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 
 use super::data::DbDashboard;
-use crate::report::{compose, docx, html, xlsx};
+use crate::report::{compose, docx, html, minutes, xlsx};
 
 /// The three routes.
 pub fn router(dashboard: Arc<DbDashboard>) -> Router {
@@ -18,6 +19,8 @@ pub fn router(dashboard: Arc<DbDashboard>) -> Router {
         .route("/office/plans/{id}/report", get(report_html))
         .route("/office/plans/{id}/report.docx", get(report_docx))
         .route("/office/plans/{id}/report.xlsx", get(report_xlsx))
+        .route("/office/plans/{id}/communes/{code}/minutes", get(minutes_html))
+        .route("/office/plans/{id}/communes/{code}/minutes.docx", get(minutes_docx))
         .with_state(dashboard)
 }
 
@@ -91,6 +94,45 @@ async fn report_xlsx(State(d): State<Arc<DbDashboard>>, Path(id): Path<String>) 
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             file_name(&code, "xlsx"),
         ),
+        Err(e) => failed(&e),
+    }
+}
+
+/// The minutes of commune `code` of plan `id`, and a file name for them.
+async fn minutes_of(d: &DbDashboard, id: &str, code: &str) -> Result<(crate::report::doc::Document, String), Response> {
+    match d.report_input(id).await {
+        Ok(Some(input)) => match minutes::minutes(&input, code) {
+            Some(doc) => {
+                Ok((doc, file_name(&format!("{}-{code}", input.plan.code), "docx").replace("bao-cao", "bien-ban")))
+            }
+            None => Err(not_found()),
+        },
+        Ok(None) => Err(not_found()),
+        Err(e) => Err(failed(&e)),
+    }
+}
+
+async fn minutes_html(State(d): State<Arc<DbDashboard>>, Path((id, code)): Path<(String, String)>) -> Response {
+    match minutes_of(&d, &id, &code).await {
+        Ok((doc, _)) => {
+            let links = [
+                ("Tải về Word (.docx)", format!("/office/plans/{id}/communes/{code}/minutes.docx")),
+                ("Đánh giá của đoàn / The team's review", format!("/office/plans/{id}/communes/{code}/review")),
+                ("Về kế hoạch / Back to plans", "/office/plans".to_owned()),
+            ];
+            Html(html::document(&doc, &links)).into_response()
+        }
+        Err(r) => r,
+    }
+}
+
+async fn minutes_docx(State(d): State<Arc<DbDashboard>>, Path((id, code)): Path<(String, String)>) -> Response {
+    let (doc, name) = match minutes_of(&d, &id, &code).await {
+        Ok(found) => found,
+        Err(r) => return r,
+    };
+    match docx::document(&doc) {
+        Ok(bytes) => download(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name),
         Err(e) => failed(&e),
     }
 }
