@@ -131,6 +131,17 @@ async fn plans(backend: Backend) {
     assert!(page.contains(&format!("id=\"commune-{x}\"")));
     assert!(!page.contains("id=\"team-tt5\""), "a disabled inspector is not offered");
 
+    // Without the admin's session every change is sent to the sign-in form, and nothing changes.
+    let anon = Browser { http: web.http.clone(), base: web.base.clone(), cookie: None };
+    let before = plans_state(&db).await;
+    for path in
+        ["/office/plans", "/office/plans/x", "/office/plans/x/close", "/office/enterprises", "/office/programmes"]
+    {
+        assert_eq!(anon.post(path, &[("code", "99/KH")]).await.1, "/office/login", "{path}");
+    }
+    assert_eq!(anon.get("/office/plans/new").await.1, "/office/login");
+    assert_eq!(plans_state(&db).await, before);
+
     // Refusals: 422, the reason in both languages, nothing changed.
     let lead3 = format!("team.{tt3}");
     let base = [
