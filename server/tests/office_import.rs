@@ -196,6 +196,13 @@ async fn import(backend: Backend) {
     assert_eq!((status, refusal(&page)), (409, "import.already_confirmed"), "{page}");
     assert_eq!(held(&db).await, after);
 
+    // The same book as one workbook, a sheet each, reads the same.
+    let (status, _, page) = web.upload("/office/import", &[("loans", "sao-ke.xlsx", &sample("book-good.xlsx"))]).await;
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(attr(&page, "id=\"import-summary\"", "data-accepted"), "15");
+    assert_eq!(attr(&page, "data-kind=\"loan\"", "data-total"), "5");
+    assert_eq!(attr(&page, "data-kind=\"payment\"", "data-total"), "7");
+
     // The same book again is all unchanged; a preview older than an hour is refused.
     let (status, _, page) = web.upload("/office/import", &good).await;
     assert_eq!(status, 200, "{page}");

@@ -17,6 +17,7 @@ pub const MAX_SHOWN: usize = 10_000;
 /// The record kinds an import writes, in words.
 fn kind_words(kind: &str) -> (&str, &str) {
     match kind {
+        "loan_programme" => ("Chương trình cho vay", "Loan programmes"),
         "borrower" => ("Người vay", "Borrowers"),
         "loan" => ("Khoản vay", "Loans"),
         "schedule" => ("Lịch trả nợ", "Repayment schedules"),
