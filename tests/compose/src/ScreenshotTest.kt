@@ -16,11 +16,18 @@ import vn.gov.langson.vieclam.core.AnswerInput
 import vn.gov.langson.vieclam.core.ApplicationState
 import vn.gov.langson.vieclam.core.Language
 import vn.gov.langson.vieclam.core.LocationFix
+import vn.gov.langson.vieclam.core.MyReview
 import vn.gov.langson.vieclam.core.QuestionKind
 import vn.gov.langson.vieclam.core.RegistrationForm
+import vn.gov.langson.vieclam.core.ReviewAttendee
+import vn.gov.langson.vieclam.core.ReviewNote
+import vn.gov.langson.vieclam.core.ReviewOpinion
+import vn.gov.langson.vieclam.core.ReviewRating
 import vn.gov.langson.vieclam.core.VieclamException
 import vn.gov.langson.vieclam.core.VieclamStore
 import vn.gov.langson.vieclam.core.errorMessage
+import vn.gov.langson.vieclam.core.reviewHeadings
+import vn.gov.langson.vieclam.core.reviewRatings
 import vn.gov.langson.vieclam.core.walkPlot
 import vn.gov.langson.vieclam.core.test.DEMO_AS_OF
 import vn.gov.langson.vieclam.core.test.demoStore
@@ -34,10 +41,12 @@ import vn.gov.langson.vieclam.ui.borrower.LoanReminders
 import vn.gov.langson.vieclam.ui.borrower.LoansScreen
 import vn.gov.langson.vieclam.ui.borrower.RemindersScreen
 import vn.gov.langson.vieclam.ui.inspector.Here
+import vn.gov.langson.vieclam.ui.inspector.CommuneReviewScreen
 import vn.gov.langson.vieclam.ui.inspector.MinutesScreen
 import vn.gov.langson.vieclam.ui.inspector.PlanScreen
 import vn.gov.langson.vieclam.ui.inspector.PlotWalkScreen
 import vn.gov.langson.vieclam.ui.inspector.PlotWalkUi
+import vn.gov.langson.vieclam.ui.inspector.ReviewForm
 import vn.gov.langson.vieclam.ui.inspector.SiteCheckScreen
 import vn.gov.langson.vieclam.ui.inspector.SitesScreen
 import vn.gov.langson.vieclam.ui.sync.SyncProgressUi
@@ -175,6 +184,27 @@ class ScreenshotTest {
         val minutes = store.communeMinutes(finishedCommune, null, DEMO_AS_OF, Language.VI)
         assertTrue("the finished visit is counted", minutes.checks >= 1u)
         assertDrawn(renderPng("07-bien-ban") { MinutesScreen(minutes, strings, {}, {}) })
+    }
+
+    @Test
+    fun communeReview() {
+        val plan = store.currentPlans(DEMO_AS_OF, Language.VI).plans.single()
+        val commune = plan.communes.first().communeCode
+        // The form as an inspector fills it in (saving needs a signed-in account: the core's tests cover it).
+        val mine = MyReview(
+            heldOn = "2025-10-14",
+            notes = listOf(
+                ReviewNote("leadership", ReviewRating.GOOD, "Họp đủ 12 thôn; loa phát 3 buổi; thủ tục niêm yết tại điểm giao dịch."),
+                ReviewNote("book", ReviewRating.FAIR, "Dư nợ tăng 8 %; nợ quá hạn 2,4 %."),
+            ),
+            attendees = listOf(ReviewAttendee("Hoàng Văn Lân", "Chủ tịch UBND xã")),
+            opinions = listOf(ReviewOpinion("Hộ ông Tô Văn Hải", "Xin gia hạn nợ vì lũ.")),
+            recommendations = emptyList(),
+        )
+        val team = store.mergedReview(plan.planId, commune, Language.VI)
+        assertEquals(7, team.headings.size)
+        val form = ReviewForm(reviewHeadings(Language.VI), reviewRatings(Language.VI), emptyList(), "vi")
+        assertDrawn(renderPng("16-danh-gia-xa") { CommuneReviewScreen(mine, team, form, strings, {}, {}, {}) })
     }
 
     @Test

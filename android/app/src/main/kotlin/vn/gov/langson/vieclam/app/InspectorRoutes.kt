@@ -1,4 +1,5 @@
-//! The inspector's routes: the running plans, a commune's minutes (printed from the core's HTML), nearest sites
+//! The inspector's routes: the running plans, a commune's minutes (printed from the core's HTML) and its review
+//! ([ReviewRoute]), nearest sites
 //! (list or map), a site check with camera and plot walk (the sync tab is every role's: [SyncRoute]). Fixes come from [bestFix] and [fixes]; photos
 //! from [CameraCapture]; all judgement is the core's.
 package vn.gov.langson.vieclam.app
@@ -77,8 +78,18 @@ fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, str
             value = coreCall(context) { app.store.communeMinutes(commune, planId, todayInProvince(), lang) }
         }
         minutes?.let { m ->
-            MinutesScreen(m, strings, onExport = { printHtml(context, m.title, m.html) }, onBack = { nav.popBackStack() })
+            MinutesScreen(
+                m, strings,
+                onExport = { printHtml(context, m.title, m.html) },
+                onBack = { nav.popBackStack() },
+                onReview = { nav.navigate("review/$planId/$commune") },
+            )
         }
+    }
+    composable(Routes.REVIEW) { entry ->
+        val planId = entry.arguments?.getString("planId") ?: return@composable
+        val commune = entry.arguments?.getString("commune") ?: return@composable
+        ReviewRoute(app, strings, nav, planId, commune)
     }
 }
 

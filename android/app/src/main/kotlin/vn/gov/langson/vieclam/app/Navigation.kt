@@ -70,6 +70,7 @@ object Routes {
     const val CAMERA = "camera/{checkId}"
     const val WALK = "walk/{siteId}"
     const val MINUTES = "minutes/{planId}/{commune}"
+    const val REVIEW = "review/{planId}/{commune}"
     const val SYNC = "sync"
     const val LOANS = "loans"
     const val LOAN = "loan/{loanId}"

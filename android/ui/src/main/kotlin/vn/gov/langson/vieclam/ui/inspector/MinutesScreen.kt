@@ -12,11 +12,18 @@ import vn.gov.langson.vieclam.ui.common.FieldsCard
 import vn.gov.langson.vieclam.ui.common.LabeledRow
 import vn.gov.langson.vieclam.ui.common.PrimaryButton
 import vn.gov.langson.vieclam.ui.common.ScreenFrame
+import vn.gov.langson.vieclam.ui.common.SecondaryButton
 import vn.gov.langson.vieclam.ui.common.SectionTitle
 
-/** The minutes of one commune, with an export button. */
+/** The minutes of one commune, with an export button (and, given `onReview`, a way to the commune's review). */
 @Composable
-fun MinutesScreen(minutes: CommuneMinutes, strings: UiStrings, onExport: () -> Unit, onBack: () -> Unit) {
+fun MinutesScreen(
+    minutes: CommuneMinutes,
+    strings: UiStrings,
+    onExport: () -> Unit,
+    onBack: () -> Unit,
+    onReview: (() -> Unit)? = null,
+) {
     ScreenFrame(strings.minutesTitle, onBack = onBack, backLabel = strings.back) {
         Text(minutes.title, style = MaterialTheme.typography.titleLarge)
         Text(minutes.subject, style = MaterialTheme.typography.bodyLarge)
@@ -28,5 +35,6 @@ fun MinutesScreen(minutes: CommuneMinutes, strings: UiStrings, onExport: () -> U
         }
         for (sig in minutes.signatures) LabeledRow(sig.who, sig.hint)
         PrimaryButton(strings.exportMinutes, onExport)
+        if (onReview != null) SecondaryButton(strings.reviewOpen, onReview)
     }
 }

@@ -1,0 +1,197 @@
+//! The commune review (đánh giá tại xã) of one plan's commune: the inspector's own review to edit (the meeting day,
+//! under each heading of the report a rating and text, the attendees, opinions heard and recommendations), saved
+//! through the core (`saveReview`: validated, signed, sent at the next sync), and below it what the whole team has
+//! written, merged by the core (`mergedReview`), every contributor's words side by side. The screen only draws and
+//! reports edits: the app holds the review being edited and the core's problems with it.
+package vn.gov.langson.vieclam.ui.inspector
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.heightIn
+import androidx.compose.foundation.selection.selectable
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.RadioButton
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.semantics.Role
+import androidx.compose.ui.unit.dp
+import vn.gov.langson.vieclam.core.FieldProblem
+import vn.gov.langson.vieclam.core.MergedReviewView
+import vn.gov.langson.vieclam.core.MyReview
+import vn.gov.langson.vieclam.core.ReviewAttendee
+import vn.gov.langson.vieclam.core.ReviewHeading
+import vn.gov.langson.vieclam.core.ReviewNote
+import vn.gov.langson.vieclam.core.ReviewOpinion
+import vn.gov.langson.vieclam.core.ReviewRating
+import vn.gov.langson.vieclam.core.ReviewRatingOption
+import vn.gov.langson.vieclam.core.ReviewRecommendation
+import vn.gov.langson.vieclam.ui.UiStrings
+import vn.gov.langson.vieclam.ui.common.PrimaryButton
+import vn.gov.langson.vieclam.ui.common.RowCard
+import vn.gov.langson.vieclam.ui.common.ScreenFrame
+import vn.gov.langson.vieclam.ui.common.SecondaryButton
+import vn.gov.langson.vieclam.ui.common.SectionTitle
+import vn.gov.langson.vieclam.ui.theme.MinTouchTarget
+import vn.gov.langson.vieclam.ui.theme.StatusColors
+
+/** What the review form needs besides the review itself: the core's headings and ratings in the app's language,
+ *  and the core's problems with the last save (each shown under its field, `headings[2].text` and the like). */
+data class ReviewForm(
+    val headings: List<ReviewHeading>,
+    val ratings: List<ReviewRatingOption>,
+    val problems: List<FieldProblem>,
+    val language: String,
+)
+
+/** The inspector's review of one commune, and the team's merged. */
+@Composable
+fun CommuneReviewScreen(
+    mine: MyReview,
+    team: MergedReviewView,
+    form: ReviewForm,
+    strings: UiStrings,
+    onChange: (MyReview) -> Unit,
+    onSave: () -> Unit,
+    onBack: () -> Unit,
+) {
+    ScreenFrame("${team.title} — ${team.communeName}", onBack = onBack, backLabel = strings.back) {
+        SectionTitle(strings.reviewMine)
+        OutlinedTextField(
+            value = mine.heldOn,
+            onValueChange = { onChange(mine.copy(heldOn = it)) },
+            label = { Text(strings.reviewHeldOn) },
+            singleLine = true,
+            modifier = Modifier.fillMaxWidth(),
+        )
+        Problem(form, "held_on")
+        for (h in form.headings) {
+            val index = mine.notes.indexOfFirst { it.key == h.key }
+            val note = mine.notes.getOrNull(index)
+            RowCard(onClick = null) {
+                Text(h.label, style = MaterialTheme.typography.titleSmall)
+                Text(h.hint, style = MaterialTheme.typography.bodySmall, color = MaterialTheme.colorScheme.onSurfaceVariant)
+                Ratings(form.ratings, note?.rating) { rating -> onChange(mine.withNote(h.key, rating, note?.text ?: "")) }
+                OutlinedTextField(
+                    value = note?.text ?: "",
+                    onValueChange = { text -> onChange(mine.withNote(h.key, note?.rating ?: ReviewRating.NOT_ASSESSED, text)) },
+                    modifier = Modifier.fillMaxWidth().heightIn(min = 96.dp),
+                )
+                if (index >= 0) Problem(form, "headings[$index].text")
+            }
+        }
+        Pairs(
+            strings.reviewAttendees, strings.reviewName, strings.reviewRole, "attendees", form, strings,
+            mine.attendees.map { it.name to it.role },
+        ) { list -> onChange(mine.copy(attendees = list.map { ReviewAttendee(it.first, it.second) })) }
+        Pairs(
+            strings.reviewOpinions, strings.reviewWho, strings.reviewWhat, "opinions", form, strings,
+            mine.opinions.map { it.who to it.what },
+        ) { list -> onChange(mine.copy(opinions = list.map { ReviewOpinion(it.first, it.second) })) }
+        Pairs(
+            strings.reviewRecommendations, strings.reviewTo, strings.reviewWhat, "recommendations", form, strings,
+            mine.recommendations.map { it.to to it.what },
+        ) { list -> onChange(mine.copy(recommendations = list.map { ReviewRecommendation(it.first, it.second) })) }
+        PrimaryButton(strings.reviewSave, onSave)
+
+        SectionTitle(strings.reviewTeam)
+        if (team.contributors == 0u) Text(team.emptyText, style = MaterialTheme.typography.bodyLarge)
+        for (h in team.headings) {
+            if (h.contributions.isEmpty()) continue
+            RowCard(onClick = null) {
+                Text(h.label, style = MaterialTheme.typography.titleSmall)
+                for (c in h.contributions) {
+                    val colour = when (c.rating) {
+                        ReviewRating.GOOD -> StatusColors.good
+                        ReviewRating.WEAK -> StatusColors.bad
+                        else -> MaterialTheme.colorScheme.onSurface
+                    }
+                    Text("${c.author} · ${c.ratingLabel}", style = MaterialTheme.typography.labelLarge, color = colour)
+                    if (c.text.isNotBlank()) Text(c.text, style = MaterialTheme.typography.bodyMedium)
+                }
+            }
+        }
+        for ((title, lines) in listOf(
+            strings.reviewAttendees to team.attendees.map { "${it.name} — ${it.role}" },
+            strings.reviewOpinions to team.opinions.map { "${it.who}: ${it.what}" },
+            strings.reviewRecommendations to team.recommendations.map { "${it.to}: ${it.what}" },
+        )) {
+            if (lines.isEmpty()) continue
+            Text(title, style = MaterialTheme.typography.titleSmall)
+            for (line in lines) Text("• $line", style = MaterialTheme.typography.bodyMedium)
+        }
+    }
+}
+
+/** The review with `key`'s note set (kept in the catalogue's order, which `headings` gives). */
+private fun MyReview.withNote(key: String, rating: ReviewRating, text: String): MyReview {
+    val others = notes.filter { it.key != key }
+    return copy(notes = others + ReviewNote(key, rating, text))
+}
+
+/** The core's sentence for `field`, in the form's language, if it found a problem there. */
+@Composable
+private fun Problem(form: ReviewForm, field: String) {
+    val p = form.problems.firstOrNull { it.field == field } ?: return
+    Text(if (form.language == "en") p.messageEn else p.messageVi, color = StatusColors.bad, style = MaterialTheme.typography.bodySmall)
+}
+
+/** The ratings as one row of radio buttons, each a 48 dp target. */
+@Composable
+private fun Ratings(options: List<ReviewRatingOption>, current: ReviewRating?, onPick: (ReviewRating) -> Unit) {
+    Row(Modifier.fillMaxWidth(), horizontalArrangement = Arrangement.spacedBy(4.dp)) {
+        for (o in options) {
+            Row(
+                Modifier.heightIn(min = MinTouchTarget)
+                    .selectable(selected = o.rating == current, role = Role.RadioButton, onClick = { onPick(o.rating) }),
+                verticalAlignment = Alignment.CenterVertically,
+            ) {
+                RadioButton(selected = o.rating == current, onClick = null)
+                Text(o.label, style = MaterialTheme.typography.bodyMedium)
+            }
+        }
+    }
+}
+
+/** A list of two-part items (name and function, who and what, to whom and what), edited in place. */
+@Composable
+private fun Pairs(
+    title: String,
+    firstLabel: String,
+    secondLabel: String,
+    field: String,
+    form: ReviewForm,
+    strings: UiStrings,
+    items: List<Pair<String, String>>,
+    onItems: (List<Pair<String, String>>) -> Unit,
+) {
+    SectionTitle(title)
+    Problem(form, field)
+    items.forEachIndexed { i, (first, second) ->
+        RowCard(onClick = null) {
+            Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
+                OutlinedTextField(
+                    value = first,
+                    onValueChange = { v -> onItems(items.toMutableList().also { it[i] = v to second }) },
+                    label = { Text(firstLabel) },
+                    singleLine = true,
+                    modifier = Modifier.fillMaxWidth(),
+                )
+                Problem(form, when (field) { "attendees" -> "$field[$i].name"; "opinions" -> "$field[$i].who"; else -> "$field[$i].to" })
+                OutlinedTextField(
+                    value = second,
+                    onValueChange = { v -> onItems(items.toMutableList().also { it[i] = first to v }) },
+                    label = { Text(secondLabel) },
+                    modifier = Modifier.fillMaxWidth(),
+                )
+                Problem(form, when (field) { "attendees" -> "$field[$i].role"; else -> "$field[$i].what" })
+                SecondaryButton(strings.reviewRemove, { onItems(items.filterIndexed { j, _ -> j != i }) })
+            }
+        }
+    }
+    SecondaryButton(strings.reviewAdd, { onItems(items + ("" to "")) })
+}
