@@ -36,6 +36,15 @@ protocol CoreAPI: AnyObject {
     func walk(fixes: [LocationFix]) throws -> WalkedPlot
     func currentPlans(on: String) throws -> PlanList
     func minutes(communeCode: String, planId: String, on: String) throws -> CommuneMinutes
+    /// The commune review's headings and ratings in the app's language, to build the form.
+    func reviewHeadings() -> [ReviewHeading]
+    func reviewRatings() -> [ReviewRatingOption]
+    /// The signed-in inspector's own review of a plan's commune, or nil before they write one.
+    func myReview(planId: String, communeCode: String) throws -> MyReview?
+    /// Saves it whole: validated, signed, sent at the next sync; `VieclamError.Invalid` lists every problem.
+    func saveReview(planId: String, communeCode: String, review: MyReview) throws
+    /// The team's reviews of the commune, merged by the core: every contributor's words side by side.
+    func mergedReview(planId: String, communeCode: String) throws -> MergedReviewView
     func catalogue(query: String, on: String) throws -> Catalogue
     func formState(form: RegistrationForm, touched: [String], today: String) throws -> FormState
     func submit(form: RegistrationForm, today: String) throws

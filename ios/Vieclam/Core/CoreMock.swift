@@ -92,6 +92,33 @@ final class CoreMock: CoreAPI {
                        signatures: [SignatureBlock(who: "Đại diện đoàn kiểm tra", hint: "(Ký, ghi rõ họ tên)")],
                        checks: 3, loans: 3, html: "<!DOCTYPE html><html lang=\"vi\"><body>Biên bản kiểm tra</body></html>")
     }
+    func reviewHeadings() -> [ReviewHeading] {
+        [ReviewHeading(key: "leadership", label: "Công tác lãnh đạo, chỉ đạo, tuyên truyền chính sách",
+                       hint: "Họp thôn, loa truyền thanh, niêm yết thủ tục tại điểm giao dịch xã."),
+         ReviewHeading(key: "book", label: "Tăng trưởng dư nợ và tỷ lệ nợ quá hạn",
+                       hint: "Dư nợ tăng bao nhiêu, nợ quá hạn chiếm bao nhiêu.")]
+    }
+    func reviewRatings() -> [ReviewRatingOption] {
+        [ReviewRatingOption(rating: .good, label: "Tốt"), ReviewRatingOption(rating: .fair, label: "Khá"),
+         ReviewRatingOption(rating: .weak, label: "Yếu"), ReviewRatingOption(rating: .notAssessed, label: "Chưa đánh giá")]
+    }
+    func myReview(planId: String, communeCode: String) throws -> MyReview? {
+        MyReview(heldOn: "2025-10-14",
+                 notes: [ReviewNote(key: "leadership", rating: .good, text: "Họp đủ 12 thôn; loa phát 3 buổi.")],
+                 attendees: [ReviewAttendee(name: "Hoàng Văn Lân", role: "Chủ tịch UBND xã")], opinions: [], recommendations: [])
+    }
+    func saveReview(planId: String, communeCode: String, review: MyReview) throws {}
+    func mergedReview(planId: String, communeCode: String) throws -> MergedReviewView {
+        MergedReviewView(title: "Đánh giá tại xã", communeName: "Xã Đình Lập", contributors: 2, headings: [
+            ReviewHeadingView(key: "leadership", label: "Công tác lãnh đạo, chỉ đạo, tuyên truyền chính sách", contributions: [
+                ReviewContribution(author: "Nông Văn Hải", mine: true, rating: .good, ratingLabel: "Tốt",
+                                   text: "Họp đủ 12 thôn; loa phát 3 buổi."),
+                ReviewContribution(author: "Thành viên đoàn", mine: false, rating: .weak, ratingLabel: "Yếu",
+                                   text: "Chưa niêm yết thủ tục tại điểm giao dịch.")])],
+            attendees: [ReviewAttendee(name: "Hoàng Văn Lân", role: "Chủ tịch UBND xã")], opinions: [],
+            recommendations: [ReviewRecommendation(to: "UBND xã", what: "Niêm yết thủ tục vay vốn.")],
+            emptyText: "Chưa có đánh giá nào.")
+    }
     func catalogue(query: String, on: String) throws -> Catalogue {
         Catalogue(title: "Chương trình việc làm", programmes: [
             ProgrammeRow(id: "p1", kind: "abroad", kindText: "Làm việc ở nước ngoài", title: "Đơn hàng điện tử Nhật Bản",

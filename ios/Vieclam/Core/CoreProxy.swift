@@ -73,6 +73,18 @@ final class CoreProxy: CoreAPI {
     func minutes(communeCode: String, planId: String, on: String) throws -> CommuneMinutes {
         try store.communeMinutes(communeCode: communeCode, plan: planId, on: on, lang: language)
     }
+    func reviewHeadings() -> [ReviewHeading] { VieclamCore.reviewHeadings(lang: language) }
+    func reviewRatings() -> [ReviewRatingOption] { VieclamCore.reviewRatings(lang: language) }
+    func myReview(planId: String, communeCode: String) throws -> MyReview? {
+        try store.myReview(planId: planId, communeCode: communeCode)
+    }
+    func saveReview(planId: String, communeCode: String, review: MyReview) throws {
+        _ = try store.enrolDevice() // idempotent: the device key is made once
+        try store.saveReview(planId: planId, communeCode: communeCode, review: review, now: isoNow())
+    }
+    func mergedReview(planId: String, communeCode: String) throws -> MergedReviewView {
+        try store.mergedReview(planId: planId, communeCode: communeCode, lang: language)
+    }
     func catalogue(query: String, on: String) throws -> Catalogue {
         try store.catalogue(query: query, on: on, lang: language)
     }

@@ -281,6 +281,8 @@ struct MinutesView: View {
                 }
                 Section { ForEach(m.signatures, id: \.who) { LabeledRow(label: $0.who, value: $0.hint) } }
                 PrimaryButton(title: "export_minutes") { printHTML(m.html, jobName: m.title) }
+                NavigationLink("review_open") { ReviewView(planId: planId, communeCode: communeCode) }
+                    .frame(minHeight: Theme.minTarget)
             }
         }
         .navigationTitle("minutes_title")

@@ -1,0 +1,148 @@
+// The commune review (đánh giá tại xã) of one plan's commune: the inspector's own review to edit (the meeting day,
+// a rating and text under each heading of the report, attendees, opinions and recommendations), saved whole through
+// the core (validated, signed, sent at the next sync; the core's problems shown under their fields), and what the
+// whole team has written, merged by the core, every contributor's words side by side.
+import SwiftUI
+import VieclamCore
+
+struct ReviewView: View {
+    @EnvironmentObject var model: AppModel
+    let planId: String
+    let communeCode: String
+    @State private var mine = MyReview(heldOn: isoToday(), notes: [], attendees: [], opinions: [], recommendations: [])
+    @State private var team: MergedReviewView?
+    @State private var problems: [FieldProblem] = []
+    @State private var saved = false
+    @State private var error: String?
+
+    var body: some View {
+        let headings = model.core.reviewHeadings()
+        let ratings = model.core.reviewRatings()
+        List {
+            if let error { Text(error).foregroundColor(Theme.bad) }
+            Section("review_mine") {
+                TextField("review_held_on", text: $mine.heldOn)
+                problem("held_on")
+            }
+            ForEach(headings, id: \.key) { h in
+                Section {
+                    Picker(h.label, selection: rating(h.key)) {
+                        ForEach(ratings, id: \.rating) { Text($0.label).tag(Optional($0.rating)) }
+                    }
+                    .pickerStyle(.segmented)
+                    TextField(h.hint, text: text(h.key), axis: .vertical).lineLimit(3...8)
+                    if let i = mine.notes.firstIndex(where: { $0.key == h.key }) { problem("headings[\(i)].text") }
+                } header: { Text(h.label) }
+            }
+            pairs("review_attendees", "review_name", "review_role", field: "attendees",
+                  items: mine.attendees.map { ($0.name, $0.role) }) { mine.attendees = $0.map { ReviewAttendee(name: $0.0, role: $0.1) } }
+            pairs("review_opinions", "review_who", "review_what", field: "opinions",
+                  items: mine.opinions.map { ($0.who, $0.what) }) { mine.opinions = $0.map { ReviewOpinion(who: $0.0, what: $0.1) } }
+            pairs("review_recommendations", "review_to", "review_what", field: "recommendations",
+                  items: mine.recommendations.map { ($0.to, $0.what) }) {
+                mine.recommendations = $0.map { ReviewRecommendation(to: $0.0, what: $0.1) }
+            }
+            PrimaryButton(title: "review_save") { save() }
+            if saved { Text("review_saved").foregroundColor(Theme.good) }
+            if let team {
+                Section("review_team") {
+                    if team.contributors == 0 { Text(team.emptyText) }
+                    ForEach(team.headings.filter { !$0.contributions.isEmpty }, id: \.key) { h in
+                        VStack(alignment: .leading, spacing: 4) {
+                            Text(h.label).bold()
+                            ForEach(Array(h.contributions.enumerated()), id: \.offset) { _, c in
+                                Text("\(c.author) · \(c.ratingLabel)").foregroundColor(colour(c.rating))
+                                if !c.text.isEmpty { Text(c.text) }
+                            }
+                        }
+                    }
+                    ForEach(Array(team.attendees.enumerated()), id: \.offset) { _, a in Text("• \(a.name) — \(a.role)") }
+                    ForEach(Array(team.opinions.enumerated()), id: \.offset) { _, o in Text("• \(o.who): \(o.what)") }
+                    ForEach(Array(team.recommendations.enumerated()), id: \.offset) { _, r in Text("• \(r.to): \(r.what)") }
+                }
+            }
+        }
+        .navigationTitle(team.map { "\($0.title) — \($0.communeName)" } ?? "")
+        .task {
+            // A first review starts empty on today's date (in the province); an earlier one is edited as saved.
+            if let found = attempt($error, { try model.core.myReview(planId: planId, communeCode: communeCode) }),
+               let stored = found {
+                mine = stored
+            }
+            team = attempt($error) { try model.core.mergedReview(planId: planId, communeCode: communeCode) }
+        }
+    }
+
+    private func save() {
+        do {
+            try model.core.saveReview(planId: planId, communeCode: communeCode, review: mine)
+            problems = []
+            saved = true
+            error = nil
+            BackgroundSync.schedule() // the review goes up with the next background sync
+            team = attempt($error) { try model.core.mergedReview(planId: planId, communeCode: communeCode) }
+        } catch VieclamError.Invalid(let fields) {
+            problems = fields
+            saved = false
+        } catch {
+            self.error = describe(error)
+        }
+    }
+
+    /// The core's sentence for `field`, in the app's language, if it found a problem there.
+    @ViewBuilder private func problem(_ field: String) -> some View {
+        if let p = problems.first(where: { $0.field == field }) {
+            Text(appLanguage == .en ? p.messageEn : p.messageVi).foregroundColor(Theme.bad).font(.footnote)
+        }
+    }
+
+    private func colour(_ rating: ReviewRating) -> Color {
+        switch rating {
+        case .good: return Theme.good
+        case .weak: return Theme.bad
+        default: return .primary
+        }
+    }
+
+    /// The note under `key`, set with the given rating and text (a heading is written once).
+    private func setNote(_ key: String, rating: ReviewRating, text: String) {
+        mine.notes.removeAll { $0.key == key }
+        mine.notes.append(ReviewNote(key: key, rating: rating, text: text))
+    }
+
+    private func rating(_ key: String) -> Binding<ReviewRating?> {
+        Binding(
+            get: { mine.notes.first { $0.key == key }?.rating },
+            set: { new in setNote(key, rating: new ?? .notAssessed, text: mine.notes.first { $0.key == key }?.text ?? "") }
+        )
+    }
+
+    private func text(_ key: String) -> Binding<String> {
+        Binding(
+            get: { mine.notes.first { $0.key == key }?.text ?? "" },
+            set: { new in setNote(key, rating: mine.notes.first { $0.key == key }?.rating ?? .notAssessed, text: new) }
+        )
+    }
+
+    /// A list of two-part items edited in place, with add and remove.
+    @ViewBuilder private func pairs(
+        _ title: LocalizedStringKey, _ first: LocalizedStringKey, _ second: LocalizedStringKey, field: String,
+        items: [(String, String)], set: @escaping ([(String, String)]) -> Void
+    ) -> some View {
+        Section(title) {
+            problem(field)
+            ForEach(Array(items.enumerated()), id: \.offset) { i, item in
+                VStack(alignment: .leading) {
+                    TextField(first, text: Binding(get: { item.0 }, set: { v in var all = items; all[i].0 = v; set(all) }))
+                    TextField(second, text: Binding(get: { item.1 }, set: { v in var all = items; all[i].1 = v; set(all) }), axis: .vertical)
+                    problem("\(field)[\(i)].\(field == "attendees" ? "name" : field == "opinions" ? "who" : "to")")
+                    Button("review_remove", role: .destructive) { var all = items; all.remove(at: i); set(all) }
+                        .frame(minHeight: Theme.minTarget)
+                }
+            }
+            Button("review_add") { set(items + [("", "")]) }.frame(minHeight: Theme.minTarget)
+        }
+    }
+}
+
+#Preview { NavigationStack { ReviewView(planId: "p1", communeCode: "06613") }.environmentObject(AppModel(core: CoreMock())) }
