@@ -196,6 +196,21 @@ async fn import(backend: Backend) {
     assert_eq!((status, refusal(&page)), (409, "import.already_confirmed"), "{page}");
     assert_eq!(held(&db).await, after);
 
+    // A newer export with one loan's amount changed: that loan and its schedule are counted as changed.
+    let newer = text.replacen("50.000.000", "45.000.000", 1);
+    let files: [(&str, &str, &[u8]); 3] = [
+        ("loans", "du-no.csv", newer.as_bytes()),
+        ("payments", "tra-no.csv", &payments),
+        ("relief", "xu-ly-no.csv", &relief),
+    ];
+    let (status, _, page) = web.upload("/office/import", &files).await;
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(attr(&page, "data-kind=\"loan\"", "data-changed"), "1");
+    assert_eq!(attr(&page, "data-kind=\"loan\"", "data-unchanged"), "4");
+    assert_eq!(attr(&page, "data-kind=\"schedule\"", "data-changed"), "1");
+    assert_eq!(attr(&page, "data-kind=\"payment\"", "data-unchanged"), "7");
+    assert_eq!(held(&db).await, after);
+
     // The same book as one workbook, a sheet each, reads the same.
     let (status, _, page) = web.upload("/office/import", &[("loans", "sao-ke.xlsx", &sample("book-good.xlsx"))]).await;
     assert_eq!(status, 200, "{page}");
@@ -210,6 +225,12 @@ async fn import(backend: Backend) {
     assert_eq!(attr(&page, "data-kind=\"loan\"", "data-changed"), "0");
     assert_eq!(attr(&page, "data-kind=\"loan\"", "data-unchanged"), "5");
     let token = attr(&page, "id=\"import-token\"", "value").to_owned();
+    // A confirmation claimed and never finished (a server stopped mid-write) is not written again.
+    let claim = s.data.path().join(format!("photos/imports/{token}/claimed"));
+    std::fs::write(&claim, b"{}").expect("write");
+    let (status, _, page, _) = web.post("/office/import/confirm", &[("token", &token)]).await;
+    assert_eq!((status, refusal(&page)), (409, "import.in_progress"), "{page}");
+    std::fs::remove_file(&claim).expect("remove");
     let meta_path = s.data.path().join(format!("photos/imports/{token}/meta.json"));
     let mut meta: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&meta_path).expect("the staged meta")).expect("json");

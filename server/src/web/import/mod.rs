@@ -360,9 +360,10 @@ async fn confirm(
         )
         .alone();
     }
-    match stage::claimed(store, &token).await {
-        Ok(false) => {}
-        Ok(true) => return already_confirmed(),
+    match stage::progress(store, &token).await {
+        Ok(stage::Progress::Waiting) => {}
+        Ok(stage::Progress::Done) => return already_confirmed(),
+        Ok(stage::Progress::Claimed) => return interrupted(),
         Err(e) => return failed("reading a staged import failed", e),
     }
     let lifetime = chrono::Duration::from_std(stage::LIFETIME).unwrap_or(chrono::Duration::hours(1));
@@ -410,7 +411,7 @@ async fn confirm(
     };
     match stage::claim(store, &token).await {
         Ok(true) => {}
-        Ok(false) => return already_confirmed(),
+        Ok(false) => return interrupted(),
         Err(e) => return failed("claiming a staged import failed", e),
     }
     let written = match state.db.apply_office_batch(&batch).await {
@@ -421,10 +422,24 @@ async fn confirm(
             return failed("writing an import failed", e.en);
         }
     };
-    if let Err(e) = stage::drop_files(store, &token, &meta).await {
-        tracing::warn!(error = %e, "dropping a confirmed import's files failed; the sweeper takes them");
+    if let Err(e) = stage::finish(store, &token, &meta).await {
+        tracing::warn!(error = %e, "marking a written import done failed; the sweeper takes its files");
     }
     Html(page::done(&meta.files, read.accepted_rows, written, &tallies)).into_response()
+}
+
+/// A confirmation claimed and not finished: another server process is writing it, or the server stopped while
+/// writing (the transaction rolled back). Either way this one writes nothing.
+fn interrupted() -> Response {
+    Refusal::new(
+        StatusCode::CONFLICT,
+        "import.in_progress",
+        "Bản nhập này đang được ghi, hoặc đã bị ngắt khi ghi: không ghi lần nữa. Xem số liệu theo xã; nếu chưa có, \
+         tải tệp lên lại.",
+        "This import is being written, or its write was cut short: it is not written again. See the figures by \
+         commune; if it is not there, upload the file again.",
+    )
+    .alone()
 }
 
 fn already_confirmed() -> Response {

@@ -1,6 +1,7 @@
 //! An uploaded loan book waiting for the clerk's confirmation, kept in the server's object store (the photo store:
 //! `DATA/photos` by default, a bucket in deployment) under `imports/<token>/`: the files as uploaded, `meta.json`
-//! (whose session, when, the day it was checked as of, what the preview showed), `claimed` once confirmed. The
+//! (whose session, when, the day it was checked as of, what the preview showed), `claimed` once confirmed and
+//! `done` once written. The
 //! store, not the process's memory, holds it, so a restart between preview and confirm loses nothing and nothing of
 //! a clerk's book lingers in memory; the sweeper removes a staged import an hour after its last change.
 
@@ -82,6 +83,22 @@ fn claim_path(token: &str) -> Path {
     Path::from(format!("imports/{token}/claimed"))
 }
 
+fn done_path(token: &str) -> Path {
+    Path::from(format!("imports/{token}/done"))
+}
+
+/// How far a staged import's confirmation went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// Not confirmed yet.
+    Waiting,
+    /// Claimed by a confirmation whose write has not finished: being written now (in another server process), or
+    /// the server stopped during the write (its transaction then rolled back: nothing was written).
+    Claimed,
+    /// Written.
+    Done,
+}
+
 /// Stores `files` (name and bytes) and `meta` under `token`; the meta last, so a half-stored import has none and is
 /// never confirmed.
 pub async fn save(
@@ -119,12 +136,22 @@ pub async fn files(store: &dyn ObjectStore, token: &str, meta: &Meta) -> object_
     Ok(Some(out))
 }
 
-/// Whether the import under `token` was already confirmed.
-pub async fn claimed(store: &dyn ObjectStore, token: &str) -> object_store::Result<bool> {
-    match store.head(&claim_path(token)).await {
+async fn exists(store: &dyn ObjectStore, path: &Path) -> object_store::Result<bool> {
+    match store.head(path).await {
         Ok(_) => Ok(true),
         Err(object_store::Error::NotFound { .. }) => Ok(false),
         Err(e) => Err(e),
+    }
+}
+
+/// How far the confirmation of the import under `token` went.
+pub async fn progress(store: &dyn ObjectStore, token: &str) -> object_store::Result<Progress> {
+    if exists(store, &done_path(token)).await? {
+        Ok(Progress::Done)
+    } else if exists(store, &claim_path(token)).await? {
+        Ok(Progress::Claimed)
+    } else {
+        Ok(Progress::Waiting)
     }
 }
 
@@ -148,9 +175,10 @@ pub async fn unclaim(store: &dyn ObjectStore, token: &str) -> object_store::Resu
     store.delete(&claim_path(token)).await
 }
 
-/// Drops the files of a confirmed import, keeping its meta and claim until the sweeper takes them, so a second
-/// confirmation is answered "already imported" rather than "unknown".
-pub async fn drop_files(store: &dyn ObjectStore, token: &str, meta: &Meta) -> object_store::Result<()> {
+/// Marks the import written and drops its files, keeping its meta and marks until the sweeper takes them, so a
+/// second confirmation is answered "already imported" rather than "unknown".
+pub async fn finish(store: &dyn ObjectStore, token: &str, meta: &Meta) -> object_store::Result<()> {
+    store.put(&done_path(token), PutPayload::from_static(b"{}")).await?;
     for i in 0..meta.files.len() {
         match store.delete(&file_path(token, i)).await {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
@@ -251,16 +279,20 @@ mod tests {
         save(&store, &token, &[("du-no.csv".into(), b"abc".to_vec())], &m).await.unwrap();
         assert_eq!(load(&store, &token).await.unwrap(), Some(m.clone()));
         assert_eq!(files(&store, &token, &m).await.unwrap(), Some(vec![b"abc".to_vec()]));
-        assert!(!claimed(&store, &token).await.unwrap());
+        assert_eq!(progress(&store, &token).await.unwrap(), Progress::Waiting);
         assert!(claim(&store, &token).await.unwrap());
         assert!(!claim(&store, &token).await.unwrap(), "a second claim is refused");
-        assert!(claimed(&store, &token).await.unwrap());
-        drop_files(&store, &token, &m).await.unwrap();
+        assert_eq!(progress(&store, &token).await.unwrap(), Progress::Claimed);
+        unclaim(&store, &token).await.unwrap();
+        assert_eq!(progress(&store, &token).await.unwrap(), Progress::Waiting, "a failed write is taken back");
+        assert!(claim(&store, &token).await.unwrap());
+        finish(&store, &token, &m).await.unwrap();
+        assert_eq!(progress(&store, &token).await.unwrap(), Progress::Done);
         assert_eq!(files(&store, &token, &m).await.unwrap(), None);
         assert_eq!(sweep(&store, LIFETIME, Utc::now()).await.unwrap(), 0, "not an hour old yet");
         let later = Utc::now() + chrono::Duration::minutes(61);
         assert_eq!(sweep(&store, LIFETIME, later).await.unwrap(), 1);
         assert_eq!(load(&store, &token).await.unwrap(), None);
-        assert!(!claimed(&store, &token).await.unwrap());
+        assert_eq!(progress(&store, &token).await.unwrap(), Progress::Waiting);
     }
 }
