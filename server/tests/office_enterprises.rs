@@ -79,7 +79,8 @@ async fn register(backend: Backend) {
     ] {
         assert!(page.contains(&format!("id=\"{id}\"")), "{id}");
     }
-    assert!(page.contains("/office/enterprises\">Doanh nghiệp</a>"), "the navigation links the page");
+    let nav = &page[page.find("<nav>").expect("the navigation")..page.find("</nav>").expect("its end")];
+    assert!(nav.contains("href=\"/office/enterprises\"") && nav.contains("href=\"/office/programmes\""), "{nav}");
 
     // Two enterprises.
     let ky_lua = [
@@ -150,7 +151,10 @@ async fn register(backend: Backend) {
     assert_eq!((status, location.as_str()), (303, "/office/enterprises"), "{page}");
     let a = find(&db, "enterprise", "id", &a_id).await.remove(0);
     assert_eq!((a["status"].as_str(), a["markets"].clone()), (Some("suspended"), serde_json::json!(["Nhật Bản"])));
-    assert!(web.get("/office/enterprises").await.2.contains("Bị đình chỉ / Suspended"));
+    let page = web.get("/office/enterprises").await.2;
+    let row = &page[page.find(&format!("data-enterprise=\"{a_id}\"")).expect("its row")..];
+    let row = &row[..row.find("</tr>").expect("its end")];
+    assert!(row.contains("Bị đình chỉ") && row.contains("Suspended"), "{row}");
     let taking = [("name", "Mẫu Sơn"), ("licence_no", "137/LĐTBXH-GP"), ("status", "active"), ("markets", "Hàn Quốc")];
     refused(
         &web,

@@ -43,14 +43,14 @@ fn form(e: Option<&SendingEnterprise>) -> String {
          size=\"30\" value=\"{}\" placeholder=\"Nhật Bản, Hàn Quốc\"></div>\
          <div><button type=\"submit\" id=\"enterprise-save\">{}</button></div></form>",
         escape(&action),
-        escape("Tên doanh nghiệp / Company name"),
+        both("Tên doanh nghiệp", "Company name"),
         crate::enterprises::NAME_MAX_CHARS,
         escape(e.map_or("", |e| e.name.as_str())),
-        escape("Số giấy phép / Licence number"),
+        both("Số giấy phép", "Licence number"),
         crate::enterprises::LICENCE_MAX_CHARS,
         escape(e.map_or("", |e| e.licence_no.as_str())),
-        escape("Trạng thái / Status"),
-        escape("Thị trường (cách nhau bởi dấu phẩy) / Markets (comma-separated)"),
+        both("Trạng thái", "Status"),
+        both("Thị trường (cách nhau bởi dấu phẩy)", "Markets (comma-separated)"),
         escape(&e.map(|e| e.markets.join(", ")).unwrap_or_default()),
         escape(if e.is_some() { "Lưu thay đổi / Save changes" } else { "Thêm doanh nghiệp / Add enterprise" }),
     )
@@ -76,13 +76,12 @@ pub fn render(list: &[SendingEnterprise]) -> String {
         let (vi, en) = status_words(&e.status);
         let cls = if e.status == "active" { "" } else { " class=\"flag\"" };
         body.push_str(&format!(
-            "<tr data-enterprise=\"{}\"><td>{}</td><td>{}</td><td{cls}>{} / {}</td><td>{}</td><td><a \
+            "<tr data-enterprise=\"{}\"><td>{}</td><td>{}</td><td{cls}>{}</td><td>{}</td><td><a \
              id=\"enterprise-edit-{}\" href=\"/office/enterprises/{}\">Sửa / Edit</a></td></tr>\n",
             escape(&e.id),
             escape(&e.name),
             escape(&e.licence_no),
-            escape(vi),
-            escape(en),
+            both(vi, en),
             escape(&e.markets.join(", ")),
             id_part(&e.id),
             escape(&e.id),
@@ -95,7 +94,7 @@ pub fn render(list: &[SendingEnterprise]) -> String {
 /// The edit page of one enterprise.
 pub fn render_edit(e: &SendingEnterprise) -> String {
     let body =
-        format!("{}<p><a href=\"/office/enterprises\">← {}</a></p>", form(Some(e)), escape("Danh sách / The list"));
+        format!("{}<p><a href=\"/office/enterprises\">← {}</a></p>", form(Some(e)), both("Danh sách", "The list"));
     page(&format!("Sửa: {}", e.name), &format!("Edit: {}", e.name), &body)
 }
 
@@ -120,6 +119,8 @@ mod tests {
             status: "suspended".into(),
         };
         let html = render(&[e]);
-        assert!(html.contains("A&amp;B") && html.contains("Bị đình chỉ / Suspended"), "{html}");
+        let row = &html[html.find("data-enterprise=\"e1\"").expect("its row")..];
+        let row = &row[..row.find("</tr>").expect("its end")];
+        assert!(row.contains("A&amp;B") && row.contains("Bị đình chỉ") && row.contains("Suspended"), "{row}");
     }
 }

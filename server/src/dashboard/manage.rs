@@ -18,7 +18,7 @@ use vieclam_core::checks::minutes_html::escape;
 use vieclam_core::records::{InspectionPlan, JobProgramme, SendingEnterprise};
 
 use super::plan_form::{self, PlanFormView};
-use super::render::page;
+use super::render::{both, page};
 use super::{enterprises, programmes};
 use crate::enterprises::EnterpriseDraft;
 use crate::error::{ApiError, ApiResult};
@@ -90,13 +90,12 @@ fn refused(e: ApiError, back: &str) -> Response {
             .into_response();
     }
     let body = format!(
-        "<p class=\"flag\" id=\"refusal\" data-code=\"{}\">{}<br>{}</p><p>{}</p><p><a id=\"back\" href=\"{}\">← Quay lại \
-         / Back</a></p>",
+        "<p class=\"flag\" id=\"refusal\" data-code=\"{}\">{}</p><p>{}</p><p><a id=\"back\" href=\"{}\">← {}</a></p>",
         escape(e.code),
-        escape(&e.vi),
-        escape(&e.en),
-        escape("Không có gì thay đổi. / Nothing was changed."),
-        escape(back)
+        both(&e.vi, &e.en),
+        both("Không có gì thay đổi.", "Nothing was changed."),
+        escape(back),
+        both("Quay lại", "Back")
     );
     (e.status, Html(page("Chưa thực hiện", "Not done", &body))).into_response()
 }

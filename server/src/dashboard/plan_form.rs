@@ -80,12 +80,7 @@ fn commune_boxes(chosen: &[String]) -> String {
     for (kind, vi, en) in [(CommuneKind::Ward, "Phường", "Wards"), (CommuneKind::Commune, "Xã", "Communes")] {
         let mut list: Vec<_> = communes().iter().filter(|c| c.kind == kind).collect();
         list.sort_by_cached_key(|c| vieclam_core::fold::fold(&c.short_name));
-        out.push_str(&format!(
-            "<fieldset class=\"communes\"><legend>{} / {} ({})</legend>",
-            escape(vi),
-            escape(en),
-            list.len()
-        ));
+        out.push_str(&format!("<fieldset class=\"communes\"><legend>{} ({})</legend>", both(vi, en), list.len()));
         for c in list {
             let on = if chosen.contains(&c.code) { " checked" } else { "" };
             out.push_str(&format!(
@@ -127,7 +122,11 @@ fn team_rows(v: &PlanFormView) -> String {
                 escape(r.label(vieclam_core::messages::Lang::En))
             ));
         }
-        let state = if i.disabled { " <span class=\"flag\">(đã khóa / disabled)</span>" } else { "" };
+        let state = if i.disabled {
+            format!(" <span class=\"flag\">{}</span>", both("(đã khóa)", "(disabled)"))
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
             "<tr data-account=\"{}\"><td><label for=\"team-{}\">{}</label>{state}</td><td>{}</td><td><select \
              id=\"team-{}\" name=\"{TEAM}{}\">{opts}</select></td></tr>",
@@ -163,23 +162,23 @@ pub fn render(v: &PlanFormView) -> String {
          value=\"{}\"></div></div><h2>{}</h2>{}<h2>{}</h2><p>{}</p>{}\
          <p><button type=\"submit\" id=\"plan-save\">{}</button> <a href=\"/office/plans\">{}</a></p></form>",
         escape(&action),
-        escape("Số kế hoạch / Plan number"),
+        both("Số kế hoạch", "Plan number"),
         crate::plans::CODE_MAX_CHARS,
         escape(&text(|p| p.code.clone())),
-        escape("Tên kế hoạch / Title"),
+        both("Tên kế hoạch", "Title"),
         crate::plans::TITLE_MAX_CHARS,
         escape(&text(|p| p.title.clone())),
-        escape("Ngày bắt đầu / First day"),
+        both("Ngày bắt đầu", "First day"),
         text(|p| p.starts_on.to_string()),
-        escape("Ngày kết thúc / Last day"),
+        both("Ngày kết thúc", "Last day"),
         text(|p| p.ends_on.to_string()),
         both("Địa bàn kiểm tra", "Communes"),
         commune_boxes(&chosen),
         both("Đoàn kiểm tra", "Inspection team"),
-        escape("Cần đúng một trưởng đoàn. / Exactly one team leader is needed."),
+        both("Cần đúng một trưởng đoàn.", "Exactly one team leader is needed."),
         team_rows(v),
         escape(if p.is_some() { "Lưu thay đổi / Save changes" } else { "Tạo kế hoạch / Create plan" }),
-        escape("Hủy / Cancel"),
+        both("Hủy", "Cancel"),
     );
     match p {
         Some(p) => page(&format!("Sửa kế hoạch {}", p.code), &format!("Edit plan {}", p.code), &body),

@@ -108,7 +108,7 @@ pub fn render(plans: &[PlanProgress], today: NaiveDate) -> String {
     );
     body.push_str(&format!(
         "<p><a id=\"plan-new\" href=\"/office/plans/new\">{}</a></p>",
-        escape("+ Kế hoạch mới / New plan")
+        both("+ Kế hoạch mới", "+ New plan")
     ));
     if plans.is_empty() {
         body.push_str(&format!("<p>{}</p>", both("Chưa có kế hoạch kiểm tra.", "No inspection plan yet.")));
@@ -120,15 +120,15 @@ pub fn render(plans: &[PlanProgress], today: NaiveDate) -> String {
         let id = super::plan_form::id_part(&p.id);
         // A closed plan says when; an open one can be changed or closed (a form POST, like every change).
         let actions = match p.closed_on {
-            Some(c) => format!("<p class=\"closed\">{} {}</p>", escape("Đã đóng ngày / Closed on"), date(c)),
+            Some(c) => format!("<p class=\"closed\">{} {}</p>", both("Đã đóng ngày", "Closed on"), date(c)),
             None => format!(
                 "<p><a id=\"plan-edit-{id}\" href=\"/office/plans/{}/edit\">{}</a> <form method=\"post\" \
                  action=\"/office/plans/{}/close\" style=\"display:inline\"><button type=\"submit\" \
                  id=\"plan-close-{id}\">{}</button></form></p>",
                 escape(&p.id),
-                escape("Sửa / Edit"),
+                both("Sửa", "Edit"),
                 escape(&p.id),
-                escape("Đóng kế hoạch / Close plan"),
+                both("Đóng kế hoạch", "Close plan"),
             ),
         };
         // The report to the province, made fresh from the figures, printable or as files for Word and Excel.

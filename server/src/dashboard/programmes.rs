@@ -26,7 +26,7 @@ const KINDS: [(&str, &str, &str); 4] = [
 ];
 
 fn kind_words(key: &str) -> String {
-    KINDS.iter().find(|(k, _, _)| *k == key).map_or_else(|| key.to_owned(), |(_, vi, en)| format!("{vi} / {en}"))
+    KINDS.iter().find(|(k, _, _)| *k == key).map_or_else(|| escape(key), |(_, vi, en)| both(vi, en))
 }
 
 /// Reads the publish form (`title`, `kind`, `description`, `enterprise` id, `country`, `commune` code, `opens_on`,
@@ -105,16 +105,16 @@ fn form(enterprises: &[SendingEnterprise]) -> String {
          <div><label for=\"programme-description\">{}</label><textarea id=\"programme-description\" \
          name=\"description\" rows=\"2\" cols=\"40\" maxlength=\"5000\"></textarea></div>\
          <div><button type=\"submit\" id=\"programme-publish\">{}</button></div></form>",
-        escape("Tên chương trình / Title"),
-        escape("Loại / Kind"),
-        escape("Doanh nghiệp (đi nước ngoài) / Enterprise (abroad)"),
-        escape("Nước đến / Country"),
-        escape("Xã, phường / Commune"),
-        escape("Ngày mở (mặc định hôm nay) / Opens (today if empty)"),
-        escape("Ngày đóng / Closes"),
-        escape("Chỉ tiêu / Places"),
-        escape("Mô tả / Description"),
-        escape("Đăng chương trình / Publish"),
+        both("Tên chương trình", "Title"),
+        both("Loại", "Kind"),
+        both("Doanh nghiệp (đi nước ngoài)", "Enterprise (abroad)"),
+        both("Nước đến", "Country"),
+        both("Xã, phường", "Commune"),
+        both("Ngày mở (mặc định hôm nay)", "Opens (today if empty)"),
+        both("Ngày đóng", "Closes"),
+        both("Chỉ tiêu", "Places"),
+        both("Mô tả", "Description"),
+        both("Đăng chương trình", "Publish"),
     )
 }
 
@@ -146,7 +146,7 @@ pub fn render(list: &[JobProgramme], enterprises: &[SendingEnterprise], today: N
                 let flag = if e.status == "active" {
                     String::new()
                 } else {
-                    format!(" <span class=\"flag\">{} / {}</span>", escape(vi), escape(en))
+                    format!(" <span class=\"flag\">{}</span>", both(vi, en))
                 };
                 format!("{}{flag}", escape(&e.name))
             },
@@ -160,7 +160,7 @@ pub fn render(list: &[JobProgramme], enterprises: &[SendingEnterprise], today: N
         let closed = p.closes_on.is_some_and(|c| c < today);
         let id = id_part(&p.id);
         let close = if closed {
-            format!("<span class=\"closed\">{}</span>", escape("Đã đóng / Closed"))
+            format!("<span class=\"closed\">{}</span>", both("Đã đóng", "Closed"))
         } else {
             format!(
                 "<form method=\"post\" action=\"/office/programmes/{}/close\"><input type=\"date\" \
@@ -168,7 +168,7 @@ pub fn render(list: &[JobProgramme], enterprises: &[SendingEnterprise], today: N
                  type=\"submit\" id=\"programme-close-{id}\">{}</button></form>",
                 escape(&p.id),
                 escape("Ngày đóng / Closing day"),
-                escape("Đóng / Close"),
+                both("Đóng", "Close"),
             )
         };
         body.push_str(&format!(
@@ -176,7 +176,7 @@ pub fn render(list: &[JobProgramme], enterprises: &[SendingEnterprise], today: N
              <td>{}</td><td>{close}</td></tr>\n",
             escape(&p.id),
             escape(&p.title),
-            escape(&kind_words(&p.kind)),
+            kind_words(&p.kind),
             p.seats.map_or_else(|| "—".to_owned(), |n| n.to_string()),
         ));
     }
