@@ -202,7 +202,15 @@ async fn plans(backend: Backend) {
         assert_eq!(status, 422, "{f:?}: {page}");
         assert!(page.contains(vi) && page.contains(en), "{f:?}: {page}");
         assert_eq!(plans_state(&db).await, before, "{f:?} changed something");
+        // The form comes back as the clerk filled it, the reason above it.
+        let code = f.iter().find(|(k, _)| *k == "code").map(|(_, v)| *v).unwrap_or_default();
+        assert!(page.contains("id=\"plan-form\"") && page.contains(&format!("value=\"{code}\"")), "{page}");
+        assert!(page.contains("id=\"refusal\""), "{page}");
     }
+    // A refused team keeps what was chosen: the leader's select still says leader.
+    let (_, _, page, _) = web.post("/office/plans", &refusals[0].0).await;
+    let select = &page[page.find("id=\"team-tt3\"").expect("tt3's select")..];
+    assert!(select[..select.find("</select>").unwrap()].contains("<option value=\"leader\" selected>"), "{select}");
 
     // A plan with its team: Lý Thị Mai leads, Nông Văn Tú is the secretary.
     let team4 = format!("team.{tt4}");

@@ -121,21 +121,36 @@ async fn edit_plan_form<D: OfficeChanges>(State(d): State<Arc<D>>, Path(id): Pat
     }
 }
 
-async fn create_plan<D: OfficeChanges>(State(d): State<Arc<D>>, body: Bytes) -> Response {
-    let r = match plan_form::parse(&fields(&body)) {
-        Ok(draft) => d.save_plan(None, draft).await,
+/// Saves the plan form (`id` `None` for a new plan). A refusal shows the form again as the clerk filled it, with
+/// the reason above it (422), so nothing typed is lost.
+async fn save_plan<D: OfficeChanges>(d: &D, id: Option<String>, body: &[u8]) -> Response {
+    let f = fields(body);
+    let r = match plan_form::parse(&f) {
+        Ok(draft) => d.save_plan(id.clone(), draft).await,
         Err(e) => Err(e),
     };
-    done(r, "/office/plans", "/office/plans/new")
+    let back = id.as_ref().map_or_else(|| "/office/plans/new".to_owned(), |id| format!("/office/plans/{id}/edit"));
+    match r {
+        Ok(_) => Redirect::to("/office/plans").into_response(),
+        Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY => match d.plan_form(id).await {
+            Ok(mut v) => {
+                v.sent = Some(plan_form::PlanValues::sent(&f));
+                v.refusal = Some((e.code.to_owned(), e.vi, e.en));
+                (StatusCode::UNPROCESSABLE_ENTITY, Html(plan_form::render(&v))).into_response()
+            }
+            // The plan cannot be edited at all (closed, gone): say that instead.
+            Err(e) => refused(e, &back),
+        },
+        Err(e) => refused(e, &back),
+    }
+}
+
+async fn create_plan<D: OfficeChanges>(State(d): State<Arc<D>>, body: Bytes) -> Response {
+    save_plan(&*d, None, &body).await
 }
 
 async fn edit_plan<D: OfficeChanges>(State(d): State<Arc<D>>, Path(id): Path<String>, body: Bytes) -> Response {
-    let back = format!("/office/plans/{id}/edit");
-    let r = match plan_form::parse(&fields(&body)) {
-        Ok(draft) => d.save_plan(Some(id), draft).await,
-        Err(e) => Err(e),
-    };
-    done(r, "/office/plans", &back)
+    save_plan(&*d, Some(id), &body).await
 }
 
 async fn close_plan<D: OfficeChanges>(State(d): State<Arc<D>>, Path(id): Path<String>) -> Response {

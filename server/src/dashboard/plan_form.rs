@@ -34,6 +34,57 @@ pub struct PlanFormView {
     pub plan: Option<InspectionPlan>,
     /// Every inspector account, by name.
     pub inspectors: Vec<InspectorOption>,
+    /// What the clerk sent, when it was refused: the form shows it again as typed, not the stored plan.
+    pub sent: Option<PlanValues>,
+    /// Why it was refused: the code, Vietnamese, English.
+    pub refusal: Option<(String, String, String)>,
+}
+
+/// The values in the form's fields, as text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlanValues {
+    /// Plan number.
+    pub code: String,
+    /// Title.
+    pub title: String,
+    /// First day, `YYYY-MM-DD` (what a date input takes).
+    pub starts_on: String,
+    /// Last day.
+    pub ends_on: String,
+    /// Commune codes ticked.
+    pub communes: Vec<String>,
+    /// Each member: account id and function key.
+    pub team: Vec<(String, String)>,
+}
+
+impl PlanValues {
+    /// A stored plan's values.
+    pub fn of(p: &InspectionPlan) -> PlanValues {
+        PlanValues {
+            code: p.code.clone(),
+            title: p.title.clone(),
+            starts_on: p.starts_on.to_string(),
+            ends_on: p.ends_on.to_string(),
+            communes: p.commune_codes.clone(),
+            team: p.team.iter().map(|m| (m.account_id.clone(), m.role.clone())).collect(),
+        }
+    }
+
+    /// The values a form sent, as sent.
+    pub fn sent(fields: &[(String, String)]) -> PlanValues {
+        PlanValues {
+            code: field(fields, "code"),
+            title: field(fields, "title"),
+            starts_on: field(fields, "starts_on"),
+            ends_on: field(fields, "ends_on"),
+            communes: fields.iter().filter(|(k, _)| k == "commune").map(|(_, v)| v.clone()).collect(),
+            team: fields
+                .iter()
+                .filter_map(|(k, v)| Some((k.strip_prefix(TEAM)?.to_owned(), v.clone())))
+                .filter(|(_, v)| !v.trim().is_empty())
+                .collect(),
+        }
+    }
 }
 
 /// The prefix of a team field: `team.{account id}` carries that inspector's function (empty: not in the team).
@@ -94,9 +145,9 @@ fn commune_boxes(chosen: &[String]) -> String {
     out
 }
 
-fn team_rows(v: &PlanFormView) -> String {
+fn team_rows(v: &PlanFormView, values: &PlanValues) -> String {
     let role_of =
-        |id: &str| v.plan.as_ref().and_then(|p| p.team.iter().find(|m| m.account_id == id)).and_then(|m| m.team_role());
+        |id: &str| values.team.iter().find(|(account, _)| account == id).and_then(|(_, role)| TeamRole::parse(role));
     let mut out = format!(
         "<table class=\"team\"><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
         both("Cán bộ kiểm tra", "Inspector"),
@@ -106,7 +157,8 @@ fn team_rows(v: &PlanFormView) -> String {
     for i in &v.inspectors {
         let current = role_of(&i.id);
         // A disabled account is listed only to be taken out of a team it is in.
-        if i.disabled && current.is_none() {
+        let in_team = v.plan.as_ref().is_some_and(|p| p.team.iter().any(|m| m.account_id == i.id));
+        if i.disabled && current.is_none() && !in_team {
             continue;
         }
         let mut opts = format!(
@@ -146,10 +198,18 @@ fn team_rows(v: &PlanFormView) -> String {
 pub fn render(v: &PlanFormView) -> String {
     let p = v.plan.as_ref();
     let action = p.map_or_else(|| "/office/plans".to_owned(), |p| format!("/office/plans/{}", p.id));
-    let text = |f: fn(&InspectionPlan) -> String| p.map(f).unwrap_or_default();
-    let chosen = p.map(|p| p.commune_codes.clone()).unwrap_or_default();
+    let values = v.sent.clone().unwrap_or_else(|| p.map(PlanValues::of).unwrap_or_default());
+    // A refused form says why above the fields, which hold what the clerk typed.
+    let refusal = v.refusal.as_ref().map_or_else(String::new, |(code, vi, en)| {
+        format!(
+            "<p class=\"flag\" id=\"refusal\" data-code=\"{}\">{}</p><p>{}</p>",
+            escape(code),
+            both(vi, en),
+            both("Chưa lưu gì. Sửa rồi gửi lại.", "Nothing was saved. Correct it and send it again.")
+        )
+    });
     let body = format!(
-        "<style>fieldset.communes{{display:flex;flex-wrap:wrap;gap:.2rem 1rem;margin:.8rem 0}}fieldset.communes label\
+        "{refusal}<style>fieldset.communes{{display:flex;flex-wrap:wrap;gap:.2rem 1rem;margin:.8rem 0}}fieldset.communes label\
          {{min-width:10rem}}table.team{{width:auto;margin:.8rem 0}}form.plan input[type=text]{{width:24rem}}</style>\
          <form id=\"plan-form\" class=\"plan\" method=\"post\" action=\"{}\"><div class=\"filters\">\
          <div><label for=\"plan-code\">{}</label><input type=\"text\" id=\"plan-code\" name=\"code\" required \
@@ -164,19 +224,19 @@ pub fn render(v: &PlanFormView) -> String {
         escape(&action),
         both("Số kế hoạch", "Plan number"),
         crate::plans::CODE_MAX_CHARS,
-        escape(&text(|p| p.code.clone())),
+        escape(&values.code),
         both("Tên kế hoạch", "Title"),
         crate::plans::TITLE_MAX_CHARS,
-        escape(&text(|p| p.title.clone())),
+        escape(&values.title),
         both("Ngày bắt đầu", "First day"),
-        text(|p| p.starts_on.to_string()),
+        escape(&values.starts_on),
         both("Ngày kết thúc", "Last day"),
-        text(|p| p.ends_on.to_string()),
+        escape(&values.ends_on),
         both("Địa bàn kiểm tra", "Communes"),
-        commune_boxes(&chosen),
+        commune_boxes(&values.communes),
         both("Đoàn kiểm tra", "Inspection team"),
         both("Cần đúng một trưởng đoàn.", "Exactly one team leader is needed."),
-        team_rows(v),
+        team_rows(v, &values),
         escape(if p.is_some() { "Lưu thay đổi / Save changes" } else { "Tạo kế hoạch / Create plan" }),
         both("Hủy", "Cancel"),
     );
@@ -234,6 +294,7 @@ mod tests {
                 name: "Nguyễn Văn <An>".into(),
                 disabled: false,
             }],
+            ..Default::default()
         };
         let html = render(&v);
         assert_eq!(html.matches("name=\"commune\"").count(), 65);

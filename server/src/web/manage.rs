@@ -67,7 +67,7 @@ impl OfficeChanges for DbOffice {
                 inspectors.sort_by(|a, b| {
                     vieclam_core::fold::fold(&a.name).cmp(&vieclam_core::fold::fold(&b.name)).then(a.id.cmp(&b.id))
                 });
-                Ok(PlanFormView { plan, inspectors })
+                Ok(PlanFormView { plan, inspectors, ..PlanFormView::default() })
             }))
             .await
     }
