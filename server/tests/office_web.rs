@@ -145,8 +145,15 @@ async fn office(backend: Backend) {
     // Answers in words from the core's checklist, in its order; a sign of misuse answered "yes" marked.
     let purpose = detail.find("Vốn vay được sử dụng đúng mục đích?").expect("the purpose question in words");
     let state = detail.find("Tình trạng mô hình").expect("the model's state in words");
-    assert!(purpose < state && detail.contains("<td>Kém<small class=\"en\">Poor</small>"), "{detail}");
-    assert!(detail.contains("<td class=\"flag\">Có<small class=\"en\">Yes</small>"), "{detail}");
+    assert!(
+        purpose < state
+            && detail.contains("<td><span class=\"vi\">Kém</span><span class=\"en\" lang=\"en\">Poor</span>"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("<td class=\"flag\"><span class=\"vi\">Có</span><span class=\"en\" lang=\"en\">Yes</span>"),
+        "{detail}"
+    );
     let table = &detail[detail.find("<table class=\"answers\">").expect("the answers")..];
     assert!(!table.contains("purpose_kept") && !table.contains("misuse_vay_ke"), "{table}");
     // The photo with its stamp (Vietnam time), not yet received so no thumbnail.
@@ -195,12 +202,24 @@ async fn office(backend: Backend) {
         "growth {} not in {total}",
         money(outstanding - outstanding_since)
     );
+    // The demo's own field work (its inspectors' synced checks) counts there too.
+    let demo_checks: Vec<serde_json::Value> = of("site_check").filter(|c| c["commune_code"] == commune).collect();
+    let answered = |c: &serde_json::Value, key: &str, value: serde_json::Value| {
+        of("check_answer").any(|a| a["check_id"] == c["id"] && a["question"] == key && a["value"] == value)
+    };
+    let kept = demo_checks.iter().filter(|c| answered(c, "purpose_kept", json!(true))).count();
     let first = figures.find("<tr data-commune=").expect("a commune row");
-    let row = &figures[first..first + figures[first..].find("</tr>").expect("its end")];
-    assert!(row.starts_with(&format!("<tr data-commune=\"{commune}\">")), "{row}");
-    assert!(row.contains("<td class=\"n\">0/1</td>") && row.contains("vay ké"), "{row}");
+    let first_row = &figures[first..first + figures[first..].find("</tr>").expect("its end")];
+    assert!(first_row.contains("<td class=\"n\" title="), "sorted by misuse, a commune with some first: {first_row}");
+    let at = figures.find(&format!("<tr data-commune=\"{commune}\">")).expect("the check's commune");
+    let row = &figures[at..at + figures[at..].find("</tr>").expect("its end")];
+    let purpose = format!("<td class=\"n\">{kept}/{}</td>", demo_checks.len() + 1);
+    assert!(row.contains(&purpose) && row.contains("vay ké"), "{purpose} in {row}");
     // The sort links keep the chosen day; a day that does not parse shows no growth rather than failing.
-    assert!(figures.contains("href=\"/office/communes?since=2025-01-01&amp;sort=ratio&amp;desc=1\""), "{figures}");
+    assert!(
+        figures.contains("href=\"/office/communes?since=2025-01-01&amp;plan=&amp;sort=ratio&amp;desc=1\""),
+        "{figures}"
+    );
     let (status, _, undated) = web.get("/office/communes?since=h%C3%B4m-qua").await;
     assert_eq!(status, 200);
     assert!(undated.contains("value=\"hôm-qua\""));
@@ -225,7 +244,19 @@ async fn office(backend: Backend) {
     let row = &section[section.find(&format!("<tr data-commune=\"{commune}\">")).expect("the check's commune")..];
     let cells: Vec<&str> = row.split("<td class=\"n\">").skip(1).map(|c| &c[..c.find('<').unwrap()]).take(3).collect();
     assert!(cells[0].parse::<u64>().unwrap() >= 1, "{row}");
-    assert_eq!(cells[1..], if within { ["1", "1"] } else { ["0", "0"] }, "{row}");
+    // Sites, once each, checked (and flagged) by the demo's field work in the commune and by this check.
+    let sites_where = |flagged: bool| {
+        let mut sites: Vec<&str> = demo_checks
+            .iter()
+            .filter(|c| !flagged || c["verdict"]["place"] == "away")
+            .filter_map(|c| c["site_id"].as_str())
+            .chain(within.then(|| site["id"].as_str().unwrap()))
+            .collect();
+        sites.sort_unstable();
+        sites.dedup();
+        sites.len().to_string()
+    };
+    assert_eq!(cells[1..], [sites_where(false), sites_where(true)], "{row}");
 
     // A worker's registration: listed, verified through the form, gone from the list, verified for the worker.
     let (st, session) = s
