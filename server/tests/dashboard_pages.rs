@@ -92,9 +92,12 @@ fn pages_show_real_figures_in_vietnamese_and_escape_everything() {
     };
     let html = render::check_detail(&detail);
     assert!(html.contains(&format!("<img src=\"/office/photos/{}\"", "ab".repeat(32))), "{html}");
-    assert!(html.contains("Vốn vay được sử dụng đúng mục đích?") && html.contains("<td>Có<small"), "{html}");
+    assert!(
+        html.contains("Vốn vay được sử dụng đúng mục đích?") && html.contains("<td><span class=\"vi\">Có</span>"),
+        "{html}"
+    );
     // A sign of misuse answered "yes" stands out.
-    assert!(html.contains("vay ké") && html.contains("<td class=\"flag\">Có<small"), "{html}");
+    assert!(html.contains("vay ké") && html.contains("<td class=\"flag\"><span class=\"vi\">Có</span>"), "{html}");
     // The photo's stamp: time, the phone's fix, the camera's own GPS and how far apart, its flag.
     assert!(html.contains("01/03/2026 09:14") && html.contains("21.84610, 106.76100 (± 6 m)"), "{html}");
     assert!(html.contains("21.90000, 106.80000 — 7315 m") && html.contains("Photo already used"), "{html}");

@@ -79,7 +79,7 @@ async fn import(backend: Backend) {
 
     // The page is linked from every office page, and its form has the ids the browser tests use.
     let (_, _, overview) = web.get("/office").await;
-    assert!(overview.contains("href=\"/office/import\"") && overview.contains("Nhập dữ liệu / Import"));
+    assert!(overview.contains("href=\"/office/import\" id=\"nav-import\"") && overview.contains(">Nhập dữ liệu<"));
     let (status, _, form) = web.get("/office/import").await;
     assert_eq!(status, 200);
     for id in ["import-form", "import-loans", "import-payments", "import-relief", "import-preview"] {

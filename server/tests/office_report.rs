@@ -38,6 +38,20 @@ async fn download(web: &Browser, path: &str) -> (u16, String, String, Vec<u8>) {
     (r.status().as_u16(), ctype, disposition, r.bytes().await.expect("bytes").to_vec())
 }
 
+/// `GET /office/lang?{query}` with the session: status, `Location`, body, `Set-Cookie`.
+async fn switch(web: &Browser, query: &str) -> (u16, String, String, Option<String>) {
+    let r = web
+        .http
+        .get(format!("{}/office/lang?{query}", web.base))
+        .header("cookie", web.cookie.clone().unwrap_or_default())
+        .send()
+        .await
+        .expect("get");
+    let set = r.headers().get("set-cookie").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let (status, location, body) = common::office::answer(r).await;
+    (status, location, body, set)
+}
+
 /// The row cells of commune `name` in an HTML table: the text between `<td…>` and `</td>`.
 fn row_cells(html: &str, name: &str) -> Vec<String> {
     let start = html.find(&format!("<td>{name}</td>")).unwrap_or_else(|| panic!("{name} not in {html}"));
@@ -293,6 +307,23 @@ async fn report(backend: Backend) {
     assert!(docx_rs::read_docx(&bytes).expect("a Word file").json().contains("Hoàng Văn Lân, Chủ tịch UBND xã;"));
     let outside = vieclam_core::places::communes().iter().find(|c| c.code != commune).expect("another").code.clone();
     assert_eq!(web.get(&format!("/office/plans/{}/communes/{outside}/minutes", plan.id)).await.0, 404);
+
+    // The pages switch to English and back: one language on the screen, the choice kept in a cookie; the switch
+    // sends back only to an office page.
+    let (status, location, _, set) = switch(&web, "to=en&back=%2Foffice%2Fcommunes%3Fsort%3Dratio").await;
+    assert_eq!((status, location.as_str()), (303, "/office/communes?sort=ratio"));
+    let set = set.expect("a language cookie");
+    assert!(set.starts_with("vieclam_lang=en;") && set.contains("SameSite=Strict"), "{set}");
+    let session = web.cookie.clone().unwrap_or_default();
+    let english =
+        Browser { http: web.http.clone(), base: web.base.clone(), cookie: Some(format!("{session}; vieclam_lang=en")) };
+    let (_, _, page) = english.get("/office/communes").await;
+    assert!(page.contains("<html lang=\"en\">") && page.contains("<title>Figures by commune</title>"), "{page}");
+    assert!(page.contains("id=\"lang-switch\" hreflang=\"vi\""), "{page}");
+    let (_, _, page) = web.get("/office/communes").await;
+    assert!(page.contains("<html lang=\"vi\">") && page.contains("<title>Số liệu theo xã</title>"), "{page}");
+    let (_, location, _, _) = switch(&web, "to=en&back=%2F%2Fevil.example%2F").await;
+    assert_eq!(location, "/office");
 
     // The plans page links to the report.
     let (_, _, plans_page) = web.get("/office/plans").await;

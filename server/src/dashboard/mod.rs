@@ -6,6 +6,7 @@
 
 pub mod communes;
 pub mod enterprises;
+pub mod lang;
 pub mod manage;
 pub mod map;
 pub mod plan_form;

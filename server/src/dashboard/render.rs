@@ -8,7 +8,7 @@ use super::map::{MapPoint, MapQuery, PlanOption};
 use super::views::*;
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:0 auto;max-width:70rem;padding:1rem;color:#111}\
-h1{font-size:1.5rem}small.en{display:block;color:#555;font-weight:normal}table{border-collapse:collapse;width:100%}\
+h1{font-size:1.5rem}html[lang=vi] .en,html[lang=en] .vi{display:none}table{border-collapse:collapse;width:100%}\
 td,th{border:1px solid #bbb;padding:.4rem;text-align:left;vertical-align:top}.flag{color:#a00;font-weight:bold}\
 .figures{display:flex;flex-wrap:wrap;gap:1rem}.figures div{border:1px solid #bbb;padding:.6rem;min-width:12rem}\
 .figures b{display:block;font-size:1.4rem}.filters{display:flex;flex-wrap:wrap;gap:.8rem;align-items:end;\
@@ -18,25 +18,45 @@ form.reject{margin-top:.4rem}form.reject input{width:14rem}.photos img{border:1p
 display:flex;flex-direction:column;align-items:center;justify-content:center}table.facts{width:auto;margin:1rem 0}\
 table.facts th{font-weight:normal;min-width:12rem}";
 
-/// A label in both languages.
+/// A label in both languages; the page shows the one the clerk chose (see [`super::lang`]).
 pub(crate) fn both(vi: &str, en: &str) -> String {
-    format!("{}<small class=\"en\">{}</small>", escape(vi), escape(en))
+    format!("<span class=\"vi\">{}</span><span class=\"en\" lang=\"en\">{}</span>", escape(vi), escape(en))
 }
 
-/// A whole page: the navigation, the title in both languages, `body`.
+/// A whole page: the navigation, the title, `body`, in the clerk's language.
 pub(crate) fn page(title_vi: &str, title_en: &str, body: &str) -> String {
+    let lang = super::lang::current();
+    let title = match lang {
+        vieclam_core::messages::Lang::Vi => title_vi,
+        vieclam_core::messages::Lang::En => title_en,
+    };
+    let nav: Vec<String> = [
+        ("/office", "Tổng quan", "Overview"),
+        ("/office/checks", "Kiểm tra", "Checks"),
+        ("/office/map", "Bản đồ", "Map"),
+        ("/office/communes", "Số liệu xã", "Communes"),
+        ("/office/plans", "Kế hoạch", "Plans"),
+        ("/office/enterprises", "Doanh nghiệp", "Enterprises"),
+        ("/office/programmes", "Chương trình", "Programmes"),
+        ("/office/users", "Tài khoản", "Accounts"),
+        ("/office/registrations", "Đăng ký", "Registrations"),
+        ("/office/import", "Nhập dữ liệu", "Import"),
+    ]
+    .iter()
+    .map(|(href, vi, en)| {
+        let id = if *href == "/office/import" { " id=\"nav-import\"" } else { "" };
+        format!("<a href=\"{href}\"{id}>{}</a>", both(vi, en))
+    })
+    .collect();
     format!(
-        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{} / {}</title><style>{STYLE}</style>\
-         </head><body><nav><a href=\"/office\">Tổng quan</a> · <a href=\"/office/checks\">Kiểm tra</a> · \
-         <a href=\"/office/map\">Bản đồ</a> · <a href=\"/office/communes\">Số liệu xã</a> · \
-         <a href=\"/office/plans\">Kế hoạch</a> · <a href=\"/office/enterprises\">Doanh nghiệp</a> · \
-         <a href=\"/office/programmes\">Chương trình</a> · <a href=\"/office/users\">Tài khoản</a> · \
-         <a href=\"/office/registrations\">Đăng ký</a> · \
-         <a href=\"/office/import\" id=\"nav-import\">Nhập dữ liệu / Import</a> · \
-         <form method=\"post\" action=\"/office/logout\" \
-         style=\"display:inline\"><button type=\"submit\">Đăng xuất / Sign out</button></form></nav><h1>{}</h1>\n{body}</body></html>\n",
-        escape(title_vi),
-        escape(title_en),
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style>\
+         </head><body><nav>{} · <form method=\"post\" action=\"/office/logout\" style=\"display:inline\">\
+         <button type=\"submit\">{}</button></form> · {}</nav><h1>{}</h1>\n{body}</body></html>\n",
+        super::lang::code(lang),
+        escape(title),
+        nav.join(" · "),
+        both("Đăng xuất", "Sign out"),
+        super::lang::switch_link(),
         both(title_vi, title_en)
     )
 }

@@ -49,7 +49,7 @@ pub fn minutes(input: &ReportInput, code: &str) -> Option<Document> {
         }
         if key == &"opinions" {
             for o in review.map(|r| r.opinions.as_slice()).unwrap_or_default() {
-                b.push(Block::Dash(format!("{o}")));
+                b.push(Block::Dash(o.clone()));
             }
         }
     }

@@ -33,11 +33,13 @@ use tower_http::compression::predicate::{DefaultPredicate, Predicate, SizeAbove}
 use crate::api::SMALL_BODY_LIMIT;
 use crate::api::auth::{SignInError, password_session};
 use crate::auth::{Caller, caller_for_token};
+use crate::dashboard::lang;
 use crate::params;
 use crate::state::AppState;
 use crate::uploads::photo_path;
 use crate::work;
 use data::DbDashboard;
+use vieclam_core::messages::Lang;
 
 /// How often the office looks whether the loan book changed, to have its figures ready before a clerk asks.
 const BOOK_CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(15);
@@ -55,6 +57,8 @@ pub fn router(state: AppState) -> Router {
         .merge(review::router(state.db.clone()))
         .merge(import::router(state.clone()))
         .merge(crate::dashboard::manage::router(Arc::new(manage::DbOffice::new(state.db.clone()))))
+        .route("/office/lang", get(switch_lang))
+        .layer(middleware::from_fn(in_language))
         .layer(middleware::from_fn_with_state(state.clone(), require_admin))
         // A map of 5,000 checks is 1.7 MB of SVG that gzip shrinks about threefold, on an office line that may
         // be a provincial one; photos (JPEG) and small answers go as they are.
@@ -69,16 +73,48 @@ pub fn router(state: AppState) -> Router {
         .merge(pages)
 }
 
-fn cookie_token(headers: &HeaderMap) -> Option<String> {
+/// The value of cookie `name`, if sent and not empty.
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == COOKIE)
+        .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_owned())
         .filter(|v| !v.is_empty())
+}
+
+fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    cookie(headers, COOKIE)
+}
+
+/// Makes the request's pages in the language of its cookie, knowing their own address for the switch.
+async fn in_language(request: Request, next: Next) -> Response {
+    let lang = cookie(request.headers(), lang::COOKIE).map_or(Lang::Vi, |v| lang::parse(&v));
+    let here = request.uri().path_and_query().map_or_else(|| "/office".to_owned(), |p| p.as_str().to_owned());
+    lang::scope(lang, here, next.run(request)).await
+}
+
+/// The language switch's query: `?to=en&back=/office/…`.
+#[derive(Deserialize)]
+struct SwitchLang {
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    back: String,
+}
+
+/// `GET /office/lang`: keeps the chosen language in a cookie (a year) and goes back to the page.
+async fn switch_lang(axum::extract::Query(q): axum::extract::Query<SwitchLang>) -> Response {
+    let code = lang::code(lang::parse(&q.to));
+    let mut r = Redirect::to(lang::safe_back(&q.back)).into_response();
+    let value = format!("{}={code}; SameSite=Strict; Path=/office; Max-Age=31536000", lang::COOKIE);
+    if let Ok(v) = HeaderValue::from_str(&value) {
+        r.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    r
 }
 
 /// The admin behind the request's cookie, if the session is valid.

@@ -209,6 +209,23 @@ async fn main() -> Result<(), String> {
         .to_owned();
 
     let check_id = all[0]["entity_id"].as_str().unwrap_or_default().to_owned();
+    // The plan's id, as the plans page gives it, for its report and a commune's minutes.
+    let plans_page = http
+        .get(format!("{base}/office/plans"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?
+        .text()
+        .await
+        .map_err(|e| e.to_string())?;
+    let plan_id = plans_page
+        .split("data-plan=\"")
+        .skip(1)
+        .find(|s| s.contains("data-code=\"01/KH-BENCH\""))
+        .and_then(|s| s.split('"').next())
+        .ok_or("the bench plan is not on the plans page")?
+        .to_owned();
     let pages = [
         ("/office".to_owned(), "overview"),
         ("/office/checks".to_owned(), "checks"),
@@ -222,6 +239,10 @@ async fn main() -> Result<(), String> {
         ("/office/enterprises".to_owned(), "enterprises"),
         ("/office/programmes".to_owned(), "programmes"),
         ("/office/registrations".to_owned(), "registrations"),
+        (format!("/office/plans/{plan_id}/report"), "report (HTML)"),
+        (format!("/office/plans/{plan_id}/report.docx"), "report (Word)"),
+        (format!("/office/plans/{plan_id}/report.xlsx"), "report (Excel)"),
+        (format!("/office/plans/{plan_id}/communes/{}/minutes", sites[0].1), "minutes of a commune"),
     ];
     // The first visit after the import makes the loan book's figures; later visits reuse them until the book changes.
     let t = Instant::now();
@@ -253,7 +274,11 @@ async fn main() -> Result<(), String> {
         table.add_row(vec![
             format!(
                 "{name} ({})",
-                if path.starts_with("/office/checks/") { "/office/checks/{id}" } else { path.as_str() }
+                if path.starts_with("/office/checks/") {
+                    "/office/checks/{id}".to_owned()
+                } else {
+                    path.replace(&plan_id, "{plan}")
+                }
             ),
             times.len().to_string(),
             format!("{:.1}", percentile(&times, 50.0)),
