@@ -7,6 +7,7 @@
 
 use chrono::NaiveDate;
 use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use vieclam_core::format::{date, money};
 use vieclam_core::loans::overdue_band::ratio_text;
@@ -59,6 +60,22 @@ fn person(rng: &mut impl Rng, woman: bool) -> String {
     format!("{} {}", pick(rng, FAMILY), pick(rng, if woman { WOMEN } else { MEN }))
 }
 
+/// People of a commune, a woman or a man each as asked, no two with the same given name (a meeting's list reads as
+/// real people).
+fn people(rng: &mut impl Rng, women: &[bool]) -> Vec<String> {
+    let (mut men, mut wives) = (MEN.to_vec(), WOMEN.to_vec());
+    men.shuffle(rng);
+    wives.shuffle(rng);
+    let (mut m, mut w) = (men.into_iter().cycle(), wives.into_iter().cycle());
+    women
+        .iter()
+        .map(|&woman| {
+            let given = if woman { w.next() } else { m.next() };
+            format!("{} {}", pick(rng, FAMILY), given.unwrap_or_default())
+        })
+        .collect()
+}
+
 /// The generator of a commune's names and counts: the same for both authors, so they name the same people.
 fn rng_of(code: &str) -> StdRng {
     StdRng::seed_from_u64(code.bytes().fold(17u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b))))
@@ -68,7 +85,7 @@ fn rng_of(code: &str) -> StdRng {
 fn commune_people(f: &CommuneFacts) -> Vec<Attendee> {
     let mut rng = rng_of(&f.code);
     let village = pick(&mut rng, VILLAGES);
-    [
+    let roles = [
         (false, format!("Chủ tịch UBND {}", f.name)),
         (true, "Công chức Văn hóa - Xã hội xã".to_owned()),
         (false, "Chủ tịch Hội Nông dân xã".to_owned()),
@@ -78,14 +95,24 @@ fn commune_people(f: &CommuneFacts) -> Vec<Attendee> {
         (true, "Cán bộ tín dụng, Phòng giao dịch NHCSXH khu vực".to_owned()),
         (false, format!("Trưởng thôn {village}")),
         (true, format!("Tổ trưởng tổ TK&VV thôn {village}")),
-    ]
-    .into_iter()
-    .map(|(woman, role)| Attendee { name: person(&mut rng, woman), role })
-    .collect()
+    ];
+    let names = people(&mut rng, &roles.iter().map(|(woman, _)| *woman).collect::<Vec<_>>());
+    names.into_iter().zip(roles).map(|(name, (_, role))| Attendee { name, role }).collect()
 }
 
 fn count(visits: &[&Visit], finding: Finding) -> usize {
     visits.iter().filter(|v| v.finding == finding).count()
+}
+
+/// A funded model's kind as a report names it.
+fn kind_words(kind: &str) -> &'static str {
+    match kind {
+        "afforestation" => "trồng rừng",
+        "livestock" => "chăn nuôi",
+        "crops" => "trồng trọt",
+        "services" => "dịch vụ",
+        _ => "kinh doanh nhỏ",
+    }
 }
 
 /// The site checks' results in words, and how good they were.
@@ -101,9 +128,13 @@ fn site_checks(f: &CommuneFacts) -> (Rating, String) {
             _ => None,
         })
         .sum();
+    let mut kinds: Vec<&str> = f.visits.iter().map(|v| kind_words(&v.site.kind)).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
     let mut text = format!(
-        "Đoàn kiểm tra trực tiếp {n} mô hình tại xã: {kept}/{n} hộ sử dụng vốn đúng mục đích, các mô hình chăn nuôi, \
-         trồng rừng, dịch vụ duy trì và phát triển, tạo việc làm mới cho {jobs} lao động."
+        "Đoàn kiểm tra trực tiếp {n} mô hình tại xã: {kept}/{n} hộ sử dụng vốn đúng mục đích; các mô hình {} cơ bản \
+         duy trì và phát triển, tạo việc làm mới cho {jobs} lao động.",
+        kinds.join(", ")
     );
     let mut findings = Vec::new();
     if count(f.visits, Finding::PurposeNotKept) > 0 {
@@ -164,8 +195,16 @@ fn book(f: &CommuneFacts, on: NaiveDate) -> (Rating, String) {
 }
 
 fn recommendations(f: &CommuneFacts) -> Vec<Recommendation> {
-    let misuse =
-        f.visits.iter().any(|v| matches!(v.finding, Finding::PurposeNotKept | Finding::Fees | Finding::BookHeld));
+    let mut wrongs = Vec::new();
+    if count(f.visits, Finding::PurposeNotKept) > 0 {
+        wrongs.push("thu hồi phần vốn sử dụng sai mục đích");
+    }
+    if count(f.visits, Finding::Fees) > 0 {
+        wrongs.push("yêu cầu tổ trưởng tổ TK&VV hoàn trả khoản phí thu ngoài quy định");
+    }
+    if count(f.visits, Finding::BookHeld) > 0 {
+        wrongs.push("yêu cầu tổ trưởng tổ TK&VV trả sổ vay vốn cho hộ vay");
+    }
     let mut out = vec![Recommendation {
         to: format!("UBND {}", f.name),
         what: "Chỉ đạo trưởng thôn, tổ TK&VV bình xét công khai, đúng đối tượng; tiếp tục tuyên truyền chính sách \
@@ -174,12 +213,10 @@ fn recommendations(f: &CommuneFacts) -> Vec<Recommendation> {
     }];
     out.push(Recommendation {
         to: "Phòng giao dịch NHCSXH khu vực".to_owned(),
-        what: if misuse {
-            "Thu hồi phần vốn sử dụng sai mục đích; chấn chỉnh tổ trưởng tổ TK&VV thu phí, giữ sổ vay vốn của hộ; \
-             đơn giản hóa hồ sơ, giải ngân kịp thời."
-                .to_owned()
-        } else {
+        what: if wrongs.is_empty() {
             "Đơn giản hóa hồ sơ, giải ngân kịp thời; xem xét nâng mức cho vay với hộ có mô hình hiệu quả.".to_owned()
+        } else {
+            format!("Đề nghị {}; đơn giản hóa hồ sơ, giải ngân kịp thời.", wrongs.join("; "))
         },
     });
     out.push(Recommendation {
