@@ -40,12 +40,13 @@ async fn find(db: &Db, kind: &str, field: &str, value: &str) -> Vec<Value> {
     bodies.iter().filter_map(|b| serde_json::from_str::<Value>(b).ok()).filter(|b| b[field] == value).collect()
 }
 
-async fn refused(web: &Browser, db: &Db, path: &str, form: &[(&str, &str)], vi: &str, en: &str) {
+async fn refused(web: &Browser, db: &Db, path: &str, form: &[(&str, &str)], vi: &str, en: &str) -> String {
     let before = catalogue(db).await;
     let (status, _, page, _) = web.post(path, form).await;
     assert_eq!(status, 422, "{form:?}: {page}");
     assert!(page.contains(vi) && page.contains(en), "{form:?}: {page}");
     assert_eq!(catalogue(db).await, before, "{form:?} changed something");
+    page
 }
 
 async fn register(backend: Backend) {
@@ -114,7 +115,7 @@ async fn register(backend: Backend) {
         f.iter_mut().filter(|(key, _)| *key == k).for_each(|p| p.1 = v);
         f
     };
-    refused(
+    let page = refused(
         &web,
         &db,
         add,
@@ -123,6 +124,8 @@ async fn register(backend: Backend) {
         "is not valid",
     )
     .await;
+    // The form comes back as the clerk filled it.
+    assert!(page.contains("id=\"enterprise-form\"") && page.contains("value=\"GP-KHONG-SO\""), "{page}");
     refused(&web, &db, add, &with("licence_no", "12\u{7}/GP"), "không hợp lệ", "is not valid").await;
     refused(
         &web,
@@ -195,7 +198,13 @@ async fn register(backend: Backend) {
             ("seats", "30"),
         ]
     }
-    refused(&web, &db, "/office/programmes", &abroad(&a_id, "Nhật Bản"), "Bị đình chỉ", "is suspended").await;
+    let page =
+        refused(&web, &db, "/office/programmes", &abroad(&a_id, "Nhật Bản"), "Bị đình chỉ", "is suspended").await;
+    // The form comes back as the clerk filled it.
+    assert!(
+        page.contains("value=\"Điều dưỡng tại Nhật Bản\"") && page.contains("<option value=\"overseas\" selected>")
+    );
+    assert!(page.contains(&format!("<option value=\"{a_id}\" selected>")), "{page}");
     refused(
         &web,
         &db,

@@ -10,6 +10,7 @@ use super::manage::field;
 use super::plan_form::id_part;
 use super::render::{both, page};
 use crate::enterprises::{EnterpriseDraft, STATUSES, status_words};
+use crate::error::ApiError;
 
 /// Reads the form's fields (`name`, `licence_no`, `status`, `markets` as comma-separated text) into a draft.
 pub fn parse(fields: &[(String, String)]) -> EnterpriseDraft {
@@ -21,9 +22,32 @@ pub fn parse(fields: &[(String, String)]) -> EnterpriseDraft {
     }
 }
 
-fn form(e: Option<&SendingEnterprise>) -> String {
-    let action = e.map_or_else(|| "/office/enterprises".to_owned(), |e| format!("/office/enterprises/{}", e.id));
-    let current = e.map_or("active", |e| e.status.as_str());
+/// The values of a stored enterprise, as the form shows them.
+fn values_of(e: &SendingEnterprise) -> EnterpriseDraft {
+    EnterpriseDraft {
+        name: e.name.clone(),
+        licence_no: e.licence_no.clone(),
+        status: e.status.clone(),
+        markets: vec![e.markets.join(", ")],
+    }
+}
+
+/// Why a form was refused, above the form that holds what the clerk typed.
+fn refusal(why: Option<&ApiError>) -> String {
+    why.map_or_else(String::new, |e| {
+        format!(
+            "<p class=\"flag\" id=\"refusal\" data-code=\"{}\">{}</p><p>{}</p>",
+            escape(e.code),
+            both(&e.vi, &e.en),
+            both("Chưa lưu gì. Sửa rồi gửi lại.", "Nothing was saved. Correct it and send it again.")
+        )
+    })
+}
+
+/// The form: to add (`id` `None`) or to change the enterprise `id`, filled with `v`.
+fn form(id: Option<&str>, v: &EnterpriseDraft) -> String {
+    let action = id.map_or_else(|| "/office/enterprises".to_owned(), |id| format!("/office/enterprises/{id}"));
+    let current = if v.status.is_empty() { "active" } else { v.status.as_str() };
     let statuses: String = STATUSES
         .iter()
         .map(|(k, vi, en)| {
@@ -45,20 +69,25 @@ fn form(e: Option<&SendingEnterprise>) -> String {
         escape(&action),
         both("Tên doanh nghiệp", "Company name"),
         crate::enterprises::NAME_MAX_CHARS,
-        escape(e.map_or("", |e| e.name.as_str())),
+        escape(&v.name),
         both("Số giấy phép", "Licence number"),
         crate::enterprises::LICENCE_MAX_CHARS,
-        escape(e.map_or("", |e| e.licence_no.as_str())),
+        escape(&v.licence_no),
         both("Trạng thái", "Status"),
         both("Thị trường (cách nhau bởi dấu phẩy)", "Markets (comma-separated)"),
-        escape(&e.map(|e| e.markets.join(", ")).unwrap_or_default()),
-        escape(if e.is_some() { "Lưu thay đổi / Save changes" } else { "Thêm doanh nghiệp / Add enterprise" }),
+        escape(&v.markets.join(", ")),
+        if id.is_some() {
+            both("Lưu thay đổi", "Save changes")
+        } else {
+            both("Thêm doanh nghiệp", "Add enterprise")
+        },
     )
 }
 
-/// The list page with the add form.
-pub fn render(list: &[SendingEnterprise]) -> String {
-    let mut body = form(None);
+/// The list page with the add form; `sent`, what a refused add sent and why (the form shows it again).
+pub fn render(list: &[SendingEnterprise], sent: Option<(&EnterpriseDraft, &ApiError)>) -> String {
+    let mut body = refusal(sent.map(|(_, e)| e));
+    body.push_str(&form(None, sent.map_or(&EnterpriseDraft::default(), |(d, _)| d)));
     body.push_str(&format!(
         "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
         both("Doanh nghiệp", "Enterprise"),
@@ -91,10 +120,15 @@ pub fn render(list: &[SendingEnterprise]) -> String {
     page("Doanh nghiệp đưa người lao động đi làm việc ở nước ngoài", "Licensed sending enterprises", &body)
 }
 
-/// The edit page of one enterprise.
-pub fn render_edit(e: &SendingEnterprise) -> String {
-    let body =
-        format!("{}<p><a href=\"/office/enterprises\">← {}</a></p>", form(Some(e)), both("Danh sách", "The list"));
+/// The edit page of one enterprise; `sent`, what a refused change sent and why.
+pub fn render_edit(e: &SendingEnterprise, sent: Option<(&EnterpriseDraft, &ApiError)>) -> String {
+    let stored = values_of(e);
+    let body = format!(
+        "{}{}<p><a href=\"/office/enterprises\">← {}</a></p>",
+        refusal(sent.map(|(_, x)| x)),
+        form(Some(&e.id), sent.map_or(&stored, |(d, _)| d)),
+        both("Danh sách", "The list")
+    );
     page(&format!("Sửa: {}", e.name), &format!("Edit: {}", e.name), &body)
 }
 
@@ -118,7 +152,7 @@ mod tests {
             markets: vec!["Nhật Bản".into()],
             status: "suspended".into(),
         };
-        let html = render(&[e]);
+        let html = render(&[e], None);
         let row = &html[html.find("data-enterprise=\"e1\"").expect("its row")..];
         let row = &row[..row.find("</tr>").expect("its end")];
         assert!(row.contains("A&amp;B") && row.contains("Bị đình chỉ") && row.contains("Suspended"), "{row}");

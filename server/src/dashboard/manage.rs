@@ -159,7 +159,7 @@ async fn close_plan<D: OfficeChanges>(State(d): State<Arc<D>>, Path(id): Path<St
 
 async fn enterprises_page<D: OfficeChanges>(State(d): State<Arc<D>>) -> Response {
     match d.enterprises().await {
-        Ok(list) => Html(enterprises::render(&list)).into_response(),
+        Ok(list) => Html(enterprises::render(&list, None)).into_response(),
         Err(e) => refused(e, "/office"),
     }
 }
@@ -167,7 +167,7 @@ async fn enterprises_page<D: OfficeChanges>(State(d): State<Arc<D>>) -> Response
 async fn enterprise_page<D: OfficeChanges>(State(d): State<Arc<D>>, Path(id): Path<String>) -> Response {
     match d.enterprises().await {
         Ok(list) => match list.iter().find(|e| e.id == id) {
-            Some(e) => Html(enterprises::render_edit(e)).into_response(),
+            Some(e) => Html(enterprises::render_edit(e, None)).into_response(),
             None => refused(
                 ApiError::new(StatusCode::NOT_FOUND, "not_found", "Không có doanh nghiệp này.", "No such enterprise."),
                 "/office/enterprises",
@@ -177,30 +177,63 @@ async fn enterprise_page<D: OfficeChanges>(State(d): State<Arc<D>>, Path(id): Pa
     }
 }
 
+/// Saves the enterprise form (`id` `None` to add). A refusal shows the page again with the form as the clerk
+/// filled it and the reason above it (422).
+async fn save_enterprise<D: OfficeChanges>(d: &D, id: Option<String>, body: &[u8]) -> Response {
+    let draft = enterprises::parse(&fields(body));
+    let back = id.as_ref().map_or_else(|| "/office/enterprises".to_owned(), |id| format!("/office/enterprises/{id}"));
+    match d.save_enterprise(id.clone(), draft.clone()).await {
+        Ok(_) => Redirect::to("/office/enterprises").into_response(),
+        Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY => {
+            let page = match (d.enterprises().await, &id) {
+                (Ok(list), None) => Some(enterprises::render(&list, Some((&draft, &e)))),
+                (Ok(list), Some(id)) => {
+                    list.iter().find(|x| &x.id == id).map(|x| enterprises::render_edit(x, Some((&draft, &e))))
+                }
+                (Err(_), _) => None,
+            };
+            match page {
+                Some(p) => (StatusCode::UNPROCESSABLE_ENTITY, Html(p)).into_response(),
+                None => refused(e, &back),
+            }
+        }
+        Err(e) => refused(e, &back),
+    }
+}
+
 async fn add_enterprise<D: OfficeChanges>(State(d): State<Arc<D>>, body: Bytes) -> Response {
-    let draft = enterprises::parse(&fields(&body));
-    done(d.save_enterprise(None, draft).await, "/office/enterprises", "/office/enterprises")
+    save_enterprise(&*d, None, &body).await
 }
 
 async fn edit_enterprise<D: OfficeChanges>(State(d): State<Arc<D>>, Path(id): Path<String>, body: Bytes) -> Response {
-    let back = format!("/office/enterprises/{id}");
-    let draft = enterprises::parse(&fields(&body));
-    done(d.save_enterprise(Some(id), draft).await, "/office/enterprises", &back)
+    save_enterprise(&*d, Some(id), &body).await
 }
 
 async fn programmes_page<D: OfficeChanges>(State(d): State<Arc<D>>) -> Response {
     match d.programmes().await {
-        Ok((list, enterprises, today)) => Html(programmes::render(&list, &enterprises, today)).into_response(),
+        Ok((list, enterprises, today)) => Html(programmes::render(&list, &enterprises, today, None)).into_response(),
         Err(e) => refused(e, "/office"),
     }
 }
 
+/// Publishes a programme; a refusal shows the page again with the form as the clerk filled it (422).
 async fn publish_programme<D: OfficeChanges>(State(d): State<Arc<D>>, body: Bytes) -> Response {
-    let r = match programmes::parse(&fields(&body)) {
+    let f = fields(&body);
+    let r = match programmes::parse(&f) {
         Ok(p) => d.publish_programme(p).await,
         Err(e) => Err(e),
     };
-    done(r, "/office/programmes", "/office/programmes")
+    match r {
+        Ok(_) => Redirect::to("/office/programmes").into_response(),
+        Err(e) if e.status == StatusCode::UNPROCESSABLE_ENTITY => match d.programmes().await {
+            Ok((list, enterprises, today)) => {
+                let page = programmes::render(&list, &enterprises, today, Some((&f, &e)));
+                (StatusCode::UNPROCESSABLE_ENTITY, Html(page)).into_response()
+            }
+            Err(_) => refused(e, "/office/programmes"),
+        },
+        Err(e) => refused(e, "/office/programmes"),
+    }
 }
 
 async fn close_programme<D: OfficeChanges>(State(d): State<Arc<D>>, Path(id): Path<String>, body: Bytes) -> Response {

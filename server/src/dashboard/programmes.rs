@@ -14,7 +14,7 @@ use super::manage::{date_field, field};
 use super::plan_form::id_part;
 use super::render::{both, page};
 use crate::enterprises::status_words;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::publish::NewJobProgramme;
 
 /// The kinds of programme, with their words.
@@ -59,17 +59,26 @@ pub fn parse(fields: &[(String, String)]) -> ApiResult<NewJobProgramme> {
     })
 }
 
-fn form(enterprises: &[SendingEnterprise]) -> String {
+/// ` selected` when `value` is what the field `key` of `sent` holds.
+fn on(sent: &[(String, String)], key: &str, value: &str) -> &'static str {
+    if field(sent, key) == value { " selected" } else { "" }
+}
+
+/// The publish form, its fields holding `sent` (what a refused publish sent; empty for a fresh form).
+fn form(enterprises: &[SendingEnterprise], sent: &[(String, String)]) -> String {
     let kinds: String = KINDS
         .iter()
-        .map(|(k, vi, en)| format!("<option value=\"{k}\">{} / {}</option>", escape(vi), escape(en)))
+        .map(|(k, vi, en)| {
+            format!("<option value=\"{k}\"{}>{} / {}</option>", on(sent, "kind", k), escape(vi), escape(en))
+        })
         .collect();
     let mut senders = String::from("<option value=\"\">— Không / None —</option>");
     for e in enterprises {
         let (vi, en) = status_words(&e.status);
         senders.push_str(&format!(
-            "<option value=\"{}\">{} ({}; {} / {})</option>",
+            "<option value=\"{}\"{}>{} ({}; {} / {})</option>",
             escape(&e.id),
+            on(sent, "enterprise", &e.id),
             escape(&e.name),
             escape(&e.markets.join(", ")),
             escape(vi),
@@ -83,44 +92,71 @@ fn form(enterprises: &[SendingEnterprise]) -> String {
     let mut by_name: Vec<_> = vieclam_core::places::communes().iter().collect();
     by_name.sort_by_cached_key(|c| vieclam_core::fold::fold(&c.short_name));
     let communes: String = std::iter::once("<option value=\"\">— Không / None —</option>".to_owned())
-        .chain(by_name.iter().map(|c| format!("<option value=\"{}\">{}</option>", escape(&c.code), escape(&c.name))))
+        .chain(by_name.iter().map(|c| {
+            format!(
+                "<option value=\"{}\"{}>{}</option>",
+                escape(&c.code),
+                on(sent, "commune", &c.code),
+                escape(&c.name)
+            )
+        }))
         .collect();
     format!(
         "<form id=\"programme-form\" method=\"post\" action=\"/office/programmes\" class=\"filters\">\
          <div><label for=\"programme-title\">{}</label><input id=\"programme-title\" name=\"title\" required \
-         maxlength=\"300\" size=\"40\"></div>\
+         maxlength=\"300\" size=\"40\" value=\"{}\"></div>\
          <div><label for=\"programme-kind\">{}</label><select id=\"programme-kind\" name=\"kind\">{kinds}</select></div>\
          <div><label for=\"programme-enterprise\">{}</label><select id=\"programme-enterprise\" name=\"enterprise\">\
          {senders}</select></div>\
          <div><label for=\"programme-country\">{}</label><input id=\"programme-country\" name=\"country\" \
-         list=\"markets\" maxlength=\"60\"><datalist id=\"markets\">{countries}</datalist></div>\
+         list=\"markets\" maxlength=\"60\" value=\"{}\"><datalist id=\"markets\">{countries}</datalist></div>\
          <div><label for=\"programme-commune\">{}</label><select id=\"programme-commune\" name=\"commune\">{communes}\
          </select></div>\
          <div><label for=\"programme-opens-on\">{}</label><input type=\"date\" id=\"programme-opens-on\" \
-         name=\"opens_on\"></div>\
+         name=\"opens_on\" value=\"{}\"></div>\
          <div><label for=\"programme-closes-on\">{}</label><input type=\"date\" id=\"programme-closes-on\" \
-         name=\"closes_on\"></div>\
+         name=\"closes_on\" value=\"{}\"></div>\
          <div><label for=\"programme-seats\">{}</label><input type=\"number\" id=\"programme-seats\" name=\"seats\" \
-         min=\"1\" max=\"1000000\"></div>\
+         min=\"1\" max=\"1000000\" value=\"{}\"></div>\
          <div><label for=\"programme-description\">{}</label><textarea id=\"programme-description\" \
-         name=\"description\" rows=\"2\" cols=\"40\" maxlength=\"5000\"></textarea></div>\
+         name=\"description\" rows=\"2\" cols=\"40\" maxlength=\"5000\">{}</textarea></div>\
          <div><button type=\"submit\" id=\"programme-publish\">{}</button></div></form>",
         both("Tên chương trình", "Title"),
+        escape(&field(sent, "title")),
         both("Loại", "Kind"),
         both("Doanh nghiệp (đi nước ngoài)", "Enterprise (abroad)"),
         both("Nước đến", "Country"),
+        escape(&field(sent, "country")),
         both("Xã, phường", "Commune"),
         both("Ngày mở (mặc định hôm nay)", "Opens (today if empty)"),
+        escape(&field(sent, "opens_on")),
         both("Ngày đóng", "Closes"),
+        escape(&field(sent, "closes_on")),
         both("Chỉ tiêu", "Places"),
+        escape(&field(sent, "seats")),
         both("Mô tả", "Description"),
+        escape(&field(sent, "description")),
         both("Đăng chương trình", "Publish"),
     )
 }
 
-/// The page: the publish form, then every programme, newest opening first.
-pub fn render(list: &[JobProgramme], enterprises: &[SendingEnterprise], today: NaiveDate) -> String {
-    let mut body = form(enterprises);
+/// The page: the publish form, then every programme, newest opening first. `sent`: what a refused publish sent and
+/// why; the form holds it again, the reason above it.
+pub fn render(
+    list: &[JobProgramme],
+    enterprises: &[SendingEnterprise],
+    today: NaiveDate,
+    sent: Option<(&[(String, String)], &ApiError)>,
+) -> String {
+    let mut body = sent.map_or_else(String::new, |(_, e)| {
+        format!(
+            "<p class=\"flag\" id=\"refusal\" data-code=\"{}\">{}</p><p>{}</p>",
+            escape(e.code),
+            both(&e.vi, &e.en),
+            both("Chưa đăng. Sửa rồi gửi lại.", "Nothing was published. Correct it and send it again.")
+        )
+    });
+    body.push_str(&form(enterprises, sent.map_or(&[], |(f, _)| f)));
     body.push_str(&format!(
         "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
         both("Chương trình", "Programme"),
