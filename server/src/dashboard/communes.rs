@@ -256,14 +256,14 @@ pub fn render(rows: &[CommuneFigures], q: &CommunesQuery, today: NaiveDate) -> S
          <input type=\"date\" id=\"since\" name=\"since\" value=\"{}\"><input type=\"hidden\" name=\"plan\" value=\"{}\"><input type=\"hidden\" name=\"sort\" value=\"{}\">\
          <input type=\"hidden\" name=\"desc\" value=\"{}\"> <button type=\"submit\">Xem / Show</button></form>\
          <p>{}: {}{}</p>",
-        escape("Tăng trưởng dư nợ kể từ ngày / Outstanding growth since"),
+        both("Tăng trưởng dư nợ kể từ ngày", "Outstanding growth since"),
         escape(&q.since),
         escape(&q.plan),
         escape(&q.sort),
         escape(&q.desc),
-        escape("Số liệu đến ngày / Figures as of"),
+        both("Số liệu đến ngày", "Figures as of"),
         date(today),
-        since.map_or(String::new(), |d| format!(" · {} {}", escape("so với / against"), date(d)))
+        since.map_or(String::new(), |d| format!(" · {} {}", both("so với", "against"), date(d)))
     );
     if q.plan_id().is_some() {
         body.push_str(&format!(

@@ -147,11 +147,11 @@ pub fn render(plans: &[PlanProgress], today: NaiveDate) -> String {
             escape(&p.code),
             // A plan made from the command line has its number for a title: say it once.
             if p.title.is_empty() || p.title == p.code { String::new() } else { format!(" — {}", escape(&p.title)) },
-            escape("Từ / From"),
+            both("Từ", "From"),
             date(p.starts_on),
             date(p.ends_on),
             escape(&format!("{vi} / {en}")),
-            escape("Đoàn kiểm tra / Team"),
+            both("Đoàn kiểm tra", "Team"),
             if team.is_empty() { "—".to_owned() } else { team.join(", ") },
             both("Xã, phường", "Commune"),
             both("Mô hình", "Sites"),
@@ -172,7 +172,7 @@ pub fn render(plans: &[PlanProgress], today: NaiveDate) -> String {
                 c.flagged,
                 bar(c.checked, c.sites),
                 super::review::href(&p.id, &c.code),
-                escape("Xem / Open"),
+                both("Xem", "Open"),
             ));
             (sites, checked, flagged) = (sites + c.sites, checked + c.checked, flagged + c.flagged);
         }

@@ -235,7 +235,7 @@ fn photo(p: &PhotoView) -> String {
         None => lines.push(format!("{}: —", inline("GPS trong ảnh (EXIF)", "Camera GPS (EXIF)"))),
     }
     if let Some(m) = p.delay_min {
-        lines.push(format!("{}: {m} {}", inline("Sau khi bắt đầu", "After the start"), escape("phút / min")));
+        lines.push(format!("{}: {m} {}", inline("Sau khi bắt đầu", "After the start"), both("phút", "min")));
     }
     // Characters, not bytes: the hash comes from a client and need not be hex.
     let short: String = p.sha256.chars().take(12).collect();
@@ -343,26 +343,26 @@ pub fn map(points: &[MapPoint], q: &MapQuery, plans: &[PlanOption]) -> String {
          <div><label for=\"to\">{}</label><input type=\"date\" id=\"to\" name=\"to\" value=\"{}\"></div>\
          <div><label for=\"flag\">{}</label><select id=\"flag\" name=\"flag\">{flag_opts}</select></div>\
          <div><button type=\"submit\">Lọc / Filter</button></div></form>",
-        escape("Kế hoạch / Plan"),
-        escape("Xã / Commune"),
-        escape("Từ ngày / From"),
+        both("Kế hoạch", "Plan"),
+        both("Xã", "Commune"),
+        both("Từ ngày", "From"),
         escape(&q.from),
-        escape("Đến ngày / To"),
+        both("Đến ngày", "To"),
         escape(&q.to),
-        escape("Cờ / Flags"),
+        both("Cờ", "Flags"),
     );
     let legend = format!(
         "<p class=\"legend\" id=\"shown\" data-shown=\"{}\">{}: {} / {}<span style=\"background:#2e7d32\"></span>\
          {}<span style=\"background:#f9a825\"></span>{}<span style=\"background:#c62828\"></span>{}\
          <span style=\"background:#9e9e9e\"></span>{}</p>",
         shown.len(),
-        escape("Số lần kiểm tra trên bản đồ / Checks shown"),
+        both("Số lần kiểm tra trên bản đồ", "Checks shown"),
         shown.len(),
         points.len(),
-        escape("Tại mô hình / At the site"),
-        escape("Ở gần / Near"),
-        escape("Có cờ / Flagged"),
-        escape("Chưa có kết luận / No verdict"),
+        both("Tại mô hình", "At the site"),
+        both("Ở gần", "Near"),
+        both("Có cờ", "Flagged"),
+        both("Chưa có kết luận", "No verdict"),
     );
     let body = format!(
         "<style>{}</style>{form}{legend}{}<p><small>{}</small></p>",

@@ -87,10 +87,10 @@ pub fn render(users: &[UserRow]) -> String {
          <input id=\"username\" name=\"username\" required maxlength=\"64\" autocomplete=\"off\"></div>\
          <div><label for=\"name\">{}</label><input id=\"name\" name=\"name\" required maxlength=\"200\"></div>\
          <div><button type=\"submit\">{}</button></div></form><table>",
-        escape("Vai trò / Role"),
-        escape("Tên đăng nhập / User name"),
-        escape("Họ và tên / Full name"),
-        escape("Thêm tài khoản / Add account"),
+        both("Vai trò", "Role"),
+        both("Tên đăng nhập", "User name"),
+        both("Họ và tên", "Full name"),
+        both("Thêm tài khoản", "Add account"),
     );
     body.push_str(&format!(
         "<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",

@@ -66,7 +66,7 @@ pub fn form(error: Option<(&str, &str, &str)>, max_bytes: usize) -> String {
         both("Danh sách khoản vay (hoặc cả sổ Excel)", "Loan list (or the whole workbook)"),
         both("Lịch sử trả nợ (nếu là tệp riêng)", "Payment history (if a separate file)"),
         both("Xử lý nợ (nếu là tệp riêng)", "Relief events (if a separate file)"),
-        escape("Xem trước / Preview"),
+        both("Xem trước", "Preview"),
         escape(&format!(
             "Tối đa {mb} MB mỗi lần tải (sổ 100.000 khoản vay kèm lịch sử trả nợ khoảng 78 MB CSV). \
              / At most {mb} MB an upload (a book of 100,000 loans with its payments is about 78 MB of CSV)."
@@ -220,7 +220,7 @@ pub fn preview(p: &Preview) -> String {
              <p><button type=\"submit\" id=\"import-confirm\">Xác nhận nhập / Confirm import</button></p></form>\
              <p><small>{}</small></p>",
             escape(token),
-            escape("Bản xem trước giữ trong một giờ. / This preview is kept for one hour.")
+            both("Bản xem trước giữ trong một giờ.", "This preview is kept for one hour.")
         )),
         None => body.push_str(
             "<p><a href=\"/office/import\" id=\"import-again\">← Tải lên tệp đã sửa / Upload the fixed file</a></p>",
@@ -241,8 +241,8 @@ pub fn done(files_read: &[StagedFile], accepted_rows: usize, written: usize, tal
             &format!("Imported {} rows: {} records written.", n(accepted_rows), n(written))
         ),
         counts(tallies),
-        escape("Xem số liệu dư nợ theo xã → / See the loan book by commune →"),
-        escape("Nhập tệp khác / Import another file"),
+        both("Xem số liệu dư nợ theo xã →", "See the loan book by commune →"),
+        both("Nhập tệp khác", "Import another file"),
     );
     page("Đã nhập dữ liệu", "Import done", &body)
 }
