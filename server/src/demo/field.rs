@@ -10,7 +10,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration as StdDuration;
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use vieclam_core::checks::fix::Fix;
 use vieclam_core::checks::lifecycle::{self as lc, CheckVerdict, take_photo};
 use vieclam_core::checks::lookup;
@@ -250,7 +250,8 @@ fn book<'a>(store: &Store, code: &str, day: NaiveDate, visits: &'a [&'a Visit]) 
             .map_or_else(|| code.to_owned(), |c| c.name.replacen("Xã ", "xã ", 1).replacen("Phường ", "phường ", 1)),
         loans: 0,
         outstanding: 0,
-        outstanding_year_ago: 0,
+        since: NaiveDate::from_ymd_opt(day.year() - 1, 12, 31).unwrap_or(day),
+        outstanding_since: 0,
         overdue: 0,
         visits,
     };
@@ -260,7 +261,10 @@ fn book<'a>(store: &Store, code: &str, day: NaiveDate, visits: &'a [&'a Visit]) 
         f.loans += usize::from(now.outstanding > 0);
         f.outstanding += now.outstanding;
         f.overdue += now.overdue_principal;
-        f.outstanding_year_ago += facts.status(day - Duration::days(365), 0).outstanding;
+        // A loan disbursed after that day owed nothing on it (its status there would read the whole principal).
+        if facts.terms.disbursed_on <= f.since {
+            f.outstanding_since += facts.status(f.since, 0).outstanding;
+        }
     }
     Ok(f)
 }

@@ -27,8 +27,10 @@ pub struct CommuneFacts<'a> {
     pub loans: usize,
     /// Outstanding on the meeting's day.
     pub outstanding: i64,
-    /// Outstanding a year before.
-    pub outstanding_year_ago: i64,
+    /// The last day of the year before, which a report's growth is counted from (as the office's figures are).
+    pub since: NaiveDate,
+    /// Outstanding on that day.
+    pub outstanding_since: i64,
     /// Overdue principal on the meeting's day.
     pub overdue: i64,
     /// The visits made in the commune.
@@ -158,15 +160,16 @@ fn site_checks(f: &CommuneFacts) -> (Rating, String) {
     }
 }
 
-/// The loan book in words: outstanding, its growth over the year, the overdue ratio.
+/// The loan book in words: outstanding, its growth since the end of last year, the overdue ratio.
 fn book(f: &CommuneFacts, on: NaiveDate) -> (Rating, String) {
-    let growth = f.outstanding - f.outstanding_year_ago;
-    let growth_text = if f.outstanding_year_ago > 0 {
+    let growth = f.outstanding - f.outstanding_since;
+    let growth_text = if f.outstanding_since > 0 {
         format!(
-            "{} {} ({} so với cùng kỳ năm trước)",
+            "{} {} ({}) so với ngày {}",
             if growth >= 0 { "tăng" } else { "giảm" },
             money(growth.abs()),
-            ratio_text(growth.abs(), f.outstanding_year_ago)
+            ratio_text(growth.abs(), f.outstanding_since),
+            date(f.since)
         )
     } else {
         "chương trình mới giải ngân trong năm".to_owned()
