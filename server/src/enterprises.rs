@@ -93,6 +93,14 @@ pub fn split_markets(text: &str) -> Vec<String> {
     out
 }
 
+fn too_many_markets() -> ApiError {
+    refuse(
+        "enterprise.market_invalid",
+        format!("Tối đa {MARKETS_MAX} thị trường, mỗi thị trường tối đa {MARKET_MAX_CHARS} ký tự, một dòng."),
+        format!("At most {MARKETS_MAX} markets, each at most {MARKET_MAX_CHARS} characters on one line."),
+    )
+}
+
 impl EnterpriseDraft {
     /// The draft trimmed, or why it cannot be an enterprise (what needs no database).
     pub fn checked(&self) -> ApiResult<EnterpriseDraft> {
@@ -116,7 +124,12 @@ impl EnterpriseDraft {
                 format!("No status «{status}»: active, suspended or revoked."),
             ));
         }
-        let markets = split_markets(&self.markets.join(","));
+        // Bounded before the repeats are sought (each against each): a hostile form may send thousands.
+        let raw = self.markets.join(",");
+        if raw.split([',', ';', '\n']).filter(|m| !m.trim().is_empty()).count() > MARKETS_MAX {
+            return Err(too_many_markets());
+        }
+        let markets = split_markets(&raw);
         if markets.is_empty() {
             return Err(refuse(
                 "enterprise.no_markets",
@@ -124,14 +137,8 @@ impl EnterpriseDraft {
                 "Give at least one market (a country it sends workers to).",
             ));
         }
-        if markets.len() > MARKETS_MAX
-            || markets.iter().any(|m| m.chars().count() > MARKET_MAX_CHARS || m.chars().any(char::is_control))
-        {
-            return Err(refuse(
-                "enterprise.market_invalid",
-                format!("Tối đa {MARKETS_MAX} thị trường, mỗi thị trường tối đa {MARKET_MAX_CHARS} ký tự."),
-                format!("At most {MARKETS_MAX} markets, each at most {MARKET_MAX_CHARS} characters."),
-            ));
+        if markets.iter().any(|m| m.chars().count() > MARKET_MAX_CHARS || m.chars().any(char::is_control)) {
+            return Err(too_many_markets());
         }
         Ok(EnterpriseDraft { name, licence_no, status, markets })
     }
@@ -247,5 +254,7 @@ mod tests {
         assert_eq!(code(EnterpriseDraft { status: "closed".into(), ..draft() }), "enterprise.status_invalid");
         assert_eq!(code(EnterpriseDraft { markets: vec![" , ;".into()], ..draft() }), "enterprise.no_markets");
         assert_eq!(code(EnterpriseDraft { name: String::new(), ..draft() }), "enterprise.name_invalid");
+        let many = (0..=MARKETS_MAX).map(|i| format!("Nước {i}")).collect::<Vec<_>>().join(",");
+        assert_eq!(code(EnterpriseDraft { markets: vec![many], ..draft() }), "enterprise.market_invalid");
     }
 }

@@ -24,6 +24,9 @@ use crate::{params, work};
 pub const CODE_MAX_CHARS: usize = 60;
 /// Longest title.
 pub const TITLE_MAX_CHARS: usize = 300;
+/// Most members of one team (a provincial inspection team is a handful of people; the bound keeps a hostile form
+/// from making the server compare thousands of members).
+pub const TEAM_MAX: usize = 40;
 
 /// One member of the team as the office chose them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,6 +113,13 @@ impl PlanDraft {
         }
         if communes.is_empty() {
             return Err(refuse("plan.no_communes", "Chọn ít nhất một xã, phường.", "Choose at least one commune."));
+        }
+        if self.team.len() > TEAM_MAX {
+            return Err(refuse(
+                "plan.team_too_large",
+                format!("Đoàn kiểm tra tối đa {TEAM_MAX} người."),
+                format!("A team has at most {TEAM_MAX} members."),
+            ));
         }
         let mut team: Vec<TeamPick> = Vec::new();
         for m in &self.team {
@@ -414,6 +424,8 @@ mod tests {
         assert_eq!(code(PlanDraft { team: two, ..draft() }), "plan.two_leaders");
         let twice = vec![member("a1", TeamRole::Leader), member("a1", TeamRole::Secretary)];
         assert_eq!(code(PlanDraft { team: twice, ..draft() }), "plan.member_twice");
+        let crowd = (0..=TEAM_MAX).map(|i| member(&format!("a{i}"), TeamRole::Member)).collect();
+        assert_eq!(code(PlanDraft { team: crowd, ..draft() }), "plan.team_too_large");
     }
 
     #[test]

@@ -119,6 +119,12 @@ pub async fn publish_job_programme(db: &Db, p: NewJobProgramme, today: NaiveDate
         ));
     }
     let (country, enterprise) = (blank_none(p.country), blank_none(p.enterprise));
+    if country.as_ref().is_some_and(|c| c.chars().count() > 60 || c.chars().any(char::is_control)) {
+        return Err(refuse(
+            "Tên nước dài quá 60 ký tự hoặc có ký tự điều khiển.",
+            "The country is longer than 60 characters or holds control characters.",
+        ));
+    }
     if p.kind == "overseas" && (country.is_none() || enterprise.is_none()) {
         return Err(refuse(
             "Chương trình đi làm việc ở nước ngoài cần nước đến (--country) và doanh nghiệp (--enterprise).",

@@ -238,7 +238,9 @@ async fn office(backend: Backend) {
         &plans[plans.find(&format!("data-plan=\"{}\"", plan["id"].as_str().unwrap())).expect("its section")..];
     let section = &section[..section.find("</section>").expect("its end")];
     // `plans add` with one inspector makes them the team's leader.
-    assert!(section.contains("Nguyễn Văn An (Trưởng đoàn / Team leader)"), "{section}");
+    let named = &section[section.find("Nguyễn Văn An (").expect("the leader by name")..];
+    let function = &named[..named.find(')').expect("their function")];
+    assert!(function.contains("Trưởng đoàn") && function.contains("Team leader"), "{section}");
     let within =
         plan["starts_on"].as_str().unwrap() <= "2026-11-28" && "2026-11-28" <= plan["ends_on"].as_str().unwrap();
     let row = &section[section.find(&format!("<tr data-commune=\"{commune}\">")).expect("the check's commune")..];
