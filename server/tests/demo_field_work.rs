@@ -3,7 +3,8 @@
 //! communes) with their verdicts; every check's evidence verifies and has its photo; exactly the check made away
 //! from its site is flagged, and exactly the two that answered a sign of misuse yes mark it; 01/KH-DEMO's team is
 //! led by thanhtra1 with thanhtra3 as its secretary, and the reviews of its first two communes are held from both
-//! and merged under every heading; the sign-in sheet says so; a second seeding adds nothing.
+//! and merged under every heading; the sign-in sheet says so; a second seeding adds nothing; a photo store that
+//! cannot be opened is refused before anything is written.
 
 mod common;
 
@@ -62,6 +63,16 @@ fn check_ids(list: &str) -> Vec<String> {
 
 async fn field_work(backend: Backend) {
     let s = Server::new(backend, &[]).await;
+    // A photo store that cannot be opened is refused before anything of the demo is written (the shipped rule sets,
+    // which any first start writes, are there from the listing of accounts).
+    s.admin(&["users", "list"]);
+    let before = counts(&s).await;
+    for photos in ["nope://bucket/demo", "file:///proc/no-such-folder/photos"] {
+        let refused = s.admin_refused(&["serve", "--demo", "--photos", photos, "--listen", "127.0.0.1:0"]);
+        assert!(refused.contains("Không mở được kho ảnh") && refused.contains("Cannot open the demo's photo store"));
+        assert_eq!(counts(&s).await, before, "nothing written");
+    }
+    assert_eq!(count_of(&before, "accounts") + count_of(&before, "loan"), 0, "{before:?}");
     let sheet = s.admin(&["demo"]);
     for line in [
         "thanhtra1 / thanhtra1-vieclam      (trưởng đoàn / team leader, 01/KH-DEMO)",
@@ -123,7 +134,8 @@ async fn field_work(backend: Backend) {
     assert_eq!(list.matches("Đang ở tại mô hình (").count(), 20, "{list}");
     assert_eq!(list.matches("Không ở tại mô hình (").count(), 1, "the away verdict with its distance");
     assert_eq!(list.matches("<span class=\"flag\">").count(), 1, "{list}");
-    assert!(list.contains("<span class=\"flag\">Không ở tại mô hình / Away from the site</span>"));
+    let flag = list.split("<span class=\"flag\">").nth(1).and_then(|f| f.split("</td>").next()).unwrap_or_default();
+    assert!(flag.contains("Không ở tại mô hình") && flag.contains("Away from the site"), "{flag}");
 
     // Every check's evidence verifies; its photo was received and is served; two mark a sign of misuse.
     let mut misuse = 0;

@@ -114,6 +114,10 @@ pub async fn seed(db: &Db, photos_url: &str) -> AdminResult<String> {
     if let Some(sheet) = held {
         return Ok(sheet);
     }
+    // The field work's photos need the photo store: one that cannot be opened is refused before anything is written,
+    // so the seeding can be run again once it is right.
+    crate::serve::photo_store(photos_url)
+        .map_err(|e| format!("Không mở được kho ảnh của dữ liệu mẫu / Cannot open the demo's photo store: {e}"))?;
     let today = chrono::Utc::now().date_naive();
     let mut batch = demo::generate(DemoSpec { loans: DEMO_LOANS, seed: 7, as_of: today }).map_err(|e| e.to_string())?;
     same_programme_ids(&mut batch);
