@@ -360,3 +360,81 @@ pub fn secretary_review(author: &Author, leader: &str, f: &CommuneFacts, held_on
     );
     r
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::visits::Candidate;
+    use chrono::{TimeZone, Utc};
+    use vieclam_core::checks::checklist::AnswerValue;
+    use vieclam_core::loans::status::LoanState;
+    use vieclam_core::review::validate::problems;
+    use vieclam_core::review::{HEADINGS, merge};
+
+    fn visit(kind: &str, finding: Finding) -> Visit {
+        Visit {
+            site: Candidate {
+                site_id: "s1".into(),
+                commune_code: "06040".into(),
+                kind: kind.into(),
+                description: "Nuôi lợn".into(),
+                jobs_planned: 2,
+                state: LoanState::Current,
+                borrower: "Hoàng Văn Thử".into(),
+            },
+            finding,
+            start: Utc.with_ymd_and_hms(2026, 11, 30, 1, 0, 0).unwrap(),
+            answers: vec![("jobs_created", AnswerValue::Number(2.0))],
+            shot: 1,
+        }
+    }
+
+    #[test]
+    fn the_leader_rates_every_heading_and_the_secretary_records_the_meeting_both_valid() {
+        let visits = [visit("livestock", Finding::None), visit("crops", Finding::Fees)];
+        let here: Vec<&Visit> = visits.iter().collect();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let f = CommuneFacts {
+            code: "06040".into(),
+            name: "xã Thất Khê".into(),
+            loans: 63,
+            since: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+            outstanding: 4_000_000_000,
+            outstanding_since: 3_900_000_000,
+            overdue: 30_000_000,
+            visits: &here,
+        };
+        let leader = leader_review(&Author { plan_id: "p", account_id: "a1", name: "Nguyễn Văn An" }, &f, day);
+        let secretary = secretary_review(
+            &Author { plan_id: "p", account_id: "a3", name: "Lăng Thị Mai" },
+            "Nguyễn Văn An",
+            &f,
+            day,
+        );
+        assert_eq!(problems(&leader), vec![]);
+        assert_eq!(problems(&secretary), vec![]);
+        assert_eq!(leader.headings.len(), HEADINGS.len(), "every heading written");
+        assert!(leader.headings.iter().all(|h| h.rating != Rating::NotAssessed && !h.text.is_empty()));
+        let book = leader.note("book").expect("the book");
+        assert!(
+            book.text.contains("tăng 100.000.000") && book.text.contains("so với ngày 31/12/2025"),
+            "{}",
+            book.text
+        );
+        assert_eq!(book.rating, Rating::Good, "0,75% overdue");
+        let checks = leader.note("site_checks").expect("the checks");
+        assert!(checks.text.contains("2 mô hình") && checks.text.contains("thu phí ngoài quy định"), "{}", checks.text);
+        assert!(checks.text.contains("chăn nuôi, trồng trọt"), "{}", checks.text);
+        let bank = leader.recommendations.iter().find(|r| r.to.contains("NHCSXH")).expect("to the bank");
+        assert!(bank.what.contains("hoàn trả khoản phí") && !bank.what.contains("sổ vay vốn"), "{}", bank.what);
+        // Eleven people at the meeting, no two with the same name.
+        let mut names: Vec<&str> = secretary.attendees.iter().map(|a| a.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), 11);
+        assert!(secretary.attendees.iter().any(|a| a.role == "Chủ tịch UBND xã Thất Khê"));
+        let merged = merge(&[leader, secretary]);
+        assert_eq!(merged.contributors.len(), 2);
+        assert_eq!(merged.heading("leadership").map(|h| h.contributions.len()), Some(2));
+    }
+}
