@@ -8,6 +8,7 @@ pub mod lifecycle;
 pub mod lookup;
 pub mod minutes;
 pub mod minutes_html;
+pub mod plot_walk;
 pub mod settings;
 pub mod verdict;
 pub mod walk;

@@ -135,6 +135,29 @@ pub fn plot_from_walk(fixes: &[Fix], s: &CheckSettings) -> Result<WalkedPlot, Wa
     })
 }
 
+/// Perimeter in metres and area in hectares of a closed ring as [`WalkedPlot::ring`] holds it (`[lon, lat]`, first
+/// point repeated at the end), measured as [`plot_from_walk`] measures: a stored or received walk is checked against
+/// its ring with this rather than trusted. `None` when the ring is no plot: not closed, fewer than three distinct
+/// corners, or crossing itself.
+pub fn measure_ring(ring: &[[f64; 2]]) -> Option<(f64, f64)> {
+    let (first, last) = (ring.first()?, ring.last()?);
+    if ring.len() < MIN_CORNERS + 1 || first != last {
+        return None;
+    }
+    let corners = &ring[..ring.len() - 1];
+    let mut distinct: Vec<(u64, u64)> = corners.iter().map(|p| (p[0].to_bits(), p[1].to_bits())).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() < MIN_CORNERS {
+        return None;
+    }
+    let coords: Vec<Coord<f64>> = corners.iter().map(|p| coord! { x: p[0], y: p[1] }).collect();
+    if first_crossing(&coords).is_some() {
+        return None;
+    }
+    Some(measure(&coords))
+}
+
 /// Keeps a fix only if it lies at least `min_step_m` from the last kept one, then drops a final fix that came back
 /// within `min_step_m` of the first (the walker closed the loop by hand; the ring closes itself).
 fn merge_standing_still<'a>(fixes: &[&'a Fix], min_step_m: f64) -> Vec<&'a Fix> {

@@ -21,7 +21,7 @@ use crate::messages::evidence_signing as msg;
 
 /// The field kinds that carry evidence: every stored state must be signed by the author's device.
 pub const EVIDENCE_KINDS: &[&str] =
-    &["site_check", "check_answer", "check_photo", "commune_findings", "commune_review"];
+    &["site_check", "check_answer", "check_photo", "commune_findings", "commune_review", "plot_walk"];
 
 /// Whether records of `kind` must be signed.
 pub fn is_evidence_kind(kind: &str) -> bool {
@@ -36,6 +36,7 @@ pub fn link_kinds(kind: &str) -> &'static [&'static str] {
         "check_photo" => &["photo"],
         "commune_findings" => &["finding"],
         "commune_review" => &["review"],
+        "plot_walk" => &["walk"],
         _ => &[],
     }
 }
@@ -51,6 +52,8 @@ pub fn field_record_id(kind: &str, body: &Value) -> Option<String> {
         "commune_findings" => Some(format!("{}/{}/{}", text("commune_list")?, text("commune_code")?, text("plan_id")?)),
         // A review's id is made of its plan, commune and author: a body can name only its own author's record.
         "commune_review" => Some(crate::review::review_id(text("plan_id")?, text("commune_code")?, text("author")?)),
+        // One walk per check: its id is the check's.
+        "plot_walk" => text("check_id").map(str::to_owned),
         _ => None,
     }
 }

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod evidence_photo;
 pub mod evidence_signing;
 pub mod labels;
+pub mod plot_walk;
 pub mod registration;
 pub mod review;
 pub mod sync;

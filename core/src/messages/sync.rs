@@ -110,6 +110,7 @@ pub fn entity_label(entity: &str) -> Text {
         "check_photo" => t!("ảnh kiểm tra", "check photos"),
         "commune_findings" => t!("kết luận xã", "commune findings"),
         "commune_review" => t!("đánh giá tại xã", "commune reviews"),
+        "plot_walk" => t!("diện tích đo thực địa", "plots walked"),
         "device_key" => t!("khóa thiết bị", "device key"),
         _ => t!("bản ghi khác", "other records"),
     }

@@ -32,6 +32,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 9, sql: include_str!("../../migrations/0009_transaction_points.sql"), after: None },
     Migration { version: 10, sql: include_str!("../../migrations/0010_registration_status_reason.sql"), after: None },
     Migration { version: 11, sql: include_str!("../../migrations/0011_commune_reviews.sql"), after: None },
+    Migration { version: 12, sql: include_str!("../../migrations/0012_plot_walks.sql"), after: None },
 ];
 
 /// The newest schema version this build knows.

@@ -24,6 +24,7 @@ pub(crate) fn table_of(kind: &str) -> Option<(&'static str, &'static [&'static s
         "check_photo" => ("check_photos", &["id"]),
         "commune_findings" => ("commune_findings", &["commune_list", "commune_code", "plan_id"]),
         "commune_review" => ("commune_reviews", &["id"]),
+        "plot_walk" => ("plot_walks", &["check_id"]),
         "worker_registration" => ("worker_registrations", &["id"]),
         _ => return None,
     })

@@ -21,6 +21,7 @@ fn record_kind(link_kind: &str) -> &str {
         "photo" => "check_photo",
         "finding" => "commune_findings",
         "review" => "commune_review",
+        "walk" => "plot_walk",
         other => other,
     }
 }

@@ -16,6 +16,7 @@ mod photos;
 mod record;
 mod signer;
 mod steps;
+mod walk;
 
 use chrono::{DateTime, Utc};
 use rusqlite::Transaction;
@@ -32,6 +33,7 @@ pub use photos::{AddedPhoto, PhotoFlags, add_photo};
 pub(crate) use record::iso as record_time;
 pub use record::{CheckState, SiteCheckRecord, local_date, local_text};
 pub use steps::{answer, correct, finish, start};
+pub use walk::{record_walk, walk_of};
 
 /// Outbox entity of a check (start, finish and each revision).
 pub const ENTITY_CHECK: &str = "site_check";

@@ -1,4 +1,4 @@
-//! The device's real signer: each check, answer, photo and finding record becomes a signed link of the device's
+//! The device's real signer: each check, answer, photo, walk and finding record becomes a signed link of the device's
 //! hash chain, in the same transaction as the record.
 
 use rusqlite::Transaction;
@@ -18,6 +18,7 @@ fn link_kind(entity: &str, body: &serde_json::Value) -> Result<LinkKind> {
         ENTITY_PHOTO => LinkKind::Photo,
         ENTITY_FINDINGS => LinkKind::Finding,
         crate::review::ENTITY_REVIEW => LinkKind::Review,
+        crate::checks::plot_walk::ENTITY_WALK => LinkKind::Walk,
         other => return Err(Error::BadArgument(format!("no chain kind for `{other}` records"))),
     })
 }
