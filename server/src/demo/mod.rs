@@ -142,7 +142,13 @@ pub async fn seed(db: &Db, photos_url: &str) -> AdminResult<String> {
     admin::add_plan(db, "01/KH-DEMO", &team(&["thanhtra1:leader", "thanhtra3:secretary"]), &pick(0..3), from, to)
         .await?;
     admin::add_plan(db, "02/KH-DEMO", &team(&["thanhtra2:leader"]), &pick(3..6), from, to).await?;
-    let done = field::run(db, photos_url, today, &field_plans(&pick(0..3), &pick(3..6))).await?;
+    let done = field::run(db, photos_url, today, &field_plans(&pick(0..3), &pick(3..6))).await.map_err(|e| {
+        // The accounts and plans are written by now: a second start would stop at the first account.
+        format!(
+            "{e}\nXoá thư mục dữ liệu (hoặc cơ sở dữ liệu) rồi chạy lại. / Delete the data folder (or the database) and \
+             start again."
+        )
+    })?;
 
     let mut codes = Vec::new();
     for b in batch.borrowers.iter().take(2) {
