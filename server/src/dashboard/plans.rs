@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use vieclam_core::checks::minutes_html::escape;
 use vieclam_core::format::date;
 
-use super::render::{both, page};
+use super::render::{both, page, pair};
 
 /// One commune of a plan and how far the team got there.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -116,7 +116,7 @@ pub fn render(plans: &[PlanProgress], today: NaiveDate) -> String {
     for p in plans {
         let (vi, en) = p.standing(today);
         let team: Vec<String> =
-            p.team.iter().map(|(name, role)| format!("{} ({})", escape(name), escape(role))).collect();
+            p.team.iter().map(|(name, role)| format!("{} ({})", escape(name), pair(role))).collect();
         let id = super::plan_form::id_part(&p.id);
         // A closed plan says when; an open one can be changed or closed (a form POST, like every change).
         let actions = match p.closed_on {
@@ -150,7 +150,7 @@ pub fn render(plans: &[PlanProgress], today: NaiveDate) -> String {
             both("Từ", "From"),
             date(p.starts_on),
             date(p.ends_on),
-            escape(&format!("{vi} / {en}")),
+            both(vi, en),
             both("Đoàn kiểm tra", "Team"),
             if team.is_empty() { "—".to_owned() } else { team.join(", ") },
             both("Xã, phường", "Commune"),
@@ -218,7 +218,11 @@ mod tests {
         ]);
         assert_eq!((p.communes[0].checked, p.communes[0].flagged), (2, 1));
         let html = render(&[p], day(15));
-        assert!(html.contains("Đang kiểm tra / In the field") && html.contains("title=\"2/4\""), "{html}");
+        assert!(
+            html.contains("<span class=\"vi\">Đang kiểm tra</span><span class=\"en\" lang=\"en\">In the field</span>")
+                && html.contains("title=\"2/4\""),
+            "{html}"
+        );
         // Each commune row links to its review page.
         assert!(html.contains("<a class=\"review\" href=\"/office/plans//communes/06040/review\">"), "{html}");
     }

@@ -23,6 +23,15 @@ pub(crate) fn both(vi: &str, en: &str) -> String {
     format!("<span class=\"vi\">{}</span><span class=\"en\" lang=\"en\">{}</span>", escape(vi), escape(en))
 }
 
+/// A text the views carry as `Vietnamese / English` (verdicts, flags, evidence findings, team functions), shown in
+/// the clerk's language like [`both`]; a text without the separator is shown as it is.
+pub(crate) fn pair(text: &str) -> String {
+    match text.split_once(" / ") {
+        Some((vi, en)) => both(vi, en),
+        None => escape(text),
+    }
+}
+
 /// A whole page: the navigation, the title, `body`, in the clerk's language.
 pub(crate) fn page(title_vi: &str, title_en: &str, body: &str) -> String {
     let lang = super::lang::current();
@@ -84,7 +93,7 @@ pub fn overview(o: &DashboardOverview) -> String {
 }
 
 fn check_row(c: &CheckRow) -> String {
-    let flags: Vec<String> = c.flags.iter().map(|f| format!("<span class=\"flag\">{}</span>", escape(f))).collect();
+    let flags: Vec<String> = c.flags.iter().map(|f| format!("<span class=\"flag\">{}</span>", pair(f))).collect();
     format!(
         "<tr><td><a href=\"/office/checks/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
         escape(&c.id),
@@ -92,7 +101,7 @@ fn check_row(c: &CheckRow) -> String {
         escape(&c.borrower_name),
         escape(&c.commune_name),
         date(c.checked_on),
-        escape(&c.verdict),
+        pair(&c.verdict),
         flags.join("<br>")
     )
 }
@@ -133,7 +142,7 @@ pub fn check_detail(d: &CheckDetail) -> String {
                 escape(&f.code),
                 escape(&f.kind),
                 escape(&f.record_id),
-                escape(&f.text)
+                pair(&f.text)
             ));
             if !f.changed.is_empty() {
                 e.push_str(&format!(
@@ -241,7 +250,7 @@ fn photo(p: &PhotoView) -> String {
     let short: String = p.sha256.chars().take(12).collect();
     lines.push(format!("{} × {} px · <code>{}…</code>", p.size_px.0, p.size_px.1, escape(&short)));
     for f in &p.flags {
-        lines.push(format!("<span class=\"flag\">{}</span>", escape(f)));
+        lines.push(format!("<span class=\"flag\">{}</span>", pair(f)));
     }
     format!("<figure>{picture}<figcaption>{}</figcaption></figure>", lines.join("<br>"))
 }
