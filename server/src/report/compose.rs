@@ -205,7 +205,7 @@ fn book(input: &ReportInput, total: &CommuneFigures, b: &mut Vec<Block>) {
     let growth = total.growth().unwrap_or(0);
     let direction = if growth >= 0 { "tăng" } else { "giảm" };
     b.push(Block::Para(format!(
-        "Đến ngày {}, tại {} xã, phường được kiểm tra có {} khoản vay còn dư nợ, tổng dư nợ {}, {direction} {} so với \
+        "Đến ngày {}, tại {} xã, phường được kiểm tra có {} khoản vay trên sổ, tổng dư nợ {}, {direction} {} so với \
          ngày {}; nợ quá hạn {} của {} khoản vay, tỷ lệ nợ quá hạn {} (nhóm {}).",
         date(input.today),
         input.communes.len(),
