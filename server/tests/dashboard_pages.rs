@@ -89,6 +89,7 @@ fn pages_show_real_figures_in_vietnamese_and_escape_everything() {
             text: "Đã bị thay đổi sau khi ký / Changed after signing".into(),
             changed: vec![("verdict".into(), r#"{"place":"away"}"#.into(), r#"{"place":"at_site"}"#.into())],
         }],
+        walk: None,
     };
     let html = render::check_detail(&detail);
     assert!(html.contains(&format!("<img src=\"/office/photos/{}\"", "ab".repeat(32))), "{html}");
@@ -141,6 +142,7 @@ impl DashboardData for Memory {
             photos: vec![],
             evidence_verified: true,
             evidence: vec![],
+            walk: None,
         }))
     }
     async fn map(&self) -> Result<(Vec<map::MapPoint>, Vec<map::PlanOption>), String> {

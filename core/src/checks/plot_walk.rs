@@ -25,6 +25,10 @@ const MAX_ID_LEN: usize = 64;
 /// How far a stated area or perimeter may be from the ring's own measure, as a fraction of it: the same function on
 /// another platform may round differently, a forged figure is far off.
 pub const MEASURE_TOLERANCE: f64 = 0.005;
+/// The widest area tolerance an office may set: a walk said to match the funded area beyond it is not believed.
+pub const MAX_AREA_TOLERANCE: f64 = 0.5;
+/// How far a verdict's percentage may be from the one its figures give, in percentage points (rounding only).
+const PCT_SLACK: f64 = 0.01;
 /// Added to the tolerance so that a tiny plot is not refused over a square metre (hectares).
 const AREA_SLACK_HA: f64 = 0.000_1;
 /// Added to the tolerance for the perimeter (metres).
@@ -132,7 +136,24 @@ pub fn problems(r: &PlotWalkRecord) -> Vec<FieldError> {
     if !agrees(r.area_ha, area_ha, AREA_SLACK_HA) || !agrees(r.perimeter_m, perimeter_m, PERIMETER_SLACK_M) {
         found.push(problem("area_ha", "walk.area_mismatch", msg::AREA_MISMATCH));
     }
+    // A funded area that is no number was answered above; its verdict cannot be judged.
+    let funded_ok = r.funded_ha.is_finite() && r.funded_ha >= 0.0;
+    if funded_ok && !verdict_fits(r) {
+        found.push(problem("verdict", "walk.verdict_inconsistent", msg::VERDICT_INCONSISTENT));
+    }
     found
+}
+
+/// Whether the verdict says what the stated area and the funded one give: nothing to compare with exactly when no
+/// area was funded, smaller or larger by the figures' own percentage, a match only within the widest tolerance.
+fn verdict_fits(r: &PlotWalkRecord) -> bool {
+    match (r.verdict, r.difference_pct()) {
+        (AreaVerdict::Unknown, None) => true,
+        (AreaVerdict::Matches, Some(d)) => d.abs() <= MAX_AREA_TOLERANCE * 100.0 + PCT_SLACK,
+        (AreaVerdict::Smaller { pct }, Some(d)) => d < 0.0 && (pct + d).abs() <= PCT_SLACK,
+        (AreaVerdict::Larger { pct }, Some(d)) => d > 0.0 && (pct - d).abs() <= PCT_SLACK,
+        _ => false,
+    }
 }
 
 /// Every code [`problems`] (and the store's guards) answer, with its message: a server answers them by code.
@@ -145,6 +166,7 @@ pub const CODES: &[(&str, Text)] = &[
     ("walk.not_a_ring", msg::NOT_A_RING),
     ("walk.counts_inconsistent", msg::COUNTS_INCONSISTENT),
     ("walk.area_mismatch", msg::AREA_MISMATCH),
+    ("walk.verdict_inconsistent", msg::VERDICT_INCONSISTENT),
     ("walk.site_mismatch", msg::SITE_MISMATCH),
 ];
 

@@ -22,11 +22,17 @@ fn record(ring: Vec<[f64; 2]>) -> PlotWalkRecord {
         dropped_points: 2,
         mocked_points: 0,
         funded_ha: 1.0,
-        verdict: AreaVerdict::Matches,
+        verdict: crate::checks::walk::compare_area(area_ha, 1.0, 0.15),
         walked_at: "2025-10-14T03:00:00.000Z".into(),
         signature: None,
         hlc: "h".into(),
     }
+}
+
+/// `r` stating `area_ha` instead, its verdict following (so only the area itself is wrong).
+fn with_area(r: &PlotWalkRecord, area_ha: f64) -> PlotWalkRecord {
+    let verdict = crate::checks::walk::compare_area(area_ha, r.funded_ha, 0.15);
+    PlotWalkRecord { area_ha, verdict, ..r.clone() }
 }
 
 fn codes(r: &PlotWalkRecord) -> Vec<String> {
@@ -45,7 +51,7 @@ fn a_measured_rectangle_passes_and_its_difference_is_against_the_funded_area() {
 #[test]
 fn each_broken_rule_has_its_code() {
     let good = record(rectangle(100.0, 100.0));
-    let tampered = PlotWalkRecord { area_ha: good.area_ha * 1.5, ..good.clone() };
+    let tampered = with_area(&good, good.area_ha * 1.5);
     assert_eq!(codes(&tampered), ["walk.area_mismatch"]);
     let long_fence = PlotWalkRecord { perimeter_m: good.perimeter_m + 50.0, ..good.clone() };
     assert_eq!(codes(&long_fence), ["walk.area_mismatch"]);
@@ -70,7 +76,19 @@ fn each_broken_rule_has_its_code() {
     assert_eq!(codes(&PlotWalkRecord { used_points: 9, ..good.clone() }), ["walk.counts_inconsistent"]);
     assert_eq!(codes(&PlotWalkRecord { funded_ha: -1.0, ..good.clone() }), ["walk.bad_funded_area"]);
     assert_eq!(codes(&PlotWalkRecord { walked_at: "hôm qua".into(), ..good.clone() }), ["walk.bad_time"]);
-    assert_eq!(codes(&PlotWalkRecord { check_id: " ".into(), ..good }), ["walk.not_a_check"]);
+    assert_eq!(codes(&PlotWalkRecord { check_id: " ".into(), ..good.clone() }), ["walk.not_a_check"]);
+    // A verdict its figures do not give: 0.8 ha said to match 2 ha, smaller by the wrong amount, or compared with
+    // no funded area.
+    let small = record(rectangle(100.0, 80.0));
+    let verdict = |funded_ha, verdict| codes(&PlotWalkRecord { funded_ha, verdict, ..small.clone() });
+    assert_eq!(verdict(2.0, AreaVerdict::Matches), ["walk.verdict_inconsistent"]);
+    assert_eq!(verdict(1.0, AreaVerdict::Smaller { pct: 5.0 }), ["walk.verdict_inconsistent"]);
+    assert_eq!(verdict(1.0, AreaVerdict::Larger { pct: 20.0 }), ["walk.verdict_inconsistent"]);
+    assert_eq!(verdict(0.0, AreaVerdict::Matches), ["walk.verdict_inconsistent"]);
+    assert!(verdict(0.0, AreaVerdict::Unknown).is_empty());
+    let pct = -small.difference_pct().unwrap();
+    assert!(verdict(1.0, AreaVerdict::Smaller { pct }).is_empty());
+    assert_eq!(codes(&good), Vec::<String>::new());
     for (code, _) in CODES {
         assert_eq!(code_message(code).map(|(c, _)| c), Some(*code));
     }
@@ -87,9 +105,9 @@ proptest! {
     ) {
         let r = record(rectangle(north, east));
         prop_assert!(problems(&r).is_empty());
-        let forged = PlotWalkRecord { area_ha: r.area_ha * (1.0 + off), ..r.clone() };
+        let forged = with_area(&r, r.area_ha * (1.0 + off));
         prop_assert_eq!(codes(&forged), vec!["walk.area_mismatch".to_owned()]);
-        let shrunk = PlotWalkRecord { area_ha: r.area_ha / (1.0 + off), ..r };
+        let shrunk = with_area(&r, r.area_ha / (1.0 + off));
         prop_assert_eq!(codes(&shrunk), vec!["walk.area_mismatch".to_owned()]);
     }
 }

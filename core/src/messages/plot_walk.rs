@@ -37,6 +37,11 @@ pub const BAD_FUNDED_AREA: Text =
     t!("Diện tích được vay vốn không hợp lệ.", "The funded area is not a valid number of hectares.");
 /// `walk.bad_time`.
 pub const BAD_TIME: Text = t!("Thời điểm đo không hợp lệ.", "The time of the walk is not a valid date and time.");
+/// `walk.verdict_inconsistent`.
+pub const VERDICT_INCONSISTENT: Text = t!(
+    "Kết luận so sánh không khớp với diện tích đo và diện tích được vay vốn.",
+    "The comparison's verdict does not match the walked and the funded area."
+);
 /// `walk.site_mismatch`: the walk names another site than its check's.
 pub const SITE_MISMATCH: Text = t!(
     "Bản đo thửa đất ghi một mô hình khác với mô hình của lần kiểm tra.",

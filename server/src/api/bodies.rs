@@ -108,6 +108,10 @@ pub fn read(kind: &str, payload: &Payload) -> Result<Value, PayloadError> {
             payload.parse::<Findings>()?;
         }
         // The core's own record: its rules (bounds included) are applied by `field` with their specific codes.
+        "plot_walk" => {
+            payload.parse::<vieclam_core::checks::plot_walk::PlotWalkRecord>()?;
+        }
+        // The core's own record: its rules (bounds included) are applied by `field` with their specific codes.
         "commune_review" => {
             payload.parse::<vieclam_core::review::ReviewRecord>()?;
         }

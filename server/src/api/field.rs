@@ -4,6 +4,7 @@
 //! the losing values are kept in `conflicts` and the record is marked for review).
 
 use serde_json::{Map, Value};
+use vieclam_core::checks::plot_walk::{self, ENTITY_WALK, PlotWalkRecord};
 use vieclam_core::evidence::binding::{field_record_id, is_evidence_kind};
 use vieclam_core::ids::Hlc;
 use vieclam_core::review;
@@ -62,12 +63,25 @@ pub const OTHER_AUTHOR: Refusal = r(
     "A review may be sent only by its own author.",
 );
 
+/// A plot walk naming another site than its check visited.
+pub const WALK_SITE_MISMATCH: Refusal = {
+    let text = vieclam_core::messages::plot_walk::SITE_MISMATCH;
+    r("walk.site_mismatch", text.vi, text.en)
+};
+
+/// Whether stored check `check` visited `site_id`.
+fn same_site(check: &Stored, site_id: &Option<String>) -> bool {
+    let body: Value = serde_json::from_str(&check.row.body).unwrap_or(Value::Null);
+    site_id.is_some() && body.get("site_id").and_then(Value::as_str) == site_id.as_deref()
+}
+
 /// The refusal with this code (to answer a resent rejected mutation the same way).
 pub fn refusal(code: &str) -> Option<Refusal> {
     [UNKNOWN, BAD_PAYLOAD, OFFICE, NOT_OWNER, OUT_OF_SCOPE, ID_REUSED, ID_MISMATCH, OTHER_AUTHOR]
         .into_iter()
         .find(|r| r.code == code)
         .or_else(|| review::validate::code_message(code).map(|(code, text)| r(code, text.vi, text.en)))
+        .or_else(|| plot_walk::code_message(code).map(|(code, text)| r(code, text.vi, text.en)))
 }
 
 /// Whether `role` may write `kind` at all.
@@ -77,7 +91,13 @@ fn may_write(role: Role, kind: &str) -> bool {
         Role::Inspector => {
             matches!(
                 kind,
-                "site_check" | "check_answer" | "check_photo" | "commune_findings" | "commune_review" | "device_key"
+                "site_check"
+                    | "check_answer"
+                    | "check_photo"
+                    | "plot_walk"
+                    | "commune_findings"
+                    | "commune_review"
+                    | "device_key"
             )
         }
         Role::Worker => matches!(kind, "worker_registration" | "device_key"),
@@ -100,6 +120,7 @@ pub async fn apply(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> A
             | "site_check"
             | "check_answer"
             | "check_photo"
+            | "plot_walk"
             | "commune_findings"
             | "commune_review"
             | "device_key"
@@ -121,6 +142,11 @@ pub async fn apply(tx: &mut Tx, caller: &Caller, today: &str, m: &Mutation) -> A
     }
     if kind == review::ENTITY_REVIEW
         && let Some(refusal) = review_refusal(caller, &body)
+    {
+        return Ok(Err(refusal));
+    }
+    if kind == ENTITY_WALK
+        && let Some(refusal) = walk_refusal(&body)
     {
         return Ok(Err(refusal));
     }
@@ -174,6 +200,15 @@ fn review_refusal(caller: &Caller, body: &Value) -> Option<Refusal> {
         return Some(OTHER_AUTHOR);
     }
     let first = review::validate::problems(&record.review).into_iter().next()?;
+    Some(refusal(&first.code).unwrap_or(BAD_PAYLOAD))
+}
+
+/// Why a plot walk may not be stored, if it may not: the first of the core's rules it breaks, with its own code.
+/// The area and perimeter are measured again from the ring here, by the core's own function: a device's figures are
+/// never taken on trust.
+fn walk_refusal(body: &Value) -> Option<Refusal> {
+    let Ok(record) = serde_json::from_value::<PlotWalkRecord>(body.clone()) else { return Some(BAD_PAYLOAD) };
+    let first = plot_walk::problems(&record).into_iter().next()?;
     Some(refusal(&first.code).unwrap_or(BAD_PAYLOAD))
 }
 
@@ -289,10 +324,12 @@ async fn place(
                 _ => Err(OUT_OF_SCOPE),
             }
         }
-        "check_answer" | "check_photo" => {
+        "check_answer" | "check_photo" | "plot_walk" => {
             let Some(check_id) = text("check_id") else { return Ok(Err(BAD_PAYLOAD)) };
             match records::get(tx, "site_check", &check_id).await? {
                 Some(c) if c.row.author_id.as_deref() != Some(caller.account.id.as_str()) => Err(NOT_OWNER),
+                // A walk measures the site its check visited, and says which: it must be that one.
+                Some(c) if kind == ENTITY_WALK && !same_site(&c, &text("site_id")) => Err(WALK_SITE_MISMATCH),
                 Some(c) => Ok((c.row.commune_code, c.row.borrower_id)),
                 None => Err(OUT_OF_SCOPE),
             }

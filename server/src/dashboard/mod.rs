@@ -16,6 +16,7 @@ pub mod render;
 pub mod review;
 pub mod users;
 pub mod views;
+pub mod walk;
 
 use std::future::Future;
 use std::sync::Arc;

@@ -200,7 +200,9 @@ pub fn check_detail(d: &CheckDetail) -> String {
             if a.answer_vi == a.answer_en { escape(&a.answer_vi) } else { both(&a.answer_vi, &a.answer_en) }
         ));
     }
-    body.push_str(&format!("</table><h2>{}</h2><div class=\"photos\">", both("Ảnh hiện trường", "Photos")));
+    body.push_str("</table>");
+    body.push_str(&super::walk::section(d.walk.as_ref()));
+    body.push_str(&format!("<h2>{}</h2><div class=\"photos\">", both("Ảnh hiện trường", "Photos")));
     for p in &d.photos {
         body.push_str(&photo(p));
     }

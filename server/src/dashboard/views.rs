@@ -101,6 +101,8 @@ pub struct CheckDetail {
     pub evidence_verified: bool,
     /// The records whose evidence does not verify, and why.
     pub evidence: Vec<EvidenceFinding>,
+    /// The plot walked on the check, if one was.
+    pub walk: Option<super::walk::WalkView>,
 }
 
 /// One record of a check whose evidence does not verify.

@@ -20,6 +20,7 @@ use crate::dashboard::communes::CommuneFigures;
 use crate::dashboard::map::{MapPoint, PlanOption};
 use crate::dashboard::plans::{CheckAt, PlanCommune, PlanProgress};
 use crate::dashboard::users::{DeviceRow, UserAction, UserRow};
+use crate::dashboard::walk::WalkView;
 use crate::dashboard::{
     AnswerView, CheckDetail, CheckRow, DashboardData, DashboardOverview, EvidenceFinding, PhotoView, RegistrationRow,
 };
@@ -536,6 +537,8 @@ impl DashboardData for DbDashboard {
                     .map(from_row)
                     .collect();
                 let photos: Vec<Parsed> = checks.photos.get(&id).cloned().unwrap_or_default();
+                // One walk per check, under the check's id.
+                let walk = records::get(tx, "plot_walk", &id).await?.filter(|w| !w.row.deleted);
                 let mut held = HashSet::new();
                 for p in &photos {
                     let sha = p.body["sha256"].as_str().unwrap_or_default().to_ascii_lowercase();
@@ -546,7 +549,8 @@ impl DashboardData for DbDashboard {
                 // The evidence verifies when the check, each answer and each photo is exactly what its author's
                 // device signed; every record that is not says why, with both versions where it was changed.
                 let mut findings = Vec::new();
-                for rec in std::iter::once(&c.rec).chain(answers.iter()).chain(photos.iter().map(|p| &p.rec)) {
+                let records = std::iter::once(&c.rec).chain(answers.iter()).chain(photos.iter().map(|p| &p.rec));
+                for rec in records.chain(walk.iter()) {
                     if let Some(f) = evidence_finding(tx, rec).await? {
                         findings.push(f);
                     }
@@ -559,6 +563,7 @@ impl DashboardData for DbDashboard {
                     photos: photos.iter().filter_map(|p| photo_view(&p.body, &held)).collect(),
                     evidence_verified: findings.is_empty(),
                     evidence: findings,
+                    walk: walk.and_then(|w| WalkView::from_stored(&body(&w), w.evidence.as_deref())),
                 }))
             }))
             .await
