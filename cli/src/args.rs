@@ -87,6 +87,10 @@ pub enum Command {
         /// Compare with the area this site's loan funded.
         #[arg(long)]
         site: Option<String>,
+        /// Record the walk on this open check (id or code), signed and queued to go up, compared with its site's
+        /// funded area; a new walk of the same check replaces it.
+        #[arg(long, conflicts_with = "site")]
+        check: Option<String>,
     },
     /// A commune's inspection minutes (biên bản kiểm tra).
     Minutes {

@@ -62,7 +62,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Command::Register(args) => register::run(&ctx, *args),
         Command::Programmes { search } => programmes::run(&ctx, search.as_deref().unwrap_or("")),
         Command::Check { action } => check::run(&ctx, action),
-        Command::Walk { file, site } => walk::run(&ctx, &file, site.as_deref()),
+        Command::Walk { file, site, check } => walk::run(&ctx, &file, site.as_deref(), check.as_deref()),
         Command::Minutes { commune, plan, html } => minutes::run(&ctx, &commune, plan.as_deref(), html.as_deref()),
         Command::Review { action } => review::run(&ctx, action),
         Command::Evidence { action: EvidenceCommand::Verify } => evidence::verify(&ctx),

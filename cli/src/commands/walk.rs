@@ -1,13 +1,16 @@
-//! `vieclam walk FILE [--site ID]`: a plot walked along its boundary, as area and perimeter, compared with the area
-//! the site's loan funded.
+//! `vieclam walk FILE [--site ID | --check CODE]`: a plot walked along its boundary, as area and perimeter, compared
+//! with the area the site's loan funded; with `--check`, recorded on that open check (signed by this desktop's device
+//! key and queued to go up, like a photo).
 
 use std::path::Path;
 
 use chrono::{Duration, Utc};
 use vieclam_core::checks::fix::Fix;
+use vieclam_core::checks::lifecycle as lc;
 use vieclam_core::checks::lookup;
 use vieclam_core::checks::settings::CheckSettings;
 use vieclam_core::checks::walk::{compare_area, plot_from_walk};
+use vieclam_core::evidence::signing::enrol;
 use vieclam_core::messages::cli as m;
 
 use super::Ctx;
@@ -50,13 +53,24 @@ fn read_fixes(ctx: &Ctx, file: &Path) -> Result<Vec<Fix>, Failure> {
     Ok(fixes)
 }
 
-/// Measures the walked plot.
-pub fn run(ctx: &Ctx, file: &Path, site: Option<&str>) -> Result<(), Failure> {
+/// Measures the walked plot, and records it on `check` when one is named.
+pub fn run(ctx: &Ctx, file: &Path, site: Option<&str>, check: Option<&str>) -> Result<(), Failure> {
     let lang = ctx.lang;
     let fixes = read_fixes(ctx, file)?;
     let settings = CheckSettings::default();
     let plot = plot_from_walk(&fixes, &settings).map_err(|e| Failure(e.message(lang)))?;
     println!("{}", plot.message(lang));
+    if let Some(check) = check {
+        let core = |e| Failure::core(e, lang);
+        let mut store = ctx.open()?;
+        let identity = enrol(&mut store).map_err(core)?;
+        let id = lookup::check_id(&store, check).map_err(core)?;
+        let rec =
+            lc::record_walk(&mut store, &identity, &id, &plot, settings.area_tolerance, Utc::now()).map_err(core)?;
+        println!("{}", rec.verdict.message(rec.area_ha, rec.funded_ha, lang));
+        let code = lc::check(&store, &id, lang).map_err(core)?.code;
+        println!("{}", m::WALK_RECORDED.fill(lang, &[("code", &code)]));
+    }
     if let Some(site) = site {
         let store = ctx.open()?;
         let funded = lookup::funded_area_ha(&store, site).map_err(|e| Failure::core(e, lang))?;

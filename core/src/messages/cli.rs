@@ -84,6 +84,11 @@ pub const WALK_BAD_LINE: Text = t!(
     "Dòng {line} của tệp không hợp lệ; cần VĨ_ĐỘ,KINH_ĐỘ[,ĐỘ_CHÍNH_XÁC].",
     "Line {line} of the file is not valid; expected LAT,LON[,ACCURACY]."
 );
+/// A walk recorded on a check.
+pub const WALK_RECORDED: Text = t!(
+    "Đã lưu diện tích đo vào kiểm tra {code}; sẽ gửi lên khi đồng bộ.",
+    "The walk is recorded on check {code}; it goes up at the next sync."
+);
 /// Written minutes.
 pub const MINUTES_WRITTEN: Text = t!("Đã ghi biên bản in được vào {path}.", "Printable minutes written to {path}.");
 /// Unknown commune.
