@@ -104,6 +104,19 @@ async fn report(backend: Backend) {
         "--to",
         &(today + chrono::Duration::days(5)).to_string(),
     ]);
+    // A job programme open in the commune: counted on the figures page and in the report's fourth annex.
+    s.admin(&[
+        "programmes",
+        "add",
+        "--title",
+        "Tuyển 30 công nhân may",
+        "--kind",
+        "domestic_job",
+        "--commune",
+        &commune,
+        "--from",
+        &(today - chrono::Duration::days(1)).to_string(),
+    ]);
     let s = s.start().await;
     let db = s.db().await;
     let plans: Vec<InspectionPlan> = db
@@ -218,7 +231,7 @@ async fn report(backend: Backend) {
         "(đánh giá: Tốt): Đã họp dân tại 9/9 thôn, loa truyền thanh phát 4 buổi — Nguyễn Văn An.",
         "Hộ ông Tô Văn Hải: Đề nghị nâng mức cho vay.",
         ": Tăng nguồn vốn ủy thác từ ngân sách tỉnh — Nguyễn Văn An.",
-        "Phụ lục 4. Người lao động về nước đăng ký nhu cầu theo xã",
+        "Phụ lục 4. Người lao động về nước đăng ký nhu cầu và chương trình việc làm theo xã",
     ] {
         assert!(html.contains(words), "«{words}» not in the report: {html}");
     }
@@ -251,6 +264,25 @@ async fn report(backend: Backend) {
     let first = vieclam_core::places::commune(&plan.commune_codes[0]).expect("commune").name.clone();
     // The page counts the plan's two checks in the first commune, and so does the findings annex.
     assert_eq!(row_cells(&page, &first)[6], "2");
+    // The open programmes (the demo's and the one added): the page's last column, and the last of the fourth
+    // annex's row.
+    let (code, on) = (commune.clone(), vieclam_core::query::session::today_in_province());
+    let open: usize = db
+        .read(work!(|tx| async move {
+            let rows = tx.query("SELECT body FROM records WHERE kind = 'job_programme'", vec![]).await?;
+            Ok(rows
+                .iter()
+                .filter_map(|r| serde_json::from_str::<vieclam_core::records::JobProgramme>(&r.text(0)).ok())
+                .filter(|p| p.commune_code.as_deref() == Some(code.as_str()))
+                .filter(|p| p.opens_on <= on && p.closes_on.is_none_or(|c| c >= on))
+                .count())
+        }))
+        .await
+        .expect("programmes");
+    assert!(open >= 1);
+    assert_eq!(row_cells(&page, &first).last(), Some(&open.to_string()));
+    let annex4 = &html[html.find("Phụ lục 4.").expect("annex 4")..];
+    assert_eq!(row_cells(annex4, &first).last(), Some(&open.to_string()));
 
     // The Word file reads back with a library and says the same.
     let (status, ctype, disposition, bytes) = download(&web, &format!("{path}.docx")).await;

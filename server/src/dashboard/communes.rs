@@ -46,6 +46,9 @@ pub struct CommuneFigures {
     pub jobs_kept: u64,
     /// Workers' registrations.
     pub registrations: u64,
+    /// Job programmes open today in the commune (programmes of work abroad are open to every commune and counted
+    /// on `/office/programmes`, not here).
+    pub programmes: u64,
 }
 
 impl CommuneFigures {
@@ -75,6 +78,7 @@ impl CommuneFigures {
             total.jobs_created += r.jobs_created;
             total.jobs_kept += r.jobs_kept;
             total.registrations += r.registrations;
+            total.programmes += r.programmes;
         }
         total
     }
@@ -147,6 +151,7 @@ pub const COLUMNS: &[(&str, &str, &str)] = &[
     ("jobs_created", "Lao động có việc làm mới", "Jobs created"),
     ("jobs_kept", "Lao động duy trì việc làm", "Jobs kept"),
     ("registrations", "Đăng ký của người lao động", "Registrations"),
+    ("programmes", "Chương trình việc làm đang mở", "Open programmes"),
 ];
 
 /// Sorts `rows` by column `key` (unknown: by name), ties broken by name so the order is stable.
@@ -166,6 +171,7 @@ pub fn sort(rows: &mut [CommuneFigures], key: &str, desc: bool) {
             "jobs_created" => a.jobs_created.cmp(&b.jobs_created),
             "jobs_kept" => a.jobs_kept.cmp(&b.jobs_kept),
             "registrations" => a.registrations.cmp(&b.registrations),
+            "programmes" => a.programmes.cmp(&b.programmes),
             _ => Ordering::Equal,
         };
         let by = if desc { by.reverse() } else { by };
@@ -291,7 +297,7 @@ pub fn render(rows: &[CommuneFigures], q: &CommunesQuery, today: NaiveDate) -> S
              <td class=\"n\">{}</td><td class=\"n\" data-band=\"{}\"><span class=\"band\" style=\"background:{}\" \
              title=\"{}\"></span>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
              <td class=\"n\">{}</td><td class=\"n\" title=\"{}\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-             <td class=\"n\">{}</td></tr>\n",
+             <td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
             escape(&r.code),
             escape(&r.name),
             r.loans,
@@ -310,14 +316,15 @@ pub fn render(rows: &[CommuneFigures], q: &CommunesQuery, today: NaiveDate) -> S
             r.misuse_total(),
             r.jobs_created,
             r.jobs_kept,
-            r.registrations
+            r.registrations,
+            r.programmes
         ));
     }
     body.push_str(&format!(
         "<tr class=\"total\"><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th>\
          <th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th>\
-         <th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr>\
-         </table>",
+         <th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th>\
+         <th class=\"n\">{}</th></tr></table>",
         both("Toàn tỉnh", "Province"),
         total.loans,
         money(total.outstanding),
@@ -331,7 +338,8 @@ pub fn render(rows: &[CommuneFigures], q: &CommunesQuery, today: NaiveDate) -> S
         total.misuse_total(),
         total.jobs_created,
         total.jobs_kept,
-        total.registrations
+        total.registrations,
+        total.programmes
     ));
     // Misuse by kind, for the communes where any was found.
     let found: Vec<&CommuneFigures> = rows.iter().filter(|r| r.misuse_total() > 0).collect();

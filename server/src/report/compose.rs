@@ -520,7 +520,8 @@ fn annex_findings(input: &ReportInput, total: &CommuneFigures) -> Table {
 
 fn annex_workers(input: &ReportInput) -> Table {
     let name = |code: &str| input.communes.iter().find(|c| c.code == code).map_or(code.to_owned(), |c| c.name.clone());
-    let row = |name: String, r: &super::input::Registrations| {
+    let open = |code: &str| input.communes.iter().find(|c| c.code == code).map_or(0, |c| c.programmes);
+    let row = |name: String, r: &super::input::Registrations, programmes: u64| {
         vec![
             Cell::Text(name),
             Cell::Count(r.total),
@@ -530,6 +531,7 @@ fn annex_workers(input: &ReportInput) -> Table {
             Cell::Count(r.wants[1]),
             Cell::Count(r.wants[2]),
             Cell::Count(r.wants[3]),
+            Cell::Count(programmes),
         ]
     };
     let mut sum = super::input::Registrations::default();
@@ -542,7 +544,7 @@ fn annex_workers(input: &ReportInput) -> Table {
         }
     }
     Table {
-        title: "Phụ lục 4. Người lao động về nước đăng ký nhu cầu theo xã".into(),
+        title: "Phụ lục 4. Người lao động về nước đăng ký nhu cầu và chương trình việc làm theo xã".into(),
         sheet: "4. Đăng ký".into(),
         head: [
             "Xã, phường",
@@ -553,11 +555,12 @@ fn annex_workers(input: &ReportInput) -> Table {
             "Cần học nghề",
             "Cần vay vốn tự tạo việc làm",
             "Muốn đi làm việc ở nước ngoài",
+            "Chương trình việc làm đang mở tại xã",
         ]
         .map(str::to_owned)
         .to_vec(),
-        rows: input.registrations.iter().map(|r| row(name(&r.commune_code), r)).collect(),
-        total: Some(row("Cộng".into(), &sum)),
+        rows: input.registrations.iter().map(|r| row(name(&r.commune_code), r, open(&r.commune_code))).collect(),
+        total: Some(row("Cộng".into(), &sum, input.communes.iter().map(|c| c.programmes).sum())),
         source: input.figures_page(),
     }
 }

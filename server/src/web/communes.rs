@@ -26,9 +26,15 @@ fn count(v: &Value) -> u64 {
     v.as_f64().filter(|n| n.is_finite() && *n >= 0.0 && n.fract() == 0.0 && *n <= 1_000.0).map_or(0, |n| n as u64)
 }
 
-/// Every commune's figures: `book` for the loans, `checks` (the latest revision of each), `registrations` as the
-/// commune code of each. Codes outside the province's list (a hostile client's) are left out of the table.
-pub fn figures(book: &Book, checks: &[CheckFacts], registrations: &[String]) -> Vec<CommuneFigures> {
+/// Every commune's figures: `book` for the loans, `checks` (the latest revision of each), `registrations` and
+/// `programmes` (those open) as the commune code of each. Codes outside the province's list (a hostile client's)
+/// are left out of the table.
+pub fn figures(
+    book: &Book,
+    checks: &[CheckFacts],
+    registrations: &[String],
+    programmes: &[String],
+) -> Vec<CommuneFigures> {
     let misuse = misuse_questions();
     let mut rows: Vec<CommuneFigures> = communes()
         .iter()
@@ -82,6 +88,11 @@ pub fn figures(book: &Book, checks: &[CheckFacts], registrations: &[String]) -> 
             rows[i].registrations += 1;
         }
     }
+    for code in programmes {
+        if let Some(&i) = at.get(code) {
+            rows[i].programmes += 1;
+        }
+    }
     rows
 }
 
@@ -119,7 +130,7 @@ mod tests {
             check(vec![("jobs_created", json!(-5)), ("jobs_kept", json!(1.5)), ("misuse_fees", json!("yes"))], false),
             CheckFacts { commune: "99999".into(), flagged: true, answers: vec![] },
         ];
-        let rows = figures(&book, &checks, &[code.clone(), code.clone(), "99999".into()]);
+        let rows = figures(&book, &checks, &[code.clone(), code.clone(), "99999".into()], &[code.clone(), "x".into()]);
         assert_eq!(rows.len(), 65);
         let r = rows.iter().find(|r| r.code == code).unwrap();
         assert_eq!((r.loans, r.outstanding, r.growth(), r.overdue_amount), (3, 100, Some(40), 5));
@@ -127,7 +138,7 @@ mod tests {
         assert_eq!((r.purpose, r.effective), ((2, 1), (1, 1)));
         assert_eq!((r.jobs_created, r.jobs_kept), (3, 2));
         assert_eq!(r.misuse_total(), 1, "only a yes counts, and only to its own kind");
-        assert_eq!(r.registrations, 2);
+        assert_eq!((r.registrations, r.programmes), (2, 1));
         let other = rows.iter().find(|r| r.code != code).unwrap();
         assert_eq!((other.loans, other.checks, other.growth()), (0, 0, Some(0)));
     }

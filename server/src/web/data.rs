@@ -425,7 +425,15 @@ impl DbDashboard {
             .iter()
             .filter_map(|r| body(r)["commune_code"].as_str().map(str::to_owned))
             .collect();
-        Ok(figures(&book, &facts, &registrations))
+        // Programmes open today where they are local (work abroad is open to every commune).
+        let programmes: Vec<String> = of_kind(tx, "job_programme")
+            .await?
+            .iter()
+            .filter_map(|p| serde_json::from_str::<vieclam_core::records::JobProgramme>(&p.row.body).ok())
+            .filter(|p| p.opens_on <= today && p.closes_on.is_none_or(|c| c >= today))
+            .filter_map(|p| p.commune_code)
+            .collect();
+        Ok(figures(&book, &facts, &registrations, &programmes))
     }
 
     /// Keeps the loan book's figures made for today, looking every `every` whether the book changed and making them
