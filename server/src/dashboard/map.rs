@@ -257,5 +257,5 @@ pub fn svg(points: &[&MapPoint], highlight: &str) -> String {
 pub const MAP_STYLE: &str = ".map{width:100%;height:auto;background:#eef3f7;border:1px solid #bbb}\
 .commune{fill:#fdfdf8;stroke:#8a8a8a;stroke-width:calc(.8px * var(--zoom))}.commune:hover{fill:#f1eed8}\
 .commune.on{fill:#fff4c2;stroke:#333;stroke-width:calc(2px * var(--zoom))}.pt{stroke:#222;stroke-width:calc(1px * var(--zoom))}.pt.ok{fill:#2e7d32}.pt.near{fill:#f9a825}\
-.pt.flag{fill:#c62828}.pt.none{fill:#9e9e9e}.legend span{display:inline-block;width:.8rem;height:.8rem;\
+.pt.flag{fill:#c62828}.pt.none{fill:#9e9e9e}.legend span.sw{display:inline-block;width:.8rem;height:.8rem;\
 border:1px solid #222;border-radius:50%;margin:0 .3rem 0 1rem;vertical-align:middle}";

@@ -363,9 +363,9 @@ pub fn map(points: &[MapPoint], q: &MapQuery, plans: &[PlanOption]) -> String {
         both("Cờ", "Flags"),
     );
     let legend = format!(
-        "<p class=\"legend\" id=\"shown\" data-shown=\"{}\">{}: {} / {}<span style=\"background:#2e7d32\"></span>\
-         {}<span style=\"background:#f9a825\"></span>{}<span style=\"background:#c62828\"></span>{}\
-         <span style=\"background:#9e9e9e\"></span>{}</p>",
+        "<p class=\"legend\" id=\"shown\" data-shown=\"{}\">{}: {} / {}<span class=\"sw\" style=\"background:#2e7d32\"></span>\
+         {}<span class=\"sw\" style=\"background:#f9a825\"></span>{}<span class=\"sw\" style=\"background:#c62828\"></span>{}\
+         <span class=\"sw\" style=\"background:#9e9e9e\"></span>{}</p>",
         shown.len(),
         both("Số lần kiểm tra trên bản đồ", "Checks shown"),
         shown.len(),
@@ -379,9 +379,9 @@ pub fn map(points: &[MapPoint], q: &MapQuery, plans: &[PlanOption]) -> String {
         "<style>{}</style>{form}{legend}{}<p><small>{}</small></p>",
         super::map::MAP_STYLE,
         super::map::svg(&shown, &q.commune),
-        escape(
-            "Ranh giới xã theo danh mục 2025 (dữ liệu kèm theo phần mềm), không cần bản đồ nền trực tuyến. \
-             / Commune boundaries of the 2025 list, shipped with the software; no online base map needed."
+        both(
+            "Ranh giới xã theo danh mục 2025 (dữ liệu kèm theo phần mềm), không cần bản đồ nền trực tuyến.",
+            "Commune boundaries of the 2025 list, shipped with the software; no online base map needed."
         )
     );
     page("Bản đồ kiểm tra", "Map of checks", &body)
