@@ -69,6 +69,10 @@ final class CoreProxy: CoreAPI {
         _ = try store.addPhoto(checkId: checkId, jpeg: jpeg, fix: fix, photosDir: photosDir.path)
     }
     func walk(fixes: [LocationFix]) throws -> WalkedPlot { try walkPlot(fixes: fixes, lang: language) }
+    /// Measures the walk and records it on the open check: compared with the funded area, signed, queued.
+    func recordWalk(checkId: String, fixes: [LocationFix]) throws -> RecordedWalk {
+        try store.recordWalk(checkId: checkId, fixes: fixes, now: isoNow(), lang: language)
+    }
     func currentPlans(on: String) throws -> PlanList { try store.currentPlans(on: on, lang: language) }
     func minutes(communeCode: String, planId: String, on: String) throws -> CommuneMinutes {
         try store.communeMinutes(communeCode: communeCode, plan: planId, on: on, lang: language)

@@ -137,7 +137,7 @@ struct SiteCheckView: View {
                     if !check.locked { Button("take_photo") { camera = true }.frame(minHeight: Theme.minTarget) }
                 }
                 if !check.locked {
-                    NavigationLink("walk_title") { PlotWalkView() }
+                    NavigationLink("walk_title") { PlotWalkView(checkId: checkId) }
                     // The core's sentence names the questions by their labels, never by their keys.
                     if let missing = check.missingText { Text(missing).foregroundColor(Theme.warn) }
                     PrimaryButton(title: "finish_check", enabled: check.canFinish) {
@@ -227,11 +227,13 @@ struct SiteCheckView: View {
     }
 }
 
+/// Walking the plot of open check `checkId`: once stopped, the core measures the walk and records it on the check.
 struct PlotWalkView: View {
     @EnvironmentObject var model: AppModel
+    let checkId: String
     @State private var fixes: [LocationFix] = []
     @State private var walking = false
-    @State private var plot: WalkedPlot?
+    @State private var walk: RecordedWalk?
     @State private var error: String?
 
     var body: some View {
@@ -241,19 +243,21 @@ struct PlotWalkView: View {
                 PrimaryButton(title: "walk_stop") {
                     walking = false
                     model.location.onFix = nil
-                    plot = attempt($error) { try model.core.walk(fixes: fixes) }
+                    walk = attempt($error) { try model.core.recordWalk(checkId: checkId, fixes: fixes) }
                 }
             } else {
                 PrimaryButton(title: "walk_start") {
-                    fixes = []; plot = nil; walking = true
+                    fixes = []; walk = nil; walking = true
                     model.location.onFix = { fixes.append($0) }
                 }
             }
-            if let plot {
-                Text(plot.message).bold()
-                LabeledRow(label: NSLocalizedString("walked_area", comment: ""), value: plot.areaText)
-                LabeledRow(label: NSLocalizedString("perimeter", comment: ""), value: "\(Int(plot.perimeterM)) m")
+            if let walk {
+                Text(walk.plot.message).bold()
+                LabeledRow(label: NSLocalizedString("walked_area", comment: ""), value: walk.plot.areaText)
+                LabeledRow(label: NSLocalizedString("perimeter", comment: ""), value: "\(Int(walk.plot.perimeterM)) m")
+                Text(walk.verdictText)
             }
+            if let error { Text(error).foregroundColor(Theme.bad) }
         }
         .navigationTitle("walk_title")
     }

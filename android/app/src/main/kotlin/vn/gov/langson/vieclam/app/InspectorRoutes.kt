@@ -29,7 +29,6 @@ import vn.gov.langson.vieclam.core.LocationFix
 import vn.gov.langson.vieclam.core.PlanList
 import vn.gov.langson.vieclam.core.SiteRow
 import vn.gov.langson.vieclam.core.Verdict
-import vn.gov.langson.vieclam.core.walkPlot
 import vn.gov.langson.vieclam.core.todayInProvince
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.inspector.CheckAction
@@ -68,7 +67,10 @@ fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, str
             }
         }, onError = { nav.popBackStack() })
     }
-    composable(Routes.WALK) { WalkRoute(strings, nav) }
+    composable(Routes.WALK) { entry ->
+        val checkId = entry.arguments?.getString("checkId") ?: return@composable
+        WalkRoute(app, strings, nav, checkId)
+    }
     composable(Routes.MINUTES) { entry ->
         val planId = entry.arguments?.getString("planId") ?: return@composable
         val commune = entry.arguments?.getString("commune") ?: return@composable
@@ -179,8 +181,9 @@ private fun CheckRoute(app: VieclamApp, strings: UiStrings, nav: NavHostControll
     }
 }
 
+/** The walk of check `checkId`: once stopped, measured and recorded on the check by the core (signed, queued). */
 @Composable
-private fun WalkRoute(strings: UiStrings, nav: NavHostController) {
+private fun WalkRoute(app: VieclamApp, strings: UiStrings, nav: NavHostController, checkId: String) {
     val context = LocalContext.current
     val lang = appLanguage(context)
     val scope = rememberCoroutineScope()
@@ -197,13 +200,20 @@ private fun WalkRoute(strings: UiStrings, nav: NavHostController) {
         },
         onStop = {
             job?.cancel()
-            val plot = runCatching { walkPlot(taken.toList(), lang) }.getOrNull()
-            // Hectares to two decimals with the Vietnamese decimal comma; the core gives the number.
-            ui = ui.copy(
-                walking = false, plot = plot,
-                areaText = plot?.areaText,
-                perimeterText = plot?.let { "${it.perimeterM.toInt()} m" },
-            )
+            ui = ui.copy(walking = false)
+            scope.launch {
+                // The core measures and records the walk on the check; a walk that makes no plot is shown as its
+                // refusal (too few points, crossing itself) and nothing is kept.
+                val walk = coreCall(context) {
+                    app.store.recordWalk(checkId, taken.toList(), Instant.now().toString(), lang)
+                } ?: return@launch
+                ui = ui.copy(
+                    plot = walk.plot,
+                    areaText = walk.plot.areaText,
+                    perimeterText = "${walk.plot.perimeterM.toInt()} m",
+                    verdictText = walk.verdictText,
+                )
+            }
         },
         onBack = { job?.cancel(); nav.popBackStack() },
     )

@@ -68,7 +68,7 @@ object Routes {
     const val SITES = "sites"
     const val CHECK = "check/{checkId}/{siteId}"
     const val CAMERA = "camera/{checkId}"
-    const val WALK = "walk/{siteId}"
+    const val WALK = "walk/{checkId}"
     const val MINUTES = "minutes/{planId}/{commune}"
     const val REVIEW = "review/{planId}/{commune}"
     const val SYNC = "sync"

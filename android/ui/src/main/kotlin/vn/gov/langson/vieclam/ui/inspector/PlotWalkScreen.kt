@@ -1,5 +1,6 @@
-//! Walking a plot's boundary: while walking, the count of fixes taken; when done, the core's measured plot
-//! (`walkPlot`): its outline, area in hectares and perimeter beside the area the loan funded.
+//! Walking a plot's boundary: while walking, the count of fixes taken; when done, the core's measured plot, recorded
+//! on the check (`recordWalk`): its outline, area in hectares and perimeter beside the area the loan funded, and the
+//! comparison in words.
 package vn.gov.langson.vieclam.ui.inspector
 
 import androidx.compose.foundation.Canvas
@@ -22,7 +23,10 @@ import vn.gov.langson.vieclam.ui.common.LabeledRow
 import vn.gov.langson.vieclam.ui.common.PrimaryButton
 import vn.gov.langson.vieclam.ui.common.ScreenFrame
 
-/** The walk as drawn: fixes so far while `walking`, the measured plot once done, and the funded area's text. */
+/**
+ * The walk as drawn: fixes so far while `walking`, the measured plot once done, the funded area's text, and the
+ * core's sentence comparing the two once the walk is recorded on the check.
+ */
 data class PlotWalkUi(
     val walking: Boolean,
     val fixesText: String,
@@ -30,6 +34,7 @@ data class PlotWalkUi(
     val areaText: String?,
     val perimeterText: String?,
     val fundedAreaText: String?,
+    val verdictText: String? = null,
 )
 
 /** Start or stop the walk; the result is drawn to scale under the figures. */
@@ -43,6 +48,7 @@ fun PlotWalkScreen(walk: PlotWalkUi, strings: UiStrings, onStart: () -> Unit, on
             walk.areaText?.let { LabeledRow(strings.walkedArea, it) }
             walk.fundedAreaText?.let { LabeledRow(strings.fundedArea, it) }
             walk.perimeterText?.let { LabeledRow(strings.perimeter, it) }
+            walk.verdictText?.let { Text(it, style = MaterialTheme.typography.bodyLarge) }
             PlotOutline(plot, walk.areaText ?: "")
         }
     }
