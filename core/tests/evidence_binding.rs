@@ -1,5 +1,5 @@
 //! Every record the core signs binds to its link the way the server checks it (`evidence::binding`): a check from
-//! start to finish, its answers (one re-answered), a photo, a corrected check with its copied answers and its own
+//! start to finish, its answers (one re-answered), a photo, its plot walked twice, a corrected check with its copied answers and its own
 //! finish, and a commune's findings written twice. Each record's last outbox payload, stored whole as the server
 //! stores it, must be exactly what the link it names signed, and that link its device's latest for the record; an
 //! earlier state sent again must read as superseded.
@@ -14,6 +14,7 @@ use vieclam_core::checks::fix::Fix;
 use vieclam_core::checks::lifecycle::{self as lc, CheckVerdict, PhotoInput, PhotoRules};
 use vieclam_core::checks::settings::CheckSettings;
 use vieclam_core::checks::verdict::{SiteGeometry, verdict};
+use vieclam_core::checks::walk::plot_from_walk;
 use vieclam_core::demo::{self, DemoSpec};
 use vieclam_core::evidence::binding::{Binding, LinkFacts, bind, is_evidence_kind, signed_reference};
 use vieclam_core::evidence::signing::{SignedLink, enrol, load_chain};
@@ -82,6 +83,24 @@ fn every_record_the_core_signs_binds_to_its_latest_link() {
         source_gps: Some((site.lat + 0.0001, site.lon)),
     };
     lc::add_photo(&mut store, &identity, &id, &photo, &PhotoRules::from(&CheckSettings::default())).unwrap();
+    // The plot walked twice: the second walk replaces the first.
+    let walk = |side_m: f64| {
+        let corners = [(0.0, 0.0), (0.0, side_m), (side_m, side_m), (side_m, 0.0)];
+        let fixes: Vec<Fix> = corners
+            .iter()
+            .enumerate()
+            .map(|(i, &(n, e))| Fix {
+                lat: site.lat + n / 111_320.0,
+                lon: site.lon + e / (111_320.0 * site.lat.to_radians().cos()),
+                time: t0 + chrono::Duration::seconds(i as i64),
+                ..fix.clone()
+            })
+            .collect();
+        plot_from_walk(&fixes, &CheckSettings::default()).unwrap()
+    };
+    let tolerance = CheckSettings::default().area_tolerance;
+    lc::record_walk(&mut store, &identity, &id, &walk(60.0), tolerance, t0).unwrap();
+    lc::record_walk(&mut store, &identity, &id, &walk(90.0), tolerance, t0 + chrono::Duration::minutes(5)).unwrap();
     lc::finish(&mut store, &identity, &id, t0 + chrono::Duration::minutes(35)).unwrap();
     // A correction: a new revision with the answers copied, changed once, and finished.
     let revision = lc::correct(&mut store, &identity, &id, "Nhập nhầm số việc làm").unwrap();
@@ -111,7 +130,10 @@ fn every_record_the_core_signs_binds_to_its_latest_link() {
         stored.insert((e.entity.clone(), e.entity_id.clone()), body);
     }
     let kinds = |k: &str| stored.keys().filter(|(kind, _)| kind == k).count();
-    assert_eq!((kinds("site_check"), kinds("check_photo"), kinds("commune_findings")), (2, 1, 1));
+    assert_eq!(
+        (kinds("site_check"), kinds("check_photo"), kinds("plot_walk"), kinds("commune_findings")),
+        (2, 1, 1, 1)
+    );
     assert!(kinds("check_answer") >= 2 * 5, "answers of both revisions: {}", kinds("check_answer"));
     for ((kind, rid), body) in &stored {
         assert_eq!(binding(&chain, kind, rid, body), Binding::Verified, "{kind} {rid}: {body}");
@@ -121,6 +143,8 @@ fn every_record_the_core_signs_binds_to_its_latest_link() {
     assert_eq!(binding(&chain, "site_check", &id, &first[&check_key]), Binding::Superseded);
     let answer_key = ("check_answer".to_owned(), format!("{id}/jobs_created"));
     assert_eq!(binding(&chain, "check_answer", &answer_key.1, &first[&answer_key]), Binding::Superseded);
+    let walk_key = ("plot_walk".to_owned(), id.clone());
+    assert_eq!(binding(&chain, "plot_walk", &id, &first[&walk_key]), Binding::Superseded);
     // The finished revision still carries its answers (a finish that dropped them would lose them on the server,
     // which keeps each state whole), and one changed value of it is caught.
     let mut edited = stored[&("site_check".to_owned(), revision.clone())].clone();
