@@ -360,6 +360,21 @@ async fn report(backend: Backend) {
     // The plans page links to the report.
     let (_, _, plans_page) = web.get("/office/plans").await;
     assert!(plans_page.contains(&format!("href=\"{path}\"")), "{plans_page}");
+
+    // The report is kept while nothing changes, and made again as soon as anything does: a third check appears.
+    let (_, _, again) = web.get(&path).await;
+    assert_eq!(again, html, "nothing changed, the same report");
+    let id = new_id();
+    let check = json!({ "id": id, "code": "KT-BC-2", "site_id": sites[0]["id"], "state": "finished",
+        "started_at": now, "verdict": { "place": "at_site", "distance_m": 5.0 } });
+    let m = json!({ "id": new_id(), "entity": "site_check", "entity_id": id, "op": "insert", "payload": check,
+        "hlc": "0000000001000-00000000-00000099" });
+    let (st, r) = inspector.post("/v1/push", &json!({ "mutations": [m], "links": [] })).await;
+    assert_eq!((st, r["results"][0]["status"].as_str()), (200, Some("applied")), "{r}");
+    let (_, _, after) = web.get(&path).await;
+    assert!(after.contains(&format!("<a href=\"/office/checks/{id}\">KT-BC-2</a>")), "the new check in annex 2");
+    let word = docx_rs::read_docx(&download(&web, &format!("{path}.docx")).await.3).expect("a Word file").json();
+    assert!(word.contains("KT-BC-2"), "the Word file made again too");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -38,12 +38,14 @@ pub struct DbDashboard {
     db: Db,
     /// The loan book's figures as last made (see [`book`]).
     book: Arc<Mutex<Option<Arc<Book>>>>,
+    /// The reports to the province as last made (see [`super::report_cache`]).
+    pub(super) reports: Arc<super::report_cache::ReportCache>,
 }
 
 impl DbDashboard {
     /// Over `db`.
     pub fn new(db: Db) -> DbDashboard {
-        DbDashboard { db, book: Arc::default() }
+        DbDashboard { db, book: Arc::default(), reports: Arc::default() }
     }
 
     /// The database it reads.

@@ -10,6 +10,7 @@ pub mod headers;
 pub mod import;
 pub mod manage;
 pub mod report;
+pub mod report_cache;
 pub mod report_routes;
 pub mod review;
 

@@ -10,12 +10,14 @@ use vieclam_core::records::{InspectionPlan, JobProgramme, SendingEnterprise, Tea
 use vieclam_core::review;
 
 use super::data::{DbDashboard, body, load_checks, local_day, of_kind};
+use super::report_cache::{Made, stamp};
 use crate::dashboard::{CheckRow, DashboardData};
 use crate::db::Tx;
 use crate::error::ApiResult;
 use crate::report::input::{CommuneReview, Member, Note, Overseas, Registrations, ReportInput};
 use crate::store::records;
 use crate::work;
+use std::sync::Arc;
 
 /// The inspection plan with this id, if the server holds it.
 pub async fn plan(tx: &mut Tx, id: &str) -> ApiResult<Option<InspectionPlan>> {
@@ -176,6 +178,22 @@ async fn overseas(tx: &mut Tx, plan: &InspectionPlan) -> ApiResult<Vec<Overseas>
 }
 
 impl DbDashboard {
+    /// Plan `id`'s report as the data stands now: the one made before if nothing changed since (see
+    /// [`super::report_cache`]), else made again; `None` when there is no such plan.
+    pub async fn report(&self, id: &str) -> Result<Option<Arc<Made>>, String> {
+        let today = vieclam_core::query::session::today_in_province();
+        let stamp =
+            self.db().read(work!(|tx| async move { stamp(tx, today).await })).await.map_err(|e| e.to_string())?;
+        if let Some(made) = self.reports.get(id, &stamp) {
+            return Ok(Some(made));
+        }
+        let Some(input) = self.report_input(id).await? else { return Ok(None) };
+        let doc = crate::report::compose::report(&input);
+        let made = Arc::new(Made::new(stamp, input, doc));
+        self.reports.put(id, made.clone());
+        Ok(Some(made))
+    }
+
     /// Everything the report for plan `id` is made from; `None` when there is no such plan.
     pub async fn report_input(&self, id: &str) -> Result<Option<ReportInput>, String> {
         let today = vieclam_core::query::session::today_in_province();

@@ -1,6 +1,7 @@
 //! `GET /office/plans/{id}/report` (printable HTML), `…/report.docx` (Word) and `…/report.xlsx` (the annex tables
 //! as a workbook): the report to the province for one plan; `…/communes/{code}/minutes` and `….docx`: the minutes of
-//! the team's meeting in one of its communes. Made fresh from the database on each request.
+//! the team's meeting in one of its communes. Made from the database as it stands, once per state of the data (see
+//! [`super::report_cache`]); the files are made off the async workers.
 
 use std::sync::Arc;
 
@@ -11,9 +12,10 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 
 use super::data::DbDashboard;
-use crate::report::{compose, docx, html, minutes, xlsx};
+use super::report_cache::Made;
+use crate::report::{docx, html, minutes, xlsx};
 
-/// The three routes.
+/// The routes.
 pub fn router(dashboard: Arc<DbDashboard>) -> Router {
     Router::new()
         .route("/office/plans/{id}/report", get(report_html))
@@ -34,13 +36,18 @@ fn failed(e: &str) -> Response {
         .into_response()
 }
 
-/// The plan's report and its number.
-async fn document(d: &DbDashboard, id: &str) -> Result<(crate::report::doc::Document, String), Response> {
-    match d.report_input(id).await {
-        Ok(Some(input)) => Ok((compose::report(&input), input.plan.code)),
+/// The plan's report as the data stands.
+async fn made(d: &DbDashboard, id: &str) -> Result<Arc<Made>, Response> {
+    match d.report(id).await {
+        Ok(Some(made)) => Ok(made),
         Ok(None) => Err(not_found()),
         Err(e) => Err(failed(&e)),
     }
+}
+
+/// Runs `make` on a blocking thread: a Word file of 5,000 checks is seconds of work a Tokio worker must not do.
+async fn off_the_workers<T: Send + 'static>(make: impl FnOnce() -> T + Send + 'static) -> Result<T, Response> {
+    tokio::task::spawn_blocking(make).await.map_err(|e| failed(&e.to_string()))
 }
 
 /// A file name for the plan's report: its number with anything a file name cannot hold replaced.
@@ -49,66 +56,70 @@ fn file_name(code: &str, ext: &str) -> String {
     format!("bao-cao-{safe}.{ext}")
 }
 
-fn download(bytes: Vec<u8>, mime: &'static str, name: String) -> Response {
-    let disposition = format!("attachment; filename=\"{name}\"");
-    ([(header::CONTENT_TYPE, mime.to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response()
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+fn download(bytes: Result<Vec<u8>, String>, mime: &'static str, name: String) -> Response {
+    match bytes {
+        Ok(bytes) => {
+            let disposition = format!("attachment; filename=\"{name}\"");
+            ([(header::CONTENT_TYPE, mime.to_owned()), (header::CONTENT_DISPOSITION, disposition)], bytes)
+                .into_response()
+        }
+        Err(e) => failed(&e),
+    }
 }
 
 async fn report_html(State(d): State<Arc<DbDashboard>>, Path(id): Path<String>) -> Response {
-    match document(&d, &id).await {
-        Ok((doc, _)) => {
-            let links = [
-                ("Tải về Word (.docx)", format!("/office/plans/{id}/report.docx")),
-                ("Tải về Excel phụ lục (.xlsx)", format!("/office/plans/{id}/report.xlsx")),
-                ("Về kế hoạch / Back to plans", "/office/plans".to_owned()),
-            ];
-            Html(html::document(&doc, &links)).into_response()
-        }
+    let made = match made(&d, &id).await {
+        Ok(made) => made,
+        Err(r) => return r,
+    };
+    let page = off_the_workers(move || {
+        let links = [
+            ("Tải về Word (.docx)", format!("/office/plans/{id}/report.docx")),
+            ("Tải về Excel phụ lục (.xlsx)", format!("/office/plans/{id}/report.xlsx")),
+            ("Về kế hoạch / Back to plans", "/office/plans".to_owned()),
+        ];
+        made.html(|doc| html::document(doc, &links)).to_owned()
+    })
+    .await;
+    page.map_or_else(|r| r, |p| Html(p).into_response())
+}
+
+async fn report_docx(State(d): State<Arc<DbDashboard>>, Path(id): Path<String>) -> Response {
+    let made = match made(&d, &id).await {
+        Ok(made) => made,
+        Err(r) => return r,
+    };
+    let name = file_name(&made.input.plan.code, "docx");
+    match off_the_workers(move || made.docx(docx::document).clone()).await {
+        Ok(bytes) => download(bytes, DOCX, name),
         Err(r) => r,
     }
 }
 
-async fn report_docx(State(d): State<Arc<DbDashboard>>, Path(id): Path<String>) -> Response {
-    let (doc, code) = match document(&d, &id).await {
-        Ok(found) => found,
-        Err(r) => return r,
-    };
-    match docx::document(&doc) {
-        Ok(bytes) => download(
-            bytes,
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            file_name(&code, "docx"),
-        ),
-        Err(e) => failed(&e),
-    }
-}
-
 async fn report_xlsx(State(d): State<Arc<DbDashboard>>, Path(id): Path<String>) -> Response {
-    let (doc, code) = match document(&d, &id).await {
-        Ok(found) => found,
+    let made = match made(&d, &id).await {
+        Ok(made) => made,
         Err(r) => return r,
     };
-    match xlsx::workbook(&doc) {
-        Ok(bytes) => download(
-            bytes,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            file_name(&code, "xlsx"),
-        ),
-        Err(e) => failed(&e),
+    let name = file_name(&made.input.plan.code, "xlsx");
+    match off_the_workers(move || made.xlsx(xlsx::workbook).clone()).await {
+        Ok(bytes) => download(bytes, XLSX, name),
+        Err(r) => r,
     }
 }
 
 /// The minutes of commune `code` of plan `id`, and a file name for them.
 async fn minutes_of(d: &DbDashboard, id: &str, code: &str) -> Result<(crate::report::doc::Document, String), Response> {
-    match d.report_input(id).await {
-        Ok(Some(input)) => match minutes::minutes(&input, code) {
-            Some(doc) => {
-                Ok((doc, file_name(&format!("{}-{code}", input.plan.code), "docx").replace("bao-cao", "bien-ban")))
-            }
-            None => Err(not_found()),
-        },
-        Ok(None) => Err(not_found()),
-        Err(e) => Err(failed(&e)),
+    let made = made(d, id).await?;
+    match minutes::minutes(&made.input, code) {
+        Some(doc) => {
+            let name = file_name(&format!("{}-{code}", made.input.plan.code), "docx").replace("bao-cao", "bien-ban");
+            Ok((doc, name))
+        }
+        None => Err(not_found()),
     }
 }
 
@@ -131,9 +142,9 @@ async fn minutes_docx(State(d): State<Arc<DbDashboard>>, Path((id, code)): Path<
         Ok(found) => found,
         Err(r) => return r,
     };
-    match docx::document(&doc) {
-        Ok(bytes) => download(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name),
-        Err(e) => failed(&e),
+    match off_the_workers(move || docx::document(&doc)).await {
+        Ok(bytes) => download(bytes, DOCX, name),
+        Err(r) => r,
     }
 }
 
