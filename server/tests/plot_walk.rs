@@ -35,8 +35,8 @@ async fn device(s: &Server, dir: &tempfile::TempDir, username: &str) -> Mutex<St
     store
 }
 
-/// A site of the demo whose loan funded a plot: (site id, its commune, funded hectares).
-async fn land_site(s: &Server) -> (String, String, f64) {
+/// A site of the demo whose loan funded a plot: (site id, its commune, its model, funded hectares).
+async fn land_site(s: &Server) -> (String, String, String, f64) {
     let db = s.db().await;
     let (models, sites) = db
         .read::<(Vec<(String, String)>, Vec<(String, String, String)>)>(work!(|tx| async move {
@@ -58,7 +58,7 @@ async fn land_site(s: &Server) -> (String, String, f64) {
         .iter()
         .find_map(|(id, commune, body)| {
             let model = serde_json::from_str::<Value>(body).ok()?["model_id"].as_str()?.to_owned();
-            Some((id.clone(), commune.clone(), area(&model)?))
+            Some((id.clone(), commune.clone(), model.clone(), area(&model)?))
         })
         .expect("the demo funds land")
 }
@@ -105,7 +105,7 @@ fn fix(lat: f64, lon: f64, i: i64, north_m: f64, east_m: f64) -> Fix {
 async fn walked(backend: Backend) {
     let s = Server::new(backend, &[]).await;
     s.admin(&["demo"]);
-    let (site_id, commune, funded_ha) = land_site(&s).await;
+    let (site_id, commune, model_id, funded_ha) = land_site(&s).await;
     let today = Utc::now().date_naive();
     s.admin(&[
         "plans",
@@ -162,6 +162,7 @@ async fn walked(backend: Backend) {
     assert!(section.contains(&hectares(funded_ha, Lang::Vi)), "funded {funded_ha} in {section}");
     let difference = format!("{:+.1}%", (rec.area_ha - funded_ha) / funded_ha * 100.0);
     assert!(section.contains(&difference), "{difference} in {section}");
+    assert!(!section.contains("data-walk=\"funded_differs\""), "the loan file says what the device had: {section}");
     assert!(section.contains(&format!("data-code=\"{}\"", rec.verdict.code())), "{section}");
     assert!(section.contains(&rec.verdict.message(rec.area_ha, funded_ha, Lang::Vi)), "{section}");
     assert!(section.contains("4 điểm dùng, 0 điểm bỏ") && !section.contains("data-walk=\"mocked\""), "{section}");
@@ -201,6 +202,27 @@ async fn walked(backend: Backend) {
     // A body naming another check than the change.
     assert_eq!(push(&me, "another-check", &body, 7).await, "mutation.id_mismatch");
     assert_eq!(walks(&s).await, before, "nothing changed");
+
+    // The office's loan file changes after the walk: the page keeps the walk's own comparison and points out the
+    // area the file now names.
+    let db = s.db().await;
+    let model = model_id.clone();
+    db.write(work!(|tx| async move {
+        let row = tx.one("SELECT body FROM records WHERE kind = 'funded_model' AND id = $1", params![&model]).await?;
+        let mut body: Value = serde_json::from_str(&row.expect("the model").text(0)).expect("json");
+        body["funded_area_ha"] = json!(7.5);
+        tx.exec(
+            "UPDATE records SET body = $1 WHERE kind = 'funded_model' AND id = $2",
+            params![body.to_string(), &model],
+        )
+        .await?;
+        Ok(())
+    }))
+    .await
+    .expect("write");
+    let (_, _, page) = web.get(&format!("/office/checks/{}", rec.check_id)).await;
+    assert!(page.contains("data-walk=\"funded_differs\"") && page.contains("Hồ sơ vay hiện ghi 7,50 ha"), "{page}");
+    assert!(page.contains(&difference), "the walk's own comparison stays");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

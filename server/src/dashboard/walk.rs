@@ -17,6 +17,8 @@ use super::render::both;
 /// Metres in a degree of latitude (and of longitude at the equator), for drawing: the ring is a few hundred metres
 /// across, where the flat approximation is far finer than a pixel.
 const M_PER_DEGREE: f64 = 111_320.0;
+/// How far the office's funded area may be from the walk's before it is pointed out (hectares: rounding only).
+const FUNDED_SLACK_HA: f64 = 0.005;
 /// The drawing's side in pixels, and the margin kept free around the ring.
 const SIDE: f64 = 240.0;
 const MARGIN: f64 = 16.0;
@@ -30,15 +32,20 @@ pub struct WalkView {
     pub walked_at: String,
     /// The walk record's evidence status.
     pub evidence: Binding,
+    /// The area the office's loan file funds for the site now, when it names one: the record's figure is the
+    /// device's at the time of the walk.
+    pub office_funded_ha: Option<f64>,
 }
 
 impl WalkView {
-    /// The view of a stored `plot_walk` body with its stored evidence code; `None` for a body that is not a walk.
-    pub fn from_stored(body: &Value, evidence: Option<&str>) -> Option<WalkView> {
+    /// The view of a stored `plot_walk` body with its stored evidence code and the office's funded area for its
+    /// site; `None` for a body that is not a walk.
+    pub fn from_stored(body: &Value, evidence: Option<&str>, office_funded_ha: Option<f64>) -> Option<WalkView> {
         let record: PlotWalkRecord = serde_json::from_value(body.clone()).ok()?;
         Some(WalkView {
             walked_at: local_text(&record.walked_at),
             evidence: evidence.and_then(Binding::parse).unwrap_or(Binding::Unsigned),
+            office_funded_ha,
             record,
         })
     }
@@ -84,13 +91,25 @@ pub fn section(walk: Option<&WalkView>) -> String {
     } else {
         both("Hồ sơ vay không ghi diện tích", "The loan file names no area")
     };
+    let mut funded = funded;
+    // The device's figure is kept as it compared with; a loan file that says otherwise now is pointed out.
+    if let Some(office) = w.office_funded_ha.filter(|o| (o - r.funded_ha).abs() > FUNDED_SLACK_HA) {
+        funded.push_str(&format!(
+            "<br><span class=\"flag\" data-walk=\"funded_differs\">{}</span>",
+            both(
+                &format!("Hồ sơ vay hiện ghi {}", hectares(office, Lang::Vi)),
+                &format!("The loan file now says {}", hectares(office, Lang::En))
+            )
+        ));
+    }
     rows.push(row(both("Diện tích được vay vốn", "Area funded"), funded));
     if let Some(d) = r.difference_pct() {
         let cls =
             if matches!(r.verdict, vieclam_core::checks::walk::AreaVerdict::Matches) { "" } else { " class=\"flag\"" };
+        let en = format!("{d:+.1}%");
         rows.push(row(
             both("Chênh lệch", "Difference"),
-            format!("<span data-walk=\"difference\"{cls}>{:+.1}%</span>", d),
+            format!("<span data-walk=\"difference\"{cls}>{}</span>", both(&en.replace('.', ","), &en)),
         ));
     }
     rows.push(row(

@@ -140,6 +140,15 @@ fn leaves(path: &str, v: &Value, out: &mut BTreeMap<String, String>) {
 
 /// What is wrong with `rec`'s evidence, if anything: the status in words and, for a record changed after signing,
 /// each field whose stored value differs from the value its device signed.
+/// The area the office's own loan file funds for the site a walk names, hectares: the walk carries the figure its
+/// device had, which the office compares with rather than takes on trust.
+async fn funded_area_of(tx: &mut Tx, walk: &Value) -> ApiResult<Option<f64>> {
+    let Some(site_id) = walk["site_id"].as_str() else { return Ok(None) };
+    let Some(site) = records::get(tx, "site", site_id).await? else { return Ok(None) };
+    let Some(model_id) = body(&site)["model_id"].as_str().map(str::to_owned) else { return Ok(None) };
+    Ok(records::get(tx, "funded_model", &model_id).await?.and_then(|m| body(&m)["funded_area_ha"].as_f64()))
+}
+
 async fn evidence_finding(tx: &mut Tx, rec: &Stored) -> ApiResult<Option<EvidenceFinding>> {
     let binding = evidence::worst([rec.evidence.clone()]);
     if !binding.is_finding() {
@@ -549,6 +558,10 @@ impl DashboardData for DbDashboard {
                 let photos: Vec<Parsed> = checks.photos.get(&id).cloned().unwrap_or_default();
                 // One walk per check, under the check's id.
                 let walk = records::get(tx, "plot_walk", &id).await?.filter(|w| !w.row.deleted);
+                let office_funded = match &walk {
+                    Some(w) => funded_area_of(tx, &body(w)).await?,
+                    None => None,
+                };
                 let mut held = HashSet::new();
                 for p in &photos {
                     let sha = p.body["sha256"].as_str().unwrap_or_default().to_ascii_lowercase();
@@ -573,7 +586,7 @@ impl DashboardData for DbDashboard {
                     photos: photos.iter().filter_map(|p| photo_view(&p.body, &held)).collect(),
                     evidence_verified: findings.is_empty(),
                     evidence: findings,
-                    walk: walk.and_then(|w| WalkView::from_stored(&body(&w), w.evidence.as_deref())),
+                    walk: walk.and_then(|w| WalkView::from_stored(&body(&w), w.evidence.as_deref(), office_funded)),
                 }))
             }))
             .await
