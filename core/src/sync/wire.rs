@@ -265,8 +265,8 @@ pub enum MutationOp {
 pub struct Mutation {
     /// The mutation id (UUIDv7): the idempotency key. The same id sent twice is applied once.
     pub id: String,
-    /// Kind of record: `worker_registration`, `site_check`, `check_answer`, `check_photo`, `commune_findings`,
-    /// `device_key`.
+    /// Kind of record: `worker_registration`, `site_check`, `check_answer`, `check_photo`, `plot_walk`,
+    /// `commune_findings`, `commune_review`, `device_key`.
     pub entity: String,
     /// The record's id.
     pub entity_id: String,
@@ -360,7 +360,7 @@ pub struct Change {
     /// Kind of record. Office kinds: `savings_group`, `loan_programme`, `borrower`, `loan`, `schedule` (a loan's
     /// whole schedule; id = the loan id), `payment`, `funded_model`, `site`, `enterprise`, `job_programme`,
     /// `inspection_plan`, `rule_set`, `transaction_point`. Field kinds (from devices, with the server's verdict): `site_check`, `check_answer`,
-    /// `check_photo`, `commune_findings`, `worker_registration`.
+    /// `check_photo`, `plot_walk`, `commune_findings`, `commune_review`, `worker_registration`.
     pub kind: String,
     /// The record's id.
     pub id: String,
