@@ -86,6 +86,10 @@ fn a_walk_is_recorded_compared_signed_and_queued_and_a_second_walk_replaces_it()
     let AreaVerdict::Smaller { pct } = rec.verdict else { panic!("0.64 ha against 1 ha: {:?}", rec.verdict) };
     assert!((pct - 36.0).abs() < 0.5, "{pct}");
     assert_eq!(lc::walk_of(s.conn(), &check).unwrap().as_ref(), Some(&rec));
+    // The check screen says it in words.
+    let screen = lc::check(&s, &check, vieclam_core::Lang::Vi).unwrap();
+    let row = screen.fields.iter().find(|f| f.label == "Diện tích đo thực địa").expect("the walk's row");
+    assert_eq!(row.value, rec.verdict.message(rec.area_ha, rec.funded_ha, vieclam_core::Lang::Vi));
 
     // The outbox payload is what the server stores; the `walk` link it names signed exactly that body.
     let q = queued(&s);

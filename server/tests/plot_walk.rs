@@ -1,7 +1,8 @@
 //! The plot walked on a check, end to end on SQLite and PostgreSQL: an inspector's device (the core's store) starts
 //! a check at a site whose loan funded a plot, walks the plot, and syncs; the office's check page shows the area
 //! walked, the funded area and the difference, the verdict in words, the ring drawn with a scale bar, and the walk's
-//! evidence verified against its signature. Refused through the raw API, each with its code and changing nothing:
+//! evidence verified against its signature; a loan file changed since is pointed out, and a correction of the check
+//! shows the walk of the visit. Refused through the raw API, each with its code and changing nothing:
 //! a tampered area (not the ring's), a ring off the Earth, a walk naming another site than its check's, and a
 //! teammate's walk on my check.
 
@@ -14,6 +15,7 @@ use common::office::Browser;
 use common::{Api, Backend, Server};
 use serde_json::{Value, json};
 use vieclam_core::Lang;
+use vieclam_core::checks::checklist::{AnswerValue, QUESTIONS};
 use vieclam_core::checks::fix::Fix;
 use vieclam_core::checks::lifecycle::{self as lc, CheckVerdict};
 use vieclam_core::checks::plot_walk::PlotWalkRecord;
@@ -223,6 +225,30 @@ async fn walked(backend: Backend) {
     let (_, _, page) = web.get(&format!("/office/checks/{}", rec.check_id)).await;
     assert!(page.contains("data-walk=\"funded_differs\"") && page.contains("Hồ sơ vay hiện ghi 7,50 ha"), "{page}");
     assert!(page.contains(&difference), "the walk's own comparison stays");
+
+    // The check is finished, then corrected: the correction's page shows the plot walked on the visit.
+    let revision = {
+        let mut st = one.lock().expect("store");
+        let identity = DeviceIdentity::load(&st).expect("identity").expect("enrolled");
+        for q in QUESTIONS.iter().filter(|q| q.required) {
+            let value = match q.key {
+                "model_type" => AnswerValue::Choice("afforestation".into()),
+                "model_state" => AnswerValue::Choice("good".into()),
+                "effectiveness" => AnswerValue::Choice("effective".into()),
+                "repayment_state" => AnswerValue::Choice("on_time".into()),
+                "jobs_created" | "jobs_kept" => AnswerValue::Number(2.0),
+                _ => AnswerValue::YesNo(false),
+            };
+            lc::answer(&mut st, &identity, &rec.check_id, q.key, value).expect(q.key);
+        }
+        lc::finish(&mut st, &identity, &rec.check_id, Utc::now()).expect("finished");
+        lc::correct(&mut st, &identity, &rec.check_id, "Ghi nhầm số lao động").expect("corrected")
+    };
+    let report = sync(&one, &SyncOptions::default(), &NoProgress, &CancelToken::new()).await.expect("sync");
+    assert_eq!(report.rejected, 0, "{report:?}");
+    let (status, _, page) = web.get(&format!("/office/checks/{revision}")).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("data-walk=\"difference\"") && page.contains(&walked), "{page}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

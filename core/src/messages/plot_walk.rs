@@ -47,3 +47,5 @@ pub const SITE_MISMATCH: Text = t!(
     "Bản đo thửa đất ghi một mô hình khác với mô hình của lần kiểm tra.",
     "The plot walk names another site than its check's."
 );
+/// The check screen's row of the walk.
+pub const PLOT_WALKED: Text = t!("Diện tích đo thực địa", "Plot walked");

@@ -556,8 +556,14 @@ impl DashboardData for DbDashboard {
                     .map(from_row)
                     .collect();
                 let photos: Vec<Parsed> = checks.photos.get(&id).cloned().unwrap_or_default();
-                // One walk per check, under the check's id.
-                let walk = records::get(tx, "plot_walk", &id).await?.filter(|w| !w.row.deleted);
+                // One walk per check, under the check's id; a correction without its own walk shows the walk of the
+                // visit's first revision.
+                let mut walk = records::get(tx, "plot_walk", &id).await?.filter(|w| !w.row.deleted);
+                if walk.is_none()
+                    && let Some(root) = c.body["root_id"].as_str().filter(|root| *root != id)
+                {
+                    walk = records::get(tx, "plot_walk", root).await?.filter(|w| !w.row.deleted);
+                }
                 let office_funded = match &walk {
                     Some(w) => funded_area_of(tx, &body(w)).await?,
                     None => None,

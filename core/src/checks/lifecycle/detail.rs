@@ -243,6 +243,11 @@ fn fields(conn: &Connection, c: &SiteCheckRecord, lang: Lang) -> Result<Vec<Labe
     if c.fix.mocked {
         out.push(item(msg::MOCKED, yes_no(true, lang)));
     }
+    // The walk of this revision, else of the one it corrects (a correction keeps the plot walked before it).
+    if let Some(w) = super::walk::walk_of_visit(conn, &c.root_id, c.revision)? {
+        let text = w.verdict.message(w.area_ha, w.funded_ha, lang);
+        out.push(item(crate::messages::plot_walk::PLOT_WALKED, text));
+    }
     if c.revision > 1 {
         out.push(item(msg::REVISION, c.revision.to_string()));
         out.push(item(msg::REVISION_REASON, c.revision_reason.clone().unwrap_or_default()));

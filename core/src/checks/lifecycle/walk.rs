@@ -55,6 +55,19 @@ pub fn walk_of(conn: &Connection, check_id: &str) -> Result<Option<PlotWalkRecor
         .optional()?)
 }
 
+/// The latest walk of a visit up to `revision`: the walk of that revision, else of the latest one before it.
+pub(super) fn walk_of_visit(conn: &Connection, root_id: &str, revision: u32) -> Result<Option<PlotWalkRecord>> {
+    let cols: Vec<String> = COLUMNS.split(", ").map(|c| format!("w.{}", c.trim())).collect();
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {} FROM plot_walks w JOIN site_checks s ON s.id = w.check_id
+             WHERE s.root_id = ?1 AND s.revision <= ?2 ORDER BY s.revision DESC LIMIT 1",
+            cols.join(", ")
+        ))?
+        .query_row(params![root_id, revision], read)
+        .optional()?)
+}
+
 /// The funded area of the model at `site_id`, hectares (0 when the loan file names none or the site is unknown
 /// here: the comparison then says there is nothing to compare with).
 fn funded_ha(conn: &Connection, site_id: &str) -> Result<f64> {
