@@ -177,6 +177,41 @@ fn drawing(ring: &[[f64; 2]]) -> String {
 mod tests {
     use super::*;
 
+    fn view(mocked_points: usize, funded_ha: f64, office: Option<f64>) -> WalkView {
+        let (lat, lon): (f64, f64) = (21.75, 106.9);
+        let (dlat, dlon) = (100.0 / 111_320.0, 100.0 / (111_320.0 * lat.to_radians().cos()));
+        let ring = vec![[lon, lat], [lon + dlon, lat], [lon + dlon, lat + dlat], [lon, lat + dlat], [lon, lat]];
+        let (perimeter_m, area_ha) = vieclam_core::checks::walk::measure_ring(&ring).expect("a plot");
+        let body = serde_json::json!({
+            "check_id": "c1", "site_id": "s1", "ring": ring, "area_ha": area_ha, "perimeter_m": perimeter_m,
+            "dropped_points": 3, "used_points": 4, "mocked_points": mocked_points, "funded_ha": funded_ha,
+            "verdict": vieclam_core::checks::walk::compare_area(area_ha, funded_ha, 0.15),
+            "walked_at": "2025-10-14T01:30:00.000Z", "signature": null, "hlc": "h",
+        });
+        WalkView::from_stored(&body, Some("evidence.changed_after_signing"), office).expect("a walk")
+    }
+
+    #[test]
+    fn the_section_says_the_figures_in_both_languages_and_draws_the_ring() {
+        let html = section(Some(&view(2, 1.25, Some(1.25))));
+        // A 100 m square on the ellipsoid: 0,995 ha and 399 m, 20,4 % below the 1,25 ha funded.
+        for text in ["1,00 ha", "1.00 ha", "1,25 ha", "399 m", "-20,4%", "-20.4%", "14/10/2025 08:30"] {
+            assert!(html.contains(text), "{text} in {html}");
+        }
+        assert!(html.contains("4 điểm dùng, 3 điểm bỏ") && html.contains("4 used, 3 dropped"), "{html}");
+        assert!(html.contains("data-walk=\"mocked\"") && html.contains("2 điểm có vị trí giả lập"), "{html}");
+        assert!(html.contains("data-code=\"smaller\""), "{html}");
+        assert!(html.contains("data-evidence=\"evidence.changed_after_signing\" class=\"flag\""), "{html}");
+        assert!(html.contains("<polygon points=") && html.contains(">20 m</text>"), "{html}");
+        assert!(!html.contains("funded_differs") && !html.contains(" / "), "one language per span: {html}");
+        // No walk: said so; no funded area: no difference, the verdict says there is nothing to compare with.
+        assert!(section(None).contains("chưa đo thửa đất"));
+        let html = section(Some(&view(0, 0.0, None)));
+        assert!(!html.contains("data-walk=\"difference\"") && html.contains("data-code=\"unknown\""), "{html}");
+        assert!(!html.contains("data-walk=\"mocked\""));
+        assert!(section(Some(&view(0, 1.0, Some(2.0)))).contains("Hồ sơ vay hiện ghi 2,00 ha"));
+    }
+
     #[test]
     fn scale_bars_are_round() {
         assert_eq!(round_length(43.0), 20.0);
