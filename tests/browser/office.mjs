@@ -31,6 +31,12 @@ let page;
 /** A full-page screenshot named after the step. */
 async function snap(name) {
   shot += 1;
+  // Photos load lazily as a person scrolls; a full-page picture must show them all.
+  await page.evaluate(async () => {
+    const imgs = [...document.images];
+    imgs.forEach((i) => { i.loading = 'eager'; });
+    await Promise.all(imgs.map((i) => (i.complete ? null : new Promise((r) => { i.onload = r; i.onerror = r; }))));
+  });
   const file = path.join(out, `${String(shot).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   console.log(`  screenshot ${path.basename(file)}`);

@@ -1,5 +1,5 @@
-//! The pages as HTML strings: pure functions of the view structs, every value escaped, Vietnamese first with
-//! English beneath, a little inline CSS and no scripts.
+//! The pages as HTML strings: pure functions of the view structs, every value escaped, every label in both
+//! languages with the clerk's shown (see [`super::lang`]), a little inline CSS and no scripts.
 
 use vieclam_core::checks::minutes_html::escape;
 use vieclam_core::format::{date, money};
@@ -216,11 +216,6 @@ fn position((lat, lon, accuracy): (f64, f64, f64)) -> String {
     format!("{lat:.5}, {lon:.5}{acc}")
 }
 
-/// A caption's label, both languages on one line: a caption under a 240-pixel thumbnail has no room to stack them.
-fn inline(vi: &str, en: &str) -> String {
-    format!("{} / {}", escape(vi), escape(en))
-}
-
 /// One photo: a thumbnail opening the full picture, and its stamp beneath.
 fn photo(p: &PhotoView) -> String {
     let sha = escape(&p.sha256);
@@ -234,19 +229,19 @@ fn photo(p: &PhotoView) -> String {
     } else {
         format!("<div class=\"missing\">{}</div>", both("chưa nhận ảnh", "not received yet"))
     };
-    let mut lines = vec![format!("{}: {}", inline("Chụp lúc", "Taken"), escape(&p.taken_at))];
+    let mut lines = vec![format!("{}: {}", both("Chụp lúc", "Taken"), escape(&p.taken_at))];
     if let Some(fix) = p.fix {
-        lines.push(format!("{}: {}", inline("Vị trí điện thoại", "Phone's fix"), position(fix)));
+        lines.push(format!("{}: {}", both("Vị trí điện thoại", "Phone's fix"), position(fix)));
     }
     match p.camera_gps {
         Some((lat, lon)) => {
             let gap = p.gps_gap_m.map_or(String::new(), |g| format!(" — {g:.0} m"));
-            lines.push(format!("{}: {lat:.5}, {lon:.5}{gap}", inline("GPS trong ảnh (EXIF)", "Camera GPS (EXIF)")));
+            lines.push(format!("{}: {lat:.5}, {lon:.5}{gap}", both("GPS trong ảnh (EXIF)", "Camera GPS (EXIF)")));
         }
-        None => lines.push(format!("{}: —", inline("GPS trong ảnh (EXIF)", "Camera GPS (EXIF)"))),
+        None => lines.push(format!("{}: —", both("GPS trong ảnh (EXIF)", "Camera GPS (EXIF)"))),
     }
     if let Some(m) = p.delay_min {
-        lines.push(format!("{}: {m} {}", inline("Sau khi bắt đầu", "After the start"), both("phút", "min")));
+        lines.push(format!("{}: {m} {}", both("Sau khi bắt đầu", "After the start"), both("phút", "min")));
     }
     // Characters, not bytes: the hash comes from a client and need not be hex.
     let short: String = p.sha256.chars().take(12).collect();
