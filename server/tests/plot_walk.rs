@@ -1,5 +1,6 @@
 //! The plot walked on a check, end to end on SQLite and PostgreSQL: an inspector's device (the core's store) starts
-//! a check at a site whose loan funded a plot, walks the plot, and syncs; the office's check page shows the area
+//! a check at a site whose loan funded a plot, walks the plot, and syncs; a teammate's device gets the walk; the
+//! office's check page shows the area
 //! walked, the funded area and the difference, the verdict in words, the ring drawn with a scale bar, and the walk's
 //! evidence verified against its signature; a loan file changed since is pointed out, and a correction of the check
 //! shows the walk of the visit. Refused through the raw API, each with its code and changing nothing:
@@ -151,6 +152,11 @@ async fn walked(backend: Backend) {
     let before = walks(&s).await;
     assert_eq!(before.len(), 1);
     assert_eq!(before[0].0, rec.check_id);
+
+    // A teammate's device gets the walk with the check, as the core reads it back.
+    let two = device(&s, &dir, "thanhtra2").await;
+    let pulled = lc::walk_of(two.lock().expect("store").conn(), &rec.check_id).expect("read");
+    assert_eq!(pulled.map(|w| (w.area_ha, w.ring, w.verdict)), Some((rec.area_ha, rec.ring.clone(), rec.verdict)));
 
     // The office's check page: the plot walked against the area funded.
     let web = Browser::signed_in(&s.url, "admin", "admin-vieclam").await;
