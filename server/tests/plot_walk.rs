@@ -1,10 +1,10 @@
 //! The plot walked on a check, end to end on SQLite and PostgreSQL: an inspector's device (the core's store) starts
 //! a check at a site whose loan funded a plot, walks the plot, and syncs; a teammate's device gets the walk; the
-//! office's check page shows the area
-//! walked, the funded area and the difference, the verdict in words, the ring drawn with a scale bar, and the walk's
-//! evidence verified against its signature; a loan file changed since is pointed out, and a correction of the check
-//! shows the walk of the visit. Refused through the raw API, each with its code and changing nothing:
-//! a tampered area (not the ring's), a ring off the Earth, a walk naming another site than its check's, and a
+//! office's check page shows the area walked, the funded area and the difference, the verdict in words, the ring
+//! drawn with a scale bar, and the walk's evidence verified against its signature; a loan file changed since is
+//! pointed out, and a correction of the check shows the walk of the visit. Refused through the raw API, each with its
+//! code and changing nothing: a tampered area (not the ring's), a ring off the Earth or left open, a verdict its
+//! figures do not give, a walk naming another site than its check's or another check than the change, and a
 //! teammate's walk on my check.
 
 mod common;
