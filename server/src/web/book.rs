@@ -70,9 +70,10 @@ impl Book {
         t
     }
 
-    /// Whether these figures answer for `today` (and `since`, when `Some`) with the book as `seen`.
+    /// Whether these figures answer for `today` (and `since`, when `Some(Some(day))`) with the book as `seen`:
+    /// figures made with a day of comparison also answer a request without one.
     pub fn answers(&self, seen: [i64; 3], today: NaiveDate, since: Option<Option<NaiveDate>>) -> bool {
-        self.seen == seen && self.today == today && since.is_none_or(|s| s == self.since)
+        self.seen == seen && self.today == today && since.flatten().is_none_or(|s| Some(s) == self.since)
     }
 }
 
@@ -126,4 +127,23 @@ pub async fn compute(tx: &mut Tx, today: NaiveDate, since: Option<NaiveDate>, se
         by_commune.values_mut().for_each(|c| c.outstanding_since = c.outstanding_since.or(Some(0)));
     }
     Ok(Book { seen, today, since, by_commune })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_with_a_day_of_comparison_answer_requests_without_one_but_not_another_day() {
+        let d = |day| NaiveDate::from_ymd_opt(2026, 12, day).unwrap();
+        let book = Book { seen: [1, 2, 3], today: d(6), since: Some(d(1)), by_commune: BTreeMap::new() };
+        assert!(book.answers([1, 2, 3], d(6), None), "the front page takes any");
+        assert!(book.answers([1, 2, 3], d(6), Some(None)), "the figures page without a day");
+        assert!(book.answers([1, 2, 3], d(6), Some(Some(d(1)))));
+        assert!(!book.answers([1, 2, 3], d(6), Some(Some(d(2)))), "another day of comparison");
+        assert!(!book.answers([1, 2, 4], d(6), None), "a newer payment");
+        assert!(!book.answers([1, 2, 3], d(7), None), "another day");
+        let plain = Book { since: None, ..book };
+        assert!(!plain.answers([1, 2, 3], d(6), Some(Some(d(1)))), "no figures for the day asked");
+    }
 }

@@ -29,6 +29,9 @@ use crate::error::{ApiError, ApiResult};
 use crate::store::records::{self, SELECT, Stored, from_row};
 use crate::{admin, params, work};
 
+/// How many makings of the loan book's figures (for different days of comparison) are kept at once.
+const BOOKS_KEPT: usize = 3;
+
 /// How many checks the list shows.
 const CHECKS_SHOWN: usize = 200;
 
@@ -36,8 +39,8 @@ const CHECKS_SHOWN: usize = 200;
 #[derive(Clone)]
 pub struct DbDashboard {
     db: Db,
-    /// The loan book's figures as last made (see [`book`]).
-    book: Arc<Mutex<Option<Arc<Book>>>>,
+    /// The loan book's figures as last made (see [`book`]), newest last, for a few days of comparison at once.
+    book: Arc<Mutex<Vec<Arc<Book>>>>,
     /// The reports to the province as last made (see [`super::report_cache`]).
     pub(super) reports: Arc<super::report_cache::ReportCache>,
 }
@@ -444,7 +447,12 @@ impl DbDashboard {
             .filter(|p| p.opens_on <= today && p.closes_on.is_none_or(|c| c >= today))
             .filter_map(|p| p.commune_code)
             .collect();
-        Ok(figures(&book, &facts, &registrations, &programmes))
+        let mut rows = figures(&book, &facts, &registrations, &programmes);
+        if since.is_none() {
+            // Kept figures made with a day of comparison answer a request without one: it shows no growth.
+            rows.iter_mut().for_each(|r| r.outstanding_since = None);
+        }
+        Ok(rows)
     }
 
     /// Keeps the loan book's figures made for today, looking every `every` whether the book changed and making them
@@ -459,7 +467,10 @@ impl DbDashboard {
                 let today = vieclam_core::query::session::today_in_province();
                 let (db, this) = (dashboard.db.clone(), (*dashboard).clone());
                 drop(dashboard);
-                let made = db.read(work!(|tx| async move { this.book_in(tx, today, None).await.map(|_| ()) })).await;
+                // With the report's day of comparison: the same figures answer the front page, the figures page
+                // and every report of the year.
+                let since = Some(Some(super::report::year_start(today)));
+                let made = db.read(work!(|tx| async move { this.book_in(tx, today, since).await.map(|_| ()) })).await;
                 if let Err(e) = made {
                     tracing::warn!(code = e.code, "making the loan book's figures failed");
                 }
@@ -473,18 +484,24 @@ impl DbDashboard {
         let today = vieclam_core::query::session::today_in_province();
         let held = self.book.lock().unwrap_or_else(|p| p.into_inner()).clone();
         let seen = self.db.read(work!(|tx| async move { book::seen(tx).await })).await.map_err(say)?;
-        Ok(held.is_some_and(|b| b.answers(seen, today, None)))
+        Ok(held.iter().any(|b| b.answers(seen, today, None)))
     }
 
     /// The book's figures for `today` (and `since`, when `Some`), kept or made again.
     async fn book_in(&self, tx: &mut Tx, today: NaiveDate, since: Option<Option<NaiveDate>>) -> ApiResult<Arc<Book>> {
         let held = self.book.lock().unwrap_or_else(|p| p.into_inner()).clone();
         let seen = book::seen(tx).await?;
-        if let Some(b) = held.filter(|b| b.answers(seen, today, since)) {
+        if let Some(b) = held.into_iter().rev().find(|b| b.answers(seen, today, since)) {
             return Ok(b);
         }
         let made = Arc::new(book::compute(tx, today, since.flatten(), seen).await?);
-        *self.book.lock().unwrap_or_else(|p| p.into_inner()) = Some(made.clone());
+        let mut kept = self.book.lock().unwrap_or_else(|p| p.into_inner());
+        // Figures of an older book answer nothing any more; of the current one, a few days of comparison are kept
+        // (the report's end of last year, and whatever day a clerk chose on the figures page).
+        kept.retain(|b| b.seen == seen && b.today == today);
+        kept.push(made.clone());
+        let excess = kept.len().saturating_sub(BOOKS_KEPT);
+        kept.drain(..excess);
         Ok(made)
     }
 }
