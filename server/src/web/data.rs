@@ -43,12 +43,22 @@ pub struct DbDashboard {
     book: Arc<Mutex<Vec<Arc<Book>>>>,
     /// The reports to the province as last made (see [`super::report_cache`]).
     pub(super) reports: Arc<super::report_cache::ReportCache>,
+    /// Every check as last read, with the state of the data it was read in (see [`DbDashboard::all_checks`]).
+    checks: Arc<Mutex<Option<(ChecksStamp, Arc<Checks>)>>>,
+}
+
+/// The state of the data every check was read in: the newest change to any record, and the number of signed links
+/// (a link arriving after its record changes the record's evidence status without a new `seq`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct ChecksStamp {
+    seq: i64,
+    links: i64,
 }
 
 impl DbDashboard {
     /// Over `db`.
     pub fn new(db: Db) -> DbDashboard {
-        DbDashboard { db, book: Arc::default(), reports: Arc::default() }
+        DbDashboard { db, book: Arc::default(), reports: Arc::default(), checks: Arc::default() }
     }
 
     /// The database it reads.
@@ -403,7 +413,7 @@ impl DbDashboard {
         plan: Option<&InspectionPlan>,
     ) -> ApiResult<Vec<CommuneFigures>> {
         let book = self.book_in(tx, today, Some(since)).await?;
-        let loaded = load_checks(tx, None).await?;
+        let loaded = self.all_checks(tx).await?;
         let in_plan = |c: &Parsed| {
             plan.is_none_or(|p| {
                 let on = c.body["started_at"].as_str().and_then(local_day);
@@ -487,6 +497,24 @@ impl DbDashboard {
         Ok(held.iter().any(|b| b.answers(seen, today, None)))
     }
 
+    /// Every check as [`load_checks`] reads them, kept while no record changes and no link arrives: the list, the
+    /// map, the figures, the plans and the report all start from every check, and reading and parsing 5,000 checks
+    /// with their photos and answers is most of what each of those pages costs.
+    pub(super) async fn all_checks(&self, tx: &mut Tx) -> ApiResult<Arc<Checks>> {
+        let seq = tx.one("SELECT MAX(seq) FROM records", vec![]).await?.map_or(0, |r| r.int(0));
+        let links = tx.one("SELECT COUNT(*) FROM links", vec![]).await?.map_or(0, |r| r.int(0));
+        let stamp = ChecksStamp { seq, links };
+        let held = self.checks.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        if let Some((at, checks)) = held
+            && at == stamp
+        {
+            return Ok(checks);
+        }
+        let checks = Arc::new(load_checks(tx, None).await?);
+        *self.checks.lock().unwrap_or_else(|p| p.into_inner()) = Some((stamp, checks.clone()));
+        Ok(checks)
+    }
+
     /// The book's figures for `today` (and `since`, when `Some`), kept or made again.
     async fn book_in(&self, tx: &mut Tx, today: NaiveDate, since: Option<Option<NaiveDate>>) -> ApiResult<Arc<Book>> {
         let held = self.book.lock().unwrap_or_else(|p| p.into_inner()).clone();
@@ -521,7 +549,7 @@ impl DashboardData for DbDashboard {
                     overdue_amount: t.overdue_amount,
                     ..Default::default()
                 };
-                let checks = load_checks(tx, None).await?;
+                let checks = this.all_checks(tx).await?;
                 for row in checks.checks.iter().map(|c| checks.row(c)) {
                     o.checks_today += u64::from(row.checked_on == today);
                     o.flagged_checks += u64::from(!row.flags.is_empty());
@@ -541,9 +569,10 @@ impl DashboardData for DbDashboard {
     }
 
     async fn checks(&self) -> Result<Vec<CheckRow>, String> {
+        let this = self.clone();
         self.db
             .read(work!(|tx| async move {
-                let checks = load_checks(tx, None).await?;
+                let checks = this.all_checks(tx).await?;
                 Ok(checks.checks.iter().take(CHECKS_SHOWN).map(|c| checks.row(c)).collect())
             }))
             .await
@@ -617,9 +646,10 @@ impl DashboardData for DbDashboard {
     }
 
     async fn map(&self) -> Result<(Vec<MapPoint>, Vec<PlanOption>), String> {
+        let this = self.clone();
         self.db
             .read(work!(|tx| async move {
-                let checks = load_checks(tx, None).await?;
+                let checks = this.all_checks(tx).await?;
                 let points = checks
                     .checks
                     .iter()
@@ -681,6 +711,7 @@ impl DashboardData for DbDashboard {
 
     async fn plans(&self) -> Result<(Vec<PlanProgress>, NaiveDate), String> {
         let today = vieclam_core::query::session::today_in_province();
+        let this = self.clone();
         self.db
             .read(work!(|tx| async move {
                 let mut team: HashMap<String, BTreeSet<(String, String)>> = HashMap::new();
@@ -706,7 +737,7 @@ impl DashboardData for DbDashboard {
                 for r in counted {
                     sites.insert(r.text(0), r.int(1).max(0) as u64);
                 }
-                let loaded = load_checks(tx, None).await?;
+                let loaded = this.all_checks(tx).await?;
                 let checks: Vec<CheckAt> = loaded
                     .checks
                     .iter()

@@ -9,7 +9,7 @@ use vieclam_core::messages::Lang;
 use vieclam_core::records::{InspectionPlan, JobProgramme, SendingEnterprise, TeamRole};
 use vieclam_core::review;
 
-use super::data::{DbDashboard, body, load_checks, local_day, of_kind};
+use super::data::{DbDashboard, body, local_day, of_kind};
 use super::report_cache::{Made, stamp};
 use crate::dashboard::{CheckRow, DashboardData};
 use crate::db::Tx;
@@ -205,11 +205,12 @@ impl DbDashboard {
         let id = id.to_owned();
         type Gathered =
             (InspectionPlan, Vec<CheckRow>, Vec<Member>, Vec<CommuneReview>, Vec<Registrations>, Vec<Overseas>);
+        let this = self.clone();
         let gathered: Option<Gathered> = self
             .db()
             .read(work!(|tx| async move {
                 let Some(plan) = plan(tx, &id).await? else { return Ok(None) };
-                let loaded = load_checks(tx, None).await?;
+                let loaded = this.all_checks(tx).await?;
                 let checks = loaded
                     .checks
                     .iter()
