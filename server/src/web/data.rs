@@ -44,8 +44,11 @@ pub struct DbDashboard {
     /// The reports to the province as last made (see [`super::report_cache`]).
     pub(super) reports: Arc<super::report_cache::ReportCache>,
     /// Every check as last read, with the state of the data it was read in (see [`DbDashboard::all_checks`]).
-    checks: Arc<Mutex<Option<(ChecksStamp, Arc<Checks>)>>>,
+    checks: Arc<Mutex<Option<HeldChecks>>>,
 }
+
+/// Every check as read, with the state of the data it was read in.
+type HeldChecks = (ChecksStamp, Arc<Checks>);
 
 /// The state of the data every check was read in: the newest change to any record, and the number of signed links
 /// (a link arriving after its record changes the record's evidence status without a new `seq`).
