@@ -1,10 +1,12 @@
-//! A pull page comes from the network: whatever bytes arrive, parsing either fails or the page applies (or is
-//! refused with an error) inside a transaction that is then rolled back; nothing panics.
+//! A pull page comes from the network: whatever bytes arrive, parsing (and putting back the ids it left out) either
+//! fails or the page applies (or is refused with an error) inside a transaction that is then rolled back; nothing
+//! panics.
 #![no_main]
 
 use std::sync::{Mutex, OnceLock};
 
 use libfuzzer_sys::fuzz_target;
+use vieclam_core::sync::compact::expand;
 use vieclam_core::sync::pull::apply_page;
 use vieclam_core::sync::wire::PullResponse;
 use vieclam_core::{DbKey, Store};
@@ -21,7 +23,11 @@ fn store() -> &'static Kept {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(page) = serde_json::from_slice::<PullResponse>(data) else { return };
+    let Ok(mut page) = serde_json::from_slice::<PullResponse>(data) else { return };
+    // As the client does: ids left out of the page are put back first, or the page is refused.
+    if expand(&mut page.changes).is_err() {
+        return;
+    }
     let store = store().1.lock().expect("not poisoned");
     let tx = store.conn().unchecked_transaction().expect("transaction");
     let _ = apply_page(&tx, &page);

@@ -9,6 +9,7 @@
 //! connection at any point leaves a store that the next sync simply continues from.
 
 mod cancel;
+pub mod compact;
 pub mod deferred;
 mod engine;
 pub mod error;

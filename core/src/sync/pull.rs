@@ -9,8 +9,9 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::cancel::{CancelToken, ProgressEvent, SyncPhase, SyncProgress};
+use super::compact;
 use super::deferred;
-use super::error::SyncResult;
+use super::error::{SyncError, SyncResult};
 use super::field::{self, Applied};
 use super::http::Http;
 use super::state;
@@ -49,10 +50,12 @@ pub(crate) async fn pull(
         cancel.check()?;
         let cursor = with_store(store, |s| state::cursor(s.conn()))?;
         let path = match &cursor {
-            Some(c) => format!("/v1/pull?limit={PAGE}&cursor={}", encode(c)),
-            None => format!("/v1/pull?limit={PAGE}"),
+            Some(c) => format!("/v1/pull?limit={PAGE}&derive_ids=true&cursor={}", encode(c)),
+            None => format!("/v1/pull?limit={PAGE}&derive_ids=true"),
         };
-        let page = http.get_json::<PullResponse>(&path, cancel).await?;
+        let mut page = http.get_json::<PullResponse>(&path, cancel).await?;
+        // Ids and parent fields the server left out because they follow from the page (`compact`) go back first.
+        compact::expand(&mut page.body.changes).map_err(|e| SyncError::Server(e.to_string()))?;
         out.bytes_down += page.down;
         // The last check before the commit: a cancel that came while the page was on its way leaves it unapplied.
         cancel.check()?;

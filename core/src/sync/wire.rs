@@ -362,7 +362,9 @@ pub struct Change {
     /// `inspection_plan`, `rule_set`, `transaction_point`. Field kinds (from devices, with the server's verdict): `site_check`, `check_answer`,
     /// `check_photo`, `plot_walk`, `commune_findings`, `commune_review`, `worker_registration`.
     pub kind: String,
-    /// The record's id.
+    /// The record's id. Left out (empty) only in a page asked for with `derive_ids=true`, when the device can make it
+    /// from the body and the changes before it (`sync::compact`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub id: String,
     /// Upsert or delete.
     pub op: ChangeOp,

@@ -319,6 +319,14 @@ const OPERATIONS: &[Operation] = &[
                 schema: r#"{"type":"integer","format":"int32","minimum":0,"maximum":4294967295}"#,
                 description: "Page size; clamped to 1..=5000",
             },
+            Param {
+                name: "derive_ids",
+                place: In::Query,
+                required: false,
+                schema: r#"{"type":"boolean"}"#,
+                description: "Leave out the ids and parent fields that follow from the page (docs/sync-protocol.md, \
+                              ids that follow from the page); for a device that puts them back",
+            },
         ],
         body: None,
         statuses: &[

@@ -7,6 +7,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::Deserialize;
 use serde_json::Value;
+use vieclam_core::sync::compact::compact;
 use vieclam_core::sync::wire::{Change, ChangeOp, MAX_PULL_LIMIT, PullResponse, is_office_kind};
 
 use super::scope::Scope;
@@ -24,6 +25,9 @@ pub struct PullQuery {
     pub cursor: Option<String>,
     /// Page size (at most `MAX_PULL_LIMIT`).
     pub limit: Option<u32>,
+    /// Leave out the ids and parent fields that follow from the page (`vieclam_core::sync::compact`); only a device
+    /// that puts them back asks for it.
+    pub derive_ids: Option<bool>,
 }
 
 /// Makes a cursor.
@@ -77,6 +81,7 @@ pub async fn pull(
         None => None,
         Some(c) => Some(decode_cursor(c).ok_or_else(|| ApiError::malformed("cursor"))?),
     };
+    let derive_ids = q.derive_ids.unwrap_or(false);
     let today = chrono::Utc::now().date_naive().to_string();
     let page = st
         .db
@@ -96,7 +101,10 @@ pub async fn pull(
             let more = rows.len() as i64 > limit;
             rows.truncate(limit as usize);
             let last = rows.last().map_or(after, |r| r.seq);
-            let changes = rows.into_iter().map(change).map(without_own_id).collect();
+            let mut changes: Vec<Change> = rows.into_iter().map(change).map(without_own_id).collect();
+            if derive_ids {
+                compact(&mut changes);
+            }
             Ok(PullResponse { changes, cursor: encode_cursor(last, &hash), more, reset })
         }))
         .await?;

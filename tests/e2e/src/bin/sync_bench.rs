@@ -38,8 +38,8 @@ struct Args {
     /// Seed of the generated export.
     #[arg(long, default_value_t = 2025)]
     seed: u64,
-    /// Payments a loan in the export's history (monthly interest from April 2024): P1 with histories (issue 10).
-    #[arg(long, default_value_t = 0)]
+    /// Payments a loan in the export's history (monthly interest from April 2024): P1 counts a loan with its history.
+    #[arg(long, default_value_t = 12)]
     payments: usize,
 }
 
@@ -138,15 +138,22 @@ fn run(args: Args) -> Result<bool, Box<dyn std::error::Error>> {
     Ok(ok)
 }
 
-/// Writes `per_loan` monthly interest payments of each loan (disbursed 15/03/2024 by `loans_csv`), from 25/04/2024.
+/// Writes `per_loan` monthly interest payments of each loan (disbursed 15/03/2024 by `loans_csv`), from 25/04/2024:
+/// the interest of the days since the last payment at the loan's 7.92 % a year, as a transaction point takes it, so
+/// that amounts differ from loan to loan and month to month as a real history's do.
 fn write_payments(path: &Path, loans: &[vieclam_e2e::loans_csv::ImportedLoan], per_loan: usize) -> std::io::Result<()> {
     use std::fmt::Write as _;
     let mut text = String::from("Agreement no,Payment date,Principal paid,Interest paid\n");
+    let disbursed = chrono::NaiveDate::from_ymd_opt(2024, 3, 15).expect("a date");
     let first = chrono::NaiveDate::from_ymd_opt(2024, 4, 25).expect("a date");
     for loan in loans {
+        let mut since = disbursed;
         for m in 0..per_loan {
             let day = first.checked_add_months(chrono::Months::new(m as u32)).unwrap_or(first);
-            let _ = writeln!(text, "{},{},0,{}", loan.agreement_no, day.format("%d/%m/%Y"), 300_000 + 1_000 * m);
+            let days = (day - since).num_days() as u64;
+            let interest = loan.principal * 792 * days / (10_000 * 365);
+            let _ = writeln!(text, "{},{},0,{interest}", loan.agreement_no, day.format("%d/%m/%Y"));
+            since = day;
         }
     }
     std::fs::write(path, text)
