@@ -611,3 +611,36 @@ fn open_checks_list_what_this_device_left_unfinished() {
     let open = lc::open_checks(&s, Lang::Vi).unwrap();
     assert_eq!(open.iter().map(|r| r.check_id.clone()).collect::<Vec<_>>(), [second]);
 }
+
+#[test]
+fn the_borrowers_loan_screen_shows_what_the_last_inspection_found() {
+    let (_d, mut s) = store();
+    let (_, _, sites) = plan_commune(&s);
+    let loan: String = s
+        .conn()
+        .query_row(
+            "SELECT loan_id FROM sites st JOIN funded_models m ON m.id = st.model_id WHERE st.id = ?1",
+            [&sites[0]],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let labels = |s: &Store| -> Vec<(String, String)> {
+        let d = vieclam_core::query::loans::loan_detail(s, &loan, AS_OF, 30, Lang::Vi).unwrap();
+        d.fields.into_iter().map(|f| (f.label, f.value)).collect()
+    };
+    // Never inspected: nothing claimed; an open check is not a result either.
+    assert!(!labels(&s).iter().any(|(l, _)| l == "Lần kiểm tra gần nhất"));
+    let id = started(&mut s, &sites[0]);
+    answer_all(&mut s, &id, 2.0, "Tốt");
+    assert!(!labels(&s).iter().any(|(l, _)| l == "Lần kiểm tra gần nhất"));
+    lc::finish(&mut s, &NoSigner, &id, t0() + Duration::minutes(30)).unwrap();
+    let code: String = s.conn().query_row("SELECT code FROM site_checks WHERE id = ?1", [&id], |r| r.get(0)).unwrap();
+    let fields = labels(&s);
+    let at = fields.iter().position(|(l, _)| l == "Lần kiểm tra gần nhất").expect("the inspection is shown");
+    assert_eq!(fields[at].1, format!("14/10/2025 (biên bản {code})"));
+    assert_eq!(fields[at + 1], ("Vốn vay được sử dụng đúng mục đích?".into(), "Có".into()));
+    assert_eq!(fields[at + 2], ("Tình trạng mô hình".into(), "Tốt".into()));
+    assert_eq!(fields[at + 3], ("Hiệu quả của mô hình".into(), "Hiệu quả".into()));
+    // The bank's office is named beside the group leader and the transaction point: whom to ask.
+    assert!(fields.iter().any(|(l, v)| l == "Phòng giao dịch NHCSXH" && !v.is_empty()));
+}

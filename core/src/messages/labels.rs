@@ -61,6 +61,12 @@ pub const GROUP: Text = t!("Tổ TK&VV", "Savings-and-loan group");
 pub const GROUP_LEADER: Text = t!("Tổ trưởng", "Group leader");
 /// The next day the commune's transaction point sits, where borrowers pay.
 pub const NEXT_SESSION: Text = t!("Phiên giao dịch tới", "Next transaction day");
+/// The last inspection of the borrower's own funded model.
+pub const LAST_INSPECTION: Text = t!("Lần kiểm tra gần nhất", "Last inspection");
+/// A day and a check's code.
+pub const DATE_AND_CODE: Text = t!("{date} (biên bản {code})", "{date} (record {code})");
+/// The bank's office that lent, which a borrower may call.
+pub const VBSP_OFFICE: Text = t!("Phòng giao dịch NHCSXH", "VBSP transaction office");
 /// A day and a place.
 pub const DATE_AT_PLACE: Text = t!("{date}, tại {place}", "{date}, at {place}");
 /// Frozen principal.

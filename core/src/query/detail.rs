@@ -21,6 +21,8 @@ struct Header {
     programme_en: String,
     purpose: String,
     rule_code: String,
+    /// The bank's office that lent (phòng giao dịch), the other place a borrower turns to.
+    vbsp_office: String,
     savings: i64,
     group: Option<String>,
     /// Tổ trưởng: whom a borrower asks first.
@@ -75,7 +77,7 @@ fn header(store: &crate::Store, loan_id: &str) -> Result<Header> {
         .conn()
         .prepare_cached(
             "SELECT l.agreement_no, b.full_name, coalesce(c.name, b.commune_code), p.name_vi, p.name_en, l.purpose,
-                    r.code, l.savings_balance, g.name, g.leader_name, b.commune_code
+                    r.code, l.savings_balance, g.name, g.leader_name, b.commune_code, l.vbsp_office
              FROM loans l
              JOIN borrowers b ON b.id = l.borrower_id
              JOIN loan_programmes p ON p.id = l.programme_id
@@ -97,6 +99,7 @@ fn header(store: &crate::Store, loan_id: &str) -> Result<Header> {
                 group: r.get(8)?,
                 leader: r.get(9)?,
                 commune_code: r.get(10)?,
+                vbsp_office: r.get(11)?,
             })
         })
         .optional()?
@@ -170,6 +173,11 @@ pub(super) fn build(
             l::DATE_AT_PLACE.fill(lang, &[("date", &format::date(day)), ("place", &place)]),
         ));
     }
+    if !h.vbsp_office.trim().is_empty() {
+        fields.push(item(l::VBSP_OFFICE, h.vbsp_office.clone()));
+    }
+    // What the inspectors found on the borrower's own model, once they have been.
+    fields.extend(super::inspection::latest(store, loan_id, lang)?);
 
     // Principal repaid so far, applied to the instalments in due order.
     let mut repaid = s.principal_repaid;

@@ -5,6 +5,7 @@ pub mod detail;
 pub mod facts;
 pub mod form;
 pub mod input;
+pub mod inspection;
 pub mod loans;
 pub mod plans;
 pub mod programmes;
