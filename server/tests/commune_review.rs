@@ -9,25 +9,17 @@ mod common;
 use std::sync::Mutex;
 
 use chrono::{Duration, Utc};
+use common::field::field_device;
 use common::office::Browser;
 use common::{Api, Backend, Server};
 use serde_json::{Value, json};
+use vieclam_core::Store;
 use vieclam_core::evidence::signing::DeviceIdentity;
 use vieclam_core::ids::new_id;
 use vieclam_core::review::store::{merged_of, save};
 use vieclam_core::review::{Attendee, CommuneReview, Opinion, Rating, Recommendation, review_id};
-use vieclam_core::sync::{CancelToken, DeviceLabel, NoProgress, SyncOptions, login, sync};
-use vieclam_core::{DbKey, Store};
+use vieclam_core::sync::{CancelToken, NoProgress, SyncOptions, sync};
 use vieclam_server::{params, work};
-
-/// A field device: its own encrypted store, signed in as `username`, synced once (the plan comes down).
-async fn device(s: &Server, dir: &tempfile::TempDir, username: &str) -> Mutex<Store> {
-    let store = Mutex::new(Store::open(dir.path().join(format!("{username}.db")), &DbKey::Raw([9; 32])).expect("open"));
-    let label = DeviceLabel { name: format!("test ({username})"), platform: "desktop".into() };
-    login(&store, &s.url, username, &format!("{username}-vieclam"), &label).await.expect("login");
-    sync(&store, &SyncOptions::default(), &NoProgress, &CancelToken::new()).await.expect("first sync");
-    store
-}
 
 /// Writes `review` on the device as its signed-in inspector and sends it up.
 async fn write_and_sync(store: &Mutex<Store>, review: &CommuneReview) {
@@ -126,8 +118,8 @@ async fn reviews(backend: Backend) {
     let dir = tempfile::tempdir().expect("dir");
 
     // Two inspectors, two devices, two reviews of the same commune.
-    let one = device(&s, &dir, "thanhtra1").await;
-    let two = device(&s, &dir, "thanhtra2").await;
+    let one = field_device(&s, dir.path(), "thanhtra1").await;
+    let two = field_device(&s, dir.path(), "thanhtra2").await;
     let (a1, a2) = (account_of(&one), account_of(&two));
     let held_on = today;
     let mut r1 = CommuneReview::new(&plan, &commune, &a1, held_on);

@@ -9,7 +9,6 @@
 mod common;
 
 use std::io::Cursor;
-use std::sync::Mutex;
 
 use calamine::{Data, DataType, Reader, Xlsx};
 use common::office::Browser;
@@ -20,8 +19,7 @@ use vieclam_core::ids::new_id;
 use vieclam_core::records::InspectionPlan;
 use vieclam_core::review::store::save;
 use vieclam_core::review::{Attendee, CommuneReview, Opinion, Rating, Recommendation};
-use vieclam_core::sync::{CancelToken, DeviceLabel, NoProgress, SyncOptions, login, sync};
-use vieclam_core::{DbKey, Store};
+use vieclam_core::sync::{CancelToken, NoProgress, SyncOptions, sync};
 use vieclam_server::work;
 
 /// GET `path` with the session: status, content type, content disposition, bytes.
@@ -174,10 +172,7 @@ async fn report(backend: Backend) {
 
     // The team leader's review of the first commune, written on a phone and synced.
     let dir = tempfile::tempdir().expect("dir");
-    let store = Mutex::new(Store::open(dir.path().join("phone.db"), &DbKey::Raw([9; 32])).expect("open"));
-    let label = DeviceLabel { name: "phone".into(), platform: "android".into() };
-    login(&store, &s.url, "thanhtra1", "thanhtra1-vieclam", &label).await.expect("login");
-    sync(&store, &SyncOptions::default(), &NoProgress, &CancelToken::new()).await.expect("sync");
+    let store = common::field::field_device(&s, dir.path(), "thanhtra1").await;
     {
         let mut st = store.lock().expect("store");
         let author = vieclam_core::sync::state::session(st.conn()).expect("session").expect("signed in").account_id;

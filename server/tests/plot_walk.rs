@@ -9,9 +9,8 @@
 
 mod common;
 
-use std::sync::Mutex;
-
 use chrono::{Duration, Utc};
+use common::field::field_device;
 use common::office::Browser;
 use common::{Api, Backend, Server};
 use serde_json::{Value, json};
@@ -25,18 +24,8 @@ use vieclam_core::checks::walk::plot_from_walk;
 use vieclam_core::evidence::signing::DeviceIdentity;
 use vieclam_core::ids::new_id;
 use vieclam_core::messages::checks_geo::hectares;
-use vieclam_core::sync::{CancelToken, DeviceLabel, NoProgress, SyncOptions, login, sync};
-use vieclam_core::{DbKey, Store};
+use vieclam_core::sync::{CancelToken, NoProgress, SyncOptions, sync};
 use vieclam_server::{params, work};
-
-/// A field device: its own encrypted store, signed in as `username`, synced once (the plan and its sites come down).
-async fn device(s: &Server, dir: &tempfile::TempDir, username: &str) -> Mutex<Store> {
-    let store = Mutex::new(Store::open(dir.path().join(format!("{username}.db")), &DbKey::Raw([4; 32])).expect("open"));
-    let label = DeviceLabel { name: format!("test ({username})"), platform: "desktop".into() };
-    login(&store, &s.url, username, &format!("{username}-vieclam"), &label).await.expect("login");
-    sync(&store, &SyncOptions::default(), &NoProgress, &CancelToken::new()).await.expect("first sync");
-    store
-}
 
 /// A site of the demo whose loan funded a plot: (site id, its commune, its model, funded hectares).
 async fn land_site(s: &Server) -> (String, String, String, f64) {
@@ -128,7 +117,7 @@ async fn walked(backend: Backend) {
     ]);
     let s = s.start().await;
     let dir = tempfile::tempdir().expect("dir");
-    let one = device(&s, &dir, "thanhtra1").await;
+    let one = field_device(&s, dir.path(), "thanhtra1").await;
 
     // On the device: a check at the site, then a walk round a 120 m × 90 m plot, and a sync.
     let rec: PlotWalkRecord = {
@@ -154,7 +143,7 @@ async fn walked(backend: Backend) {
     assert_eq!(before[0].0, rec.check_id);
 
     // A teammate's device gets the walk with the check, as the core reads it back.
-    let two = device(&s, &dir, "thanhtra2").await;
+    let two = field_device(&s, dir.path(), "thanhtra2").await;
     let pulled = lc::walk_of(two.lock().expect("store").conn(), &rec.check_id).expect("read");
     assert_eq!(pulled.map(|w| (w.area_ha, w.ring, w.verdict)), Some((rec.area_ha, rec.ring.clone(), rec.verdict)));
 

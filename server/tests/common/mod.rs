@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod field;
 pub mod office;
 
 use std::net::TcpListener;
