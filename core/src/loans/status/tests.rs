@@ -280,8 +280,10 @@ fn states_have_labels_in_both_languages() {
 }
 
 #[test]
-fn a_ten_year_loan_takes_under_a_millisecond() {
-    // 120 monthly instalments, 240 payments (principal and interest separately), read in year six.
+fn a_ten_year_loan_in_its_sixth_year_adds_up() {
+    // 120 monthly instalments, 240 payments (principal and interest separately) and 100 more small interest
+    // payments, read in year six: the longest history a device holds. How long this takes is P4's business
+    // (vieclam-bench), not a test's.
     let t = terms(100_000_000, ymd(2026, 1, 31), 120);
     let s = equal_instalments(t.principal, t.disbursed_on, 120, 1);
     let p: Vec<Payment> = s
@@ -291,16 +293,17 @@ fn a_ten_year_loan_takes_under_a_millisecond() {
         .chain((0..100).map(|k| pay(ymd(2026, 2, 1) + chrono::Days::new(k * 20), 0, 10_000)))
         .collect();
     let on = ymd(2032, 3, 15);
-    let runs = 200u32;
-    let start = std::time::Instant::now();
-    for _ in 0..runs {
-        std::hint::black_box(loan_status(&t, &s, &p, &Relief::default(), std::hint::black_box(on), 7));
-    }
-    let each = start.elapsed() / runs;
-    // The budget (docs/design.md, P4) is for release builds, where this takes about 15 µs; an unoptimised build sharing
-    // two cores with the other tests takes up to ~0.9 ms, so it gets more room.
-    let budget = std::time::Duration::from_micros(if cfg!(debug_assertions) { 5_000 } else { 1_000 });
-    assert!(each < budget, "one status took {each:?}");
+    let st = loan_status(&t, &s, &p, &Relief::default(), on, 7);
+    let repaid: Dong = s.iter().take(70).map(|i| i.principal_due).sum();
+    let overdue: Dong = s.iter().skip(70).filter(|i| i.due_on < on).map(|i| i.principal_due).sum();
+    assert_eq!(st.principal_repaid, repaid);
+    assert_eq!(st.outstanding, t.principal - repaid);
+    assert_eq!(st.overdue_principal, overdue);
+    assert!(overdue > 0, "instalments 71 on have fallen due unpaid");
+    assert_eq!(st.state, LoanState::Overdue);
+    assert_eq!(st.interest_paid_total, 70 * 500_000 + 100 * 10_000);
+    // More interest was paid than accrued (500,000 a month against a falling balance): nothing is owed, never less.
+    assert_eq!(st.unpaid_interest, (st.interest_accrued - st.interest_paid_total).max(0));
 }
 
 #[test]
