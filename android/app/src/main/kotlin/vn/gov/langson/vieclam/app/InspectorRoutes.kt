@@ -1,7 +1,8 @@
 //! The inspector's routes: the running plans, a commune's minutes (printed from the core's HTML) and its review
 //! ([ReviewRoute]), nearest sites
 //! (list or map), a site check with camera and plot walk (the sync tab is every role's: [SyncRoute]). Fixes come from [bestFix] and [fixes]; photos
-//! from [CameraCapture]; all judgement is the core's.
+//! from [CameraCapture]; all judgement is the core's. A window that ends with no fix (GPS off, permission refused)
+//! is said so on screen ([LocationProblemScreen]) or in a message, never waited on forever.
 package vn.gov.langson.vieclam.app
 
 import androidx.compose.runtime.Composable
@@ -61,8 +62,12 @@ fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, str
         val scope = rememberCoroutineScope()
         CameraCapture(strings.takePhoto, onJpeg = { jpeg ->
             scope.launch {
-                val fix = bestFix(context, count = 3)
-                coreCall(context) { app.store.addPhoto(checkId, jpeg, fix, app.photosDir.path) }
+                // The core stamps a photo with where it was taken: with no fix (GPS off, permission refused) it is
+                // not added, and the person is told why instead of waiting on a camera that does nothing.
+                val outcome = bestFix(context, count = 3)
+                val fix = outcome.fixOrNull
+                if (fix == null) showMessage(context, outcome.problem(context))
+                else coreCall(context) { app.store.addPhoto(checkId, jpeg, fix, app.photosDir.path) }
                 nav.popBackStack()
             }
         }, onError = { nav.popBackStack() })
@@ -100,8 +105,14 @@ private fun SitesRoute(app: VieclamApp, strings: UiStrings, nav: NavHostControll
     val context = LocalContext.current
     val lang = appLanguage(context)
     var showMap by remember { mutableStateOf(false) }
-    val fix by produceState<LocationFix?>(null) { value = bestFix(context) }
-    val here = fix ?: return
+    // Each retry asks for a new window; until one ends the screen says it is working, never stays blank.
+    var attempt by remember { mutableStateOf(0) }
+    val outcome by produceState<FixOutcome?>(null, attempt) { value = null; value = bestFix(context) }
+    val here = when (val o = outcome) {
+        null -> { WaitingScreen(strings.sitesTitle, strings); return }
+        is FixOutcome.Got -> o.fix
+        else -> { LocationProblemScreen(strings.sitesTitle, o) { attempt++ }; return }
+    }
     val sites by produceState(emptyList<SiteRow>(), here) {
         value = coreCall(context) { app.store.sitesNear(here.lat, here.lon, 30u, todayInProvince(), lang) }.orEmpty()
     }
@@ -114,7 +125,12 @@ private fun SitesRoute(app: VieclamApp, strings: UiStrings, nav: NavHostControll
             // A check this device left open at the site (the app was closed mid-check) is reopened, not doubled.
             val open = coreCall(context) { app.store.openChecks(lang) }?.firstOrNull { it.siteId == site.siteId }
             val checkId = open?.checkId ?: run {
-                val startFix = bestFix(context)
+                val started = bestFix(context)
+                val startFix = started.fixOrNull
+                if (startFix == null) {
+                    showMessage(context, started.problem(context))
+                    return@run null
+                }
                 coreCall(context) {
                     app.store.enrolDevice() // idempotent: the device key is made once
                     app.store.startCheck(site.siteId, startFix, Instant.now().toString())
@@ -139,7 +155,9 @@ private fun CheckRoute(app: VieclamApp, strings: UiStrings, nav: NavHostControll
     }
     // The verdict of the fix now, so the inspector sees whether they are still at the site while working.
     val verdict by produceState<Verdict?>(null, revision) {
-        value = runCatching { withContext(Dispatchers.IO) { app.store.checkVerdict(siteId, bestFix(context), lang) } }.getOrNull()
+        // No fix (GPS off, permission refused): no verdict is shown rather than a made-up one; the work goes on.
+        val fix = bestFix(context).fixOrNull ?: return@produceState
+        value = runCatching { withContext(Dispatchers.IO) { app.store.checkVerdict(siteId, fix, lang) } }.getOrNull()
     }
     val questions = remember { app.store.checklist(lang) }
     // The question whose typed answer is a draft (see the core's `draftAnswer`): leaving it signs it once.
@@ -196,7 +214,15 @@ private fun WalkRoute(app: VieclamApp, strings: UiStrings, nav: NavHostControlle
         onStart = {
             taken.clear()
             ui = ui.copy(walking = true, plot = null)
-            job = scope.launch { fixes(context).collect { taken.add(it) } }
+            job = scope.launch {
+                // Permission refused or revoked mid-walk: the walk stops with the reason instead of crashing.
+                try {
+                    fixes(context).collect { taken.add(it) }
+                } catch (e: SecurityException) {
+                    ui = ui.copy(walking = false)
+                    showMessage(context, FixOutcome.NoPermission.problem(context))
+                }
+            }
         },
         onStop = {
             job?.cancel()
