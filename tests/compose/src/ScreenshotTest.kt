@@ -49,6 +49,9 @@ import vn.gov.langson.vieclam.ui.inspector.PlotWalkUi
 import vn.gov.langson.vieclam.ui.inspector.ReviewForm
 import vn.gov.langson.vieclam.ui.inspector.SiteCheckScreen
 import vn.gov.langson.vieclam.ui.inspector.SitesScreen
+import vn.gov.langson.vieclam.ui.recovery.RecoveryScreen
+import vn.gov.langson.vieclam.ui.recovery.StoreProblem
+import vn.gov.langson.vieclam.ui.recovery.storeProblemOf
 import vn.gov.langson.vieclam.ui.sync.SyncProgressUi
 import vn.gov.langson.vieclam.ui.sync.SyncStatusScreen
 import vn.gov.langson.vieclam.ui.worker.ApplicationsScreen
@@ -258,6 +261,28 @@ class ScreenshotTest {
         val catalogue = store.catalogue("", DEMO_AS_OF, Language.VI)
         assertTrue(catalogue.programmes.isNotEmpty())
         assertDrawn(renderPng("13-chuong-trinh") { CatalogueScreen(catalogue, "", strings, {}, {}) })
+    }
+
+    @Test
+    fun storeThatWillNotOpen() {
+        // The launch the recovery screen is for: the store file is there but this key does not open it (the phone's
+        // keystore was reset, or the file came back from a restore). The core says WrongKey; a file of garbage is
+        // refused as well, and neither is shown as anything but what it is.
+        val dir = tempDir("vieclam-recovery")
+        try {
+            val path = File(dir, "vieclam.db").path
+            VieclamStore.open(path, ByteArray(32) { 1 }).close()
+            val wrongKey = runCatching { VieclamStore.open(path, ByteArray(32) { 2 }) }.exceptionOrNull()
+            assertTrue("expected WrongKey, got $wrongKey", wrongKey is VieclamException.WrongKey)
+            assertEquals(StoreProblem.WRONG_KEY, storeProblemOf(wrongKey as VieclamException))
+            val garbage = File(dir, "damaged.db").apply { writeBytes(ByteArray(8192) { (it * 7).toByte() }) }
+            val damaged = runCatching { VieclamStore.open(garbage.path, ByteArray(32) { 1 }) }.exceptionOrNull()
+            assertTrue("expected a core error, got $damaged", damaged is VieclamException)
+            assertTrue(storeProblemOf(damaged as VieclamException) != StoreProblem.TOO_NEW)
+        } finally {
+            dir.deleteRecursively()
+        }
+        assertDrawn(renderPng("17-khoi-phuc-du-lieu") { RecoveryScreen(StoreProblem.WRONG_KEY, strings, busy = false) {} })
     }
 
     @Test

@@ -15,10 +15,11 @@ import javax.crypto.spec.GCMParameterSpec
 
 private const val ALIAS = "vieclam-db-wrap"
 private const val IV_BYTES = 12
+private const val WRAPPED_KEY_FILE = "vieclam.key.wrapped"
 
 /** Returns the database key, making and wrapping a new random one on first use. */
 fun databaseKey(context: Context): ByteArray {
-    val file = File(context.noBackupFilesDir, "vieclam.key.wrapped")
+    val file = File(context.noBackupFilesDir, WRAPPED_KEY_FILE)
     val wrapping = wrappingKey()
     if (file.isFile) {
         val blob = file.readBytes()
@@ -35,6 +36,19 @@ fun databaseKey(context: Context): ByteArray {
     tmp.writeBytes(sealed)
     check(tmp.renameTo(file)) { "could not store the wrapped key" }
     return key
+}
+
+/**
+ * Forgets the database key after the store it opened was set aside (the recovery screen's "sign in again"): the
+ * wrapped key is moved beside the old file as `.unreadable` and the Keystore's wrapping key is deleted, so the next
+ * [databaseKey] makes both anew even when the Keystore key itself had been invalidated.
+ */
+fun forgetDatabaseKey(context: Context) {
+    val file = File(context.noBackupFilesDir, WRAPPED_KEY_FILE)
+    val aside = File(context.noBackupFilesDir, "$WRAPPED_KEY_FILE.unreadable")
+    aside.delete()
+    if (file.exists() && !file.renameTo(aside)) file.delete()
+    runCatching { KeyStore.getInstance("AndroidKeyStore").apply { load(null) }.deleteEntry(ALIAS) }
 }
 
 private fun wrappingKey(): SecretKey {

@@ -1,5 +1,6 @@
-//! The one activity: asks for the permissions a role needs, then hosts the navigation graph. Screens are the
-//! `ui` module's composables; this file and [Routes] only fetch records from the core and hand actions back.
+//! The one activity: asks for the permissions a role needs, waits for the store to open (off the main thread, see
+//! [VieclamApp]) and then hosts the navigation graph, or the recovery screen when the store will not open. Screens
+//! are the `ui` module's composables; this file and [Routes] only fetch records from the core and hand actions back.
 package vn.gov.langson.vieclam.app
 
 import android.Manifest
@@ -9,10 +10,20 @@ import android.os.Bundle
 import androidx.activity.ComponentActivity
 import androidx.activity.compose.setContent
 import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.runtime.setValue
 import androidx.core.content.ContextCompat
+import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import kotlinx.coroutines.launch
+import vn.gov.langson.vieclam.ui.UiStrings
+import vn.gov.langson.vieclam.ui.recovery.RecoveryScreen
 import vn.gov.langson.vieclam.ui.theme.VieclamTheme
 
-/** Entry point: permissions, theme, navigation. */
+/** Entry point: permissions, theme, the store gate, navigation. */
 class MainActivity : ComponentActivity() {
     // The answer is respected where it matters: every location call checks the permission first (Location.kt) and
     // says so when it is missing; reminders check notifications before posting. Nothing is asked twice in a launch.
@@ -27,6 +38,32 @@ class MainActivity : ComponentActivity() {
         if (missing.isNotEmpty() && savedInstanceState == null) permissions.launch(missing.toTypedArray())
         val app = application as VieclamApp
         val strings = uiStrings(this)
-        setContent { VieclamTheme { VieclamNavHost(app, strings) } }
+        setContent { VieclamTheme { StoreGate(app, strings) } }
+    }
+}
+
+/**
+ * The app once the store is open; until then a waiting screen, and when it will not open the recovery screen
+ * (never a crash, never made-up data). "Sign in again" sets the unreadable file aside and opens a fresh store,
+ * whose state change brings up the navigation on its sign-in screen.
+ */
+@Composable
+private fun StoreGate(app: VieclamApp, strings: UiStrings) {
+    val state by app.state.collectAsStateWithLifecycle()
+    val scope = rememberCoroutineScope()
+    var busy by remember { mutableStateOf(false) }
+    when (val s = state) {
+        StoreState.Opening -> WaitingScreen(strings.appName, strings)
+        is StoreState.Failed -> RecoveryScreen(s.problem, strings, busy) {
+            busy = true
+            scope.launch {
+                try {
+                    app.startAfresh()
+                } finally {
+                    busy = false
+                }
+            }
+        }
+        is StoreState.Open -> VieclamNavHost(app, strings)
     }
 }

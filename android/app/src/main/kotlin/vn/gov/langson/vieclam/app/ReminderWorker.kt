@@ -25,10 +25,12 @@ class ReminderWorker(context: Context, params: WorkerParameters) : CoroutineWork
         val granted = ContextCompat.checkSelfPermission(app, Manifest.permission.POST_NOTIFICATIONS) ==
             PackageManager.PERMISSION_GRANTED
         if (!granted) return Result.success()
+        // A store that would not open waits for the person on the recovery screen: no reminders until then.
+        val store = app.awaitStore() ?: return Result.success()
         val lang = appLanguage(app)
         // The core's list: every loan on the device due within its one window, with no page limit.
         val due = try {
-            app.store.reminders(todayInProvince(), lang)
+            store.reminders(todayInProvince(), lang)
         } catch (e: VieclamException) {
             return Result.retry() // the store could not be read now; tomorrow's run, or a retry, tries again
         }

@@ -94,5 +94,14 @@ fun uiStrings(context: Context): UiStrings = with(context) {
         borrowerTab = getString(R.string.borrower_tab),
         workerTab = getString(R.string.worker_tab),
         back = getString(R.string.back),
+        recoveryTitle = getString(R.string.recovery_title),
+        recoveryWrongKey = getString(R.string.recovery_wrong_key),
+        recoveryDamaged = getString(R.string.recovery_damaged),
+        recoveryTooNew = getString(R.string.recovery_too_new),
+        recoveryKeptTitle = getString(R.string.recovery_kept_title),
+        recoverySafe = getString(R.string.recovery_safe),
+        recoveryMayLose = getString(R.string.recovery_may_lose),
+        recoveryAction = getString(R.string.recovery_action),
+        recoveryActionHint = getString(R.string.recovery_action_hint),
     )
 }

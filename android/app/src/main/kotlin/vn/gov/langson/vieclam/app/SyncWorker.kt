@@ -28,14 +28,17 @@ import vn.gov.langson.vieclam.core.VieclamException
 class SyncWorker(context: Context, params: WorkerParameters) : CoroutineWorker(context, params) {
     override suspend fun doWork(): Result {
         val app = applicationContext as VieclamApp
+        // A store that would not open waits for the person on the recovery screen: nothing to sync until then.
+        val store = app.awaitStore() ?: return Result.success()
         // Signed out: nothing may go up until someone signs in again (which schedules syncs anew).
-        if (app.store.session() == null) return Result.success()
+        val session = try { store.session() } catch (e: VieclamException) { return Result.retry() }
+        if (session == null) return Result.success()
         // WorkManager stops a worker by cancelling its coroutine; the core stops at its next safe point, keeping
         // what it had committed.
         val cancel = SyncCancel()
         currentCoroutineContext()[Job]?.invokeOnCompletion { cause -> if (cause is CancellationException) cancel.cancel() }
         return try {
-            app.store.sync(app.photosDir.path, appLanguage(app), object : SyncProgressListener {
+            store.sync(app.photosDir.path, appLanguage(app), object : SyncProgressListener {
                 override fun onProgress(stage: SyncStage, done: ULong, total: ULong, bytesUp: ULong, bytesDown: ULong) {
                     setProgressAsync(workDataOf(STAGE to stage.name, DONE to done.toLong(), TOTAL to total.toLong()))
                 }

@@ -91,6 +91,18 @@ data class UiStrings(
     val borrowerTab: String = "Khoản vay",
     val workerTab: String = "Việc làm",
     val back: String = "Quay lại",
+    val recoveryTitle: String = "Không mở được dữ liệu trên máy",
+    val recoveryWrongKey: String = "Khóa bảo vệ trên máy này không mở được tệp dữ liệu. Việc này thường xảy ra sau khi " +
+        "khôi phục máy hoặc chuyển dữ liệu sang máy khác.",
+    val recoveryDamaged: String = "Tệp dữ liệu trên máy bị hỏng hoặc không đọc được (ví dụ máy tắt đột ngột hoặc hết bộ nhớ).",
+    val recoveryTooNew: String = "Dữ liệu trên máy do một phiên bản mới hơn của ứng dụng ghi. Hãy cập nhật ứng dụng; nếu " +
+        "không cập nhật được, hãy đăng nhập lại.",
+    val recoveryKeptTitle: String = "Dữ liệu của bạn",
+    val recoverySafe: String = "Mọi dữ liệu đã gửi lên máy chủ vẫn an toàn và sẽ được tải lại về máy khi bạn đăng nhập.",
+    val recoveryMayLose: String = "Những thay đổi trên máy này chưa kịp gửi đi (phiếu kiểm tra, ảnh, đăng ký) có thể bị mất.",
+    val recoveryAction: String = "Đăng nhập lại để tải dữ liệu về",
+    val recoveryActionHint: String = "Tệp cũ được cất riêng trên máy, không bị xóa; ứng dụng tạo tệp dữ liệu mới rồi mở " +
+        "màn hình đăng nhập.",
 ) {
     companion object {
         /** Tiếng Việt: the default everywhere. */
