@@ -43,10 +43,20 @@ struct SitesView: View {
     @State private var error: String?
     @State private var openCheck: (check: String, site: String)?
     @State private var starting = false
+    /// Looking for the first fix (the list says so instead of staying blank), and why it failed, if it did.
+    @State private var locating = true
+    @State private var locationProblem: String?
 
     var body: some View {
         VStack {
             Picker("", selection: $showMap) { Text("show_list").tag(false); Text("show_map").tag(true) }.pickerStyle(.segmented)
+            if locating { ProgressView("working") }
+            if let locationProblem {
+                Text(locationProblem).foregroundColor(Theme.bad)
+                PrimaryButton(title: "try_again") { Task { await locate() } }
+            }
+            if model.location.reducedAccuracy { Text("location_reduced").foregroundColor(Theme.warn) }
+            if let error { Text(error).foregroundColor(Theme.bad) }
             if showMap {
                 Map(coordinateRegion: .constant(region), annotationItems: sites.map(Pin.init)) { pin in
                     MapMarker(coordinate: pin.coordinate, tint: Theme.primary)
@@ -67,9 +77,21 @@ struct SitesView: View {
         .navigationDestination(isPresented: Binding(get: { openCheck != nil }, set: { if !$0 { openCheck = nil } })) {
             if let open = openCheck { SiteCheckView(checkId: open.check, siteId: open.site) }
         }
-        .task {
-            guard let here = await model.location.bestFix() else { return }
+        .task { await locate() }
+    }
+
+    /// The sites nearest the best fix of a window; with no fix (location off or refused) the reason and a retry.
+    private func locate() async {
+        locating = true
+        locationProblem = nil
+        defer { locating = false }
+        do {
+            let here = try await model.location.bestFix()
             sites = attempt($error) { try model.core.sitesNear(lat: here.lat, lon: here.lon, on: isoToday()) } ?? []
+        } catch is CancellationError {
+            // The view went away: nothing to show.
+        } catch {
+            locationProblem = describe(error)
         }
     }
 
@@ -88,7 +110,15 @@ struct SitesView: View {
             openCheck = (open.checkId, site.siteId)
             return
         }
-        guard let fix = await model.location.bestFix() else { return }
+        let fix: LocationFix
+        do {
+            fix = try await model.location.bestFix()
+        } catch is CancellationError {
+            return
+        } catch {
+            self.error = describe(error) // no fix, no check: the core's start needs where the inspector stands
+            return
+        }
         if let id = attempt($error, { try model.core.startCheck(siteId: site.siteId, fix: fix) }) {
             openCheck = (id, site.siteId)
         }
@@ -123,6 +153,7 @@ struct SiteCheckView: View {
                 }
                 .foregroundColor(.white).listRowBackground(colour(verdict.place))
             }
+            if model.location.reducedAccuracy { Text("location_reduced").foregroundColor(Theme.warn) }
             if let error { Text(error).foregroundColor(Theme.bad) }
             if let check {
                 FieldsSection(fields: check.fields)
@@ -154,15 +185,23 @@ struct SiteCheckView: View {
             CameraView { jpeg in
                 camera = false
                 Task {
-                    guard let fix = await model.location.bestFix(count: 3) else { return }
-                    _ = attempt($error) { try model.core.addPhoto(checkId: checkId, jpeg: jpeg, fix: fix) }
+                    // The core stamps a photo with where it was taken: with no fix it is not added, and the
+                    // inspector is told why (location off or refused) instead of nothing happening.
+                    do {
+                        let fix = try await model.location.bestFix(count: 3)
+                        _ = attempt($error) { try model.core.addPhoto(checkId: checkId, jpeg: jpeg, fix: fix) }
+                    } catch is CancellationError {
+                    } catch {
+                        self.error = describe(error)
+                    }
                     reload()
                 }
             }
         }
         .task {
             reload()
-            if let fix = await model.location.bestFix() { verdict = try? model.core.verdict(siteId: siteId, fix: fix) }
+            // No fix (location off or refused): no verdict rather than a made-up one; the work goes on.
+            if let fix = try? await model.location.bestFix() { verdict = try? model.core.verdict(siteId: siteId, fix: fix) }
         }
     }
 
