@@ -1,5 +1,7 @@
-// The iOS app: opens the core at launch (CoreProxy over the encrypted store), registers background sync, and
-// shows sign-in, then the tabs the core gives the session's role (a device already signed in skips sign-in).
+// The iOS app: opens the core off the main thread at launch (CoreSlot: CoreProxy over the encrypted store),
+// registers background sync, and shows sign-in, then the tabs the core gives the session's role (a device
+// already signed in skips sign-in). A store that will not open shows the recovery screen: there is no stand-in
+// core with made-up data (CoreMock is for SwiftUI previews only).
 import SwiftUI
 import VieclamCore
 
@@ -24,19 +26,35 @@ final class AppModel: ObservableObject {
 
 @main
 struct VieclamApp: App {
-    @StateObject private var model: AppModel
+    @StateObject private var launcher: Launcher
 
     init() {
-        // A store that cannot open (a wrong key after a device restore) is a fatal setup problem, not user input.
-        let core: CoreAPI = (try? CoreProxy()) ?? CoreMock()
-        _model = StateObject(wrappedValue: AppModel(core: core))
-        BackgroundSync.register { core }
+        let slot = CoreSlot()
+        _launcher = StateObject(wrappedValue: Launcher(slot: slot))
+        // Registered before launch finishes, as BGTaskScheduler requires; the tasks wait for the same opening.
+        BackgroundSync.register { await slot.core() }
         BackgroundSync.schedule()
     }
 
     var body: some Scene {
         WindowGroup {
-            RootView().environmentObject(model).tint(Theme.primary)
+            LaunchView().environmentObject(launcher).tint(Theme.primary)
+        }
+    }
+}
+
+/// The store opening, then the app, or the recovery screen when the store will not open.
+struct LaunchView: View {
+    @EnvironmentObject var launcher: Launcher
+
+    var body: some View {
+        switch launcher.phase {
+        case .opening:
+            ProgressView("working").task { await launcher.start() }
+        case let .failed(problem):
+            RecoveryView(problem: problem, busy: launcher.busy) { Task { await launcher.startAfresh() } }
+        case let .ready(model):
+            RootView().environmentObject(model)
         }
     }
 }

@@ -1,5 +1,7 @@
 // Fixed records shaped like the core's, so every view has a SwiftUI preview without the native library. The
-// texts imitate what the core formats; nothing here is used outside previews.
+// texts imitate what the core formats. Only `#Preview`s construct it: the app never falls back to it (a store that
+// will not open shows the recovery screen), and its sign-in refuses every password outside Xcode's previews, so
+// it can never pass for a real session with made-up data.
 import Foundation
 import VieclamCore
 
@@ -9,18 +11,34 @@ final class CoreMock: CoreAPI {
                               communeName: "Đình Lập", outstanding: 42_000_000, outstandingText: "42.000.000 ₫",
                               overduePrincipal: 0, state: .current, stateText: "Trong hạn")
 
-    private let inspector = SessionInfo(serverUrl: "https://vieclam.langson.gov.vn", accountId: "a1", role: "inspector",
+    private let inspector = SessionInfo(serverUrl: "https://vieclam.langson.gov.vn", accountId: "a1", role: .inspector,
                                         displayName: "Nông Văn Hải", expiresAt: "2025-11-14T00:00:00Z", username: "thanhtra.dinhlap")
 
+    /// Xcode sets this in the process that renders SwiftUI previews, and nowhere else.
+    private var inPreview: Bool { ProcessInfo.processInfo.environment["XCODE_RUNNING_FOR_PREVIEWS"] == "1" }
+
+    /// Refuses, as a server would refuse bad credentials, unless this is a preview.
+    private func previewOnly() throws {
+        guard inPreview else {
+            throw VieclamError.Unauthorized(code: "preview.only", messageVi: "Bản xem trước không đăng nhập được.",
+                                            messageEn: "A preview cannot sign in.")
+        }
+    }
+
     func session() throws -> SessionInfo? { nil }
-    func login(serverUrl: String, username: String, password: String) async throws -> SessionInfo { inspector }
+    func login(serverUrl: String, username: String, password: String) async throws -> SessionInfo {
+        try previewOnly()
+        return inspector
+    }
     func activate(serverUrl: String, code: String, idNumber: String) async throws -> SessionInfo {
-        SessionInfo(serverUrl: serverUrl, accountId: "b1", role: "borrower", displayName: "Hoàng Văn Thắng",
-                    expiresAt: "2026-10-14T00:00:00Z", username: nil)
+        try previewOnly()
+        return SessionInfo(serverUrl: serverUrl, accountId: "b1", role: .borrower, displayName: "Hoàng Văn Thắng",
+                           expiresAt: "2026-10-14T00:00:00Z", username: nil)
     }
     func enrol(serverUrl: String, fullName: String, phone: String, password: String) async throws -> SessionInfo {
-        SessionInfo(serverUrl: serverUrl, accountId: "w1", role: "worker", displayName: fullName,
-                    expiresAt: "2026-10-14T00:00:00Z", username: "0912345678")
+        try previewOnly()
+        return SessionInfo(serverUrl: serverUrl, accountId: "w1", role: .worker, displayName: fullName,
+                           expiresAt: "2026-10-14T00:00:00Z", username: "0912345678")
     }
     func logout() async throws {}
     func loanList(query: String, on: String) throws -> LoanList {

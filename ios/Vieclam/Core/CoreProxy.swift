@@ -1,5 +1,8 @@
 // The real core behind `CoreAPI`: the encrypted store opened with the Keychain's key, every call forwarded to the
-// generated bindings, records returned as they come.
+// generated bindings, records returned as they come. The store file and the evidence photos are excluded from
+// iCloud/iTunes backup: the key never leaves this device (ThisDeviceOnly), so a restored copy could not be opened
+// anyway, and the server holds everything that was sent. A store that will not open is `StoreProblem`, for the
+// recovery screen, which can set the file aside (`setAside`) and start afresh.
 import Foundation
 import UIKit
 import VieclamCore
@@ -12,13 +15,52 @@ final class CoreProxy: CoreAPI {
     private let photosDir: URL
     let language: Language
 
-    /// Opens (creating) the store in Application Support with the key from the Keychain.
+    /// Opens (creating) the store in Application Support with the key from the Keychain. Slow (the key
+    /// derivation, a migration): call it off the main thread, as `CoreSlot` does.
     init() throws {
-        let support = try FileManager.default.url(for: .applicationSupportDirectory, in: .userDomainMask,
-                                                  appropriateFor: nil, create: true)
+        let support = try Self.supportDirectory()
         photosDir = support.appendingPathComponent("photos", isDirectory: true)
-        store = try VieclamStore.open(path: support.appendingPathComponent("vieclam.db").path, key: try DatabaseKey.load())
+        try FileManager.default.createDirectory(at: photosDir, withIntermediateDirectories: true)
+        let file = support.appendingPathComponent(Self.storeName)
+        store = try VieclamStore.open(path: file.path, key: try DatabaseKey.load())
         language = appLanguage
+        // Excluding a directory excludes what is put in it later; the store's files are marked one by one (SQLite
+        // makes its -wal and -shm files while open, so this runs after opening).
+        Self.excludeFromBackup(photosDir)
+        for suffix in Self.storeSuffixes { Self.excludeFromBackup(URL(fileURLWithPath: file.path + suffix)) }
+    }
+
+    private static let storeName = "vieclam.db"
+    /// The store and the files SQLite keeps beside it.
+    private static let storeSuffixes = ["", "-wal", "-shm", "-journal"]
+
+    private static func supportDirectory() throws -> URL {
+        try FileManager.default.url(for: .applicationSupportDirectory, in: .userDomainMask, appropriateFor: nil, create: true)
+    }
+
+    /// Marks `url` as not to be backed up, when it exists (a failure only means it is backed up, so it is ignored).
+    private static func excludeFromBackup(_ url: URL) {
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        var values = URLResourceValues()
+        values.isExcludedFromBackup = true
+        var marked = url
+        try? marked.setResourceValues(values)
+    }
+
+    /// The recovery screen's "sign in again": renames the unreadable store (with its SQLite side files) to
+    /// `vieclam.db.unreadable`, replacing an older one, so the next `CoreProxy()` creates a fresh, signed-out store.
+    /// For a wrong key the Keychain's key is forgotten too, so the fresh store gets a new one.
+    static func setAside(_ problem: StoreProblem) throws {
+        let support = try supportDirectory()
+        let files = FileManager.default
+        for suffix in storeSuffixes {
+            let from = support.appendingPathComponent(storeName + suffix)
+            let to = support.appendingPathComponent(storeName + ".unreadable" + suffix)
+            try? files.removeItem(at: to)
+            guard files.fileExists(atPath: from.path) else { continue }
+            do { try files.moveItem(at: from, to: to) } catch { try files.removeItem(at: from) }
+        }
+        if problem == .wrongKey { try DatabaseKey.forget() }
     }
 
     private var deviceName: String { get async { await MainActor.run { UIDevice.current.model } } }

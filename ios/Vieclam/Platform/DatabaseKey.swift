@@ -26,4 +26,11 @@ enum DatabaseKey {
         guard added == errSecSuccess else { throw KeychainError(status: added) }
         return key
     }
+
+    /// Deletes the key, after the store it no longer opens was set aside: the next `load()` makes a new one.
+    static func forget() throws {
+        let query: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecAttrAccount as String: account]
+        let status = SecItemDelete(query as CFDictionary)
+        guard status == errSecSuccess || status == errSecItemNotFound else { throw KeychainError(status: status) }
+    }
 }
