@@ -1,6 +1,7 @@
 // The Android app: Activity and navigation, CameraX, Fused Location, WorkManager sync, Keystore-wrapped database
 // key, reminder notifications. The core's native library is built by bindings/scripts/build-android.sh (cargo-ndk
-// for arm64-v8a, armeabi-v7a and x86_64) before every build, with its Kotlin bindings.
+// for arm64-v8a, armeabi-v7a and x86_64, linked for 16 KB pages) before every build, with its Kotlin bindings,
+// using this module's pinned NDK.
 plugins {
     alias(libs.plugins.android.application)
     alias(libs.plugins.kotlin.android)
@@ -20,19 +21,37 @@ val vieclamBindings by tasks.registering(Exec::class) {
         "bash", "bindings/scripts/build-android.sh",
         jniLibsOut.get().asFile.absolutePath, bindingsOut.get().asFile.absolutePath,
     )
-    inputs.dir(File(repoRoot, "core/src"))
-    inputs.dir(File(repoRoot, "bindings/src"))
+    // Everything the library is built from, so Gradle reruns the build when any of it changes and never ships a
+    // stale .so: the lock file (a dependency bump), the manifests, each crate's sources, the SQL migrations and
+    // data files the core compiles in (include_str!/include_bytes!), and the build script itself.
+    inputs.files(
+        File(repoRoot, "Cargo.lock"),
+        File(repoRoot, "Cargo.toml"),
+        File(repoRoot, "core/Cargo.toml"),
+        File(repoRoot, "bindings/Cargo.toml"),
+        File(repoRoot, "bindings/uniffi.toml"),
+    ).withPropertyName("cargoManifests").withPathSensitivity(PathSensitivity.RELATIVE)
+    for (dir in listOf("core/src", "core/migrations", "core/data", "core/assets", "bindings/src", "bindings/scripts")) {
+        inputs.dir(File(repoRoot, dir)).withPropertyName(dir).withPathSensitivity(PathSensitivity.RELATIVE)
+    }
     outputs.dir(jniLibsOut)
     outputs.dir(bindingsOut)
+    // cargo-ndk links with the NDK this module pins (ndkVersion below), unless the caller chose one explicitly.
+    doFirst {
+        if (System.getenv("ANDROID_NDK_HOME") == null) environment("ANDROID_NDK_HOME", android.ndkDirectory.absolutePath)
+    }
 }
 
 android {
     namespace = "vn.gov.langson.vieclam.app"
-    compileSdk = 35
+    // Android 16 (API 36): Google Play requires recent target levels for new apps and updates.
+    compileSdk = 36
+    // NDK r28: links for 16 KB pages by default (build-android.sh also asks for it explicitly).
+    ndkVersion = "28.2.13676358"
     defaultConfig {
         applicationId = "vn.gov.langson.vieclam"
         minSdk = 26
-        targetSdk = 35
+        targetSdk = 36
         versionCode = 1
         versionName = "0.1.0"
         resourceConfigurations += listOf("vi", "en")
@@ -52,6 +71,9 @@ android {
     kotlinOptions { jvmTarget = "17" }
     buildFeatures { compose = true }
     sourceSets["main"].jniLibs.srcDir(jniLibsOut)
+    // Native libraries stay uncompressed and page-aligned in the APK and are mapped from it in place: required
+    // for 16 KB-page devices (Android 15+) to load them, and smaller on disk than extracting them at install.
+    packaging { jniLibs { useLegacyPackaging = false } }
 }
 
 tasks.named("preBuild") { dependsOn(vieclamBindings) }

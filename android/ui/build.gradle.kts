@@ -8,7 +8,7 @@ plugins {
 
 android {
     namespace = "vn.gov.langson.vieclam.ui"
-    compileSdk = 35
+    compileSdk = 36
     defaultConfig { minSdk = 26 }
     compileOptions {
         sourceCompatibility = JavaVersion.VERSION_17
