@@ -7,15 +7,24 @@ import android.Manifest
 import android.content.pm.PackageManager
 import android.os.Build
 import android.os.Bundle
+import android.graphics.Color
 import androidx.activity.ComponentActivity
+import androidx.activity.SystemBarStyle
 import androidx.activity.compose.setContent
+import androidx.activity.enableEdgeToEdge
 import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.foundation.background
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.safeDrawingPadding
+import androidx.compose.material3.MaterialTheme
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
 import androidx.core.content.ContextCompat
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import kotlinx.coroutines.launch
@@ -38,7 +47,17 @@ class MainActivity : ComponentActivity() {
         if (missing.isNotEmpty() && savedInstanceState == null) permissions.launch(missing.toTypedArray())
         val app = application as VieclamApp
         val strings = uiStrings(this)
-        setContent { VieclamTheme { StoreGate(app, strings) } }
+        // Targeting Android 15+ the window is always edge to edge: the screens are padded clear of the status and
+        // navigation bars, the camera cut-out and the keyboard, so no title or button sits under them. The bars show
+        // the title bar's blue, so their icons are light.
+        enableEdgeToEdge(statusBarStyle = SystemBarStyle.dark(Color.TRANSPARENT))
+        setContent {
+            VieclamTheme {
+                Box(Modifier.fillMaxSize().background(MaterialTheme.colorScheme.primary).safeDrawingPadding()) {
+                    StoreGate(app, strings)
+                }
+            }
+        }
     }
 }
 
