@@ -40,7 +40,7 @@ actor CoreSlot {
     private var opening: Task<StoreState, Never>
 
     init() {
-        opening = Task.detached(priority: .userInitiated) { CoreSlot.open() }
+        opening = Task.detached(priority: .userInitiated) { () -> StoreState in CoreSlot.open() }
     }
 
     /// How the opening ended (waits for it).
@@ -58,7 +58,7 @@ actor CoreSlot {
     func startAfresh() async -> StoreState {
         let current = await opening.value
         guard case let .failed(problem) = current else { return current }
-        opening = Task.detached(priority: .userInitiated) {
+        opening = Task.detached(priority: .userInitiated) { () -> StoreState in
             do {
                 try CoreProxy.setAside(problem)
             } catch {
