@@ -10,8 +10,6 @@ use std::process::{Command, Stdio};
 use vieclam_server::db::Db;
 use vieclam_server::{params, work};
 
-const PG_BIN: &str = "/usr/lib/postgresql/15/bin";
-
 fn run(cmd: &mut Command) {
     let out = cmd.output().expect("runs");
     assert!(out.status.success(), "{cmd:?}: {}", String::from_utf8_lossy(&out.stderr));
@@ -61,7 +59,7 @@ fn start_ssl_cluster(dir: &Path) -> u16 {
     run(Command::new("chmod").arg("600").arg(dir.join("server.key")));
     run(Command::new("runuser")
         .args(["-u", "postgres", "--"])
-        .arg(format!("{PG_BIN}/initdb"))
+        .arg(vieclam_test_support::pg_bin().join("initdb"))
         .arg("-D")
         .arg(&data)
         .args(["--auth=trust", "-U", "postgres", "-E", "UTF8", "--no-sync"])
@@ -74,7 +72,7 @@ fn start_ssl_cluster(dir: &Path) -> u16 {
     );
     run(Command::new("runuser")
         .args(["-u", "postgres", "--"])
-        .arg(format!("{PG_BIN}/pg_ctl"))
+        .arg(vieclam_test_support::pg_bin().join("pg_ctl"))
         .arg("-D")
         .arg(&data)
         .args(["-o", &opts, "-l"])
@@ -87,7 +85,7 @@ fn start_ssl_cluster(dir: &Path) -> u16 {
 fn stop(dir: &Path) {
     let _ = Command::new("runuser")
         .args(["-u", "postgres", "--"])
-        .arg(format!("{PG_BIN}/pg_ctl"))
+        .arg(vieclam_test_support::pg_bin().join("pg_ctl"))
         .arg("-D")
         .arg(dir.join("data"))
         .args(["-m", "immediate", "stop"])
@@ -95,9 +93,17 @@ fn stop(dir: &Path) {
         .status();
 }
 
-/// What the server binary says when it cannot open the database at `url` (it must fail).
+/// What the server binary says when it cannot open the database at `url` (it must fail). Its data folder (photos) is
+/// a temporary one, never the source tree.
 fn server_error(url: &str) -> String {
-    let out = Command::new(common::bin()).args(["--database-url", url, "demo"]).env("NO_COLOR", "1").output().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let out = Command::new(common::bin())
+        .arg("--data")
+        .arg(data.path())
+        .args(["--database-url", url, "demo"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
     assert!(!out.status.success(), "{url} opened");
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -114,6 +120,7 @@ async fn postgres_over_tls_when_the_url_asks_for_it() {
     certificates(dir.path());
     let port = start_ssl_cluster(dir.path());
     let ca = dir.path().join("ca.crt");
+    let server_data = dir.path().join("server");
     let result = async move {
         for (host, mode) in [("localhost", "verify-full"), ("127.0.0.1", "require")] {
             let url = format!("postgres://postgres@{host}:{port}/postgres?sslmode={mode}&sslrootcert={}", ca.display());
@@ -123,6 +130,8 @@ async fn postgres_over_tls_when_the_url_asks_for_it() {
         // The CA given to the binary with --database-ca: it opens the database and seeds it.
         let url = format!("postgres://postgres@localhost:{port}/postgres?sslmode=verify-full");
         let out = Command::new(common::bin())
+            .arg("--data")
+            .arg(&server_data)
             .args(["--database-url", &url, "--database-ca"])
             .arg(&ca)
             .arg("demo")
