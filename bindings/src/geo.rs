@@ -61,6 +61,21 @@ impl From<&fix::Fix> for LocationFix {
     }
 }
 
+/// The best fix taken between `window_start` and `window_end` (RFC 3339, both included), by the core's one rule
+/// (`checks::fix::best_fix`): a real fix before a mocked one, then the smallest accuracy, the most satellites, the
+/// latest; fixes the core would not believe (no accuracy, out of range) and fixes with an unreadable time never win.
+/// `None` when no fix qualifies. `Invalid` on `window_start` / `window_end` for an unreadable bound.
+#[uniffi::export]
+pub fn best_fix(
+    fixes: Vec<LocationFix>,
+    window_start: String,
+    window_end: String,
+) -> Result<Option<LocationFix>, VieclamError> {
+    let window = (instant("window_start", &window_start)?, instant("window_end", &window_end)?);
+    let fixes: Vec<fix::Fix> = fixes.iter().filter_map(|f| f.to_core("fix").ok()).collect();
+    Ok(fix::best_fix(&fixes, window).as_ref().map(LocationFix::from))
+}
+
 /// Where the inspector stands relative to the site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
 pub enum Place {
@@ -159,5 +174,41 @@ impl Verdict {
             accuracy_message: v.accuracy_message(lang),
             commune_message: v.commune_message(lang).map(str::to_owned),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(time: &str, accuracy_m: f64, mocked: bool) -> LocationFix {
+        LocationFix {
+            lat: 21.85,
+            lon: 106.76,
+            accuracy_m,
+            altitude_m: None,
+            time: time.into(),
+            provider: "gps".into(),
+            satellites: Some(8),
+            mocked,
+        }
+    }
+
+    #[test]
+    fn the_apps_best_fix_is_the_cores() {
+        let fixes = vec![
+            at("2026-12-06T01:00:00Z", 3.0, true),       // the most precise, but mocked
+            at("2026-12-06T01:00:05Z", 12.0, false),     // real
+            at("2026-12-06T01:00:06Z", 8.0, false),      // real and better: the one
+            at("2026-12-06T01:00:07Z", f64::NAN, false), // no accuracy: never wins
+            at("2026-12-06T01:00:08Z", 1.0, false),      // after the window
+            at("not a time", 0.5, false),                // unreadable: ignored
+        ];
+        let best = best_fix(fixes.clone(), "2026-12-06T01:00:00Z".into(), "2026-12-06T01:00:07Z".into()).unwrap();
+        assert_eq!(best.map(|f| f.accuracy_m), Some(8.0));
+        // Only the mocked one in the window: it is still returned, for the verdict to say so.
+        let mocked = best_fix(fixes, "2026-12-06T00:59:00Z".into(), "2026-12-06T01:00:01Z".into()).unwrap();
+        assert!(mocked.is_some_and(|f| f.mocked));
+        assert!(best_fix(vec![], "2026-12-06T01:00:00Z".into(), "bad".into()).is_err());
     }
 }

@@ -45,6 +45,8 @@ pub struct WalkedPlot {
     pub message: String,
     /// The area alone, as people read it ("1,00 ha").
     pub area_text: String,
+    /// The perimeter alone, as people read it ("400 m", "1,2 km").
+    pub perimeter_text: String,
 }
 
 fn small(n: usize) -> u32 {
@@ -80,6 +82,7 @@ fn view(plot: &core::WalkedPlot, lang: Language) -> WalkedPlot {
         mocked_points: small(plot.mocked_points),
         message: plot.message(lang.into()),
         area_text: plot.area_text(lang.into()),
+        perimeter_text: plot.perimeter_text(lang.into()),
     }
 }
 

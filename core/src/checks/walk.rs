@@ -190,6 +190,11 @@ impl WalkedPlot {
         msg::hectares(self.area_ha, lang)
     }
 
+    /// The perimeter alone, as people read it (`400 m`, `1,2 km`).
+    pub fn perimeter_text(&self, lang: Lang) -> String {
+        msg::distance(self.perimeter_m, lang)
+    }
+
     /// The plot's figures as a sentence: `Diện tích đo được 1,00 ha, chu vi 400 m (…)`.
     pub fn message(&self, lang: Lang) -> String {
         msg::WALK_MEASURED.fill(
