@@ -73,18 +73,125 @@ pub struct FieldState {
     pub field: String,
     /// Label to show.
     pub label: String,
-    /// The value as typed (lists joined with ", ").
+    /// The value as typed (a list's entries joined with ", ", or as they were typed).
     pub value: String,
     /// The stable code of the error to show, if any (`phone.prefix_unknown`).
     pub error_code: Option<String>,
     /// The error to show under the field.
     pub error: Option<String>,
+    /// How the screen takes it: a text box, a comma list, one choice, several, a tick box.
+    pub kind: FieldKind,
+    /// For a choice, its options (communes, sexes, what a worker wants) with what the form holds marked.
+    pub options: Vec<FieldOption>,
 }
 
 impl From<q::FieldState> for FieldState {
     fn from(f: q::FieldState) -> Self {
-        FieldState { field: f.field, label: f.label, value: f.value, error_code: f.error_code, error: f.error }
+        FieldState {
+            field: f.field,
+            label: f.label,
+            value: f.value,
+            error_code: f.error_code,
+            error: f.error,
+            kind: f.kind.into(),
+            options: f
+                .options
+                .into_iter()
+                .map(|o| FieldOption { code: o.code, label: o.label, selected: o.selected })
+                .collect(),
+        }
     }
+}
+
+/// How a screen takes a field of the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
+pub enum FieldKind {
+    /// Free text on one line.
+    Text,
+    /// A date typed `dd/MM/yyyy`.
+    Date,
+    /// A phone number.
+    Phone,
+    /// A whole number.
+    Number,
+    /// Several entries on one line, separated by commas: hand the whole line to `registrationSetField`.
+    List,
+    /// Exactly one of the options: hand the tapped code to `registrationToggle`.
+    Choice,
+    /// Any number of the options: hand each tapped code to `registrationToggle`.
+    MultiChoice,
+    /// A tick box: `registrationToggle` flips it.
+    Consent,
+}
+
+impl From<q::form_fields::FieldKind> for FieldKind {
+    fn from(k: q::form_fields::FieldKind) -> Self {
+        use q::form_fields::FieldKind as K;
+        match k {
+            K::Text => FieldKind::Text,
+            K::Date => FieldKind::Date,
+            K::Phone => FieldKind::Phone,
+            K::Number => FieldKind::Number,
+            K::List => FieldKind::List,
+            K::Choice => FieldKind::Choice,
+            K::MultiChoice => FieldKind::MultiChoice,
+            K::Consent => FieldKind::Consent,
+        }
+    }
+}
+
+/// One option of a choice field.
+#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
+pub struct FieldOption {
+    /// The code the form holds (`female`, `05977`, `training`).
+    pub code: String,
+    /// What a person reads.
+    pub label: String,
+    /// Whether the form holds it now.
+    pub selected: bool,
+}
+
+impl From<core::RegistrationForm> for RegistrationForm {
+    fn from(f: core::RegistrationForm) -> Self {
+        RegistrationForm {
+            full_name: f.full_name,
+            id_number: f.id_number,
+            birth_date: f.birth_date,
+            sex: f.sex,
+            phone: f.phone,
+            commune_code: f.commune_code,
+            address: f.address,
+            country_abroad: f.country_abroad,
+            years_abroad: f.years_abroad,
+            occupation: f.occupation,
+            skills: f.skills,
+            languages: f.languages,
+            certificates: f.certificates,
+            wants: f.wants,
+            consent: f.consent,
+        }
+    }
+}
+
+/// `form` with `field` set to `value` as typed; a list is split at its commas by the core (kept as typed between
+/// them). Unknown fields change nothing.
+#[uniffi::export]
+pub fn registration_set_field(form: RegistrationForm, field: String, value: String) -> RegistrationForm {
+    q::form_fields::set_field(&form.into(), &field, &value).into()
+}
+
+/// `form` after option `code` of `field` was tapped: several choices gain or lose it, one choice takes it, the
+/// consent box flips. Unknown fields or codes change nothing.
+#[uniffi::export]
+pub fn registration_toggle(form: RegistrationForm, field: String, code: String) -> RegistrationForm {
+    q::form_fields::toggle(&form.into(), &field, &code).into()
+}
+
+/// A new registration for someone who tapped "register" on a programme of `kind` (a catalogue row's `kind`):
+/// what they want is already ticked.
+#[uniffi::export]
+pub fn registration_for_programme(kind: String) -> RegistrationForm {
+    q::form_fields::for_programme(&kind).into()
 }
 
 /// The whole form as the screen draws it.

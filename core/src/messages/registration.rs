@@ -119,6 +119,11 @@ pub const WANTS_UNKNOWN: Text = t!("Có lựa chọn nhu cầu không hợp lệ
 pub const CONSENT_REQUIRED: Text =
     t!("Cần đồng ý chia sẻ thông tin để đăng ký.", "Consent to share the details is needed to register.");
 
+/// Sex choice: male.
+pub const SEX_MALE: Text = t!("Nam", "Male");
+/// Sex choice: female.
+pub const SEX_FEMALE: Text = t!("Nữ", "Female");
+
 /// Label of each want, for the choice list.
 pub const WANT_DOMESTIC_JOB: Text = t!("Việc làm trong nước", "A job in Vietnam");
 /// Label: training.

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::form_fields::{FieldKind, FieldOption, join_list, kind, options};
 use crate::messages::Lang;
 use crate::messages::registration::{FORM_TITLE, SUBMIT, field_label};
 use crate::registration::{FIELDS, RegistrationForm, validate, validate_field};
@@ -14,12 +15,16 @@ pub struct FieldState {
     pub field: String,
     /// Label to show.
     pub label: String,
-    /// The value as typed (lists joined with ", ").
+    /// The value as typed (a list's entries joined by `form_fields::join_list`).
     pub value: String,
     /// The stable code of the first error, if any is to be shown.
     pub error_code: Option<String>,
     /// The error to show under the field.
     pub error: Option<String>,
+    /// How the screen takes it.
+    pub kind: FieldKind,
+    /// For a choice, its options with what the form holds marked; empty otherwise.
+    pub options: Vec<FieldOption>,
 }
 
 /// The whole form.
@@ -47,10 +52,10 @@ fn value(form: &RegistrationForm, field: &str) -> String {
         "country_abroad" => form.country_abroad.clone().unwrap_or_default(),
         "years_abroad" => form.years_abroad.clone().unwrap_or_default(),
         "occupation" => form.occupation.clone(),
-        "skills" => form.skills.join(", "),
-        "languages" => form.languages.join(", "),
-        "certificates" => form.certificates.join(", "),
-        "wants" => form.wants.join(", "),
+        "skills" => join_list(&form.skills),
+        "languages" => join_list(&form.languages),
+        "certificates" => join_list(&form.certificates),
+        "wants" => join_list(&form.wants),
         "consent" => {
             if form.consent {
                 "✓".into()
@@ -79,6 +84,8 @@ pub fn form_state(form: &RegistrationForm, touched: &[String], today: NaiveDate,
                 value: value(form, field),
                 error_code: first.as_ref().map(|e| e.code.clone()),
                 error: first.map(|e| e.message.get(lang).to_owned()),
+                kind: kind(field),
+                options: options(form, field, lang),
             }
         })
         .collect();

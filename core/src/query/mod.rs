@@ -4,6 +4,7 @@ pub mod applications;
 pub mod detail;
 pub mod facts;
 pub mod form;
+pub mod form_fields;
 pub mod input;
 pub mod inspection;
 pub mod loans;

@@ -12,9 +12,13 @@ import org.junit.Assert.assertThrows
 import org.junit.Assert.assertTrue
 import org.junit.Before
 import org.junit.Test
+import vn.gov.langson.vieclam.core.FieldKind
 import vn.gov.langson.vieclam.core.Language
 import vn.gov.langson.vieclam.core.RegistrationForm
 import vn.gov.langson.vieclam.core.VieclamException
+import vn.gov.langson.vieclam.core.registrationForProgramme
+import vn.gov.langson.vieclam.core.registrationSetField
+import vn.gov.langson.vieclam.core.registrationToggle
 
 class RegistrationTest {
     private lateinit var dir: File
@@ -105,6 +109,30 @@ class RegistrationTest {
                 store.registrationFormState(valid, emptyList(), "01/13/2026", Language.VI)
             }
             assertEquals("today", e.fields.single().field)
+        }
+    }
+
+    @Test
+    fun theCoreSplitsListsAndOffersEveryChoice() {
+        openStore(dir).use { store ->
+            // Typed key by key, a list keeps what was typed; the core splits it, not the app.
+            var form = registrationForProgramme("overseas")
+            assertEquals(listOf("work_abroad"), form.wants)
+            for (typed in listOf("Hàn", "Hàn Quốc,", "Hàn Quốc, Nhật")) form = registrationSetField(form, "languages", typed)
+            assertEquals(listOf("Hàn Quốc", " Nhật"), form.languages)
+            form = registrationToggle(form, "wants", "training")
+            form = registrationToggle(form, "commune_code", "06040")
+            form = registrationToggle(form, "sex", "female")
+            val state = store.registrationFormState(form, emptyList(), today, Language.VI)
+            val wants = state.fields.single { it.field == "wants" }
+            assertEquals(FieldKind.MULTI_CHOICE, wants.kind)
+            assertEquals(listOf("Học nghề", "Đi làm việc ở nước ngoài"), wants.options.filter { it.selected }.map { it.label })
+            val communes = state.fields.single { it.field == "commune_code" }
+            assertEquals(65, communes.options.size)
+            assertEquals(listOf("06040"), communes.options.filter { it.selected }.map { it.code })
+            assertEquals("Nữ", state.fields.single { it.field == "sex" }.options.single { it.selected }.label)
+            assertEquals("Hàn Quốc, Nhật", state.fields.single { it.field == "languages" }.value)
+            assertEquals(FieldKind.LIST, state.fields.single { it.field == "languages" }.kind)
         }
     }
 }
