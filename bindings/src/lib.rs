@@ -43,6 +43,7 @@ mod sites;
 mod store;
 mod sync;
 mod text;
+mod tone;
 mod types;
 mod walk;
 

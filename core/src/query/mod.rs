@@ -14,6 +14,7 @@ pub mod reminders;
 pub mod search;
 pub mod session;
 pub mod sites;
+pub mod tone;
 
 pub use applications::{ApplicationList, ApplicationRow, ApplicationState, applications, pending_changes};
 pub use form::{FieldState, FormState, form_state};
