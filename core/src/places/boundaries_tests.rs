@@ -103,7 +103,7 @@ fn parse_skips_broken_features_and_keeps_good_ones() {
 #[test]
 fn report_timings() {
     let start = Instant::now();
-    let parsed = parse(GEOJSON);
+    let parsed = parse(&geojson());
     let parse_time = start.elapsed();
     assert_eq!(parsed.len(), 65);
     table();
