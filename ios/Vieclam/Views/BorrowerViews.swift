@@ -19,7 +19,7 @@ struct LoansView: View {
                             Text(row.borrowerName).font(.headline)
                             Text("\(row.agreementNo) · \(row.communeName)")
                             LabeledRow(label: row.stateText, value: row.outstandingText)
-                                .foregroundColor(row.state == .overdue ? Theme.bad : .primary)
+                                .foregroundColor(Theme.colour(loanStateTone(state: row.state)))
                         }
                         .frame(minHeight: Theme.minTarget)
                     }

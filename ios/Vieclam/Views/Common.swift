@@ -1,5 +1,5 @@
-// Shared pieces of the views: the high-contrast colours (the same as Android's), label/value rows from the
-// core's `LabeledValue`, and a full-width button at least 48 pt high.
+// Shared pieces of the views: the high-contrast colours (the same as Android's) and the colour of each of the
+// core's tones, label/value rows from the core's `LabeledValue`, and a full-width button at least 48 pt high.
 import SwiftUI
 import VieclamCore
 
@@ -9,6 +9,18 @@ enum Theme {
     static let warn = Color(red: 0x7A / 255, green: 0x4A / 255, blue: 0x00 / 255)
     static let bad = Color(red: 0x9B / 255, green: 0x11 / 255, blue: 0x11 / 255)
     static let minTarget: CGFloat = 48
+
+    /// The colour of a tone the core gave (`loanStateTone`, `applicationTone`, `placeTone`, `ratingTone`). Which
+    /// states are good, worth a look or bad is the core's; a view only picks the colour here. Plain is the app's
+    /// blue, so it also reads as a background under white text.
+    static func colour(_ tone: Tone) -> Color {
+        switch tone {
+        case .neutral: return primary
+        case .good: return good
+        case .caution: return warn
+        case .bad: return bad
+        }
+    }
 }
 
 struct LabeledRow: View {

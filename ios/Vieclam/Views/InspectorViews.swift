@@ -151,7 +151,7 @@ struct SiteCheckView: View {
                     Text(verdict.accuracyMessage)
                     if let c = verdict.communeMessage { Text(c) }
                 }
-                .foregroundColor(.white).listRowBackground(colour(verdict.place))
+                .foregroundColor(.white).listRowBackground(Theme.colour(placeTone(place: verdict.place)))
             }
             if model.location.reducedAccuracy { Text("location_reduced").foregroundColor(Theme.warn) }
             if let error { Text(error).foregroundColor(Theme.bad) }
@@ -206,14 +206,6 @@ struct SiteCheckView: View {
     }
 
     private func reload() { check = attempt($error) { try model.core.checkDetail(checkId: checkId) } }
-
-    private func colour(_ place: Place) -> Color {
-        switch place {
-        case .atSite: return Theme.good
-        case .near, .poorFix: return Theme.warn
-        case .away, .mocked: return Theme.bad
-        }
-    }
 
     @ViewBuilder
     private func question(_ q: Question, _ check: CheckDetail) -> some View {

@@ -51,7 +51,7 @@ struct ReviewView: View {
                         VStack(alignment: .leading, spacing: 4) {
                             Text(h.label).bold()
                             ForEach(Array(h.contributions.enumerated()), id: \.offset) { _, c in
-                                Text("\(c.author) · \(c.ratingLabel)").foregroundColor(colour(c.rating))
+                                Text("\(c.author) · \(c.ratingLabel)").foregroundColor(Theme.colour(ratingTone(rating: c.rating)))
                                 if !c.text.isEmpty { Text(c.text) }
                             }
                         }
@@ -93,14 +93,6 @@ struct ReviewView: View {
     @ViewBuilder private func problem(_ field: String) -> some View {
         if let p = problems.first(where: { $0.field == field }) {
             Text(appLanguage == .en ? p.messageEn : p.messageVi).foregroundColor(Theme.bad).font(.footnote)
-        }
-    }
-
-    private func colour(_ rating: ReviewRating) -> Color {
-        switch rating {
-        case .good: return Theme.good
-        case .weak: return Theme.bad
-        default: return .primary
         }
     }
 
