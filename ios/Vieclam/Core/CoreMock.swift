@@ -91,7 +91,7 @@ final class CoreMock: CoreAPI {
     func walk(fixes: [LocationFix]) throws -> WalkedPlot {
         WalkedPlot(ring: fixes.map { GeoPoint(lat: $0.lat, lon: $0.lon) }, areaHa: 0.8, perimeterM: 360, droppedPoints: 0,
                    usedPoints: UInt32(fixes.count), mockedPoints: 0, message: "Diện tích đo được 0,80 ha.",
-                   areaText: "0,80 ha")
+                   areaText: "0,80 ha", perimeterText: "360 m")
     }
     func currentPlans(on: String) throws -> PlanList {
         PlanList(title: "Kế hoạch kiểm tra", plans: [

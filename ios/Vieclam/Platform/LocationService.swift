@@ -1,5 +1,6 @@
 // Location fixes from CoreLocation as the core's `LocationFix`, with iOS 15's simulated-location flag as the
-// mock flag. The best fix over a short window starts a check; a plot walk streams every fix.
+// mock flag. The best fix over a short window starts a check (which fix is best is the core's `bestFix`); a plot
+// walk streams every fix.
 //
 // A fix iOS marks invalid (a negative horizontalAccuracy) is never passed on: the core only believes a fix whose
 // accuracy is known. When the person granted only approximate location (iOS 14's "Precise: Off"), the service asks
@@ -51,14 +52,18 @@ final class LocationService: NSObject, ObservableObject, CLLocationManagerDelega
         manager.authorizationStatus == .denied || manager.authorizationStatus == .restricted
     }
 
-    /// The best of the next `count` fresh fixes, waiting at most `timeout` seconds. When the time runs out with some
-    /// fixes taken, the best of those is used; with none it throws `LocationProblem.noFix` (or `.denied`). A
-    /// cancelled Task ends it at once with `CancellationError`, which callers leave unreported.
+    /// The best of the next `count` fresh fixes, waiting at most `timeout` seconds, by the core's one rule
+    /// (`bestFix`: real before mocked, then accuracy, satellites, the latest; unbelievable fixes never win). When the
+    /// time runs out with some fixes taken, the best of those is used; with none the core would believe it throws
+    /// `LocationProblem.noFix` (or `.denied`). A cancelled Task ends it at once with `CancellationError`, which
+    /// callers leave unreported.
     func bestFix(count: Int = 5, timeout: TimeInterval = 20) async throws -> LocationFix {
         if denied { throw LocationProblem.denied }
         askForFullAccuracyIfReduced()
         let start = Date()
         let deadline = start.addingTimeInterval(timeout)
+        // The window the core judges: from a second before it opened (iOS stamps whole seconds) to its end.
+        let windowStart = Self.instant(start.addingTimeInterval(-1))
         var seen: [LocationFix] = []
         var lastTaken: Date?
         while seen.count < count, Date() < deadline {
@@ -70,7 +75,9 @@ final class LocationService: NSObject, ObservableObject, CLLocationManagerDelega
                 lastTaken = at
             }
         }
-        guard let best = Self.pickBest(seen) else { throw denied ? LocationProblem.denied : LocationProblem.noFix }
+        // Throws only for an unreadable window bound, which these are not.
+        guard let best = try VieclamCore.bestFix(fixes: seen, windowStart: windowStart, windowEnd: Self.instant(Date()))
+        else { throw denied ? LocationProblem.denied : LocationProblem.noFix }
         return best
     }
 
@@ -82,19 +89,8 @@ final class LocationService: NSObject, ObservableObject, CLLocationManagerDelega
         manager.requestTemporaryFullAccuracyAuthorization(withPurposeKey: Self.purposeKey)
     }
 
-    /// The core's rule for the best fix of a window (`vieclam_core::checks::fix::best_fix`): a real fix over a
-    /// mocked one, then the smallest accuracy, then the latest. The bindings do not export that function yet; when
-    /// they do, this should call it instead. Only valid fixes (accuracy ≥ 0) ever get here.
-    private static func pickBest(_ fixes: [LocationFix]) -> LocationFix? {
-        let valid = fixes.filter { $0.accuracyM.isFinite && $0.accuracyM >= 0 && !($0.lat == 0 && $0.lon == 0) }
-        func best(_ group: [LocationFix]) -> LocationFix? {
-            // `seen` is in time order, so among equal accuracies the later one wins with `<=`.
-            var result: LocationFix?
-            for f in group where result.map({ f.accuracyM <= $0.accuracyM }) ?? true { result = f }
-            return result
-        }
-        return best(valid.filter { !$0.mocked }) ?? best(valid.filter { $0.mocked })
-    }
+    /// An instant as RFC 3339, as the core takes fix times and window bounds.
+    private nonisolated static func instant(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
 
     nonisolated func locationManager(_ manager: CLLocationManager, didUpdateLocations locations: [CLLocation]) {
         let fixes = locations.compactMap { l in Self.fix(l).map { ($0, l.timestamp) } }
@@ -119,7 +115,7 @@ final class LocationService: NSObject, ObservableObject, CLLocationManagerDelega
         guard l.horizontalAccuracy >= 0 else { return nil }
         return LocationFix(lat: l.coordinate.latitude, lon: l.coordinate.longitude, accuracyM: l.horizontalAccuracy,
                            altitudeM: l.verticalAccuracy >= 0 ? l.altitude : nil,
-                           time: ISO8601DateFormatter().string(from: l.timestamp), provider: "corelocation",
+                           time: instant(l.timestamp), provider: "corelocation",
                            satellites: nil, // iOS does not report satellites
                            mocked: l.sourceInformation?.isSimulatedBySoftware ?? false)
     }

@@ -285,7 +285,7 @@ struct PlotWalkView: View {
             if let walk {
                 Text(walk.plot.message).bold()
                 LabeledRow(label: NSLocalizedString("walked_area", comment: ""), value: walk.plot.areaText)
-                LabeledRow(label: NSLocalizedString("perimeter", comment: ""), value: "\(Int(walk.plot.perimeterM)) m")
+                LabeledRow(label: NSLocalizedString("perimeter", comment: ""), value: walk.plot.perimeterText)
                 Text(walk.verdictText)
             }
             if let error { Text(error).foregroundColor(Theme.bad) }
