@@ -1,5 +1,8 @@
 // What the views need from the core, as a protocol: `CoreProxy` forwards to the real core (the generated
-// VieclamCore bindings), `CoreMock` returns fixed records so SwiftUI previews run without the native library.
+// VieclamCore bindings), `CoreMock` returns fixed records so SwiftUI previews run without a store. The core's pure
+// rules that need no store are called from VieclamCore directly wherever they are needed: `todayInProvince`,
+// `parseNumber`, `foldText`, `bestFix`, and the tones a view colours (`loanStateTone`, `applicationTone`,
+// `placeTone`, `ratingTone`, mapped by `Theme.colour`).
 import Foundation
 import VieclamCore
 
@@ -47,6 +50,14 @@ protocol CoreAPI: AnyObject {
     func mergedReview(planId: String, communeCode: String) throws -> MergedReviewView
     func catalogue(query: String, on: String) throws -> Catalogue
     func formState(form: RegistrationForm, touched: [String], today: String) throws -> FormState
+    /// `form` with `field` set to what was typed, as typed; the core splits a comma list (`registrationSetField`).
+    func setField(form: RegistrationForm, field: String, value: String) -> RegistrationForm
+    /// `form` after option `code` of `field` was tapped: one choice taken, several toggled, the consent box flipped
+    /// (`registrationToggle`).
+    func toggle(form: RegistrationForm, field: String, code: String) -> RegistrationForm
+    /// A new registration for a catalogue programme of `kind` (a `ProgrammeRow`'s), what it offers already ticked
+    /// (`registrationForProgramme`).
+    func formForProgramme(kind: String) -> RegistrationForm
     func submit(form: RegistrationForm, today: String) throws
     func applications() throws -> ApplicationList
     func syncStatus() throws -> VieclamCore.SyncStatusView
@@ -55,6 +66,7 @@ protocol CoreAPI: AnyObject {
 }
 
 /// Today in the province (Asia/Ho_Chi_Minh), as the core decides it (`todayInProvince`), whatever the device's zone.
+/// Every screen's "today" is this one.
 func isoToday() -> String { todayInProvince() }
 
 /// Now as RFC 3339.

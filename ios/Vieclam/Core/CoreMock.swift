@@ -139,17 +139,46 @@ final class CoreMock: CoreAPI {
     }
     func catalogue(query: String, on: String) throws -> Catalogue {
         Catalogue(title: "Chương trình việc làm", programmes: [
-            ProgrammeRow(id: "p1", kind: "abroad", kindText: "Làm việc ở nước ngoài", title: "Đơn hàng điện tử Nhật Bản",
+            ProgrammeRow(id: "p1", kind: "overseas", kindText: "Làm việc ở nước ngoài", title: "Đơn hàng điện tử Nhật Bản",
                          description: "", place: "Nhật Bản", enterpriseText: "Công ty ABC · Giấy phép 123/LĐTBXH",
                          seatsText: "20 chỉ tiêu", closesText: "Hạn 30/11/2025")])
     }
+    /// One of each kind of field, options marked from the form as the core would mark them.
     func formState(form: RegistrationForm, touched: [String], today: String) throws -> FormState {
-        FormState(title: "Đăng ký tìm việc làm",
-                  fields: [FieldState(field: "full_name", label: "Họ và tên", value: form.fullName, errorCode: nil, error: nil),
-                           FieldState(field: "id_number", label: "Số CCCD", value: form.idNumber, errorCode: "id.length",
-                                      error: "Số CCCD phải có 12 chữ số.")],
-                  submitLabel: "Gửi đăng ký", canSubmit: false)
+        func options(_ all: [(String, String)], held: [String]) -> [FieldOption] {
+            all.map { FieldOption(code: $0.0, label: $0.1, selected: held.contains($0.0)) }
+        }
+        func field(_ name: String, _ label: String, _ kind: FieldKind, value: String = "", error: String? = nil,
+                   options: [FieldOption] = []) -> FieldState {
+            FieldState(field: name, label: label, value: value, errorCode: error.map { _ in "id.length" }, error: error,
+                       kind: kind, options: options)
+        }
+        return FormState(title: "Đăng ký tìm việc làm", fields: [
+            field("full_name", "Họ và tên", .text, value: form.fullName),
+            field("id_number", "Số CCCD", .text, value: form.idNumber, error: "Số CCCD phải có 12 chữ số."),
+            field("birth_date", "Ngày sinh (dd/MM/yyyy)", .date, value: form.birthDate),
+            field("sex", "Giới tính", .choice, options: options([("male", "Nam"), ("female", "Nữ")], held: [form.sex])),
+            field("phone", "Số điện thoại", .phone, value: form.phone),
+            field("commune_code", "Xã, phường nơi thường trú", .choice,
+                  options: options([("06613", "Xã Đình Lập"), ("05977", "Phường Đông Kinh")], held: [form.communeCode])),
+            // The core's own split keeps each entry as typed, so joining with commas gives back what was typed.
+            field("languages", "Ngoại ngữ", .list, value: form.languages.joined(separator: ",")),
+            field("wants", "Nhu cầu", .multiChoice,
+                  options: options([("domestic_job", "Việc làm trong nước"), ("training", "Học nghề"),
+                                    ("self_employment_loan", "Vay vốn tự tạo việc làm"), ("work_abroad", "Đi làm việc ở nước ngoài")],
+                                   held: form.wants)),
+            field("consent", "Tôi đồng ý chia sẻ thông tin để được giới thiệu việc làm", .consent,
+                  value: form.consent ? "✓" : ""),
+        ], submitLabel: "Gửi đăng ký", canSubmit: false)
     }
+    // The form's changes are the core's pure rules, which need no store: previews use them too, never a copy.
+    func setField(form: RegistrationForm, field: String, value: String) -> RegistrationForm {
+        registrationSetField(form: form, field: field, value: value)
+    }
+    func toggle(form: RegistrationForm, field: String, code: String) -> RegistrationForm {
+        registrationToggle(form: form, field: field, code: code)
+    }
+    func formForProgramme(kind: String) -> RegistrationForm { registrationForProgramme(kind: kind) }
     func submit(form: RegistrationForm, today: String) throws {}
     func applications() throws -> ApplicationList {
         ApplicationList(title: "Hồ sơ đã đăng ký", rows: [

@@ -137,6 +137,13 @@ final class CoreProxy: CoreAPI {
     func formState(form: RegistrationForm, touched: [String], today: String) throws -> FormState {
         try store.registrationFormState(form: form, touched: touched, today: today, lang: language)
     }
+    func setField(form: RegistrationForm, field: String, value: String) -> RegistrationForm {
+        registrationSetField(form: form, field: field, value: value)
+    }
+    func toggle(form: RegistrationForm, field: String, code: String) -> RegistrationForm {
+        registrationToggle(form: form, field: field, code: code)
+    }
+    func formForProgramme(kind: String) -> RegistrationForm { registrationForProgramme(kind: kind) }
     func submit(form: RegistrationForm, today: String) throws {
         _ = try store.submitRegistration(form: form, today: today)
     }
