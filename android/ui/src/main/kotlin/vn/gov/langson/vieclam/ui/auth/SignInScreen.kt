@@ -5,11 +5,10 @@
 //! everything, and their error text is shown as it comes.
 package vn.gov.langson.vieclam.ui.auth
 
-import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
+import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.material3.MaterialTheme
-import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Tab
 import androidx.compose.material3.TabRow
 import androidx.compose.material3.Text
@@ -18,10 +17,13 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.text.input.VisualTransformation
+import androidx.compose.ui.text.style.TextAlign
+import androidx.compose.ui.unit.dp
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.common.PrimaryButton
 import vn.gov.langson.vieclam.ui.common.ScreenFrame
 import vn.gov.langson.vieclam.ui.common.SectionTitle
+import vn.gov.langson.vieclam.ui.common.TextInput
 import vn.gov.langson.vieclam.ui.theme.MinTouchTarget
 
 /** Which way in the person chose. */
@@ -74,26 +76,32 @@ fun SignInScreen(state: SignInState, strings: UiStrings, onAction: (SignInAction
     ScreenFrame(strings.appName) {
         @Composable
         fun field(label: String, name: String, value: String, secret: Boolean = false, type: KeyboardType = KeyboardType.Text) =
-            OutlinedTextField(
+            TextInput(
                 value = value,
                 onValueChange = { onAction(SignInAction.Edit(name, it)) },
-                label = { Text(label) },
-                singleLine = true,
+                label = label,
                 enabled = !state.busy,
                 visualTransformation = if (secret) PasswordVisualTransformation() else VisualTransformation.None,
                 keyboardOptions = KeyboardOptions(keyboardType = type),
-                modifier = Modifier.fillMaxWidth(),
             )
         field(strings.serverUrl, "serverUrl", state.serverUrl, type = KeyboardType.Uri)
         val tabs = listOf(SignInMode.SIGN_IN to strings.signIn, SignInMode.ACTIVATE to strings.activate, SignInMode.ENROL to strings.enrol)
         TabRow(selectedTabIndex = state.mode.ordinal) {
             for ((mode, label) in tabs) {
+                // The content form of Tab: its label may take two lines and narrow padding, so that large type wraps
+                // between words instead of breaking one ("khoả-n") or spilling out of a fixed 48 dp tab.
                 Tab(
                     selected = state.mode == mode,
                     onClick = { onAction(SignInAction.Mode(mode)) },
-                    text = { Text(label, style = MaterialTheme.typography.labelLarge) },
                     modifier = Modifier.heightIn(min = MinTouchTarget),
-                )
+                ) {
+                    Text(
+                        label,
+                        style = MaterialTheme.typography.labelLarge,
+                        textAlign = TextAlign.Center,
+                        modifier = Modifier.padding(horizontal = 4.dp, vertical = 8.dp),
+                    )
+                }
             }
         }
         state.error?.let { Text(it, color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.bodyLarge) }

@@ -1,5 +1,6 @@
 //! Building blocks every screen shares: a screen frame with a title (and an optional back action), headings,
-//! label/value rows from the core's `LabeledValue`, and buttons that never fall under the 48 dp touch target.
+//! label/value rows from the core's `LabeledValue`, text fields with their label above them, a row that wraps, and
+//! buttons that never fall under the 48 dp touch target. Everything here stays legible at the largest font scale.
 package vn.gov.langson.vieclam.ui.common
 
 import androidx.compose.foundation.clickable
@@ -14,6 +15,7 @@ import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.width
 import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
 import androidx.compose.material3.ButtonDefaults
@@ -21,6 +23,7 @@ import androidx.compose.material3.Card
 import androidx.compose.material3.Divider
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Surface
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
@@ -28,12 +31,23 @@ import androidx.compose.runtime.Composable
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.Color
+import androidx.compose.ui.layout.Layout
+import androidx.compose.ui.platform.LocalDensity
+import androidx.compose.ui.semantics.clearAndSetSemantics
+import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.error
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.font.FontWeight
+import androidx.compose.ui.text.input.VisualTransformation
+import androidx.compose.ui.unit.Dp
+import androidx.compose.ui.unit.IntOffset
 import androidx.compose.ui.unit.dp
 import vn.gov.langson.vieclam.core.LabeledValue
 import vn.gov.langson.vieclam.ui.theme.MinTouchTarget
+
+/** At this font scale and above, the title bar stacks its back button over the title so the title keeps its width. */
+private const val LARGE_FONT_SCALE = 1.5f
 
 /** A screen: a coloured title bar (with a back button when `onBack` is given) over scrolling content. */
 @Composable
@@ -47,19 +61,35 @@ fun ScreenFrame(
     Surface(Modifier.fillMaxSize(), color = MaterialTheme.colorScheme.background) {
         Column {
             Surface(color = MaterialTheme.colorScheme.primary, contentColor = MaterialTheme.colorScheme.onPrimary) {
-                Row(
-                    Modifier.fillMaxWidth().heightIn(min = 64.dp).padding(horizontal = 16.dp),
-                    verticalAlignment = Alignment.CenterVertically,
-                ) {
+                val back = @Composable {
                     if (onBack != null) {
                         TextButton(
                             onClick = onBack,
                             colors = ButtonDefaults.textButtonColors(contentColor = MaterialTheme.colorScheme.onPrimary),
                             modifier = Modifier.heightIn(min = MinTouchTarget),
                         ) { Text("‹ $backLabel", style = MaterialTheme.typography.labelLarge) }
-                        Spacer(Modifier.width(12.dp))
                     }
+                }
+                val heading = @Composable {
                     Text(title, style = MaterialTheme.typography.titleLarge, modifier = Modifier.semantics { heading() })
+                }
+                if (onBack != null && LocalDensity.current.fontScale >= LARGE_FONT_SCALE) {
+                    // Large type: a title beside the back button would break inside its words and numbers.
+                    Column(Modifier.fillMaxWidth().padding(horizontal = 16.dp, vertical = 8.dp)) {
+                        back()
+                        heading()
+                    }
+                } else {
+                    Row(
+                        Modifier.fillMaxWidth().heightIn(min = 64.dp).padding(horizontal = 16.dp),
+                        verticalAlignment = Alignment.CenterVertically,
+                    ) {
+                        if (onBack != null) {
+                            back()
+                            Spacer(Modifier.width(12.dp))
+                        }
+                        heading()
+                    }
                 }
             }
             val body = Modifier.fillMaxWidth().padding(16.dp)
@@ -135,4 +165,72 @@ fun RowCard(onClick: (() -> Unit)?, content: @Composable ColumnScope.() -> Unit)
     // Card(onClick) is still experimental in some Material 3 releases: a clickable modifier works in all of them.
     val modifier = if (onClick != null) Modifier.fillMaxWidth().clickable(onClick = onClick) else Modifier.fillMaxWidth()
     Card(modifier) { inner() }
+}
+
+/**
+ * A text field with its label above it, not floating on its border: a floating label of two lines (long labels, or
+ * large type) would spill over what is above the field. The field carries the label and the error for TalkBack.
+ */
+@Composable
+fun TextInput(
+    value: String,
+    onValueChange: (String) -> Unit,
+    label: String,
+    modifier: Modifier = Modifier,
+    singleLine: Boolean = true,
+    enabled: Boolean = true,
+    errorText: String? = null,
+    keyboardOptions: KeyboardOptions = KeyboardOptions.Default,
+    visualTransformation: VisualTransformation = VisualTransformation.None,
+) {
+    Column(modifier.fillMaxWidth(), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+        val labelColour = if (errorText != null) MaterialTheme.colorScheme.error else MaterialTheme.colorScheme.onSurfaceVariant
+        Text(label, style = MaterialTheme.typography.labelLarge, color = labelColour, modifier = Modifier.clearAndSetSemantics {})
+        OutlinedTextField(
+            value = value,
+            onValueChange = onValueChange,
+            singleLine = singleLine,
+            enabled = enabled,
+            isError = errorText != null,
+            keyboardOptions = keyboardOptions,
+            visualTransformation = visualTransformation,
+            textStyle = MaterialTheme.typography.bodyLarge,
+            modifier = Modifier.fillMaxWidth().semantics {
+                contentDescription = label
+                if (errorText != null) error(errorText)
+            },
+        )
+        if (errorText != null) {
+            Text(errorText, color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.clearAndSetSemantics {})
+        }
+    }
+}
+
+/** Children side by side, wrapping onto the next line when the width runs out (a flow row on stable APIs only). */
+@Composable
+fun WrapRow(modifier: Modifier = Modifier, spacing: Dp = 4.dp, content: @Composable () -> Unit) {
+    Layout(content, modifier) { measurables, constraints ->
+        val gap = spacing.roundToPx()
+        val placeables = measurables.map { it.measure(constraints.copy(minWidth = 0, minHeight = 0)) }
+        val positions = ArrayList<IntOffset>(placeables.size)
+        var x = 0
+        var y = 0
+        var lineHeight = 0
+        var widest = 0
+        for (p in placeables) {
+            if (x > 0 && x + p.width > constraints.maxWidth) {
+                x = 0
+                y += lineHeight + gap
+                lineHeight = 0
+            }
+            positions += IntOffset(x, y)
+            widest = maxOf(widest, x + p.width)
+            x += p.width + gap
+            lineHeight = maxOf(lineHeight, p.height)
+        }
+        val width = if (constraints.hasBoundedWidth) constraints.maxWidth else widest
+        layout(width.coerceAtLeast(constraints.minWidth), (y + lineHeight).coerceAtLeast(constraints.minHeight)) {
+            placeables.forEachIndexed { i, p -> p.place(positions[i]) }
+        }
+    }
 }

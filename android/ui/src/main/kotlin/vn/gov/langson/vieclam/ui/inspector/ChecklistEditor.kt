@@ -27,6 +27,7 @@ import vn.gov.langson.vieclam.core.QuestionKind
 import vn.gov.langson.vieclam.core.parseNumber
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.common.RowCard
+import vn.gov.langson.vieclam.ui.common.TextInput
 import vn.gov.langson.vieclam.ui.theme.MinTouchTarget
 import vn.gov.langson.vieclam.ui.theme.StatusColors
 
@@ -58,7 +59,7 @@ private fun QuestionEditor(q: Question, current: String?, draft: String?, string
     when (val kind = q.kind) {
         is QuestionKind.YesNo -> Options(listOf("yes" to strings.yes, "no" to strings.no), current) { onAnswer(AnswerInput.YesNo(it == "yes")) }
         is QuestionKind.Choice -> Options(kind.options.map { it.key to it.label }, current) { onAnswer(AnswerInput.Choice(it)) }
-        is QuestionKind.Number -> OutlinedTextField(
+        is QuestionKind.Number -> TextInput(
             value = draft ?: "",
             onValueChange = { text ->
                 onDraft(text)
@@ -66,10 +67,8 @@ private fun QuestionEditor(q: Question, current: String?, draft: String?, string
                 // then checks its range and unit.
                 parseNumber(text)?.let { onAnswer(AnswerInput.Number(it)) }
             },
-            label = { Text(kind.unit) },
-            singleLine = true,
+            label = kind.unit,
             keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Decimal),
-            modifier = Modifier.fillMaxWidth(),
         )
         is QuestionKind.Text -> OutlinedTextField(
             value = draft ?: "",

@@ -10,7 +10,10 @@ import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.heightIn
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.layout.sizeIn
 import androidx.compose.foundation.selection.selectable
+import androidx.compose.foundation.selection.selectableGroup
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.RadioButton
@@ -36,6 +39,8 @@ import vn.gov.langson.vieclam.ui.common.RowCard
 import vn.gov.langson.vieclam.ui.common.ScreenFrame
 import vn.gov.langson.vieclam.ui.common.SecondaryButton
 import vn.gov.langson.vieclam.ui.common.SectionTitle
+import vn.gov.langson.vieclam.ui.common.TextInput
+import vn.gov.langson.vieclam.ui.common.WrapRow
 import vn.gov.langson.vieclam.ui.theme.MinTouchTarget
 import vn.gov.langson.vieclam.ui.theme.StatusColors
 
@@ -61,13 +66,7 @@ fun CommuneReviewScreen(
 ) {
     ScreenFrame("${team.title} — ${team.communeName}", onBack = onBack, backLabel = strings.back) {
         SectionTitle(strings.reviewMine)
-        OutlinedTextField(
-            value = mine.heldOn,
-            onValueChange = { onChange(mine.copy(heldOn = it)) },
-            label = { Text(strings.reviewHeldOn) },
-            singleLine = true,
-            modifier = Modifier.fillMaxWidth(),
-        )
+        TextInput(mine.heldOn, { onChange(mine.copy(heldOn = it)) }, strings.reviewHeldOn)
         Problem(form, "held_on")
         for (h in form.headings) {
             val index = mine.notes.indexOfFirst { it.key == h.key }
@@ -140,14 +139,16 @@ private fun Problem(form: ReviewForm, field: String) {
     Text(if (form.language == "en") p.messageEn else p.messageVi, color = StatusColors.bad, style = MaterialTheme.typography.bodySmall)
 }
 
-/** The ratings as one row of radio buttons, each a 48 dp target. */
+/** The ratings as radio buttons side by side, wrapping onto more lines when they do not fit (English, large type);
+ *  each at least a 48 × 48 dp target, even a short label ("Tốt"). */
 @Composable
 private fun Ratings(options: List<ReviewRatingOption>, current: ReviewRating?, onPick: (ReviewRating) -> Unit) {
-    Row(Modifier.fillMaxWidth(), horizontalArrangement = Arrangement.spacedBy(4.dp)) {
+    WrapRow(Modifier.fillMaxWidth().selectableGroup(), spacing = 4.dp) {
         for (o in options) {
             Row(
-                Modifier.heightIn(min = MinTouchTarget)
-                    .selectable(selected = o.rating == current, role = Role.RadioButton, onClick = { onPick(o.rating) }),
+                Modifier.sizeIn(minWidth = MinTouchTarget, minHeight = MinTouchTarget)
+                    .selectable(selected = o.rating == current, role = Role.RadioButton, onClick = { onPick(o.rating) })
+                    .padding(end = 8.dp),
                 verticalAlignment = Alignment.CenterVertically,
             ) {
                 RadioButton(selected = o.rating == current, onClick = null)
@@ -174,20 +175,9 @@ private fun Pairs(
     items.forEachIndexed { i, (first, second) ->
         RowCard(onClick = null) {
             Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
-                OutlinedTextField(
-                    value = first,
-                    onValueChange = { v -> onItems(items.toMutableList().also { it[i] = v to second }) },
-                    label = { Text(firstLabel) },
-                    singleLine = true,
-                    modifier = Modifier.fillMaxWidth(),
-                )
+                TextInput(first, { v -> onItems(items.toMutableList().also { it[i] = v to second }) }, firstLabel)
                 Problem(form, when (field) { "attendees" -> "$field[$i].name"; "opinions" -> "$field[$i].who"; else -> "$field[$i].to" })
-                OutlinedTextField(
-                    value = second,
-                    onValueChange = { v -> onItems(items.toMutableList().also { it[i] = first to v }) },
-                    label = { Text(secondLabel) },
-                    modifier = Modifier.fillMaxWidth(),
-                )
+                TextInput(second, { v -> onItems(items.toMutableList().also { it[i] = first to v }) }, secondLabel, singleLine = false)
                 Problem(form, when (field) { "attendees" -> "$field[$i].role"; else -> "$field[$i].what" })
                 SecondaryButton(strings.reviewRemove, { onItems(items.filterIndexed { j, _ -> j != i }) })
             }

@@ -2,16 +2,14 @@
 //! abroad from licensed enterprises only, searchable without diacritics (the core folds the query).
 package vn.gov.langson.vieclam.ui.worker
 
-import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.material3.MaterialTheme
-import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.compose.ui.Modifier
 import vn.gov.langson.vieclam.core.Catalogue
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.common.RowCard
 import vn.gov.langson.vieclam.ui.common.ScreenFrame
+import vn.gov.langson.vieclam.ui.common.TextInput
 
 /** The catalogue with its search box; tapping a programme opens it (or applies) by id. */
 @Composable
@@ -23,7 +21,7 @@ fun CatalogueScreen(
     onProgramme: (String) -> Unit,
 ) {
     ScreenFrame(catalogue.title.ifBlank { strings.catalogueTitle }) {
-        OutlinedTextField(query, onQuery, label = { Text(strings.search) }, singleLine = true, modifier = Modifier.fillMaxWidth())
+        TextInput(query, onQuery, strings.search)
         for (p in catalogue.programmes) {
             RowCard(onClick = { onProgramme(p.id) }) {
                 Text(p.kindText, style = MaterialTheme.typography.labelMedium, color = MaterialTheme.colorScheme.primary)
