@@ -19,7 +19,7 @@ target=${CARGO_TARGET_DIR:-$root/target}
 cache=${VIECLAM_CACHE:-$HOME/.cache/vieclam}
 build=$root/build/compose
 shots=$root/build/screenshots
-compose_jars=$cache/compose-$COMPOSE_VERSION
+compose_jars=$cache/compose-$COMPOSE_VERSION-$(sha256sum "$root/tests/compose/pom.xml" | cut -c1-12) # new jars when the pom changes
 fonts=$cache/fonts-noto-sans-0.4.2
 cd "$root"
 
@@ -71,6 +71,7 @@ echo "compiling the bindings, the ui module and the screenshot tests (${#sources
 
 status=0
 java -Djava.awt.headless=true -Djna.library.path="$target/debug" -Dvieclam.fonts="$fonts" -Dvieclam.screenshots="$shots" \
+  -Dvieclam.strings.en="$root/android/app/src/main/res/values-en/strings.xml" \
   -cp "$build/classes:$cp" org.junit.runner.JUnitCore vn.gov.langson.vieclam.ui.screenshots.ScreenshotTest \
   vn.gov.langson.vieclam.ui.screenshots.GlyphTest | tee "$build/junit.log" || status=$?
 

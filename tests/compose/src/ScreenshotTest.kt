@@ -1,10 +1,15 @@
 // Screenshot tests of the app's `ui` screens: a demo province is loaded into an encrypted store through the
-// Kotlin bindings, each main screen is fed the core's real records (in Vietnamese) and rendered to a PNG at phone
-// size under build/screenshots/, and each PNG is checked to be a drawn screen, not a blank one. The screens' own
-// behaviour is tested in Rust; here the point is that the `ui` module compiles against Compose, draws these
-// records, and that a person can look at the result.
+// Kotlin bindings, and each main screen is fed the core's real records and rendered at phone size three ways:
+// in Vietnamese (NN-name.png), in English (the core's records asked in English and the app's English labels,
+// NN-name.en.png) and in Vietnamese at font scale 2 (NN-name.font2.png), under build/screenshots/. Each rendering
+// is checked on its PNG (a drawn screen, not a blank one) and on its semantics tree (Render.kt's `problems`): the
+// record's key texts are there, no raw key is shown, every tap target is at least 48 × 48 dp, no text is squeezed
+// to nothing or runs off the screen. The screens' own behaviour is tested in Rust; here the point is that the `ui`
+// module compiles against Compose, draws these records legibly in both languages and at large type, and that a
+// person can look at the result.
 package vn.gov.langson.vieclam.ui.screenshots
 
+import androidx.compose.runtime.Composable
 import java.io.File
 import kotlinx.coroutines.runBlocking
 import org.junit.AfterClass
@@ -14,6 +19,7 @@ import org.junit.BeforeClass
 import org.junit.Test
 import vn.gov.langson.vieclam.core.AnswerInput
 import vn.gov.langson.vieclam.core.ApplicationState
+import vn.gov.langson.vieclam.core.FieldKind
 import vn.gov.langson.vieclam.core.Language
 import vn.gov.langson.vieclam.core.LocationFix
 import vn.gov.langson.vieclam.core.MyReview
@@ -32,7 +38,6 @@ import vn.gov.langson.vieclam.core.walkPlot
 import vn.gov.langson.vieclam.core.test.DEMO_AS_OF
 import vn.gov.langson.vieclam.core.test.demoStore
 import vn.gov.langson.vieclam.core.test.tempDir
-import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.auth.SignInScreen
 import vn.gov.langson.vieclam.ui.auth.SignInMode
 import vn.gov.langson.vieclam.ui.auth.SignInState
@@ -58,11 +63,13 @@ import vn.gov.langson.vieclam.ui.worker.ApplicationsScreen
 import vn.gov.langson.vieclam.ui.worker.CatalogueScreen
 import vn.gov.langson.vieclam.ui.worker.RegistrationScreen
 
+/** One variant of a screen: the texts a person must find on it (from the records fed in) and the screen itself. */
+class Shot(val mustShow: List<String>, val content: @Composable () -> Unit)
+
 class ScreenshotTest {
     companion object {
         private lateinit var dir: File
         private lateinit var store: VieclamStore
-        private val strings = UiStrings.Vi
 
         /** Đình Lập town: the demo has sites around it. */
         private val here = Here(21.545, 107.095)
@@ -105,18 +112,38 @@ class ScreenshotTest {
         LocationFix(lat, lon, accuracy, 400.0, time, "gps", 12u, false)
 
     /** A drawn phone screen: full size, more than a handful of colours (text is anti-aliased), real ink. */
-    private fun assertDrawn(png: File) {
-        assertTrue("${png.path} was not written", png.isFile && png.length() > 0)
+    private fun drawnProblems(png: File): List<String> {
+        if (!png.isFile || png.length() == 0L) return listOf("${png.path} was not written")
         val ink = ink(png)
-        assertEquals(WIDTH_PX to HEIGHT_PX, ink.width to ink.height)
-        assertTrue("${png.name}: only ${ink.colours} colours", ink.colours > 20)
-        assertTrue("${png.name}: ${ink.inkedFraction} of it inked", ink.inkedFraction > 0.02)
+        return listOfNotNull(
+            "${png.name}: ${ink.width} × ${ink.height} px".takeIf { ink.width != WIDTH_PX || ink.height != HEIGHT_PX },
+            "${png.name}: only ${ink.colours} colours".takeIf { ink.colours <= 20 },
+            "${png.name}: ${ink.inkedFraction} of it inked".takeIf { ink.inkedFraction <= 0.02 },
+        )
+    }
+
+    /**
+     * Renders screen `name` in every [Variant] (`shot` makes each from the records asked in the variant's language)
+     * and checks each PNG and semantics tree; every variant is rendered, and all their problems reported together.
+     */
+    private fun screen(name: String, shot: (Variant) -> Shot) {
+        val problems = mutableListOf<String>()
+        for (v in Variant.values()) {
+            val s = shot(v)
+            val rendered = renderScreen(name + v.suffix, v.fontScale, s.content)
+            problems += drawnProblems(rendered.png) + problems(rendered, s.mustShow)
+        }
+        assertTrue(problems.joinToString("\n", prefix = "\n"), problems.isEmpty())
     }
 
     @Test
-    fun signIn() = assertDrawn(renderPng("01-dang-nhap") {
-        SignInScreen(SignInState(serverUrl = "https://vieclam.langson.gov.vn", username = "thanhtra.dinhlap"), strings) {}
-    })
+    fun signIn() = screen("01-dang-nhap") { v ->
+        val s = v.strings
+        val state = SignInState(serverUrl = "https://vieclam.langson.gov.vn", username = "thanhtra.dinhlap")
+        Shot(listOf(s.appName, s.serverUrl, state.serverUrl, s.signInTitle, s.username, state.username, s.password, s.enrol)) {
+            SignInScreen(state, s) {}
+        }
+    }
 
     @Test
     fun enrolmentRefusedOnTheDevice() {
@@ -127,31 +154,43 @@ class ScreenshotTest {
         assertTrue("expected field problems, got $refused", refused is VieclamException.Invalid)
         val problems = (refused as VieclamException.Invalid).fields
         assertEquals(listOf("phone.format", "password.too_short"), problems.map { it.code })
-        val text = errorMessage(refused, Language.VI)
-        assertEquals(problems.joinToString(" ") { it.messageVi }, text)
-        assertTrue(text, text.endsWith("Mật khẩu cần ít nhất 8 ký tự."))
-        val state = SignInState(
-            mode = SignInMode.ENROL, serverUrl = "https://vieclam.langson.gov.vn", fullName = "Hoàng Văn Minh",
-            phone = "0123 456", password = "ngan", error = text,
-        )
-        assertDrawn(renderPng("01b-dang-ky-nguoi-lao-dong") { SignInScreen(state, strings) {} })
+        assertTrue(errorMessage(refused, Language.VI).endsWith("Mật khẩu cần ít nhất 8 ký tự."))
+        screen("01b-dang-ky-nguoi-lao-dong") { v ->
+            val text = errorMessage(refused, v.language)
+            assertEquals(problems.joinToString(" ") { if (v.language == Language.EN) it.messageEn else it.messageVi }, text)
+            val state = SignInState(
+                mode = SignInMode.ENROL, serverUrl = "https://vieclam.langson.gov.vn", fullName = "Hoàng Văn Minh",
+                phone = "0123 456", password = "ngan", error = text,
+            )
+            val s = v.strings
+            Shot(listOf(text, s.enrolTitle, s.fullName, state.fullName, s.phone, state.phone, s.enrolHint)) { SignInScreen(state, s) {} }
+        }
     }
 
     @Test
     fun plan() {
         finishedCommune // one commune shows a site checked
-        val plans = store.currentPlans(DEMO_AS_OF, Language.VI)
-        assertTrue("the demo plan runs on its as-of day", plans.plans.single().communes.any { it.checked > 0u })
-        assertDrawn(renderPng("02-ke-hoach") { PlanScreen(plans, strings) { _, _ -> } })
+        screen("02-ke-hoach") { v ->
+            val plans = store.currentPlans(DEMO_AS_OF, v.language)
+            val plan = plans.plans.single()
+            val checked = plan.communes.first { it.checked > 0u }
+            Shot(listOf(plans.title.ifEmpty { v.strings.planTitle }, plan.code, plan.title, plan.datesText, checked.communeName, checked.sitesText)) {
+                PlanScreen(plans, v.strings) { _, _ -> }
+            }
+        }
     }
 
     @Test
     fun sitesAsListAndMap() {
-        val sites = store.sitesNear(here.lat, here.lon, 8u, null, Language.VI)
-        assertEquals(8, sites.size)
-        assertTrue("nearest first", sites.zipWithNext().all { (a, b) -> a.distanceM <= b.distanceM })
-        assertDrawn(renderPng("03-mo-hinh-danh-sach") { SitesScreen(sites, here, false, strings, {}, {}) })
-        assertDrawn(renderPng("04-mo-hinh-ban-do") { SitesScreen(sites, here, true, strings, {}, {}) })
+        for ((name, map) in listOf("03-mo-hinh-danh-sach" to false, "04-mo-hinh-ban-do" to true)) screen(name) { v ->
+            val sites = store.sitesNear(here.lat, here.lon, 8u, null, v.language)
+            assertEquals(8, sites.size)
+            assertTrue("nearest first", sites.zipWithNext().all { (a, b) -> a.distanceM <= b.distanceM })
+            val s = v.strings
+            val first = sites.first()
+            val texts = listOf(s.sitesTitle, s.showList, s.showMap, first.borrowerName, "${first.modelText} · ${first.communeName}", first.distanceText)
+            Shot(if (map) texts + s.youAreHere else texts) { SitesScreen(sites, here, map, s, {}, {}) }
+        }
     }
 
     @Test
@@ -159,13 +198,19 @@ class ScreenshotTest {
         store.enrolDevice()
         val site = store.sitesNear(here.lat, here.lon, 1u, null, Language.VI).single()
         val at = fix(site.lat + 0.0002, site.lon, accuracy = 8.0)
-        val verdict = store.checkVerdict(site.siteId, at, Language.VI)
         val checkId = store.startCheck(site.siteId, at, START)
         store.answerCheck(checkId, "purpose_kept", AnswerInput.YesNo(true))
-        val questions = store.checklist(Language.VI)
-        val detail = store.checkDetail(checkId, Language.VI)
-        assertTrue("some required answers are still missing", detail.missingRequired.isNotEmpty())
-        assertDrawn(renderPng("05-kiem-tra-mo-hinh") { SiteCheckScreen(detail, verdict, questions, emptyMap(), strings) {} })
+        screen("05-kiem-tra-mo-hinh") { v ->
+            val verdict = store.checkVerdict(site.siteId, at, v.language)
+            val questions = store.checklist(v.language)
+            val detail = store.checkDetail(checkId, v.language)
+            assertTrue("some required answers are still missing", detail.missingRequired.isNotEmpty())
+            val field = detail.fields.first()
+            val s = v.strings
+            Shot(listOfNotNull(detail.title, verdict.message, field.label, field.value, s.checklist, questions.first().prompt, detail.missingText, s.finishCheck)) {
+                SiteCheckScreen(detail, verdict, questions, emptyMap(), s) {}
+            }
+        }
     }
 
     @Test
@@ -175,18 +220,28 @@ class ScreenshotTest {
         val dLon = 80.0 / (111_320.0 * Math.cos(Math.toRadians(here.lat)))
         val corners = listOf(0.0 to 0.0, dLat to 0.0, dLat to dLon, 0.0 to dLon, 0.0 to 0.0)
         val fixes = corners.mapIndexed { i, (a, b) -> fix(here.lat + a, here.lon + b, time = "2025-10-14T08:3$i:00+07:00") }
-        val plot = walkPlot(fixes, Language.VI)
-        assertEquals(0.8, plot.areaHa, 0.02)
-        val walk = PlotWalkUi(false, "${plot.usedPoints} điểm đo", plot, "%.2f ha".format(plot.areaHa).replace('.', ','),
-            "${plot.perimeterM.toInt()} m", "0,75 ha")
-        assertDrawn(renderPng("06-do-thua-dat") { PlotWalkScreen(walk, strings, {}, {}, {}) })
+        screen("06-do-thua-dat") { v ->
+            val plot = walkPlot(fixes, v.language)
+            assertEquals(0.8, plot.areaHa, 0.02)
+            val points = if (v.language == Language.EN) "points measured" else "điểm đo"
+            val funded = if (v.language == Language.EN) "0.75 ha" else "0,75 ha"
+            val walk = PlotWalkUi(false, "${plot.usedPoints} $points", plot, plot.areaText, plot.perimeterText, funded)
+            val s = v.strings
+            Shot(listOf(s.walkTitle, s.walkStart, plot.message, s.walkedArea, plot.areaText, s.fundedArea, s.perimeter, plot.perimeterText)) {
+                PlotWalkScreen(walk, s, {}, {}, {})
+            }
+        }
     }
 
     @Test
-    fun communeMinutes() {
-        val minutes = store.communeMinutes(finishedCommune, null, DEMO_AS_OF, Language.VI)
+    fun communeMinutes() = screen("07-bien-ban") { v ->
+        val minutes = store.communeMinutes(finishedCommune, null, DEMO_AS_OF, v.language)
         assertTrue("the finished visit is counted", minutes.checks >= 1u)
-        assertDrawn(renderPng("07-bien-ban") { MinutesScreen(minutes, strings, {}, {}) })
+        val header = minutes.header.first()
+        val s = v.strings
+        Shot(listOf(s.minutesTitle, minutes.title, minutes.subject, header.label, header.value, minutes.sections.first().title, s.exportMinutes)) {
+            MinutesScreen(minutes, s, {}, {})
+        }
     }
 
     @Test
@@ -204,41 +259,67 @@ class ScreenshotTest {
             opinions = listOf(ReviewOpinion("Hộ ông Tô Văn Hải", "Xin gia hạn nợ vì lũ.")),
             recommendations = emptyList(),
         )
-        val team = store.mergedReview(plan.planId, commune, Language.VI)
-        assertEquals(7, team.headings.size)
-        val form = ReviewForm(reviewHeadings(Language.VI), reviewRatings(Language.VI), emptyList(), "vi")
-        assertDrawn(renderPng("16-danh-gia-xa") { CommuneReviewScreen(mine, team, form, strings, {}, {}, {}) })
+        screen("16-danh-gia-xa") { v ->
+            val team = store.mergedReview(plan.planId, commune, v.language)
+            assertEquals(7, team.headings.size)
+            val form = ReviewForm(reviewHeadings(v.language), reviewRatings(v.language), emptyList(), v.code)
+            val s = v.strings
+            val texts = listOf(
+                "${team.title} — ${team.communeName}", s.reviewMine, form.headings.first().label, form.ratings.first().label,
+                form.ratings.last().label, mine.notes.first().text, s.reviewAttendees, mine.attendees.first().name, s.reviewSave, s.reviewTeam,
+            )
+            Shot(texts) { CommuneReviewScreen(mine, team, form, s, {}, {}, {}) }
+        }
     }
 
     @Test
     fun syncStatus() {
         finishedCommune // a finished check waits to go up
-        val status = store.syncStatus(Language.VI)
-        assertTrue("changes wait: ${status.lines}", status.waitingTotal > 0uL && status.waiting.isNotEmpty())
-        // No server here, so no sync runs: the progress line is the one the app makes from onProgress(PHOTOS, 2, 5).
-        val progress = SyncProgressUi(0.4f, "${strings.syncPhotos} 2/5")
-        assertDrawn(renderPng("08-dong-bo") { SyncStatusScreen(status, progress, strings, onSyncNow = {}, onSignOut = {}) })
+        screen("08-dong-bo") { v ->
+            val status = store.syncStatus(v.language)
+            assertTrue("changes wait: ${status.lines}", status.waitingTotal > 0uL && status.waiting.isNotEmpty())
+            val s = v.strings
+            // No server here, so no sync runs: the progress line is the one the app makes from onProgress(PHOTOS, 2, 5).
+            val progress = SyncProgressUi(0.4f, "${s.syncPhotos} 2/5")
+            Shot(listOf(s.syncTitle, s.lastSync, status.lastSuccess ?: s.neverSynced, progress.text, s.syncNow, status.waiting.first().label, s.photosWaiting)) {
+                SyncStatusScreen(status, progress, s, onSyncNow = {}, onSignOut = {})
+            }
+        }
     }
 
     @Test
     fun loansAndDetail() {
-        val list = store.loanList("dinh lap", 0u, 10u, DEMO_AS_OF, Language.VI)
-        assertTrue("Đình Lập has borrowers", list.rows.isNotEmpty())
-        assertDrawn(renderPng("09-khoan-vay") { LoansScreen(list, strings) {} })
-        val detail = store.loanDetail(list.rows.first().loanId, DEMO_AS_OF, 30u, Language.VI)
-        assertTrue(detail.schedule.isNotEmpty())
-        assertDrawn(renderPng("10-chi-tiet-khoan-vay") { LoanDetailScreen(detail, strings) {} })
+        screen("09-khoan-vay") { v ->
+            val list = store.loanList("dinh lap", 0u, 10u, DEMO_AS_OF, v.language)
+            assertTrue("Đình Lập has borrowers", list.rows.isNotEmpty())
+            val row = list.rows.first()
+            Shot(listOf(list.title.ifBlank { v.strings.loansTitle }, row.borrowerName, row.agreementNo, row.stateText, row.outstandingText)) {
+                LoansScreen(list, v.strings) {}
+            }
+        }
+        screen("10-chi-tiet-khoan-vay") { v ->
+            val loanId = store.loanList("dinh lap", 0u, 1u, DEMO_AS_OF, v.language).rows.first().loanId
+            val detail = store.loanDetail(loanId, DEMO_AS_OF, 30u, v.language)
+            assertTrue(detail.schedule.isNotEmpty())
+            val field = detail.fields.first()
+            val s = v.strings
+            Shot(listOf(detail.title, s.back, field.label, field.value, detail.scheduleTitle, detail.schedule.first().amountText)) {
+                LoanDetailScreen(detail, s) {}
+            }
+        }
     }
 
     @Test
-    fun reminders() {
-        val rows = store.loanList("", 0u, 30u, DEMO_AS_OF, Language.VI).rows
+    fun reminders() = screen("11-nhac-han") { v ->
+        val rows = store.loanList("", 0u, 30u, DEMO_AS_OF, v.language).rows
         val reminders = rows.map { r ->
-            val d = store.loanDetail(r.loanId, DEMO_AS_OF, 60u, Language.VI)
+            val d = store.loanDetail(r.loanId, DEMO_AS_OF, 60u, v.language)
             LoanReminders(r.loanId, d.title, d.reminders)
+        }.filter { it.lines.isNotEmpty() }.take(5)
+        assertTrue("some loan is due within 60 days", reminders.isNotEmpty())
+        Shot(listOf(v.strings.remindersTitle, reminders.first().loanTitle, reminders.first().lines.first())) {
+            RemindersScreen(reminders, v.strings) {}
         }
-        assertTrue("some loan is due within 60 days", reminders.any { it.lines.isNotEmpty() })
-        assertDrawn(renderPng("11-nhac-han") { RemindersScreen(reminders.filter { it.lines.isNotEmpty() }.take(5), strings) {} })
     }
 
     @Test
@@ -250,17 +331,30 @@ class ScreenshotTest {
             languages = listOf("Tiếng Trung"), certificates = emptyList(), wants = listOf("domestic_job"), consent = false,
         )
         val touched = listOf("full_name", "id_number", "birth_date", "phone", "consent")
-        val form = store.registrationFormState(typed, touched, DEMO_AS_OF, Language.VI)
-        assertTrue("a bad CCCD and date are caught as typed", form.fields.count { it.error != null } >= 2)
-        assertTrue(!form.canSubmit)
-        assertDrawn(renderPng("12-dang-ky") { RegistrationScreen(form, false, strings) {} })
+        screen("12-dang-ky") { v ->
+            val form = store.registrationFormState(typed, touched, DEMO_AS_OF, v.language)
+            val errors = form.fields.mapNotNull { it.error }
+            assertTrue("a bad CCCD and date are caught as typed", errors.size >= 2)
+            assertTrue(!form.canSubmit)
+            val first = form.fields.first()
+            // Choices show the labels of what the form holds (the commune's name, "Nữ", what the worker wants), not codes.
+            val chosen = form.fields.filter { it.kind == FieldKind.CHOICE || it.kind == FieldKind.MULTI_CHOICE }
+                .flatMap { f -> f.options.filter { it.selected }.map { it.label } }
+            assertTrue("the commune, sex and wants typed are chosen options: $chosen", chosen.size >= 3)
+            Shot(listOf(form.title.ifBlank { v.strings.registrationTitle }, first.label, first.value, v.strings.consent, form.submitLabel) + errors + chosen) {
+                RegistrationScreen(form, false, v.strings) {}
+            }
+        }
     }
 
     @Test
-    fun catalogue() {
-        val catalogue = store.catalogue("", DEMO_AS_OF, Language.VI)
+    fun catalogue() = screen("13-chuong-trinh") { v ->
+        val catalogue = store.catalogue("", DEMO_AS_OF, v.language)
         assertTrue(catalogue.programmes.isNotEmpty())
-        assertDrawn(renderPng("13-chuong-trinh") { CatalogueScreen(catalogue, "", strings, {}, {}) })
+        val p = catalogue.programmes.first()
+        Shot(listOf(catalogue.title.ifBlank { v.strings.catalogueTitle }, v.strings.search, p.kindText, p.title)) {
+            CatalogueScreen(catalogue, "", v.strings, {}, {})
+        }
     }
 
     @Test
@@ -269,20 +363,26 @@ class ScreenshotTest {
         // keystore was reset, or the file came back from a restore). The core says WrongKey; a file of garbage is
         // refused as well, and neither is shown as anything but what it is.
         val dir = tempDir("vieclam-recovery")
-        try {
+        val problem = try {
             val path = File(dir, "vieclam.db").path
             VieclamStore.open(path, ByteArray(32) { 1 }).close()
             val wrongKey = runCatching { VieclamStore.open(path, ByteArray(32) { 2 }) }.exceptionOrNull()
             assertTrue("expected WrongKey, got $wrongKey", wrongKey is VieclamException.WrongKey)
-            assertEquals(StoreProblem.WRONG_KEY, storeProblemOf(wrongKey as VieclamException))
             val garbage = File(dir, "damaged.db").apply { writeBytes(ByteArray(8192) { (it * 7).toByte() }) }
             val damaged = runCatching { VieclamStore.open(garbage.path, ByteArray(32) { 1 }) }.exceptionOrNull()
             assertTrue("expected a core error, got $damaged", damaged is VieclamException)
             assertTrue(storeProblemOf(damaged as VieclamException) != StoreProblem.TOO_NEW)
+            storeProblemOf(wrongKey as VieclamException)
         } finally {
             dir.deleteRecursively()
         }
-        assertDrawn(renderPng("17-khoi-phuc-du-lieu") { RecoveryScreen(StoreProblem.WRONG_KEY, strings, busy = false) {} })
+        assertEquals(StoreProblem.WRONG_KEY, problem)
+        screen("17-khoi-phuc-du-lieu") { v ->
+            val s = v.strings
+            Shot(listOf(s.recoveryTitle, s.recoveryWrongKey, s.recoveryKeptTitle, s.recoverySafe, s.recoveryMayLose, s.recoveryAction)) {
+                RecoveryScreen(problem, s, busy = false) {}
+            }
+        }
     }
 
     @Test
@@ -294,8 +394,13 @@ class ScreenshotTest {
             certificates = emptyList(), wants = listOf("domestic_job", "training"), consent = true,
         )
         store.submitRegistration(form, DEMO_AS_OF)
-        val list = store.applications(Language.VI)
-        assertEquals(ApplicationState.WAITING, list.rows.first().state)
-        assertDrawn(renderPng("14-ho-so") { ApplicationsScreen(list, strings) })
+        screen("14-ho-so") { v ->
+            val list = store.applications(v.language)
+            val row = list.rows.first()
+            assertEquals(ApplicationState.WAITING, row.state)
+            Shot(listOf(list.title.ifEmpty { v.strings.applicationsTitle }, row.title, row.fullName, row.sentText, row.statusText)) {
+                ApplicationsScreen(list, v.strings)
+            }
+        }
     }
 }
