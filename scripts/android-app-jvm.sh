@@ -9,6 +9,9 @@
 #
 # Usage: scripts/android-app-jvm.sh     exits non-zero on a compile error; honours CARGO_TARGET_DIR and VIECLAM_CACHE.
 #        Prints "android app: N Kotlin files compiled against android-all API 36 + M stub files".
+#        APP_KOTLIN_HOME=DIR compiles with the Kotlin distribution in DIR instead of kotlin-toolchain.sh's (e.g. the
+#        version android/gradle/libs.versions.toml names: npm pack kotlin-compiler@2.1.0 and unpack it; DIR is its
+#        package/ folder).
 # Needs: cargo (the bindings), a JDK 17+, npm and mvn (scripts/kotlin-toolchain.sh). Downloads, once, into
 #   ~/.cache/vieclam (VIECLAM_CACHE) with mvn from Maven Central: org.robolectric:android-all (~190 MB), the
 #   Compose desktop jars if scripts/screenshots.sh has not fetched them yet (same folder, same tests/compose/pom.xml),
@@ -101,6 +104,10 @@ write_r() {
 classpath=$(scripts/kotlin-toolchain.sh)
 kotlinc=$(scripts/kotlin-toolchain.sh --kotlinc)
 kotlin_home=$(cd "$(dirname "$kotlinc")/.." && pwd)
+if [[ -n "${APP_KOTLIN_HOME:-}" ]]; then # another Kotlin distribution, with its own stdlib and Compose plugin
+  classpath=${classpath//"$kotlin_home/lib/kotlin-stdlib.jar"/"$APP_KOTLIN_HOME/lib/kotlin-stdlib.jar"}
+  kotlin_home=$APP_KOTLIN_HOME kotlinc=$APP_KOTLIN_HOME/bin/kotlinc-jvm
+fi
 install_compose
 install_android_all
 install_listenable_future
@@ -115,7 +122,8 @@ mapfile -t app < <(find "$app_sources" -name '*.kt' | sort)
 mapfile -t stub_files < <(find "$stubs" -name '*.kt' | sort)
 mapfile -t others < <(find "$build/generated" "$build/generated-r" android/ui/src/main/kotlin -name '*.kt' | sort)
 [[ ${#app[@]} -gt 0 ]] || die "no Kotlin sources under $app_sources"
-echo "compiling the app module (${#app[@]} files) with the bindings, the ui module, R and ${#stub_files[@]} stub files" >&2
+echo "compiling the app module (${#app[@]} files) with the bindings, the ui module, R and ${#stub_files[@]} stub files" \
+  "($("$kotlinc" -version 2>&1 | grep -o 'kotlinc-jvm [0-9.]*'))" >&2
 start=$SECONDS status=0
 # Warnings are printed, not silenced; any error fails the script. One pass: the stubs are compiled with the app.
 "$kotlinc" -Xplugin="$kotlin_home/lib/compose-compiler-plugin.jar" -jvm-target 17 -Xjdk-release=17 \
