@@ -111,10 +111,11 @@ class ScreenshotTest {
     private fun fix(lat: Double, lon: Double, accuracy: Double = 4.0, time: String = START) =
         LocationFix(lat, lon, accuracy, 400.0, time, "gps", 12u, false)
 
-    /** A drawn phone screen: full size, more than a handful of colours (text is anti-aliased), real ink. */
-    private fun drawnProblems(png: File): List<String> {
+    /** A drawn phone screen: a PNG written, full size, more than a handful of colours (text is anti-aliased), real ink. */
+    private fun drawnProblems(screen: Screen): List<String> {
+        val png = screen.png
         if (!png.isFile || png.length() == 0L) return listOf("${png.path} was not written")
-        val ink = ink(png)
+        val ink = screen.ink
         return listOfNotNull(
             "${png.name}: ${ink.width} × ${ink.height} px".takeIf { ink.width != WIDTH_PX || ink.height != HEIGHT_PX },
             "${png.name}: only ${ink.colours} colours".takeIf { ink.colours <= 20 },
@@ -131,7 +132,7 @@ class ScreenshotTest {
         for (v in Variant.values()) {
             val s = shot(v)
             val rendered = renderScreen(name + v.suffix, v.fontScale, s.content)
-            problems += drawnProblems(rendered.png) + problems(rendered, s.mustShow)
+            problems += drawnProblems(rendered) + problems(rendered, s.mustShow)
         }
         assertTrue(problems.joinToString("\n", prefix = "\n"), problems.isEmpty())
     }
