@@ -2,7 +2,9 @@
 # Renders the app's screens to PNG on the JVM: compiles the Android `ui` module's composables against the Compose
 # Multiplatform desktop artifacts (the same androidx.compose.* API as Jetpack Compose), with the generated Kotlin
 # bindings, and runs tests/compose/src under JUnit. Each test loads a demo store through the bindings, feeds one
-# screen the core's records and writes build/screenshots/NN-name.png (1080 × 2340 px, a 411 × 891 dp phone).
+# screen the core's records and writes build/screenshots/NN-name.png (1080 × 2340 px, a 411 × 891 dp phone), and the
+# same screen in English (NN-name.en.png, with android/app's values-en labels) and at font scale 2
+# (NN-name.font2.png), checking each one's semantics tree (key texts shown, no raw key, 48 × 48 dp tap targets).
 #
 # Usage: scripts/screenshots.sh     exits non-zero when a test fails; honours CARGO_TARGET_DIR and VIECLAM_CACHE.
 # Needs: what tests/kotlin/run.sh needs (cargo, JDK 17+, npm, mvn). Downloads, once, into ~/.cache/vieclam:
