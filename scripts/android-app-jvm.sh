@@ -1,26 +1,27 @@
 #!/usr/bin/env bash
 # Compiles the Android `app` module's Kotlin (android/app/src/main/kotlin, every file) on the JVM, without the Android
 # SDK: against the real Android 16 (API 36) framework classes from Robolectric's android-all jar, the generated Kotlin
-# bindings, the `ui` module's sources, the Compose desktop jars (the androidx.compose.* API), and signature stubs
-# (tests/android-stubs) for the AndroidX and Play services APIs that only Google's Maven serves. The R class aapt2
-# would make is stood in for by R.kt generated from res/values/strings.xml (every string of values/ must also be in
-# values-en/ and the other way round). Proves that the app's calls into the core, the ui module, Android, Compose and
-# the stubbed libraries name real classes and functions with the right types; builds no APK (see docs/apps.md).
+# bindings, the `ui` module's sources, the Compose desktop jars (the androidx.compose.* API), the real AndroidX and
+# Play services libraries the app uses (activity, lifecycle, navigation, WorkManager, core, location: the versions of
+# android/gradle/libs.versions.toml, as Maven Central serves them), and signature stubs (tests/android-stubs) for the
+# rest: CameraX, which Maven Central does not serve, and the two Android-only pieces of Compose UI the app uses. The R
+# class aapt2 would make is stood in for by R.kt generated from res/values/strings.xml (every string of values/ must
+# also be in values-en/ and the other way round). Proves that the app's calls into the core, the ui module, Android,
+# Compose and those libraries name real classes and functions with the right types; builds no APK (docs/apps.md).
 #
 # Usage: scripts/android-app-jvm.sh     exits non-zero on a compile error; honours CARGO_TARGET_DIR and VIECLAM_CACHE.
 #        Prints "android app: N Kotlin files compiled against android-all API 36 + M stub files".
 #        APP_KOTLIN_HOME=DIR compiles with the Kotlin distribution in DIR instead of kotlin-toolchain.sh's (e.g. the
 #        version android/gradle/libs.versions.toml names: npm pack kotlin-compiler@2.1.0 and unpack it; DIR is its
 #        package/ folder).
-# Needs: cargo (the bindings), a JDK 17+, npm and mvn (scripts/kotlin-toolchain.sh). Downloads, once, into
-#   ~/.cache/vieclam (VIECLAM_CACHE) with mvn from Maven Central: org.robolectric:android-all (~190 MB), the
-#   Compose desktop jars if scripts/screenshots.sh has not fetched them yet (same folder, same tests/compose/pom.xml),
-#   and com.google.guava:listenablefuture (the real ListenableFuture WorkManager's API returns).
+# Needs: cargo (the bindings), a JDK 17+, npm, mvn and unzip. Downloads, once, into ~/.cache/vieclam (VIECLAM_CACHE)
+#   with mvn from Maven Central: org.robolectric:android-all (~190 MB), the AndroidX and Play services jars and AARs
+#   listed below (~8 MB, their classes.jar kept), and the Compose desktop jars if scripts/screenshots.sh has not
+#   fetched them yet (same folder, same tests/compose/pom.xml).
 set -euo pipefail
 
 ANDROID_ALL=org.robolectric:android-all:16-robolectric-13921718 # Android 16, API 36: the app's compileSdk
 ANDROID_API=36
-LISTENABLE_FUTURE=com.google.guava:listenablefuture:1.0
 DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -37,6 +38,42 @@ android_dir=$cache/android-all-${ANDROID_ALL##*:}
 
 die() { echo "android-app-jvm.sh: $*" >&2; exit 1; }
 [[ -n "$compose_version" ]] || die "no COMPOSE_VERSION in scripts/screenshots.sh"
+
+# A version from android/gradle/libs.versions.toml's [versions].
+toml_version() {
+  local v
+  v=$(sed -n "s/^$1 *= *\"\([^\"]*\)\"/\1/p" android/gradle/libs.versions.toml)
+  [[ -n "$v" ]] || die "no version '$1' in android/gradle/libs.versions.toml"
+  echo "$v"
+}
+# The real libraries, only their classes (no transitive resolution: Maven cannot read Gradle's AAR metadata). The
+# app's own dependencies at libs.versions.toml's versions, then the libraries their API types come from (supertypes
+# and signatures), at the versions Gradle resolves for them. The Compose and Kotlin artifacts are left out: the
+# desktop jars and the toolchain's stand in for them.
+lifecycle=$(toml_version lifecycle)
+LIBRARIES=(
+  "androidx.activity:activity:$(toml_version activity-compose):aar"
+  "androidx.activity:activity-compose:$(toml_version activity-compose):aar"
+  "androidx.navigation:navigation-compose:$(toml_version navigation-compose):aar"
+  "androidx.navigation:navigation-runtime:$(toml_version navigation-compose):aar"
+  "androidx.navigation:navigation-common:$(toml_version navigation-compose):aar"
+  "androidx.lifecycle:lifecycle-runtime-compose-android:$lifecycle:aar"
+  "androidx.lifecycle:lifecycle-runtime-android:$lifecycle:aar"
+  "androidx.lifecycle:lifecycle-common-jvm:$lifecycle"
+  "androidx.lifecycle:lifecycle-viewmodel-android:$lifecycle:aar"
+  "androidx.lifecycle:lifecycle-livedata:$lifecycle:aar"
+  "androidx.lifecycle:lifecycle-livedata-core:$lifecycle:aar"
+  "androidx.work:work-runtime:$(toml_version work):aar"
+  "com.google.android.gms:play-services-location:$(toml_version play-services-location):aar"
+  androidx.core:core:1.13.0:aar
+  androidx.savedstate:savedstate:1.2.1:aar
+  androidx.annotation:annotation-jvm:1.8.1
+  com.google.guava:listenablefuture:1.0
+  com.google.android.gms:play-services-base:18.5.0:aar
+  com.google.android.gms:play-services-basement:18.4.0:aar
+  com.google.android.gms:play-services-tasks:18.2.0:aar
+)
+libraries_dir=$cache/android-libraries-$(printf '%s\n' "${LIBRARIES[@]}" | sha256sum | cut -c1-12)
 
 # mvn dependency:copy of one artifact into a folder; Maven's output is shown only when it fails.
 fetch() {
@@ -57,8 +94,19 @@ install_android_all() {
   rm -rf "$android_dir" && mv "$tmp" "$android_dir"
 }
 
-install_listenable_future() {
-  [[ -f "$cache/jars/listenablefuture-1.0.jar" ]] || fetch "$LISTENABLE_FUTURE" "$cache/jars"
+# Each library's jar, or an AAR's classes.jar, as NAME-VERSION.jar in a folder named after the list.
+install_libraries() {
+  [[ -f "$libraries_dir/.complete" ]] && return
+  command -v unzip >/dev/null || die "unzip not found (apt-get install unzip)"
+  local tmp coord aar
+  mkdir -p "$cache"
+  tmp=$(mktemp -d "$cache/.android-libraries.XXXXXX")
+  for coord in "${LIBRARIES[@]}"; do fetch "$coord" "$tmp/download"; done
+  mkdir -p "$tmp/jars"
+  mv "$tmp"/download/*.jar "$tmp/jars/" 2>/dev/null || true
+  for aar in "$tmp"/download/*.aar; do unzip -p "$aar" classes.jar >"$tmp/jars/$(basename "$aar" .aar).jar"; done
+  rm -rf "$tmp/download" && touch "$tmp/.complete"
+  rm -rf "$libraries_dir" && mv "$tmp" "$libraries_dir"
 }
 
 # The same jars, the same way, as scripts/screenshots.sh (which normally ran just before and fetched them).
@@ -110,9 +158,10 @@ if [[ -n "${APP_KOTLIN_HOME:-}" ]]; then # another Kotlin distribution, with its
 fi
 install_compose
 install_android_all
-install_listenable_future
+install_libraries
 compose_cp=$(find "$compose_jars" -name '*.jar' ! -name 'kotlin-stdlib*' ! -name 'kotlinx-coroutines-core*' | sort | paste -sd:)
-cp="$android_dir/android-all-${ANDROID_ALL##*:}.jar:$cache/jars/listenablefuture-1.0.jar:$compose_cp:$classpath"
+libraries_cp=$(find "$libraries_dir/jars" -name '*.jar' | sort | paste -sd:)
+cp="$android_dir/android-all-${ANDROID_ALL##*:}.jar:$libraries_cp:$compose_cp:$classpath"
 
 rm -rf "$build" && mkdir -p "$build/classes"
 bindings/scripts/generate.sh debug "$build/generated"
@@ -122,7 +171,7 @@ mapfile -t app < <(find "$app_sources" -name '*.kt' | sort)
 mapfile -t stub_files < <(find "$stubs" -name '*.kt' | sort)
 mapfile -t others < <(find "$build/generated" "$build/generated-r" android/ui/src/main/kotlin -name '*.kt' | sort)
 [[ ${#app[@]} -gt 0 ]] || die "no Kotlin sources under $app_sources"
-echo "compiling the app module (${#app[@]} files) with the bindings, the ui module, R and ${#stub_files[@]} stub files" \
+echo "compiling the app module (${#app[@]} files) with the bindings, the ui module, R, ${#LIBRARIES[@]} real libraries and ${#stub_files[@]} stub files" \
   "($("$kotlinc" -version 2>&1 | grep -o 'kotlinc-jvm [0-9.]*'))" >&2
 start=$SECONDS status=0
 # Warnings are printed, not silenced; any error fails the script. One pass: the stubs are compiled with the app.

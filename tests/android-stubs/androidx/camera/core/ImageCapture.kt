@@ -2,7 +2,8 @@
 // androidx.camera:camera-core 1.4.1 (android/gradle/libs.versions.toml) that android/app uses. The real classes are
 // Java: their getters are Kotlin properties of the same name here, their static constants companion constants,
 // and their @NonNull/@Nullable annotations are this file's nullability.
-// Only scripts/android-app-jvm.sh uses it; the real library comes from Google's Maven in the Gradle build.
+// Only scripts/android-app-jvm.sh uses it; the real library comes from Google's Maven in the Gradle build
+// (Maven Central does not serve CameraX).
 package androidx.camera.core
 
 import java.nio.ByteBuffer

@@ -1,7 +1,8 @@
 // SIGNATURE STUB FOR COMPILING ONLY, NOT THE REAL LIBRARY: every body throws. It mirrors the public API of
 // androidx.camera:camera-view 1.4.1 that android/app uses. The real classes are Java: getter/setter pairs are Kotlin
 // properties of the same name here, static constants companion constants, @NonNull/@Nullable this file's nullability.
-// Only scripts/android-app-jvm.sh uses it; the real library comes from Google's Maven in the Gradle build.
+// Only scripts/android-app-jvm.sh uses it; the real library comes from Google's Maven in the Gradle build
+// (Maven Central does not serve CameraX).
 package androidx.camera.view
 
 import android.content.Context

@@ -1,5 +1,6 @@
 // SIGNATURE STUB FOR COMPILING ONLY, NOT THE REAL LIBRARY: every body throws. It mirrors AndroidView from
-// androidx.compose.ui:ui 1.7 (Android only, absent from the Compose desktop jars): same package, name and types.
+// androidx.compose.ui:ui 1.7 (Android only, absent from the Compose desktop jars): same package, name and types; a
+// stub rather than the real ui-android so that only one Compose UI (the desktop jars) is on the class path.
 // Only scripts/android-app-jvm.sh uses it; the real library comes from Google's Maven in the Gradle build.
 package androidx.compose.ui.viewinterop
 
