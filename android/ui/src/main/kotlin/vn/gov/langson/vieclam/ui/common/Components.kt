@@ -46,7 +46,7 @@ import androidx.compose.ui.unit.dp
 import vn.gov.langson.vieclam.core.LabeledValue
 import vn.gov.langson.vieclam.ui.theme.MinTouchTarget
 
-/** At this font scale and above, the title bar stacks its back button over the title so the title keeps its width. */
+/** At this font scale and above, a back button stacks over its title and a value under its label, to keep their width. */
 private const val LARGE_FONT_SCALE = 1.5f
 
 /** A screen: a coloured title bar (with a back button when `onBack` is given) over scrolling content. */
@@ -113,9 +113,19 @@ fun SectionTitle(text: String) {
     )
 }
 
-/** One label and its value on one line (wrapping when long), the value in bold. */
+/**
+ * One label and its value on one line (wrapping when long), the value in bold. At large type the value goes under
+ * its label with the full width, so codes and numbers ("KT-06613-0002", "73031000278") are not broken in two.
+ */
 @Composable
 fun LabeledRow(label: String, value: String, valueColor: Color = Color.Unspecified) {
+    if (LocalDensity.current.fontScale >= LARGE_FONT_SCALE) {
+        Column(Modifier.fillMaxWidth().padding(vertical = 4.dp)) {
+            Text(label, style = MaterialTheme.typography.bodyMedium)
+            Text(value, style = MaterialTheme.typography.bodyMedium, fontWeight = FontWeight.Bold, color = valueColor)
+        }
+        return
+    }
     Row(Modifier.fillMaxWidth().padding(vertical = 4.dp), horizontalArrangement = Arrangement.SpaceBetween) {
         Text(label, style = MaterialTheme.typography.bodyMedium, modifier = Modifier.weight(1f))
         Spacer(Modifier.width(12.dp))
