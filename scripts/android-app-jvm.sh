@@ -4,10 +4,11 @@
 # bindings, the `ui` module's sources, the Compose desktop jars (the androidx.compose.* API), the real AndroidX and
 # Play services libraries the app uses (activity, lifecycle, navigation, WorkManager, core, location: the versions of
 # android/gradle/libs.versions.toml, as Maven Central serves them), and signature stubs (tests/android-stubs) for the
-# rest: CameraX, which Maven Central does not serve, and the two Android-only pieces of Compose UI the app uses. The R
-# class aapt2 would make is stood in for by R.kt generated from res/values/strings.xml (every string of values/ must
-# also be in values-en/ and the other way round). Proves that the app's calls into the core, the ui module, Android,
-# Compose and those libraries name real classes and functions with the right types; builds no APK (docs/apps.md).
+# rest: CameraX, which Maven Central does not serve. The Android-only part of Compose UI the app uses (LocalContext,
+# AndroidView) comes from the real ui-android, placed after the desktop jars. The R class aapt2 would make is stood
+# in for by R.kt generated from res/values/strings.xml (every string of values/ must also be in values-en/ and the
+# other way round). Proves that the app's calls into the core, the ui module, Android, Compose and those libraries
+# name real classes and functions with the right types; builds no APK (docs/apps.md).
 #
 # Usage: scripts/android-app-jvm.sh     exits non-zero on a compile error; honours CARGO_TARGET_DIR and VIECLAM_CACHE.
 #        Prints "android app: N Kotlin files compiled against android-all API 36 + M stub files".
@@ -16,7 +17,7 @@
 #        package/ folder).
 # Needs: cargo (the bindings), a JDK 17+, npm, mvn and unzip. Downloads, once, into ~/.cache/vieclam (VIECLAM_CACHE)
 #   with mvn from Maven Central: org.robolectric:android-all (~190 MB), the AndroidX and Play services jars and AARs
-#   listed below (~8 MB, their classes.jar kept), and the Compose desktop jars if scripts/screenshots.sh has not
+#   listed below (~15 MB, their classes.jar kept), and the Compose desktop jars if scripts/screenshots.sh has not
 #   fetched them yet (same folder, same tests/compose/pom.xml).
 set -euo pipefail
 
@@ -72,6 +73,9 @@ LIBRARIES=(
   com.google.android.gms:play-services-base:18.5.0:aar
   com.google.android.gms:play-services-basement:18.4.0:aar
   com.google.android.gms:play-services-tasks:18.2.0:aar
+  # Compose UI for Android (compose-bom 2024.12.01's), for what the desktop jars lack (LocalContext, AndroidView): on
+  # the class path after the desktop jars, so every class both have is the desktop one the ui module compiles against.
+  androidx.compose.ui:ui-android:1.7.6:aar
 )
 libraries_dir=$cache/android-libraries-$(printf '%s\n' "${LIBRARIES[@]}" | sha256sum | cut -c1-12)
 
@@ -160,8 +164,9 @@ install_compose
 install_android_all
 install_libraries
 compose_cp=$(find "$compose_jars" -name '*.jar' ! -name 'kotlin-stdlib*' ! -name 'kotlinx-coroutines-core*' | sort | paste -sd:)
-libraries_cp=$(find "$libraries_dir/jars" -name '*.jar' | sort | paste -sd:)
-cp="$android_dir/android-all-${ANDROID_ALL##*:}.jar:$libraries_cp:$compose_cp:$classpath"
+libraries_cp=$(find "$libraries_dir/jars" -name '*.jar' ! -name 'ui-android-*' | sort | paste -sd:)
+ui_android=$(find "$libraries_dir/jars" -name 'ui-android-*.jar')
+cp="$android_dir/android-all-${ANDROID_ALL##*:}.jar:$libraries_cp:$compose_cp:$ui_android:$classpath"
 
 rm -rf "$build" && mkdir -p "$build/classes"
 bindings/scripts/generate.sh debug "$build/generated"
