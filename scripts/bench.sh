@@ -6,13 +6,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${CARGO_TARGET_DIR:-target}
-cargo build --release -p vieclam-ffi --lib
-cargo build --release -p vieclam-bench
+# The device side (P4–P6) is measured as the apps ship it: the `mobile` profile (Cargo.toml: optimised for size
+# but the photo path), and the library linked with packed relative relocations, as build-android.sh links it
+# (`--pack-dyn-relocs=android` there; `-z pack-relative-relocs` is the glibc form of the same idea for x86-64).
+cargo rustc --profile mobile -p vieclam-ffi --lib --crate-type cdylib -- -C link-arg=-Wl,-z,pack-relative-relocs
+cargo build --profile mobile -p vieclam-bench
 mkdir -p "$target/bench"
 lib=$target/bench/libvieclam_ffi.stripped.so
-cp "$target/release/libvieclam_ffi.so" "$lib"
+cp "$target/mobile/libvieclam_ffi.so" "$lib"
 strip --strip-all "$lib"
-"$target/release/vieclam-bench" --dir "$target/bench" --lib "$lib" "$@"
+"$target/mobile/vieclam-bench" --dir "$target/bench" --lib "$lib" "$@"
 # P1/P2: a fresh `vieclam` downloads a 10,000-loan commune from vieclam-server through the counting proxy, then syncs
 # with nothing new and after 10 corrected loans (the table says which budgets are met; a miss does not stop P3).
 # (`--bin` would filter every package named here, so the server and the shell are built by name of package, and the

@@ -24,13 +24,14 @@ done
 
 cd "$root"
 for t in aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios; do
-  cargo build --release -p vieclam-ffi --lib --target "$t"
+  # The `mobile` profile (Cargo.toml): release optimised for size, the photo path excepted.
+  cargo build --profile mobile -p vieclam-ffi --lib --target "$t"
 done
 
 rm -rf "$out" && mkdir -p "$out/sim" "$out/headers" "$out/swift"
 # One simulator slice per architecture would clash in the xcframework: join them into one fat library.
-lipo -create "$target/aarch64-apple-ios-sim/release/libvieclam_ffi.a" \
-  "$target/x86_64-apple-ios/release/libvieclam_ffi.a" -output "$out/sim/libvieclam_ffi.a"
+lipo -create "$target/aarch64-apple-ios-sim/mobile/libvieclam_ffi.a" \
+  "$target/x86_64-apple-ios/mobile/libvieclam_ffi.a" -output "$out/sim/libvieclam_ffi.a"
 
 bindings/scripts/generate.sh debug "$out/swift"
 rm -rf "$out/swift/vn"   # the Kotlin half of the generation
@@ -39,7 +40,7 @@ cp "$out/swift/VieclamCoreFFI.h" "$out/headers/"
 cp "$out/swift/VieclamCoreFFI.modulemap" "$out/headers/module.modulemap"
 
 xcodebuild -create-xcframework \
-  -library "$target/aarch64-apple-ios/release/libvieclam_ffi.a" -headers "$out/headers" \
+  -library "$target/aarch64-apple-ios/mobile/libvieclam_ffi.a" -headers "$out/headers" \
   -library "$out/sim/libvieclam_ffi.a" -headers "$out/headers" \
   -output "$out/VieclamCoreFFI.xcframework"
 echo "xcframework in $out/VieclamCoreFFI.xcframework; Swift in $out/swift/VieclamCore.swift" >&2
