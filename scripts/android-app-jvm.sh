@@ -15,7 +15,7 @@
 #        APP_KOTLIN_HOME=DIR compiles with the Kotlin distribution in DIR instead of kotlin-toolchain.sh's (e.g. the
 #        version android/gradle/libs.versions.toml names: npm pack kotlin-compiler@2.1.0 and unpack it; DIR is its
 #        package/ folder).
-# Needs: cargo (the bindings), a JDK 17+, npm, mvn and unzip. Downloads, once, into ~/.cache/vieclam (VIECLAM_CACHE)
+# Needs: cargo (the bindings), a JDK 17+ (with its jar tool), npm and mvn. Downloads, once, into ~/.cache/vieclam (VIECLAM_CACHE)
 #   with mvn from Maven Central: org.robolectric:android-all (~190 MB), the AndroidX and Play services jars and AARs
 #   listed below (~15 MB, their classes.jar kept), and the Compose desktop jars if scripts/screenshots.sh has not
 #   fetched them yet (same folder, same tests/compose/pom.xml).
@@ -101,15 +101,18 @@ install_android_all() {
 # Each library's jar, or an AAR's classes.jar, as NAME-VERSION.jar in a folder named after the list.
 install_libraries() {
   [[ -f "$libraries_dir/.complete" ]] && return
-  command -v unzip >/dev/null || die "unzip not found (apt-get install unzip)"
+  command -v jar >/dev/null || die "the JDK's jar tool not found (apt-get install openjdk-17-jdk-headless)"
   local tmp coord aar
   mkdir -p "$cache"
   tmp=$(mktemp -d "$cache/.android-libraries.XXXXXX")
   for coord in "${LIBRARIES[@]}"; do fetch "$coord" "$tmp/download"; done
-  mkdir -p "$tmp/jars"
+  mkdir -p "$tmp/jars" "$tmp/unpack"
   mv "$tmp"/download/*.jar "$tmp/jars/" 2>/dev/null || true
-  for aar in "$tmp"/download/*.aar; do unzip -p "$aar" classes.jar >"$tmp/jars/$(basename "$aar" .aar).jar"; done
-  rm -rf "$tmp/download" && touch "$tmp/.complete"
+  for aar in "$tmp"/download/*.aar; do
+    (cd "$tmp/unpack" && jar xf "$aar" classes.jar) || die "no classes.jar in $(basename "$aar")"
+    mv "$tmp/unpack/classes.jar" "$tmp/jars/$(basename "$aar" .aar).jar"
+  done
+  rm -rf "$tmp/download" "$tmp/unpack" && touch "$tmp/.complete"
   rm -rf "$libraries_dir" && mv "$tmp" "$libraries_dir"
 }
 
