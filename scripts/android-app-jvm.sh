@@ -11,14 +11,14 @@
 # name real classes and functions with the right types; builds no APK (docs/apps.md).
 #
 # Usage: scripts/android-app-jvm.sh     exits non-zero on a compile error; honours CARGO_TARGET_DIR and VIECLAM_CACHE.
-#        Prints "android app: N Kotlin files compiled against android-all API 36 + M stub files".
+#        Prints "android app: N Kotlin files compiled against android-all API 36 + L real libraries + M stub files".
 #        APP_KOTLIN_HOME=DIR compiles with the Kotlin distribution in DIR instead of kotlin-toolchain.sh's (e.g. the
 #        version android/gradle/libs.versions.toml names: npm pack kotlin-compiler@2.1.0 and unpack it; DIR is its
 #        package/ folder).
-# Needs: cargo (the bindings), a JDK 17+ (with its jar tool), npm and mvn. Downloads, once, into ~/.cache/vieclam (VIECLAM_CACHE)
-#   with mvn from Maven Central: org.robolectric:android-all (~190 MB), the AndroidX and Play services jars and AARs
-#   listed below (~15 MB, their classes.jar kept), and the Compose desktop jars if scripts/screenshots.sh has not
-#   fetched them yet (same folder, same tests/compose/pom.xml).
+# Needs: cargo (the bindings), a JDK 17+ (with its jar tool), npm and mvn. Downloads, once, into ~/.cache/vieclam
+#   (VIECLAM_CACHE) with mvn from Maven Central: org.robolectric:android-all (~190 MB), the AndroidX and Play services
+#   jars and AARs listed below (~15 MB, their classes.jar kept), and the Compose desktop jars if
+#   scripts/screenshots.sh has not fetched them yet (same folder, same tests/compose/pom.xml).
 set -euo pipefail
 
 ANDROID_ALL=org.robolectric:android-all:16-robolectric-13921718 # Android 16, API 36: the app's compileSdk
@@ -49,8 +49,8 @@ toml_version() {
 }
 # The real libraries, only their classes (no transitive resolution: Maven cannot read Gradle's AAR metadata). The
 # app's own dependencies at libs.versions.toml's versions, then the libraries their API types come from (supertypes
-# and signatures), at the versions Gradle resolves for them. The Compose and Kotlin artifacts are left out: the
-# desktop jars and the toolchain's stand in for them.
+# and signatures) at the versions their poms name (annotation-jvm only for its nullability annotations). The other
+# Compose and the Kotlin artifacts are left out: the desktop jars and the toolchain's stand in for them.
 lifecycle=$(toml_version lifecycle)
 LIBRARIES=(
   "androidx.activity:activity:$(toml_version activity-compose):aar"
@@ -166,7 +166,9 @@ fi
 install_compose
 install_android_all
 install_libraries
-compose_cp=$(find "$compose_jars" -name '*.jar' ! -name 'kotlin-stdlib*' ! -name 'kotlinx-coroutines-core*' | sort | paste -sd:)
+# Compose's jars minus the old Kotlin stdlib and coroutines they name, as in screenshots.sh.
+compose_cp=$(find "$compose_jars" -name '*.jar' ! -name 'kotlin-stdlib*' ! -name 'kotlinx-coroutines-core*' | sort |
+  paste -sd:)
 libraries_cp=$(find "$libraries_dir/jars" -name '*.jar' ! -name 'ui-android-*' | sort | paste -sd:)
 ui_android=$(find "$libraries_dir/jars" -name 'ui-android-*.jar')
 cp="$android_dir/android-all-${ANDROID_ALL##*:}.jar:$libraries_cp:$compose_cp:$ui_android:$classpath"
@@ -179,13 +181,15 @@ mapfile -t app < <(find "$app_sources" -name '*.kt' | sort)
 mapfile -t stub_files < <(find "$stubs" -name '*.kt' | sort)
 mapfile -t others < <(find "$build/generated" "$build/generated-r" android/ui/src/main/kotlin -name '*.kt' | sort)
 [[ ${#app[@]} -gt 0 ]] || die "no Kotlin sources under $app_sources"
-echo "compiling the app module (${#app[@]} files) with the bindings, the ui module, R, ${#LIBRARIES[@]} real libraries and ${#stub_files[@]} stub files" \
-  "($("$kotlinc" -version 2>&1 | grep -o 'kotlinc-jvm [0-9.]*'))" >&2
+kotlin_version=$("$kotlinc" -version 2>&1 | grep -o 'kotlinc-jvm [0-9.]*' || true)
+echo "compiling the app module (${#app[@]} files) with the bindings, the ui module, R," \
+  "${#LIBRARIES[@]} real libraries and ${#stub_files[@]} stub files ($kotlin_version)" >&2
 start=$SECONDS status=0
 # Warnings are printed, not silenced; any error fails the script. One pass: the stubs are compiled with the app.
 "$kotlinc" -Xplugin="$kotlin_home/lib/compose-compiler-plugin.jar" -jvm-target 17 -Xjdk-release=17 \
-  -cp "$cp" -d "$build/classes" "${app[@]}" "${stub_files[@]}" "${others[@]}" 2>&1 | tee "$build/kotlinc.log" || status=$?
+  -cp "$cp" -d "$build/classes" "${app[@]}" "${stub_files[@]}" "${others[@]}" 2>&1 |
+  tee "$build/kotlinc.log" || status=$?
 [[ $status -eq 0 ]] || die "the app module did not compile (exit $status, log in build/android-app/kotlinc.log)"
 warnings=$(grep -c '^warning:\|: warning:' "$build/kotlinc.log" || true)
-echo "android app: ${#app[@]} Kotlin files compiled against android-all API $ANDROID_API + ${#stub_files[@]} stub files" \
-  "($warnings warnings, $((SECONDS - start)) s)"
+echo "android app: ${#app[@]} Kotlin files compiled against android-all API $ANDROID_API" \
+  "+ ${#LIBRARIES[@]} real libraries + ${#stub_files[@]} stub files ($warnings warnings, $((SECONDS - start)) s)"

@@ -21,5 +21,5 @@ cargo build -p vieclam-server -p vieclam-cli
 cargo test --workspace
 tests/kotlin/run.sh
 scripts/screenshots.sh
-# The Android app module's Kotlin compiled on the JVM (android-all API 36, the ui module, signature stubs): no APK.
+# The Android app module's Kotlin compiled on the JVM (android-all API 36, AndroidX from Maven Central, CameraX stubs).
 scripts/android-app-jvm.sh
