@@ -20,6 +20,9 @@ import vn.gov.langson.vieclam.core.ApplicationList
 import vn.gov.langson.vieclam.core.FormState
 import vn.gov.langson.vieclam.core.RegistrationForm
 import vn.gov.langson.vieclam.core.VieclamException
+import vn.gov.langson.vieclam.core.registrationForProgramme
+import vn.gov.langson.vieclam.core.registrationSetField
+import vn.gov.langson.vieclam.core.registrationToggle
 import vn.gov.langson.vieclam.core.todayInProvince
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.borrower.LoanReminders
@@ -41,7 +44,13 @@ fun NavGraphBuilder.citizenRoutes(nav: NavHostController, app: VieclamApp, strin
         RemindersScreen(reminders, strings) { nav.navigate("loan/$it") }
     }
     composable(Routes.REGISTER) { RegistrationRoute(app, strings) }
-    composable(Routes.CATALOGUE) { CatalogueRoute(app, strings) }
+    composable(Routes.CATALOGUE) {
+        // "Register" on a programme opens the form with what it offers already ticked (the core's choice).
+        CatalogueRoute(app, strings) { kind ->
+            PendingRegistration.form = registrationForProgramme(kind)
+            nav.navigate(Routes.REGISTER)
+        }
+    }
     composable(Routes.APPLICATIONS) {
         val lang = appLanguage(LocalContext.current)
         val list by produceState<ApplicationList?>(null) { value = withContext(Dispatchers.IO) { app.store.applications(lang) } }
@@ -55,33 +64,16 @@ private val blankForm = RegistrationForm(
     certificates = emptyList(), wants = emptyList(), consent = false,
 )
 
-/** Sets field `name` (the core's field name) of the form; lists are typed comma-separated. */
-private fun RegistrationForm.with(name: String, value: String): RegistrationForm {
-    val list = value.split(',').map { it.trim() }.filter { it.isNotEmpty() }
-    return when (name) {
-        "full_name" -> copy(fullName = value)
-        "id_number" -> copy(idNumber = value)
-        "birth_date" -> copy(birthDate = value)
-        "sex" -> copy(sex = value)
-        "phone" -> copy(phone = value)
-        "commune_code" -> copy(communeCode = value)
-        "address" -> copy(address = value)
-        "country_abroad" -> copy(countryAbroad = value.ifBlank { null })
-        "years_abroad" -> copy(yearsAbroad = value.ifBlank { null })
-        "occupation" -> copy(occupation = value)
-        "skills" -> copy(skills = list)
-        "languages" -> copy(languages = list)
-        "certificates" -> copy(certificates = list)
-        "wants" -> copy(wants = list)
-        else -> this
-    }
+/** A form the catalogue prefilled for the programme a worker chose, taken once by the registration screen. */
+private object PendingRegistration {
+    var form: RegistrationForm? = null
 }
 
 @Composable
 private fun RegistrationRoute(app: VieclamApp, strings: UiStrings) {
     val lang = appLanguage(LocalContext.current)
     val scope = rememberCoroutineScope()
-    var form by remember { mutableStateOf(blankForm) }
+    var form by remember { mutableStateOf(PendingRegistration.form?.also { PendingRegistration.form = null } ?: blankForm) }
     var touched by remember { mutableStateOf(setOf<String>()) }
     // Asked again on every keystroke: the core validates as the worker types and reads nothing from the store.
     val state by produceState<FormState?>(null, form, touched) {
@@ -90,7 +82,15 @@ private fun RegistrationRoute(app: VieclamApp, strings: UiStrings) {
     val shown = state ?: return
     RegistrationScreen(shown, form.consent, strings) { action ->
         when (action) {
-            is RegistrationAction.Edit -> { form = form.with(action.field, action.value); touched = touched + action.field }
+            // Every change is the core's: it splits a typed list, takes a choice's code, flips one of several.
+            is RegistrationAction.Edit -> {
+                form = registrationSetField(form, action.field, action.value)
+                touched = touched + action.field
+            }
+            is RegistrationAction.Tap -> {
+                form = registrationToggle(form, action.field, action.code)
+                touched = touched + action.field
+            }
             is RegistrationAction.Consent -> { form = form.copy(consent = action.given); touched = touched + "consent" }
             RegistrationAction.Submit -> scope.launch {
                 try {

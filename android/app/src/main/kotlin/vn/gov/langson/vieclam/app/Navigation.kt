@@ -189,11 +189,15 @@ private fun LoansRoute(app: VieclamApp, strings: UiStrings, nav: NavHostControll
 }
 
 @Composable
-internal fun CatalogueRoute(app: VieclamApp, strings: UiStrings) {
+internal fun CatalogueRoute(app: VieclamApp, strings: UiStrings, onRegister: (programmeKind: String) -> Unit) {
     val lang = appLanguage(LocalContext.current)
     var query by remember { mutableStateOf("") }
     val catalogue by produceState<vn.gov.langson.vieclam.core.Catalogue?>(null, query) {
         value = withContext(Dispatchers.IO) { app.store.catalogue(query, todayInProvince(), lang) }
     }
-    catalogue?.let { CatalogueScreen(it, query, strings, { q -> query = q }, {}) }
+    catalogue?.let { shown ->
+        CatalogueScreen(shown, query, strings, { q -> query = q }) { id ->
+            shown.programmes.firstOrNull { it.id == id }?.let { onRegister(it.kind) }
+        }
+    }
 }

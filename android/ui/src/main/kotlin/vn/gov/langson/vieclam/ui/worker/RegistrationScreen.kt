@@ -37,7 +37,6 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
 import vn.gov.langson.vieclam.core.FieldKind
-import vn.gov.langson.vieclam.core.FieldOption
 import vn.gov.langson.vieclam.core.FieldState
 import vn.gov.langson.vieclam.core.FormState
 import vn.gov.langson.vieclam.ui.UiStrings
@@ -48,11 +47,11 @@ import vn.gov.langson.vieclam.ui.theme.MinTouchTarget
 
 /** What the worker did on the form. */
 sealed interface RegistrationAction {
-    /**
-     * Field `field` (the core's field name) now holds `value`: the text as typed, a choice's option code, or a
-     * multiple choice's option codes joined with ", ".
-     */
+    /** Text field `field` (the core's field name) now reads `value`, as typed (`registrationSetField`). */
     data class Edit(val field: String, val value: String) : RegistrationAction
+
+    /** Option `code` of choice field `field` was tapped (`registrationToggle`: one choice takes it, several flip it). */
+    data class Tap(val field: String, val code: String) : RegistrationAction
 
     /** The consent box. */
     data class Consent(val given: Boolean) : RegistrationAction
@@ -70,10 +69,11 @@ fun RegistrationScreen(form: FormState, consent: Boolean, strings: UiStrings, on
     ScreenFrame(form.title.ifBlank { strings.registrationTitle }) {
         for (f in form.fields.filter { it.kind != FieldKind.CONSENT && it.field != "consent" }) {
             val edit = { value: String -> onAction(RegistrationAction.Edit(f.field, value)) }
+            val tap = { code: String -> onAction(RegistrationAction.Tap(f.field, code)) }
             when (f.kind) {
                 FieldKind.CHOICE ->
-                    if (f.options.size > MAX_LISTED_OPTIONS) MenuField(f, edit) else OptionsField(f, multiple = false, edit)
-                FieldKind.MULTI_CHOICE -> OptionsField(f, multiple = true, edit)
+                    if (f.options.size > MAX_LISTED_OPTIONS) MenuField(f, tap) else OptionsField(f, multiple = false, tap)
+                FieldKind.MULTI_CHOICE -> OptionsField(f, multiple = true, tap)
                 else -> TextInput(f.value, edit, f.label, errorText = f.error, keyboardOptions = KeyboardOptions(keyboardType = keyboardOf(f.kind)))
             }
         }
@@ -113,15 +113,15 @@ private fun Labelled(f: FieldState, content: @Composable () -> Unit) {
     }
 }
 
-/** A choice among a few options (or several of them), each a 48 dp row with its label; taps hand back option codes. */
+/** A choice among a few options (or several of them), each a 48 dp row with its label; a tap hands back its code. */
 @Composable
-private fun OptionsField(f: FieldState, multiple: Boolean, onEdit: (String) -> Unit) = Labelled(f) {
+private fun OptionsField(f: FieldState, multiple: Boolean, onTap: (String) -> Unit) = Labelled(f) {
     Column(if (multiple) Modifier.fillMaxWidth() else Modifier.fillMaxWidth().selectableGroup()) {
         for (o in f.options) {
             val row = Modifier.fillMaxWidth().heightIn(min = MinTouchTarget)
             Row(
-                if (multiple) row.toggleable(o.selected, role = Role.Checkbox) { onEdit(toggled(f.options, o)) }
-                else row.selectable(o.selected, role = Role.RadioButton) { onEdit(o.code) },
+                if (multiple) row.toggleable(o.selected, role = Role.Checkbox) { onTap(o.code) }
+                else row.selectable(o.selected, role = Role.RadioButton) { onTap(o.code) },
                 verticalAlignment = Alignment.CenterVertically,
             ) {
                 if (multiple) Checkbox(checked = o.selected, onCheckedChange = null) else RadioButton(selected = o.selected, onClick = null)
@@ -131,13 +131,9 @@ private fun OptionsField(f: FieldState, multiple: Boolean, onEdit: (String) -> U
     }
 }
 
-/** The codes a multiple choice holds once `tapped` is flipped, in the core's order. */
-private fun toggled(options: List<FieldOption>, tapped: FieldOption): String =
-    options.filter { if (it.code == tapped.code) !it.selected else it.selected }.joinToString(", ") { it.code }
-
 /** A choice among many options (the communes): the chosen option's label on a button that opens the list. */
 @Composable
-private fun MenuField(f: FieldState, onEdit: (String) -> Unit) = Labelled(f) {
+private fun MenuField(f: FieldState, onTap: (String) -> Unit) = Labelled(f) {
     var open by remember { mutableStateOf(false) }
     val chosen = f.options.firstOrNull { it.selected }?.label ?: "—"
     Box {
@@ -153,7 +149,7 @@ private fun MenuField(f: FieldState, onEdit: (String) -> Unit) = Labelled(f) {
             for (o in f.options) {
                 DropdownMenuItem(
                     text = { Text(o.label, style = MaterialTheme.typography.bodyLarge) },
-                    onClick = { open = false; onEdit(o.code) },
+                    onClick = { open = false; onTap(o.code) },
                 )
             }
         }
