@@ -236,7 +236,7 @@ private fun WalkRoute(app: VieclamApp, strings: UiStrings, nav: NavHostControlle
                 ui = ui.copy(
                     plot = walk.plot,
                     areaText = walk.plot.areaText,
-                    perimeterText = "${walk.plot.perimeterM.toInt()} m",
+                    perimeterText = walk.plot.perimeterText,
                     verdictText = walk.verdictText,
                 )
             }

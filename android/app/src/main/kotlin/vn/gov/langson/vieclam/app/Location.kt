@@ -110,25 +110,14 @@ fun FixOutcome.problem(context: Context): String? = when (this) {
 suspend fun bestFix(context: Context, count: Int = 5, timeoutMillis: Long = 20_000): FixOutcome {
     if (!hasLocationPermission(context)) return FixOutcome.NoPermission
     val seen = mutableListOf<LocationFix>()
+    // The window opens a second early: a fix the platform stamped just before the first request still counts.
+    val opened = Instant.now().minusSeconds(1)
     try {
         withTimeoutOrNull(timeoutMillis) { fixes(context).take(count).collect { seen += it } }
     } catch (e: SecurityException) {
         return FixOutcome.NoPermission
     }
-    return pickBest(seen)?.let { FixOutcome.Got(it) } ?: FixOutcome.NoFix
-}
-
-/**
- * The core's rule for the best fix of a window (`vieclam_core::checks::fix::best_fix`): a real fix over a mocked one,
- * then the smallest accuracy, the most satellites, the latest. The bindings do not export that function yet; when
- * they do, this should call it instead of repeating the rule. Fixes the core would refuse (a NaN or negative
- * accuracy, 0°, 0°) never win: they are left out here and refused by the core if passed on.
- */
-internal fun pickBest(fixes: List<LocationFix>): LocationFix? {
-    val believable = fixes.filter {
-        it.accuracyM.isFinite() && it.accuracyM >= 0.0 && !(it.lat == 0.0 && it.lon == 0.0)
-    }
-    val order = compareBy<LocationFix>({ it.accuracyM }, { -(it.satellites?.toLong() ?: 0L) })
-        .thenByDescending { Instant.parse(it.time) }
-    return believable.filter { !it.mocked }.minWithOrNull(order) ?: believable.filter { it.mocked }.minWithOrNull(order)
+    // Which fix of the window is best is the core's rule (real before mocked, then accuracy, satellites, latest).
+    val best = vn.gov.langson.vieclam.core.bestFix(seen, opened.toString(), Instant.now().toString())
+    return best?.let { FixOutcome.Got(it) } ?: FixOutcome.NoFix
 }
