@@ -6,7 +6,7 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import vn.gov.langson.vieclam.core.LoanList
-import vn.gov.langson.vieclam.core.LoanState
+import vn.gov.langson.vieclam.core.loanStateTone
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.common.LabeledRow
 import vn.gov.langson.vieclam.ui.common.RowCard
@@ -22,7 +22,7 @@ fun LoansScreen(list: LoanList, strings: UiStrings, onLoan: (String) -> Unit) {
             RowCard(onClick = { onLoan(row.loanId) }) {
                 Text(row.borrowerName, style = MaterialTheme.typography.titleMedium)
                 Text("${row.agreementNo} · ${row.communeName}", style = MaterialTheme.typography.bodyMedium)
-                val colour = if (row.state == LoanState.OVERDUE) StatusColors.bad else MaterialTheme.colorScheme.onSurface
+                val colour = StatusColors.of(loanStateTone(row.state), MaterialTheme.colorScheme.onSurface)
                 LabeledRow(row.stateText, row.outstandingText, colour)
             }
         }

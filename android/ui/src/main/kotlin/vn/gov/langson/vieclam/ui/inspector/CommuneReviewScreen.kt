@@ -33,6 +33,7 @@ import vn.gov.langson.vieclam.core.ReviewOpinion
 import vn.gov.langson.vieclam.core.ReviewRating
 import vn.gov.langson.vieclam.core.ReviewRatingOption
 import vn.gov.langson.vieclam.core.ReviewRecommendation
+import vn.gov.langson.vieclam.core.ratingTone
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.common.PrimaryButton
 import vn.gov.langson.vieclam.ui.common.RowCard
@@ -104,11 +105,7 @@ fun CommuneReviewScreen(
             RowCard(onClick = null) {
                 Text(h.label, style = MaterialTheme.typography.titleSmall)
                 for (c in h.contributions) {
-                    val colour = when (c.rating) {
-                        ReviewRating.GOOD -> StatusColors.good
-                        ReviewRating.WEAK -> StatusColors.bad
-                        else -> MaterialTheme.colorScheme.onSurface
-                    }
+                    val colour = StatusColors.of(ratingTone(c.rating), MaterialTheme.colorScheme.onSurface)
                     Text("${c.author} · ${c.ratingLabel}", style = MaterialTheme.typography.labelLarge, color = colour)
                     if (c.text.isNotBlank()) Text(c.text, style = MaterialTheme.typography.bodyMedium)
                 }

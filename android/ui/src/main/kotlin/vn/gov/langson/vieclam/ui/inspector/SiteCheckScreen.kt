@@ -24,6 +24,7 @@ import vn.gov.langson.vieclam.core.CheckDetail
 import vn.gov.langson.vieclam.core.Place
 import vn.gov.langson.vieclam.core.Question
 import vn.gov.langson.vieclam.core.Verdict
+import vn.gov.langson.vieclam.core.placeTone
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.common.FieldsCard
 import vn.gov.langson.vieclam.ui.common.PrimaryButton
@@ -97,12 +98,8 @@ fun SiteCheckScreen(
     }
 }
 
-/** The colour a place is drawn in: green at the site, amber near or on a poor fix, red away or mocked. */
-fun placeColor(place: Place): Color = when (place) {
-    Place.AT_SITE -> StatusColors.good
-    Place.NEAR, Place.POOR_FIX -> StatusColors.warn
-    Place.AWAY, Place.MOCKED -> StatusColors.bad
-}
+/** The colour a place is drawn in, by the core's tone of it (`placeTone`). */
+fun placeColor(place: Place): Color = StatusColors.of(placeTone(place), StatusColors.warn)
 
 /** The verdict in words from the core, on a card coloured by the place; announced when it changes. */
 @Composable

@@ -8,6 +8,7 @@ import androidx.compose.material3.Typography
 import androidx.compose.material3.lightColorScheme
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.graphics.Color
+import vn.gov.langson.vieclam.core.Tone
 import androidx.compose.ui.text.TextStyle
 import androidx.compose.ui.text.font.FontFamily
 import androidx.compose.ui.text.font.FontWeight
@@ -24,6 +25,17 @@ object StatusColors {
 
     /** Away, overdue, rejected. */
     val bad = Color(0xFF9B1111)
+
+    /**
+     * The colour of a tone the core gave (`loanStateTone`, `applicationTone`, `placeTone`, `ratingTone`): which
+     * states are good or bad is the core's judgement; the screen only picks the colour. [Tone.NEUTRAL] is `plain`.
+     */
+    fun of(tone: Tone, plain: Color): Color = when (tone) {
+        Tone.GOOD -> good
+        Tone.CAUTION -> warn
+        Tone.BAD -> bad
+        Tone.NEUTRAL -> plain
+    }
 }
 
 /** The smallest touch target on every platform (Android's guideline; Apple asks 44 pt). */

@@ -7,7 +7,7 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import vn.gov.langson.vieclam.core.ApplicationList
-import vn.gov.langson.vieclam.core.ApplicationState
+import vn.gov.langson.vieclam.core.applicationTone
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.common.RowCard
 import vn.gov.langson.vieclam.ui.common.ScreenFrame
@@ -20,11 +20,7 @@ fun ApplicationsScreen(applications: ApplicationList, strings: UiStrings) {
         if (applications.rows.isEmpty()) Text(applications.emptyText, style = MaterialTheme.typography.bodyLarge)
         for (a in applications.rows) {
             // Colour only repeats what the text says (for bright sun), it never carries the state alone.
-            val colour = when (a.state) {
-                ApplicationState.VERIFIED -> StatusColors.good
-                ApplicationState.REFUSED, ApplicationState.REJECTED -> StatusColors.bad
-                ApplicationState.WAITING, ApplicationState.SENT -> MaterialTheme.colorScheme.primary
-            }
+            val colour = StatusColors.of(applicationTone(a.state), MaterialTheme.colorScheme.primary)
             RowCard(onClick = null) {
                 Text(a.title, style = MaterialTheme.typography.titleMedium)
                 Text(a.fullName, style = MaterialTheme.typography.bodyMedium)
