@@ -28,3 +28,10 @@ impl VieclamStore {
         Ok(rows.into_iter().map(|r| LoanReminders { loan_id: r.loan_id, title: r.title, lines: r.lines }).collect())
     }
 }
+
+/// How many days ahead an instalment counts as "due soon": the window of `reminders` and of the notifications.
+/// A loan's screen asks `loanDetail` with it, so the screen and the reminders never disagree.
+#[uniffi::export]
+pub fn reminder_window_days() -> u32 {
+    core::REMINDER_WINDOW_DAYS
+}

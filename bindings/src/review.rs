@@ -2,7 +2,6 @@
 //! inspector's own review of a plan's commune to edit and save (validated, signed and queued by the core), and the
 //! reviews of the whole team for that commune, merged by the core, to read.
 
-use vieclam_core::Error;
 use vieclam_core::review::{self as core, Rating, store};
 
 use crate::error::VieclamError;
@@ -205,16 +204,6 @@ fn mine_view(r: core::CommuneReview) -> MyReview {
     }
 }
 
-/// Refuses a plan's commune the device does not hold (it is not in any of this inspector's plans).
-fn known(s: &vieclam_core::Store, plan_id: &str, commune_code: &str) -> vieclam_core::Result<()> {
-    let held: bool = s.conn().query_row(
-        "SELECT EXISTS (SELECT 1 FROM plan_communes WHERE plan_id = ?1 AND commune_code = ?2)",
-        [plan_id, commune_code],
-        |r| r.get(0),
-    )?;
-    if held { Ok(()) } else { Err(Error::NotFound { entity: "plan_commune", id: format!("{plan_id}/{commune_code}") }) }
-}
-
 #[uniffi::export]
 impl VieclamStore {
     /// The signed-in inspector's own review of `commune_code` under `plan_id`, or `None` before they write one.
@@ -263,7 +252,7 @@ impl VieclamStore {
     ) -> Result<MergedReviewView, VieclamError> {
         let lang = vieclam_core::Lang::from(lang);
         let (merged, me) = self.with(|s| {
-            known(s, &plan_id, &commune_code)?;
+            store::require_plan_commune(s, &plan_id, &commune_code)?;
             let me = vieclam_core::sync::state::session(s.conn())?.map(|s| (s.account_id, s.display_name));
             Ok((store::merged_of(s.conn(), &plan_id, &commune_code)?, me))
         })?;

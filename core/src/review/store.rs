@@ -53,6 +53,17 @@ fn read(r: &Row) -> rusqlite::Result<ReviewRecord> {
     })
 }
 
+/// Refuses a plan's commune this device does not hold (it is in none of the signed-in inspector's plans), with
+/// `NotFound` on `plan_commune`: a review is written only for a commune the inspector was sent to.
+pub fn require_plan_commune(store: &Store, plan_id: &str, commune_code: &str) -> Result<()> {
+    let held: bool = store.conn().query_row(
+        "SELECT EXISTS (SELECT 1 FROM plan_communes WHERE plan_id = ?1 AND commune_code = ?2)",
+        [plan_id, commune_code],
+        |r| r.get(0),
+    )?;
+    if held { Ok(()) } else { Err(Error::NotFound { entity: "plan_commune", id: format!("{plan_id}/{commune_code}") }) }
+}
+
 /// The account id reviews are written under on this device: the signed-in account's.
 pub fn author(conn: &Connection) -> Result<String> {
     state::session(conn)?.map(|s| s.account_id).ok_or_else(|| one("author", "review.not_signed_in", msg::NOT_SIGNED_IN))

@@ -64,7 +64,7 @@ struct LoanDetailView: View {
             }
         }
         .navigationTitle(loan?.title ?? "")
-        .task { loan = attempt($error) { try model.core.loanDetail(loanId: loanId, on: isoToday(), remindWithinDays: 30) } }
+        .task { loan = attempt($error) { try model.core.loanDetail(loanId: loanId, on: isoToday(), remindWithinDays: reminderWindowDays()) } }
     }
 }
 

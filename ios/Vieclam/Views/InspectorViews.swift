@@ -370,8 +370,8 @@ struct SyncView: View {
                         ForEach(Array(status.rejected.enumerated()), id: \.offset) { _, r in
                             VStack(alignment: .leading) {
                                 Text("\(r.label) · \(r.madeAt)").bold()
+                                // The core's sentence; the stable code is for the office's logs, not for people.
                                 Text(r.reason).foregroundColor(Theme.bad)
-                                Text(r.code).font(.footnote)
                             }
                         }
                     }

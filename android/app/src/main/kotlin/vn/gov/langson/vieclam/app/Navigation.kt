@@ -35,6 +35,7 @@ import vn.gov.langson.vieclam.core.UserRole
 import vn.gov.langson.vieclam.core.VieclamException
 import vn.gov.langson.vieclam.core.errorMessage
 import vn.gov.langson.vieclam.core.sessionTabs
+import vn.gov.langson.vieclam.core.reminderWindowDays
 import vn.gov.langson.vieclam.core.todayInProvince
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.auth.SignInAction
@@ -113,7 +114,7 @@ fun VieclamNavHost(app: VieclamApp, strings: UiStrings) {
                     val loanId = entry.arguments?.getString("loanId") ?: return@composable
                     val lang = appLanguage(LocalContext.current)
                     val detail by produceState<vn.gov.langson.vieclam.core.LoanDetail?>(null, loanId) {
-                        value = withContext(Dispatchers.IO) { app.store.loanDetail(loanId, todayInProvince(), 30u, lang) }
+                        value = withContext(Dispatchers.IO) { app.store.loanDetail(loanId, todayInProvince(), reminderWindowDays(), lang) }
                     }
                     detail?.let { LoanDetailScreen(it, strings) { nav.popBackStack() } }
                 }

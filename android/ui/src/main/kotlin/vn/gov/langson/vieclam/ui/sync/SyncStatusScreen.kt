@@ -55,8 +55,8 @@ fun SyncStatusScreen(
             for (r in status.rejected) {
                 RowCard(onClick = null) {
                     Text("${r.label} · ${r.madeAt}", style = MaterialTheme.typography.titleSmall)
+                    // The core's sentence for the refusal; its stable code is for the office's logs, not for people.
                     Text(r.reason, color = StatusColors.bad, style = MaterialTheme.typography.bodyMedium)
-                    Text(r.code, style = MaterialTheme.typography.bodySmall)
                 }
             }
         }
