@@ -152,10 +152,8 @@ pub fn toggle(form: &RegistrationForm, field: &str, code: &str) -> RegistrationF
             }
             f.wants = Want::ALL.into_iter().filter(|w| held.contains(w)).map(|w| w.as_str().to_owned()).collect();
         }
-        "sex" | "commune_code" => {
-            if options(form, field, Lang::Vi).iter().any(|o| o.code == code) {
-                f = set_field(form, field, code);
-            }
+        "sex" | "commune_code" if options(form, field, Lang::Vi).iter().any(|o| o.code == code) => {
+            f = set_field(form, field, code);
         }
         "consent" => f.consent = !f.consent,
         _ => {}
