@@ -33,12 +33,9 @@ app_sources=android/app/src/main/kotlin
 cd "$root"
 # The Compose version screenshots.sh pins and the jars tests/compose/pom.xml names: a folder per version and pom, so
 # a changed pom gets its own jars (the folder name screenshots.sh uses for the same jars).
-compose_version=$(sed -n 's/^COMPOSE_VERSION=\([0-9.]*\).*/\1/p' scripts/screenshots.sh)
-compose_jars=$cache/compose-$compose_version-$(sha256sum tests/compose/pom.xml | cut -c1-12)
 android_dir=$cache/android-all-${ANDROID_ALL##*:}
 
 die() { echo "android-app-jvm.sh: $*" >&2; exit 1; }
-[[ -n "$compose_version" ]] || die "no COMPOSE_VERSION in scripts/screenshots.sh"
 
 # A version from android/gradle/libs.versions.toml's [versions].
 toml_version() {
@@ -116,18 +113,6 @@ install_libraries() {
   rm -rf "$libraries_dir" && mv "$tmp" "$libraries_dir"
 }
 
-# The same jars, the same way, as scripts/screenshots.sh (which normally ran just before and fetched them).
-install_compose() {
-  [[ -f "$compose_jars/.complete" ]] && return
-  command -v mvn >/dev/null || die "mvn not found (apt-get install maven)"
-  echo "fetching Compose $compose_version desktop jars from Maven Central into $compose_jars" >&2
-  local log
-  rm -rf "$compose_jars"
-  log=$(mvn -B -q -f tests/compose/pom.xml "$DEPENDENCY_PLUGIN:copy-dependencies" -DincludeScope=runtime \
-    -Dcompose.version="$compose_version" -DoutputDirectory="$compose_jars" 2>&1) || die "mvn failed:"$'\n'"$log"
-  touch "$compose_jars/.complete"
-}
-
 # The names of a strings.xml's <string> resources, sorted.
 string_names() { sed -n 's/.*<string name="\([A-Za-z0-9_]*\)".*/\1/p' "$1" | sort; }
 
@@ -163,7 +148,7 @@ if [[ -n "${APP_KOTLIN_HOME:-}" ]]; then # another Kotlin distribution, with its
   classpath=${classpath//"$kotlin_home/lib/kotlin-stdlib.jar"/"$APP_KOTLIN_HOME/lib/kotlin-stdlib.jar"}
   kotlin_home=$APP_KOTLIN_HOME kotlinc=$APP_KOTLIN_HOME/bin/kotlinc-jvm
 fi
-install_compose
+compose_jars=$(scripts/compose-jars.sh) # fetched once, shared with scripts/screenshots.sh
 install_android_all
 install_libraries
 # Compose's jars minus the old Kotlin stdlib and coroutines they name, as in screenshots.sh.

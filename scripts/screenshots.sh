@@ -12,31 +12,17 @@
 #   SIL OFL 1.1), so that every Vietnamese letter is drawn whatever fonts the machine has.
 set -euo pipefail
 
-COMPOSE_VERSION=1.5.12 # newest whose desktop jars resolve from Maven Central alone; see docs/apps.md
 FONT_PACKAGE=@expo-google-fonts/noto-sans@0.4.2
-DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 target=${CARGO_TARGET_DIR:-$root/target}
 cache=${VIECLAM_CACHE:-$HOME/.cache/vieclam}
 build=$root/build/compose
 shots=$root/build/screenshots
-compose_jars=$cache/compose-$COMPOSE_VERSION-$(sha256sum "$root/tests/compose/pom.xml" | cut -c1-12) # new jars when the pom changes
 fonts=$cache/fonts-noto-sans-0.4.2
 cd "$root"
 
 die() { echo "screenshots.sh: $*" >&2; exit 1; }
-
-install_compose() {
-  [[ -f "$compose_jars/.complete" ]] && return
-  command -v mvn >/dev/null || die "mvn not found (apt-get install maven)"
-  echo "fetching Compose $COMPOSE_VERSION desktop jars from Maven Central into $compose_jars" >&2
-  local log
-  rm -rf "$compose_jars"
-  log=$(mvn -B -q -f tests/compose/pom.xml "$DEPENDENCY_PLUGIN:copy-dependencies" -DincludeScope=runtime \
-    -Dcompose.version="$COMPOSE_VERSION" -DoutputDirectory="$compose_jars" 2>&1) || die "mvn failed:"$'\n'"$log"
-  touch "$compose_jars/.complete"
-}
 
 install_fonts() {
   [[ -f "$fonts/NotoSans_700Bold.ttf" ]] && return
@@ -59,7 +45,7 @@ compose_classpath() {
 classpath=$(scripts/kotlin-toolchain.sh)
 kotlinc=$(scripts/kotlin-toolchain.sh --kotlinc)
 kotlin_home=$(cd "$(dirname "$kotlinc")/.." && pwd)
-install_compose
+compose_jars=$(scripts/compose-jars.sh) # fetched once (scripts/compose-jars.sh)
 install_fonts
 cp="$(compose_classpath):$classpath"
 
