@@ -6,6 +6,7 @@
 package vn.gov.langson.vieclam.app
 
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateListOf
 import androidx.compose.runtime.mutableStateMapOf
@@ -60,11 +61,32 @@ fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, str
         val checkId = entry.arguments?.getString("checkId") ?: return@composable
         val context = LocalContext.current
         val scope = rememberCoroutineScope()
+        // Fixes keep coming while the camera is open, so the photo is stamped with where the phone was when the
+        // shutter was pressed, not seconds later (a person walks on). The last minute's are enough.
+        val recent = remember { mutableStateListOf<LocationFix>() }
+        LaunchedEffect(Unit) {
+            try {
+                fixes(context).collect { fix ->
+                    recent.add(fix)
+                    if (recent.size > PHOTO_FIXES_KEPT) recent.removeAt(0)
+                }
+            } catch (e: SecurityException) {
+                // No permission: nothing kept; the shutter then says why there is no fix.
+            }
+        }
         CameraCapture(strings.takePhoto, onJpeg = { jpeg ->
+            val shutter = Instant.now()
+            val around = recent.toList()
             scope.launch {
-                // The core stamps a photo with where it was taken: with no fix (GPS off, permission refused) it is
-                // not added, and the person is told why instead of waiting on a camera that does nothing.
-                val outcome = bestFix(context, count = 3)
+                // The core's best fix of the moments around the shutter; only when there is none (the camera was
+                // opened an instant ago, or GPS is off) a fresh window is waited for. With no fix at all (GPS off,
+                // permission refused) the photo is not added, and the person is told why.
+                val atShutter = coreCall(context) {
+                    vn.gov.langson.vieclam.core.bestFix(
+                        around, shutter.minusSeconds(PHOTO_FIX_BEFORE_S).toString(), shutter.plusSeconds(1).toString(),
+                    )
+                }
+                val outcome = atShutter?.let { FixOutcome.Got(it) } ?: bestFix(context, count = 3)
                 val fix = outcome.fixOrNull
                 if (fix == null) showMessage(context, outcome.problem(context))
                 else coreCall(context) { app.store.addPhoto(checkId, jpeg, fix, app.photosDir.path) }
@@ -244,3 +266,9 @@ private fun WalkRoute(app: VieclamApp, strings: UiStrings, nav: NavHostControlle
         onBack = { job?.cancel(); nav.popBackStack() },
     )
 }
+
+/** Fixes kept while the camera is open (about one a second). */
+private const val PHOTO_FIXES_KEPT = 60
+
+/** How far before the shutter a fix still says where the photo was taken, in seconds. */
+private const val PHOTO_FIX_BEFORE_S = 15L
