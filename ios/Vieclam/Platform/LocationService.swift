@@ -35,6 +35,13 @@ final class LocationService: NSObject, ObservableObject, CLLocationManagerDelega
     @Published private(set) var reducedAccuracy = false
     /// Called with every valid fix while a plot walk runs.
     var onFix: ((LocationFix) -> Void)?
+    /// The valid fixes of the last minute, oldest first: a photo is stamped with where the phone was when its
+    /// shutter was pressed (`fix(around:)`), not with a window opened after it, when the inspector may have walked on.
+    private var recent: [(fix: LocationFix, at: Date)] = []
+    /// How long `recent` keeps a fix.
+    private static let recentSpan: TimeInterval = 60
+    /// How far before the shutter a fix still says where a photo was taken.
+    private static let beforeShutter: TimeInterval = 15
     private let manager = CLLocationManager()
     /// The purpose key of Info.plist's NSLocationTemporaryUsageDescriptionDictionary.
     private static let purposeKey = "SiteCheck"
@@ -81,6 +88,16 @@ final class LocationService: NSObject, ObservableObject, CLLocationManagerDelega
         return best
     }
 
+    /// The core's best fix of the `beforeShutter` seconds up to `instant` (and a second after), from the fixes that
+    /// kept arriving meanwhile; nil when none was taken then (the caller opens a window instead).
+    func fix(around instant: Date) -> LocationFix? {
+        let fixes = recent.map(\.fix)
+        let start = Self.instant(instant.addingTimeInterval(-Self.beforeShutter))
+        let end = Self.instant(instant.addingTimeInterval(1))
+        // Throws only for an unreadable window bound, which these are not.
+        return (try? VieclamCore.bestFix(fixes: fixes, windowStart: start, windowEnd: end)) ?? nil
+    }
+
     /// iOS 14+: with "Precise: Off" the fixes are kilometres wide. Asks once per window for temporary full accuracy
     /// (iOS shows the purpose from Info.plist); the answer arrives through `locationManagerDidChangeAuthorization`.
     private func askForFullAccuracyIfReduced() {
@@ -95,7 +112,12 @@ final class LocationService: NSObject, ObservableObject, CLLocationManagerDelega
     nonisolated func locationManager(_ manager: CLLocationManager, didUpdateLocations locations: [CLLocation]) {
         let fixes = locations.compactMap { l in Self.fix(l).map { ($0, l.timestamp) } }
         Task { @MainActor in
-            for (f, at) in fixes { latest = f; latestAt = at; onFix?(f) }
+            for (f, at) in fixes {
+                latest = f; latestAt = at; onFix?(f)
+                recent.append((f, at))
+            }
+            let cutoff = Date().addingTimeInterval(-Self.recentSpan)
+            recent.removeAll { $0.at < cutoff }
         }
     }
 

@@ -184,11 +184,18 @@ struct SiteCheckView: View {
         .sheet(isPresented: $camera) {
             CameraView { jpeg in
                 camera = false
+                let shutter = Date()
                 Task {
-                    // The core stamps a photo with where it was taken: with no fix it is not added, and the
-                    // inspector is told why (location off or refused) instead of nothing happening.
+                    // The core stamps a photo with where it was taken: the best fix of the moments before the
+                    // shutter, or a fresh window when none was taken then; with no fix at all it is not added, and
+                    // the inspector is told why (location off or refused) instead of nothing happening.
                     do {
-                        let fix = try await model.location.bestFix(count: 3)
+                        let fix: LocationFix
+                        if let before = model.location.fix(around: shutter) {
+                            fix = before
+                        } else {
+                            fix = try await model.location.bestFix(count: 3)
+                        }
                         _ = attempt($error) { try model.core.addPhoto(checkId: checkId, jpeg: jpeg, fix: fix) }
                     } catch is CancellationError {
                     } catch {
