@@ -54,7 +54,7 @@ pub fn licence_key(licence: &str) -> String {
 
 /// Why `licence` cannot be a licence number, if it cannot.
 ///
-/// What a licence number looks like is not established: ../shared/DOMAIN.md says only that the register holds one.
+/// What a licence number looks like is not established: docs/domain.md says only that the register holds one.
 /// Licences issued by the ministry are written like `123/LĐTBXH-GP` (the demo's form), but the ministry that issues
 /// them changed in 2025 and older licences differ, so the rule is kept to what any of them satisfies: 1 to 40
 /// characters, letters (Vietnamese included), digits, spaces and `/ - . _`, at least one digit.
