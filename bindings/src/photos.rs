@@ -128,12 +128,18 @@ impl VieclamStore {
     /// (signed, flagged, queued for the server). A file stored before a failed record is harmless: the same bytes
     /// find it again.
     ///
-    /// `Invalid` on field `photo` for bytes the pipeline refuses (`photo.not_jpeg`, `photo.too_large`, …) or on
-    /// `fix` for an impossible fix; `Locked` on a finished check; `NotEnrolled` before enrolment.
+    /// `rotation_degrees` is how far the camera says the pixels must turn clockwise to be upright: Android's
+    /// CameraX `imageInfo.rotationDegrees` (some drivers do not write it into the EXIF); 0 on iOS, whose JPEG
+    /// carries its own EXIF orientation. The core stores the photo upright either way, never turning it twice.
+    ///
+    /// `Invalid` on field `photo` for bytes the pipeline refuses (`photo.not_jpeg`, `photo.too_large`,
+    /// `photo.bad_rotation`, …) or on `fix` for an impossible fix; `Locked` on a finished check; `NotEnrolled`
+    /// before enrolment.
     pub fn add_photo(
         &self,
         check_id: String,
         jpeg: Vec<u8>,
+        rotation_degrees: u16,
         fix: LocationFix,
         photos_dir: String,
     ) -> Result<AddedPhoto, VieclamError> {
@@ -143,7 +149,9 @@ impl VieclamStore {
             let signer = identity(s)?;
             let position = Some((fix.lat, fix.lon));
             let settings = CheckSettings::default();
-            lc::take_photo(s, &signer, &check_id, &jpeg, position, Some(fix.accuracy_m), &photos, &settings, fix.time)
+            let camera = lc::CameraJpeg { bytes: &jpeg, rotation_degrees };
+            let accuracy = Some(fix.accuracy_m);
+            lc::take_photo_turned(s, &signer, &check_id, camera, position, accuracy, &photos, &settings, fix.time)
         })?;
         Ok(added(taken, &photos))
     }

@@ -114,6 +114,9 @@ pub enum PhotoError {
     /// Encoding the output failed (a bug or an impossible budget, not the input's fault).
     #[error("the photo could not be encoded: {0}")]
     Encode(String),
+    /// The camera's rotation is not one of 0, 90, 180 or 270 degrees.
+    #[error("the camera's rotation {0}° is not 0, 90, 180 or 270")]
+    BadRotation(u16),
 }
 
 impl PhotoError {
@@ -125,6 +128,7 @@ impl PhotoError {
             PhotoError::TooLarge(_) => "photo.too_large",
             PhotoError::BadStamp(_) => "photo.bad_stamp",
             PhotoError::Encode(_) => "photo.encode",
+            PhotoError::BadRotation(_) => "photo.bad_rotation",
         }
     }
 
@@ -136,6 +140,7 @@ impl PhotoError {
             PhotoError::TooLarge(_) => msg::PHOTO_TOO_LARGE,
             PhotoError::BadStamp(_) => msg::PHOTO_BAD_STAMP,
             PhotoError::Encode(_) => msg::PHOTO_ENCODE,
+            PhotoError::BadRotation(_) => msg::PHOTO_BAD_ROTATION,
         }
     }
 
@@ -156,8 +161,26 @@ impl From<PhotoError> for crate::error::Error {
     }
 }
 
-/// Runs the whole pipeline on a camera JPEG. Never panics, whatever `input` holds.
+/// Runs the whole pipeline on a camera JPEG that says its own way up in its EXIF (or is upright). Never panics,
+/// whatever `input` holds.
 pub fn process(input: &[u8], stamp: &Stamp, s: &PhotoSettings) -> Result<ProcessedPhoto, PhotoError> {
+    process_turned(input, 0, stamp, s)
+}
+
+/// Runs the whole pipeline on a camera JPEG whose camera also said how far its pixels must turn clockwise to be
+/// upright (`rotation_degrees`: 0, 90, 180 or 270, as Android's CameraX gives it in `ImageInfo.rotationDegrees`).
+///
+/// Some camera drivers write the way up into the JPEG's EXIF, some only report it beside the bytes; a photo of a
+/// farm must not be stored sideways either way. An EXIF orientation other than upright wins (it describes these very
+/// bytes, and applying both would turn the picture twice); otherwise the camera's rotation is applied. Any other
+/// rotation is [`PhotoError::BadRotation`] and nothing is processed. Never panics, whatever `input` holds.
+pub fn process_turned(
+    input: &[u8],
+    rotation_degrees: u16,
+    stamp: &Stamp,
+    s: &PhotoSettings,
+) -> Result<ProcessedPhoto, PhotoError> {
+    let turn = raster::orientation_of_rotation(rotation_degrees).ok_or(PhotoError::BadRotation(rotation_degrees))?;
     validate_stamp(stamp)?;
     if input.len() > s.max_input_bytes {
         return Err(PhotoError::TooLarge(format!("{} bytes > {}", input.len(), s.max_input_bytes)));
@@ -170,7 +193,8 @@ pub fn process(input: &[u8], stamp: &Stamp, s: &PhotoSettings) -> Result<Process
     };
     let image = decode::decode(input, s.max_input_pixels)?;
     let image = raster::resize_long_edge(image, s.long_edge)?;
-    let mut image = raster::orient(image, source.orientation);
+    let orientation = if source.orientation == 1 { turn } else { source.orientation };
+    let mut image = raster::orient(image, orientation);
     stamp::draw(&mut image, stamp);
     let jpeg = encode::encode(&image, stamp, s)?;
     Ok(ProcessedPhoto { sha256: sha256_hex(&jpeg), jpeg, width: image.width, height: image.height, source })

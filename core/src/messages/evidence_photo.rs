@@ -29,6 +29,12 @@ pub const PHOTO_ENCODE: Text = t!(
     "The photo could not be saved because of an internal error; please try again."
 );
 
+/// `photo.bad_rotation`.
+pub const PHOTO_BAD_ROTATION: Text = t!(
+    "Máy ảnh báo góc xoay không hợp lệ (chỉ 0, 90, 180 hoặc 270 độ); hãy chụp lại.",
+    "The camera reported an invalid rotation (only 0, 90, 180 or 270 degrees); please take the photo again."
+);
+
 /// `exif.not_jpeg`.
 pub const EXIF_NOT_JPEG: Text = t!(
     "Tệp này không phải ảnh JPEG nên không có thông tin EXIF.",

@@ -108,7 +108,8 @@ final class CoreProxy: CoreAPI {
     func leaveQuestion(checkId: String, key: String) throws { _ = try store.leaveQuestion(checkId: checkId, key: key) }
     func finish(checkId: String) throws { try store.finishCheck(checkId: checkId, now: isoNow()) }
     func addPhoto(checkId: String, jpeg: Data, fix: LocationFix) throws {
-        _ = try store.addPhoto(checkId: checkId, jpeg: jpeg, fix: fix, photosDir: photosDir.path)
+        // AVCapturePhoto's file data carries its own EXIF orientation, which the core applies: no turn beside it.
+        _ = try store.addPhoto(checkId: checkId, jpeg: jpeg, rotationDegrees: 0, fix: fix, photosDir: photosDir.path)
     }
     func walk(fixes: [LocationFix]) throws -> WalkedPlot { try walkPlot(fixes: fixes, lang: language) }
     /// Measures the walk and records it on the open check: compared with the funded area, signed, queued.

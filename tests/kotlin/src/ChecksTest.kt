@@ -136,7 +136,15 @@ class ChecksTest {
 
             val takenAt = "2025-10-14T08:40:00+07:00"
             val photosDir = File(dir, "photos")
-            val photo = store.addPhoto(id, camera, fix(site.lat, site.lon, takenAt), photosDir.path)
+            // What CameraX reports beside the bytes: this sensor's pixels must turn 90° to be upright, and the
+            // JPEG's EXIF says nothing. A bad angle is refused first, and nothing is stored.
+            val badTurn = assertThrows(VieclamException.Invalid::class.java) {
+                store.addPhoto(id, camera, 45u, fix(site.lat, site.lon, takenAt), photosDir.path)
+            }
+            assertEquals("photo.bad_rotation", badTurn.fields.single().code)
+            assertEquals(0, store.checkDetail(id, Language.VI).photos.size)
+            val photo = store.addPhoto(id, camera, 90u, fix(site.lat, site.lon, takenAt), photosDir.path)
+            assertEquals("stored upright: the landscape sensor picture turned portrait", 600u to 800u, photo.width to photo.height)
             assertTrue("sha256 ${photo.sha256}", Regex("[0-9a-f]{64}").matches(photo.sha256))
             assertEquals(emptyList<String>(), photo.flagCodes)
             assertEquals(10L, photo.delayMin)
@@ -157,7 +165,7 @@ class ChecksTest {
             answerRequired(store, id)
             store.finishCheck(id, end)
             assertThrows(VieclamException.Locked::class.java) {
-                store.addPhoto(id, camera, fix(site.lat, site.lon, end), photosDir.path)
+                store.addPhoto(id, camera, 0u, fix(site.lat, site.lon, end), photosDir.path)
             }
             val notJpeg = assertThrows(VieclamException.Invalid::class.java) { readExif("GIF89a".toByteArray()) }
             assertEquals("exif.not_jpeg", notJpeg.fields.single().code)

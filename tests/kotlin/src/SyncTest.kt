@@ -215,7 +215,7 @@ class SyncTest {
         val checkId = store.startCheck(site.siteId, fix(site.lat, site.lon, minutesAgo(20)), minutesAgo(20))
         val answered = answerRequired(store, checkId)
         val camera = cameraJpeg(800, 600)
-        val photo = store.addPhoto(checkId, camera, fix(site.lat, site.lon, minutesAgo(10)), photos.path)
+        val photo = store.addPhoto(checkId, camera, 0u, fix(site.lat, site.lon, minutesAgo(10)), photos.path)
         store.finishCheck(checkId, minutesAgo(1))
         val waiting = store.syncStatus(Language.EN)
         assertTrue("changes waiting: ${waiting.lines}", waiting.waitingTotal > 0uL)

@@ -11,7 +11,7 @@ use super::photos::{PhotoFlags, add_photo};
 use super::{CheckFix, EvidenceSigner, PhotoInput, PhotoRules, record};
 use crate::checks::settings::CheckSettings;
 use crate::error::{Error, Result};
-use crate::evidence::photo::{PhotoSettings, PhotoStore, Stamp, process};
+use crate::evidence::photo::{PhotoSettings, PhotoStore, Stamp, process_turned};
 use crate::store::Store;
 
 /// Vietnam's offset, in which stamps show the time.
@@ -34,14 +34,42 @@ pub struct TakenPhoto {
     pub flags: PhotoFlags,
 }
 
-/// Takes `jpeg` (the camera's bytes) into open check `check_id`, taken at `now` at `position` with `accuracy_m`
-/// (default: where and how precisely the check started).
+/// Takes `jpeg` (the camera's bytes, upright or saying its way up in its EXIF) into open check `check_id`, taken at
+/// `now` at `position` with `accuracy_m` (default: where and how precisely the check started).
 #[allow(clippy::too_many_arguments)]
 pub fn take_photo(
     store: &mut Store,
     signer: &dyn EvidenceSigner,
     check_id: &str,
     jpeg: &[u8],
+    position: Option<(f64, f64)>,
+    accuracy_m: Option<f64>,
+    photos: &PhotoStore,
+    settings: &CheckSettings,
+    now: DateTime<Utc>,
+) -> Result<TakenPhoto> {
+    let camera = CameraJpeg { bytes: jpeg, rotation_degrees: 0 };
+    take_photo_turned(store, signer, check_id, camera, position, accuracy_m, photos, settings, now)
+}
+
+/// A camera's JPEG and the clockwise turn its camera says the pixels need to be upright (0, 90, 180 or 270; see
+/// [`crate::evidence::photo::process_turned`] for how it combines with the EXIF orientation).
+#[derive(Clone, Copy, Debug)]
+pub struct CameraJpeg<'a> {
+    /// The file as the camera gave it.
+    pub bytes: &'a [u8],
+    /// Android CameraX's `ImageInfo.rotationDegrees`; 0 where the camera writes its EXIF (iOS, files).
+    pub rotation_degrees: u16,
+}
+
+/// [`take_photo`] for a camera that reports its rotation beside the bytes: the photo is stored upright. An angle
+/// that is not a right angle is `Invalid` on `photo` (`photo.bad_rotation`) and nothing is stored.
+#[allow(clippy::too_many_arguments)]
+pub fn take_photo_turned(
+    store: &mut Store,
+    signer: &dyn EvidenceSigner,
+    check_id: &str,
+    camera: CameraJpeg<'_>,
     position: Option<(f64, f64)>,
     accuracy_m: Option<f64>,
     photos: &PhotoStore,
@@ -74,7 +102,8 @@ pub fn take_photo(
         check_code: check.code.clone(),
         check_id: check.id.clone(),
     };
-    let processed = process(jpeg, &stamp, &PhotoSettings::default()).map_err(Error::from)?;
+    let processed = process_turned(camera.bytes, camera.rotation_degrees, &stamp, &PhotoSettings::default())
+        .map_err(Error::from)?;
     let sha256 = photos.put(&processed.jpeg).map_err(Error::from)?;
     let input = PhotoInput {
         sha256: sha256.clone(),

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 
-pub use capture::{TakenPhoto, take_photo};
+pub use capture::{CameraJpeg, TakenPhoto, take_photo, take_photo_turned};
 pub(crate) use detail::answers_of;
 pub use detail::flags_text;
 pub use detail::{AnswerRow, CheckDetail, CheckRow, PhotoRow, check, checks_for_commune, open_checks};

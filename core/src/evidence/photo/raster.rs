@@ -51,6 +51,18 @@ pub(crate) fn resize_long_edge(image: RgbImage, long_edge: u32) -> Result<RgbIma
     Ok(RgbImage { width, height, data })
 }
 
+/// The EXIF orientation that means "turn `degrees` clockwise to view" (0 → 1, 90 → 6, 180 → 3, 270 → 8); `None` for
+/// any other angle.
+pub(crate) fn orientation_of_rotation(degrees: u16) -> Option<u16> {
+    match degrees {
+        0 => Some(1),
+        90 => Some(6),
+        180 => Some(3),
+        270 => Some(8),
+        _ => None,
+    }
+}
+
 /// Turns `image` upright according to EXIF `orientation` (1–8; anything else is left as is).
 pub(crate) fn orient(image: RgbImage, orientation: u16) -> RgbImage {
     if !(2..=8).contains(&orientation) {

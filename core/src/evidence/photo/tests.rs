@@ -152,6 +152,40 @@ fn orientation_6_comes_out_portrait_and_3_upside_down_fixed() {
 }
 
 #[test]
+fn the_cameras_rotation_turns_a_photo_whose_exif_says_nothing() {
+    // A driver that leaves EXIF orientation at 1 and tells CameraX "turn 90°": the stored photo is portrait with the
+    // red block top-right, exactly as if the EXIF had said 6.
+    let s = PhotoSettings::default();
+    let out = process_turned(&camera_jpeg(2400, 1800, 1), 90, &sample_stamp(), &s).expect("processes");
+    assert_eq!((out.width, out.height), (1200, 1600));
+    let (w, _, rgb) = decoded(&out.jpeg);
+    assert!(is_red(pixel(&rgb, w, w - 20, 20)), "red block turned to the top-right");
+    let out = process_turned(&camera_jpeg(2000, 1500, 1), 180, &sample_stamp(), &s).expect("processes");
+    let (w, h, rgb) = decoded(&out.jpeg);
+    assert!(is_red(pixel(&rgb, w, w - 20, h - 250)), "turned 180°: red block bottom-right");
+    let out = process_turned(&camera_jpeg(2400, 1800, 1), 270, &sample_stamp(), &s).expect("processes");
+    let (w, h, rgb) = decoded(&out.jpeg);
+    assert_eq!((w, h), (1200, 1600));
+    assert!(is_red(pixel(&rgb, w, 20, h - 250)), "turned 270°: red block bottom-left");
+}
+
+#[test]
+fn an_exif_orientation_wins_over_the_cameras_rotation_so_nothing_turns_twice() {
+    let s = PhotoSettings::default();
+    let by_exif = process(&camera_jpeg(2400, 1800, 6), &sample_stamp(), &s).expect("processes");
+    let both = process_turned(&camera_jpeg(2400, 1800, 6), 90, &sample_stamp(), &s).expect("processes");
+    assert_eq!(both.jpeg, by_exif.jpeg, "orientation 6 and rotation 90 describe one turn, not two");
+}
+
+#[test]
+fn a_rotation_that_is_not_a_right_angle_is_refused() {
+    for bad in [45, 360, 91, u16::MAX] {
+        let got = process_turned(&camera_jpeg(800, 600, 1), bad, &sample_stamp(), &PhotoSettings::default());
+        assert_eq!(got.unwrap_err(), PhotoError::BadRotation(bad));
+    }
+}
+
+#[test]
 fn small_photos_are_not_enlarged() {
     let input = test_jpeg::jpeg(&scene(800, 600), 800, 600, None);
     let out = process(&input, &sample_stamp(), &PhotoSettings::default()).expect("processes");
@@ -197,9 +231,13 @@ fn every_error_speaks_both_languages_with_a_stable_code() {
         PhotoError::TooLarge(String::new()),
         PhotoError::BadStamp(String::new()),
         PhotoError::Encode(String::new()),
+        PhotoError::BadRotation(45),
     ];
     let codes: Vec<&str> = errors.iter().map(PhotoError::code).collect();
-    assert_eq!(codes, ["photo.not_jpeg", "photo.corrupt", "photo.too_large", "photo.bad_stamp", "photo.encode"]);
+    assert_eq!(
+        codes,
+        ["photo.not_jpeg", "photo.corrupt", "photo.too_large", "photo.bad_stamp", "photo.encode", "photo.bad_rotation"]
+    );
     for e in &errors {
         let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));
         assert!(!vi.is_empty() && !en.is_empty() && vi != en, "{}", e.code());

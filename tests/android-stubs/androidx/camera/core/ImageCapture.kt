@@ -33,9 +33,21 @@ interface ImageProxy : AutoCloseable {
 
     val planes: Array<PlaneProxy>
 
+    /** Real: `@NonNull ImageInfo getImageInfo()`. */
+    val imageInfo: ImageInfo
+
     interface PlaneProxy {
         val rowStride: Int
         val pixelStride: Int
         val buffer: ByteBuffer
     }
+}
+
+/** Real: `public interface ImageInfo` (only what android/app reads). */
+interface ImageInfo {
+    /** Real: `int getRotationDegrees()`: the clockwise turn that makes the image upright (0, 90, 180, 270). */
+    val rotationDegrees: Int
+
+    /** Real: `long getTimestamp()`. */
+    val timestamp: Long
 }

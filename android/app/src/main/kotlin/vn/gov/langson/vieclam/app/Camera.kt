@@ -1,5 +1,6 @@
 //! Evidence photos from CameraX: a preview and a shutter, the JPEG handed straight to the core's `addPhoto` with
-//! the current fix. There is deliberately no gallery picker: evidence must be taken at the site, at the time.
+//! the current fix and the rotation CameraX reports (the core turns the photo upright; some camera drivers do not
+//! write it into the EXIF). There is deliberately no gallery picker: evidence must be taken at the site, at the time.
 package vn.gov.langson.vieclam.app
 
 import androidx.camera.core.ImageCapture
@@ -25,9 +26,12 @@ import androidx.compose.ui.unit.dp
 import androidx.compose.ui.viewinterop.AndroidView
 import androidx.core.content.ContextCompat
 
-/** A full-screen camera; `onJpeg` gets the captured JPEG bytes (EXIF as the camera wrote it). */
+/**
+ * A full-screen camera; `onJpeg` gets the captured JPEG bytes (EXIF as the camera wrote it) and CameraX's
+ * `rotationDegrees`, the clockwise turn the pixels need to be upright, for the core's `addPhoto`.
+ */
 @Composable
-fun CameraCapture(shutterLabel: String, onJpeg: (ByteArray) -> Unit, onError: (String) -> Unit) {
+fun CameraCapture(shutterLabel: String, onJpeg: (ByteArray, UShort) -> Unit, onError: (String) -> Unit) {
     val context = LocalContext.current
     val owner = LocalLifecycleOwner.current
     val controller = remember {
@@ -46,8 +50,9 @@ fun CameraCapture(shutterLabel: String, onJpeg: (ByteArray) -> Unit, onError: (S
                         // CameraX delivers JPEG captures as one plane holding the whole file.
                         val buffer = image.planes[0].buffer
                         val bytes = ByteArray(buffer.remaining()).also { buffer.get(it) }
+                        val rotation = image.imageInfo.rotationDegrees.toUShort()
                         image.close()
-                        onJpeg(bytes)
+                        onJpeg(bytes, rotation)
                     }
 
                     override fun onError(exception: ImageCaptureException) = onError(exception.message ?: "camera")

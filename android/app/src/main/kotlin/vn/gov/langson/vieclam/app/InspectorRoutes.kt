@@ -74,7 +74,7 @@ fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, str
                 // No permission: nothing kept; the shutter then says why there is no fix.
             }
         }
-        CameraCapture(strings.takePhoto, onJpeg = { jpeg ->
+        CameraCapture(strings.takePhoto, onJpeg = { jpeg, rotation ->
             val shutter = Instant.now()
             val around = recent.toList()
             scope.launch {
@@ -89,7 +89,7 @@ fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, str
                 val outcome = atShutter?.let { FixOutcome.Got(it) } ?: bestFix(context, count = 3)
                 val fix = outcome.fixOrNull
                 if (fix == null) showMessage(context, outcome.problem(context))
-                else coreCall(context) { app.store.addPhoto(checkId, jpeg, fix, app.photosDir.path) }
+                else coreCall(context) { app.store.addPhoto(checkId, jpeg, rotation, fix, app.photosDir.path) }
                 nav.popBackStack()
             }
         }, onError = { nav.popBackStack() })
