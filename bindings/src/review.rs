@@ -209,7 +209,7 @@ impl VieclamStore {
     /// The signed-in inspector's own review of `commune_code` under `plan_id`, or `None` before they write one.
     /// `Invalid` (`review.not_signed_in`) without a session.
     pub fn my_review(&self, plan_id: String, commune_code: String) -> Result<Option<MyReview>, VieclamError> {
-        Ok(self.with(|s| store::mine(s.conn(), &plan_id, &commune_code))?.map(mine_view))
+        Ok(self.with(|s| store::mine(s, &plan_id, &commune_code))?.map(mine_view))
     }
 
     /// Saves `review` as the signed-in inspector's review of `commune_code` under `plan_id` at `now` (RFC 3339):
@@ -227,7 +227,7 @@ impl VieclamStore {
         let now = instant("now", &now)?;
         self.with(|s| {
             let signer = crate::checks::identity(s)?;
-            let author = store::author(s.conn())?;
+            let author = store::author(s)?;
             let mut r = core::CommuneReview::new(plan_id.trim(), commune_code.trim(), &author, held_on);
             r.headings = review
                 .notes
@@ -253,8 +253,8 @@ impl VieclamStore {
         let lang = vieclam_core::Lang::from(lang);
         let (merged, me) = self.with(|s| {
             store::require_plan_commune(s, &plan_id, &commune_code)?;
-            let me = vieclam_core::sync::state::session(s.conn())?.map(|s| (s.account_id, s.display_name));
-            Ok((store::merged_of(s.conn(), &plan_id, &commune_code)?, me))
+            let me = vieclam_core::sync::state::stored_session(s)?.map(|s| (s.account_id, s.display_name));
+            Ok((store::merged_of(s, &plan_id, &commune_code)?, me))
         })?;
         let teammate = vieclam_core::t!("Thành viên đoàn", "Team member").get(lang);
         let author = |id: &str| match &me {
@@ -330,12 +330,9 @@ mod tests {
                     display_name: "Hoàng Văn Minh".into(),
                     username: None,
                 };
-                let tx = s.conn().unchecked_transaction()?;
-                vieclam_core::sync::state::save_session(&tx, &session)?;
-                tx.commit()?;
-                Ok(s.conn().query_row("SELECT plan_id, commune_code FROM plan_communes LIMIT 1", [], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-                })?)
+                vieclam_core::sync::state::keep_session(s, &session)?;
+                let plan = vieclam_core::query::plan(s, None, vieclam_core::Lang::Vi)?;
+                Ok((plan.plan_id, plan.communes[0].commune_code.clone()))
             })
             .expect("session");
         (dir, store, plan, commune)

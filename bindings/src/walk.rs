@@ -149,7 +149,7 @@ impl VieclamStore {
 
     /// The walk recorded on check `check_id`, if one was.
     pub fn check_walk(&self, check_id: String, lang: Language) -> Result<Option<RecordedWalk>, VieclamError> {
-        Ok(self.with(|s| lc::walk_of(s.conn(), &check_id))?.map(|r| recorded(&r, lang)))
+        Ok(self.with(|s| lc::walk_of(s, &check_id))?.map(|r| recorded(&r, lang)))
     }
 }
 
@@ -194,8 +194,13 @@ mod tests {
         let corners = [(0.0, 0.0), (0.0, 100.0), (100.0, 100.0), (100.0, 0.0)];
         let fixes: Vec<LocationFix> = corners.iter().enumerate().map(|(i, &(n, e))| fix(i, n, e)).collect();
         let now = "2025-10-14T08:40:00+07:00".to_string();
-        let site: String =
-            store.with(|s| Ok(s.conn().query_row("SELECT id FROM sites LIMIT 1", [], |r| r.get(0))?)).expect("site");
+        let site = store
+            .with(|s| {
+                vieclam_core::query::sites_near(s, 21.75, 106.9, 1, vieclam_core::query::SiteScope::All, Lang::Vi)
+            })
+            .expect("sites")
+            .remove(0)
+            .site_id;
         // Not enrolled: nothing is signed, so nothing is written.
         let Err(VieclamError::NotEnrolled) =
             store.record_walk("no-check".into(), fixes.clone(), now.clone(), Language::Vi)

@@ -56,9 +56,9 @@ fn check_photo_exif_and_evidence_from_the_terminal() {
     let hex = std::fs::read_to_string(home.path().join("vieclam.key")).unwrap();
     let key: Vec<u8> = (0..32).map(|i| u8::from_str_radix(&hex[i * 2..i * 2 + 2], 16).unwrap()).collect();
     let store = Store::open(home.path().join("vieclam.db"), &DbKey::raw(&key).unwrap()).unwrap();
-    store.conn().execute_batch("DROP TRIGGER evidence_chain_no_update;").unwrap();
+    store.raw_connection_for_tests().execute_batch("DROP TRIGGER evidence_chain_no_update;").unwrap();
     let changed = store
-        .conn()
+        .raw_connection_for_tests()
         .execute("UPDATE evidence_chain SET body = replace(body, '\"width\":', '\"width\":1') WHERE kind = 'photo'", [])
         .unwrap();
     assert_eq!(changed, 1);

@@ -26,7 +26,7 @@ fn refused(o: &Output) -> String {
 fn sign_in(home: &std::path::Path) {
     let hex = std::fs::read_to_string(home.join("vieclam.key")).unwrap();
     let key: Vec<u8> = (0..32).map(|i| u8::from_str_radix(&hex[i * 2..i * 2 + 2], 16).unwrap()).collect();
-    let store = Store::open(home.join("vieclam.db"), &DbKey::raw(&key).unwrap()).unwrap();
+    let mut store = Store::open(home.join("vieclam.db"), &DbKey::raw(&key).unwrap()).unwrap();
     let session = StoredSession {
         server_url: "http://127.0.0.1:1".into(),
         token: "t".into(),
@@ -36,9 +36,7 @@ fn sign_in(home: &std::path::Path) {
         display_name: "Nguyễn Văn An".into(),
         username: Some("an".into()),
     };
-    let tx = store.conn().unchecked_transaction().unwrap();
-    vieclam_core::sync::state::save_session(&tx, &session).unwrap();
-    tx.commit().unwrap();
+    vieclam_core::sync::state::keep_session(&mut store, &session).unwrap();
 }
 
 #[test]

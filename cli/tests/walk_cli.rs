@@ -28,7 +28,7 @@ fn walks(home: &std::path::Path) -> Vec<(String, f64)> {
     let hex = std::fs::read_to_string(home.join("vieclam.key")).unwrap();
     let key: Vec<u8> = (0..32).map(|i| u8::from_str_radix(&hex[i * 2..i * 2 + 2], 16).unwrap()).collect();
     let store = Store::open(home.join("vieclam.db"), &DbKey::raw(&key).unwrap()).unwrap();
-    let mut stmt = store.conn().prepare("SELECT check_id, area_ha FROM plot_walks").unwrap();
+    let mut stmt = store.raw_connection_for_tests().prepare("SELECT check_id, area_ha FROM plot_walks").unwrap();
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap()
 }
 

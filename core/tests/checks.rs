@@ -40,7 +40,7 @@ fn store() -> (tempfile::TempDir, Store) {
 /// The plan's id and the plan commune with the most sites, with its sites.
 fn plan_commune(s: &Store) -> (String, String, Vec<String>) {
     let (plan, commune): (String, String) = s
-        .conn()
+        .raw_connection_for_tests()
         .query_row(
             "SELECT pc.plan_id, pc.commune_code FROM plan_communes pc JOIN sites st ON st.commune_code = pc.commune_code
              GROUP BY pc.plan_id, pc.commune_code ORDER BY count(*) DESC LIMIT 1",
@@ -49,7 +49,7 @@ fn plan_commune(s: &Store) -> (String, String, Vec<String>) {
         )
         .unwrap();
     let sites = s
-        .conn()
+        .raw_connection_for_tests()
         .prepare("SELECT id FROM sites WHERE commune_code = ?1 ORDER BY id")
         .unwrap()
         .query_map([&commune], |r| r.get(0))
@@ -99,7 +99,7 @@ fn outbox_len(s: &Store) -> usize {
 }
 
 fn count(s: &Store, table: &str) -> i64 {
-    s.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+    s.raw_connection_for_tests().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
 }
 
 fn codes(e: Error) -> Vec<String> {
@@ -229,7 +229,7 @@ fn a_correction_makes_revision_two_with_its_reason() {
     assert!(d.fields.iter().any(|f| f.label == "Lý do điều chỉnh" && f.value == "Nhập nhầm số lao động"));
     assert!(d.missing_required.is_empty(), "answers were copied");
     let (revises, code_old, code_new): (String, String, String) = s
-        .conn()
+        .raw_connection_for_tests()
         .query_row(
             "SELECT n.revises, o.code, n.code FROM site_checks n JOIN site_checks o ON o.id = n.revises
              WHERE n.id = ?1",
@@ -309,7 +309,10 @@ fn invalid_input_writes_nothing() {
     let (_, _, sites) = plan_commune(&s);
     let id = started(&mut s, &sites[0]);
     let snapshot = |s: &Store| {
-        let hlc: String = s.conn().query_row("SELECT value FROM meta WHERE key = 'hlc'", [], |r| r.get(0)).unwrap();
+        let hlc: String = s
+            .raw_connection_for_tests()
+            .query_row("SELECT value FROM meta WHERE key = 'hlc'", [], |r| r.get(0))
+            .unwrap();
         (outbox_len(s), count(s, "check_answers"), count(s, "check_photos"), count(s, "site_checks"), hlc)
     };
     let before = snapshot(&s);
@@ -428,7 +431,7 @@ fn signing_happens_in_the_step_and_a_failed_signature_writes_nothing() {
     lc::add_photo(&mut s, &signer, &id, &photo(3, 1), &PhotoRules::default()).unwrap();
     assert_eq!(*signer.0.borrow(), ["site_check", "check_answer", "check_photo"]);
     let (start_ref, photo_ref): (String, String) = s
-        .conn()
+        .raw_connection_for_tests()
         .query_row(
             "SELECT c.signature, p.signature FROM site_checks c JOIN check_photos p ON p.check_id = c.id
              WHERE c.id = ?1",
@@ -473,7 +476,7 @@ fn minutes_count_what_was_entered_and_print_safely() {
     let f = &m.figures;
     assert_eq!((f.checks, f.purpose_kept, f.purpose_answered, f.jobs_created, f.jobs_kept), (2, 1, 2, 5, 2));
     let loans: Vec<String> = s
-        .conn()
+        .raw_connection_for_tests()
         .prepare("SELECT DISTINCT loan_id FROM site_checks WHERE id IN (?1, ?2)")
         .unwrap()
         .query_map([&a, &b], |r| r.get(0))
@@ -523,7 +526,7 @@ fn findings_outside_the_plan_are_refused() {
         .map(|c| c.code.clone())
         .find(|c| {
             let n: i64 = s
-                .conn()
+                .raw_connection_for_tests()
                 .query_row("SELECT count(*) FROM plan_communes WHERE commune_code = ?1", [c], |r| r.get(0))
                 .unwrap();
             n == 0
@@ -617,7 +620,7 @@ fn the_borrowers_loan_screen_shows_what_the_last_inspection_found() {
     let (_d, mut s) = store();
     let (_, _, sites) = plan_commune(&s);
     let loan: String = s
-        .conn()
+        .raw_connection_for_tests()
         .query_row(
             "SELECT loan_id FROM sites st JOIN funded_models m ON m.id = st.model_id WHERE st.id = ?1",
             [&sites[0]],
@@ -634,7 +637,10 @@ fn the_borrowers_loan_screen_shows_what_the_last_inspection_found() {
     answer_all(&mut s, &id, 2.0, "Tốt");
     assert!(!labels(&s).iter().any(|(l, _)| l == "Lần kiểm tra gần nhất"));
     lc::finish(&mut s, &NoSigner, &id, t0() + Duration::minutes(30)).unwrap();
-    let code: String = s.conn().query_row("SELECT code FROM site_checks WHERE id = ?1", [&id], |r| r.get(0)).unwrap();
+    let code: String = s
+        .raw_connection_for_tests()
+        .query_row("SELECT code FROM site_checks WHERE id = ?1", [&id], |r| r.get(0))
+        .unwrap();
     let fields = labels(&s);
     let at = fields.iter().position(|(l, _)| l == "Lần kiểm tra gần nhất").expect("the inspection is shown");
     assert_eq!(fields[at].1, format!("14/10/2025 (biên bản {code})"));

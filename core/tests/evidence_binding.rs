@@ -119,8 +119,8 @@ fn every_record_the_core_signs_binds_to_its_latest_link() {
     notes.recommendations = "Đôn đốc trả lãi đúng hạn.".into();
     record_findings(&mut store, &identity, &notes, t0 + chrono::Duration::hours(1)).unwrap();
 
-    let chain = load_chain(store.conn()).unwrap();
-    let entries = outbox::pending(store.conn()).unwrap();
+    let chain = load_chain(store.raw_connection_for_tests()).unwrap();
+    let entries = outbox::pending(store.raw_connection_for_tests()).unwrap();
     // The server keeps each record whole, as its last change left it.
     let mut stored: HashMap<(String, String), Value> = HashMap::new();
     let mut first: HashMap<(String, String), Value> = HashMap::new();

@@ -14,7 +14,10 @@ fn a_store_opened_while_another_connection_writes_waits_and_opens() {
     let key = DbKey::Raw([9; 32]);
     let writer = Store::open(&path, &key).unwrap();
     // Holds the write lock as a long sync write would.
-    writer.conn().execute_batch("BEGIN IMMEDIATE; UPDATE meta SET value = value WHERE key = 'device_id';").unwrap();
+    writer
+        .raw_connection_for_tests()
+        .execute_batch("BEGIN IMMEDIATE; UPDATE meta SET value = value WHERE key = 'device_id';")
+        .unwrap();
 
     let opener = {
         let path = path.clone();
@@ -25,7 +28,7 @@ fn a_store_opened_while_another_connection_writes_waits_and_opens() {
         })
     };
     std::thread::sleep(Duration::from_millis(400));
-    writer.conn().execute_batch("COMMIT").unwrap();
+    writer.raw_connection_for_tests().execute_batch("COMMIT").unwrap();
 
     let (opened, waited) = opener.join().unwrap();
     opened.expect("the second open waits for the writer instead of failing with 'database is locked'");

@@ -51,7 +51,10 @@ fn checked() -> (tempfile::TempDir, Store, DeviceIdentity, String, (f64, f64)) {
         demo::load(&mut store, DemoSpec { loans: 100, seed: 4, as_of: NaiveDate::from_ymd_opt(2025, 10, 20).unwrap() })
             .unwrap();
     let site = batch.sites[0].clone();
-    store.conn().execute("UPDATE funded_models SET funded_area_ha = 1.0 WHERE id = ?1", [&site.model_id]).unwrap();
+    store
+        .raw_connection_for_tests()
+        .execute("UPDATE funded_models SET funded_area_ha = 1.0 WHERE id = ?1", [&site.model_id])
+        .unwrap();
     let identity = enrol(&mut store).unwrap();
     let start = fix(site.lat, site.lon, 0, 0.0, 0.0);
     let v = verdict(&start, &SiteGeometry::from(&site), &CheckSettings::default());
@@ -60,7 +63,7 @@ fn checked() -> (tempfile::TempDir, Store, DeviceIdentity, String, (f64, f64)) {
 }
 
 fn queued(s: &Store) -> Vec<outbox::OutboxEntry> {
-    outbox::pending(s.conn()).unwrap().into_iter().filter(|e| e.entity == ENTITY_WALK).collect()
+    outbox::pending(s.raw_connection_for_tests()).unwrap().into_iter().filter(|e| e.entity == ENTITY_WALK).collect()
 }
 
 fn codes(e: Error) -> Vec<String> {
@@ -72,8 +75,12 @@ fn codes(e: Error) -> Vec<String> {
 
 /// Everything a refusal must leave alone: the walk rows, the outbox, the chain.
 fn footprint(s: &Store) -> (i64, usize, usize) {
-    let rows = s.conn().query_row("SELECT COUNT(*) FROM plot_walks", [], |r| r.get(0)).unwrap();
-    (rows, outbox::pending(s.conn()).unwrap().len(), load_chain(s.conn()).unwrap().len())
+    let rows = s.raw_connection_for_tests().query_row("SELECT COUNT(*) FROM plot_walks", [], |r| r.get(0)).unwrap();
+    (
+        rows,
+        outbox::pending(s.raw_connection_for_tests()).unwrap().len(),
+        load_chain(s.raw_connection_for_tests()).unwrap().len(),
+    )
 }
 
 #[test]
@@ -85,7 +92,7 @@ fn a_walk_is_recorded_compared_signed_and_queued_and_a_second_walk_replaces_it()
     assert_eq!((rec.check_id.as_str(), rec.funded_ha), (check.as_str(), 1.0));
     let AreaVerdict::Smaller { pct } = rec.verdict else { panic!("0.64 ha against 1 ha: {:?}", rec.verdict) };
     assert!((pct - 36.0).abs() < 0.5, "{pct}");
-    assert_eq!(lc::walk_of(s.conn(), &check).unwrap().as_ref(), Some(&rec));
+    assert_eq!(lc::walk_of(&s, &check).unwrap().as_ref(), Some(&rec));
     // The check screen says it in words.
     let screen = lc::check(&s, &check, vieclam_core::Lang::Vi).unwrap();
     let row = screen.fields.iter().find(|f| f.label == "Diện tích đo thực địa").expect("the walk's row");
@@ -97,7 +104,7 @@ fn a_walk_is_recorded_compared_signed_and_queued_and_a_second_walk_replaces_it()
     assert_eq!((q[0].op.as_str(), q[0].entity_id.as_str()), ("insert", check.as_str()));
     let body: Value = serde_json::from_str(&q[0].payload).unwrap();
     assert_eq!(body["verdict"]["kind"], "smaller");
-    let chain = load_chain(s.conn()).unwrap();
+    let chain = load_chain(s.raw_connection_for_tests()).unwrap();
     let link = chain.iter().find(|l| Some(&l.link_hash) == rec.signature.as_ref()).expect("the named link");
     assert_eq!((link.kind.as_str(), link.record_id.as_str()), ("walk", check.as_str()));
     let facts = LinkFacts {
@@ -117,8 +124,8 @@ fn a_walk_is_recorded_compared_signed_and_queued_and_a_second_walk_replaces_it()
             .unwrap();
     assert_eq!(again.verdict, AreaVerdict::Matches);
     assert_eq!(queued(&s).iter().map(|e| e.op.as_str()).collect::<Vec<_>>(), ["insert", "update"]);
-    assert_eq!(lc::walk_of(s.conn(), &check).unwrap().unwrap().area_ha, again.area_ha);
-    let walks = load_chain(s.conn()).unwrap().into_iter().filter(|l| l.kind == "walk").count();
+    assert_eq!(lc::walk_of(&s, &check).unwrap().unwrap().area_ha, again.area_ha);
+    let walks = load_chain(s.raw_connection_for_tests()).unwrap().into_iter().filter(|l| l.kind == "walk").count();
     assert_eq!(walks, 2);
     assert_eq!(footprint(&s).0, 1);
     assert!(verify_store(&s).unwrap().problems.is_empty());
@@ -176,5 +183,5 @@ fn refused_walks_write_nothing() {
         ["check.locked"]
     );
     assert_eq!(footprint(&s), finished);
-    assert!(lc::walk_of(s.conn(), &check).unwrap().is_none());
+    assert!(lc::walk_of(&s, &check).unwrap().is_none());
 }

@@ -87,7 +87,11 @@ fn hoa_finds_both_tone_placements() {
     let names: Vec<String> = page
         .hits
         .iter()
-        .map(|h| s.conn().query_row("SELECT full_name FROM borrowers WHERE id = ?1", [&h.id], |r| r.get(0)).unwrap())
+        .map(|h| {
+            s.raw_connection_for_tests()
+                .query_row("SELECT full_name FROM borrowers WHERE id = ?1", [&h.id], |r| r.get(0))
+                .unwrap()
+        })
         .collect();
     assert!(names.iter().any(|n: &String| n.contains("Hòa")), "Hòa");
     assert!(names.iter().any(|n| n.contains("Hoà")), "Hoà");
@@ -113,7 +117,7 @@ fn nearest_sites_are_ordered_and_correct() {
     assert!(rows.windows(2).all(|w| w[0].distance_m <= w[1].distance_m));
     // Brute force over every site agrees on the 20th distance.
     let mut all: Vec<f64> = s
-        .conn()
+        .raw_connection_for_tests()
         .prepare("SELECT lat, lon FROM sites")
         .unwrap()
         .query_map([], |r| Ok(distance_m(lat, lon, r.get(0)?, r.get(1)?)))
@@ -170,13 +174,13 @@ fn catalogue_lists_only_licensed_senders() {
         ("e-revoked", "Công ty Xuất khẩu Lao động Chi Lăng", "GP 902/LĐTBXH", "revoked"),
         ("e-active", "Công ty Cung ứng Bắc Sơn", "GP 903/LĐTBXH", "active"),
     ] {
-        s.conn()
+        s.raw_connection_for_tests()
             .execute(
                 "INSERT INTO sending_enterprises (id, name, licence_no, markets, status) VALUES (?1, ?2, ?3, ?4, ?5)",
                 [id, name, licence, r#"["Nhật Bản"]"#, status],
             )
             .unwrap();
-        s.conn()
+        s.raw_connection_for_tests()
             .execute(
                 "INSERT INTO job_programmes (id, kind, title, description, enterprise_id, country, opens_on)
                  VALUES (?1, 'overseas', ?2, 'Đơn hàng chế biến thực phẩm', ?3, 'Nhật Bản', '2026-01-01')",
@@ -206,7 +210,7 @@ fn catalogue_lists_only_licensed_senders() {
 fn nearest_sites_match_brute_force_inside_and_outside_the_province() {
     let s = store();
     let all: Vec<(f64, f64)> = s
-        .conn()
+        .raw_connection_for_tests()
         .prepare("SELECT lat, lon FROM sites")
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -239,7 +243,7 @@ fn the_search_entry_map_follows_every_change() {
     let demo = demo::generate(DemoSpec { loans: 100, ..SPEC }).unwrap();
     s.apply_office_batch(&demo).unwrap();
     let consistent = |s: &Store| {
-        let conn = s.conn();
+        let conn = s.raw_connection_for_tests();
         let entries: i64 = conn.query_row("SELECT count(*) FROM search_index", [], |r| r.get(0)).unwrap();
         let mapped: i64 = conn
             .query_row(
@@ -281,7 +285,7 @@ fn the_search_entry_map_follows_every_change() {
 
     // Deleting a borrower (and their loans first) removes their entry and its map row.
     let gone = demo.borrowers[2].id.clone();
-    let tx = s.conn().unchecked_transaction().unwrap();
+    let tx = s.raw_connection_for_tests().unchecked_transaction().unwrap();
     for l in demo.loans.iter().filter(|l| l.borrower_id == gone) {
         assert!(delete_office_record(&tx, "loan", &l.id).unwrap());
     }
@@ -341,7 +345,7 @@ fn own_store() -> (tempfile::TempDir, Store) {
 }
 
 /// Signs the store in as `role` (what a sign-in leaves in it).
-fn sign_in(s: &Store, role: vieclam_core::sync::wire::Role) {
+fn sign_in(s: &mut Store, role: vieclam_core::sync::wire::Role) {
     let session = vieclam_core::sync::StoredSession {
         server_url: "http://127.0.0.1:1".into(),
         token: "t".into(),
@@ -351,29 +355,27 @@ fn sign_in(s: &Store, role: vieclam_core::sync::wire::Role) {
         display_name: "Hoàng Văn Minh".into(),
         username: None,
     };
-    let tx = s.conn().unchecked_transaction().unwrap();
-    vieclam_core::sync::state::save_session(&tx, &session).unwrap();
-    tx.commit().unwrap();
+    vieclam_core::sync::state::keep_session(s, &session).unwrap();
 }
 
 #[test]
 fn only_a_borrowers_device_is_reminded() {
     use vieclam_core::sync::wire::Role;
-    let (_dir, s) = own_store();
+    let (_dir, mut s) = own_store();
     // The demo's store holds 200 people's loans: on an inspector's, an admin's or an unsigned device, no reminder.
     assert!(reminders(&s, day(), Lang::Vi).unwrap().is_empty(), "not signed in");
     for role in [Role::Inspector, Role::Admin, Role::Worker] {
-        sign_in(&s, role);
+        sign_in(&mut s, role);
         assert!(reminders(&s, day(), Lang::Vi).unwrap().is_empty(), "{role:?}");
     }
-    sign_in(&s, Role::Borrower);
+    sign_in(&mut s, Role::Borrower);
     assert!(!reminders(&s, day(), Lang::Vi).unwrap().is_empty());
 }
 
 #[test]
 fn overdue_loans_are_reminded_with_the_figure_to_pay_now() {
     let (_dir, mut s) = own_store();
-    sign_in(&s, vieclam_core::sync::wire::Role::Borrower);
+    sign_in(&mut s, vieclam_core::sync::wire::Role::Borrower);
     let got = reminders(&s, day(), Lang::Vi).unwrap();
     let overdue: Vec<_> =
         got.iter().filter(|r| r.lines.iter().any(|l| l.starts_with("Khoản vay đã quá hạn"))).collect();
@@ -386,7 +388,7 @@ fn overdue_loans_are_reminded_with_the_figure_to_pay_now() {
 
     // The month's interest, once the commune's transaction point sits within the window (here on the 20th).
     let loans: Vec<(String, String)> = s
-        .conn()
+        .raw_connection_for_tests()
         .prepare("SELECT l.id, b.commune_code FROM loans l JOIN borrowers b ON b.id = l.borrower_id ORDER BY l.id")
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -419,8 +421,8 @@ fn overdue_loans_are_reminded_with_the_figure_to_pay_now() {
 
 #[test]
 fn reminders_cover_every_loan_on_the_device_in_one_window() {
-    let (_dir, s) = own_store();
-    sign_in(&s, vieclam_core::sync::wire::Role::Borrower);
+    let (_dir, mut s) = own_store();
+    sign_in(&mut s, vieclam_core::sync::wire::Role::Borrower);
     let got = reminders(&s, day(), Lang::Vi).unwrap();
     // Brute force over every loan, through the loan screen with the same window.
     let mut expected = Vec::new();

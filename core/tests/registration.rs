@@ -247,7 +247,7 @@ fn open(dir: &tempfile::TempDir) -> Store {
 
 /// Every row of `table` with every column rendered, so a test can prove nothing changed.
 fn dump(store: &Store, table: &str) -> Vec<Vec<String>> {
-    let mut stmt = store.conn().prepare(&format!("SELECT * FROM {table} ORDER BY rowid")).unwrap();
+    let mut stmt = store.raw_connection_for_tests().prepare(&format!("SELECT * FROM {table} ORDER BY rowid")).unwrap();
     let n = stmt.column_count();
     stmt.query_map([], |r| (0..n).map(|i| r.get_ref(i).map(|v| format!("{v:?}"))).collect())
         .unwrap()
@@ -256,7 +256,7 @@ fn dump(store: &Store, table: &str) -> Vec<Vec<String>> {
 }
 
 fn meta_hlc(store: &Store) -> Option<String> {
-    store.conn().query_row("SELECT value FROM meta WHERE key = 'hlc'", [], |r| r.get(0)).ok()
+    store.raw_connection_for_tests().query_row("SELECT value FROM meta WHERE key = 'hlc'", [], |r| r.get(0)).ok()
 }
 
 #[test]

@@ -39,7 +39,7 @@ fn a_rejection_comes_down_with_the_reason_the_worker_reads() {
         more: false,
         reset: false,
     };
-    let tx = store.conn().unchecked_transaction().unwrap();
+    let tx = store.raw_connection_for_tests().unchecked_transaction().unwrap();
     assert_eq!(apply_page(&tx, &page).unwrap(), (2, 0));
     tx.commit().unwrap();
 

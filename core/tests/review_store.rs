@@ -31,16 +31,10 @@ fn store(signed_in: bool) -> (tempfile::TempDir, Store, String, String) {
             display_name: "Hoàng Văn Minh".into(),
             username: None,
         };
-        let tx = s.conn().unchecked_transaction().unwrap();
-        vieclam_core::sync::state::save_session(&tx, &session).unwrap();
-        tx.commit().unwrap();
+        vieclam_core::sync::state::keep_session(&mut s, &session).unwrap();
     }
-    let (plan, commune): (String, String) = s
-        .conn()
-        .query_row("SELECT plan_id, commune_code FROM plan_communes ORDER BY plan_id, commune_code LIMIT 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .unwrap();
+    let plan = vieclam_core::query::plan(&s, None, vieclam_core::Lang::Vi).unwrap();
+    let (plan, commune) = (plan.plan_id, plan.communes[0].commune_code.clone());
     (dir, s, plan, commune)
 }
 
@@ -60,7 +54,7 @@ fn codes(e: Error) -> Vec<String> {
 }
 
 fn pending(s: &Store) -> Vec<outbox::OutboxEntry> {
-    outbox::pending(s.conn()).unwrap().into_iter().filter(|e| e.entity == ENTITY_REVIEW).collect()
+    outbox::pending(s.raw_connection_for_tests()).unwrap().into_iter().filter(|e| e.entity == ENTITY_REVIEW).collect()
 }
 
 #[test]
@@ -73,14 +67,14 @@ fn a_review_is_saved_signed_and_queued_and_a_second_save_replaces_it() {
     let saved = save(&mut s, &identity, &r, now()).unwrap();
     assert_eq!(saved.review.note("leadership").unwrap().text, "Họp 12/12 thôn; loa phát 3 buổi.");
     assert_eq!(saved.review.attendees[0].name, "Hoàng Văn Lân");
-    assert_eq!(mine(s.conn(), &plan, &commune).unwrap().as_ref(), Some(&saved.review));
+    assert_eq!(mine(&s, &plan, &commune).unwrap().as_ref(), Some(&saved.review));
 
     // The outbox payload is what the server stores; the link it names signed exactly that body.
     let queued = pending(&s);
     assert_eq!(queued.len(), 1);
     assert_eq!((queued[0].op.as_str(), queued[0].entity_id.as_str()), ("insert", saved.review.id.as_str()));
     let body: Value = serde_json::from_str(&queued[0].payload).unwrap();
-    let chain = load_chain(s.conn()).unwrap();
+    let chain = load_chain(s.raw_connection_for_tests()).unwrap();
     let link = chain.iter().find(|l| Some(&l.link_hash) == saved.signature.as_ref()).expect("the named link");
     assert_eq!(link.kind, "review");
     let facts = LinkFacts {
@@ -98,8 +92,8 @@ fn a_review_is_saved_signed_and_queued_and_a_second_save_replaces_it() {
     let again = save(&mut s, &identity, &r, now()).unwrap();
     let queued = pending(&s);
     assert_eq!(queued.iter().map(|e| e.op.as_str()).collect::<Vec<_>>(), ["insert", "update"]);
-    assert_eq!(load(s.conn(), &again.review.id).unwrap().unwrap().review.headings.len(), 2);
-    assert_eq!(reviews_of(s.conn(), &plan, &commune).unwrap().len(), 1);
+    assert_eq!(load(s.raw_connection_for_tests(), &again.review.id).unwrap().unwrap().review.headings.len(), 2);
+    assert_eq!(reviews_of(&s, &plan, &commune).unwrap().len(), 1);
     assert!(verify_store(&s).unwrap().problems.is_empty());
 }
 
@@ -107,13 +101,13 @@ fn a_review_is_saved_signed_and_queued_and_a_second_save_replaces_it() {
 fn refusals_write_nothing() {
     let (_d, mut s, plan, commune) = store(true);
     let identity = enrol(&mut s).unwrap();
-    let links = load_chain(s.conn()).unwrap().len();
+    let links = load_chain(s.raw_connection_for_tests()).unwrap().len();
     // Written as someone else.
     let other = CommuneReview::new(&plan, &commune, "acc-other", day());
     assert_eq!(codes(save(&mut s, &identity, &other, now()).unwrap_err()), ["review.id_mismatch"]);
     // A commune of the province that is not in the plan.
     let in_plan = |c: &str| -> bool {
-        s.conn()
+        s.raw_connection_for_tests()
             .query_row("SELECT EXISTS (SELECT 1 FROM plan_communes WHERE commune_code = ?1)", [c], |r| r.get(0))
             .unwrap()
     };
@@ -129,8 +123,8 @@ fn refusals_write_nothing() {
         ["review.control_char", "review.heading_unknown"]
     );
     assert!(pending(&s).is_empty());
-    assert_eq!(load_chain(s.conn()).unwrap().len(), links);
-    assert!(reviews_of(s.conn(), &plan, &commune).unwrap().is_empty());
+    assert_eq!(load_chain(s.raw_connection_for_tests()).unwrap().len(), links);
+    assert!(reviews_of(&s, &plan, &commune).unwrap().is_empty());
 }
 
 #[test]
@@ -139,7 +133,7 @@ fn without_a_session_there_is_no_author() {
     let identity = enrol(&mut s).unwrap();
     let r = CommuneReview::new(&plan, &commune, "acc-me", day());
     assert_eq!(codes(save(&mut s, &identity, &r, now()).unwrap_err()), ["review.not_signed_in"]);
-    assert_eq!(codes(mine(s.conn(), &plan, &commune).unwrap_err()), ["review.not_signed_in"]);
+    assert_eq!(codes(mine(&s, &plan, &commune).unwrap_err()), ["review.not_signed_in"]);
 }
 
 #[test]
@@ -151,7 +145,7 @@ fn a_teammates_review_is_merged_beside_mine() {
     save(&mut s, &identity, &r, now()).unwrap();
     // A teammate's review as a pull stores it (the lists as their JSON text).
     let id = vieclam_core::review::review_id(&plan, &commune, "acc-mate");
-    s.conn()
+    s.raw_connection_for_tests()
         .execute(
             "INSERT INTO commune_reviews (id, plan_id, commune_code, author, held_on, headings, attendees, updated_at, hlc)
              VALUES (?1, ?2, ?3, 'acc-mate', '2025-10-14',
@@ -160,7 +154,7 @@ fn a_teammates_review_is_merged_beside_mine() {
             rusqlite::params![id, plan, commune],
         )
         .unwrap();
-    let m = merged_of(s.conn(), &plan, &commune).unwrap();
+    let m = merged_of(&s, &plan, &commune).unwrap();
     let lead = m.heading("leadership").unwrap();
     assert_eq!(
         lead.contributions.iter().map(|c| (c.author.as_str(), c.rating)).collect::<Vec<_>>(),
@@ -170,5 +164,5 @@ fn a_teammates_review_is_merged_beside_mine() {
     // My next save leaves the teammate's record alone.
     r.set_note("book", Rating::Fair, "Dư nợ tăng 8 %.");
     save(&mut s, &identity, &r, now()).unwrap();
-    assert_eq!(reviews_of(s.conn(), &plan, &commune).unwrap().len(), 2);
+    assert_eq!(reviews_of(&s, &plan, &commune).unwrap().len(), 2);
 }

@@ -9,15 +9,17 @@ use vieclam_core::sync::wire::{Change, ChangeOp, PullResponse};
 use vieclam_core::{DbKey, Store};
 
 fn apply(store: &Store, changes: Vec<Change>) {
-    let tx = store.conn().unchecked_transaction().unwrap();
+    let tx = store.raw_connection_for_tests().unchecked_transaction().unwrap();
     let page = PullResponse { changes, cursor: "c1".into(), more: false, reset: false };
     pull::apply_page(&tx, &page).unwrap();
     tx.commit().unwrap();
 }
 
 fn worker_limit(store: &Store, code: &str) -> i64 {
-    let body: String =
-        store.conn().query_row("SELECT body FROM rule_sets WHERE code = ?1", [code], |r| r.get(0)).unwrap();
+    let body: String = store
+        .raw_connection_for_tests()
+        .query_row("SELECT body FROM rule_sets WHERE code = ?1", [code], |r| r.get(0))
+        .unwrap();
     serde_json::from_str::<serde_json::Value>(&body).unwrap()["worker_limit"].as_i64().unwrap()
 }
 
@@ -48,7 +50,7 @@ fn a_changed_rule_set_replaces_the_devices_copy() {
     };
     apply(&store, vec![change]);
     let from: String = store
-        .conn()
+        .raw_connection_for_tests()
         .query_row("SELECT effective_from FROM rule_sets WHERE code = 'ND-2027'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(from, "2027-01-01");

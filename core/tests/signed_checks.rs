@@ -59,18 +59,18 @@ fn a_signed_check_verifies_and_a_changed_byte_is_caught() {
 
     let report = verify_store(&store).unwrap();
     assert!(report.ok, "{:?}", report.problems);
-    let chain = load_chain(store.conn()).unwrap();
+    let chain = load_chain(store.raw_connection_for_tests()).unwrap();
     assert!(chain.len() >= 4, "start, answers, photo and finish are all links: {}", chain.len());
     assert!(chain.iter().any(|l| l.kind == "photo") && chain.iter().any(|l| l.kind == "answer"));
 
     // The attacker holds the store key and edits one byte of the photo record's body.
     let photo_seq = chain.iter().find(|l| l.kind == "photo").unwrap().seq;
     store
-        .conn()
+        .raw_connection_for_tests()
         .execute_batch("DROP TRIGGER evidence_chain_no_update; DROP TRIGGER evidence_chain_no_delete;")
         .unwrap();
     store
-        .conn()
+        .raw_connection_for_tests()
         .execute("UPDATE evidence_chain SET body = replace(body, '1600', '1601') WHERE seq = ?1", [photo_seq])
         .unwrap();
     let report = verify_store(&store).unwrap();

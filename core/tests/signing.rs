@@ -45,7 +45,7 @@ fn open(dir: &Path) -> Store {
 fn append_checks(store: &Store, identity: &DeviceIdentity, range: std::ops::Range<usize>) -> Vec<SignedLink> {
     range
         .map(|n| {
-            let tx = store.conn().unchecked_transaction().expect("tx");
+            let tx = store.raw_connection_for_tests().unchecked_transaction().expect("tx");
             let link = append(&tx, identity, LinkKind::Check, &format!("check-{n:03}"), &body(n)).expect("append");
             tx.commit().expect("commit");
             link
@@ -64,10 +64,10 @@ fn chain_of_20(dir: &Path) -> (Store, DeviceIdentity, Vec<SignedLink>) {
 /// Lets a test play the attacker who holds the store key: the app's append-only triggers are dropped first.
 fn tamper(store: &Store, sql: &str, params: impl rusqlite::Params) {
     store
-        .conn()
+        .raw_connection_for_tests()
         .execute_batch("DROP TRIGGER evidence_chain_no_update; DROP TRIGGER evidence_chain_no_delete;")
         .expect("drop triggers");
-    store.conn().execute(sql, params).expect("tamper");
+    store.raw_connection_for_tests().execute(sql, params).expect("tamper");
 }
 
 fn codes(report: &VerifyReport) -> Vec<(i64, ProblemCode)> {
@@ -115,8 +115,10 @@ fn the_secret_never_shows_in_debug_output() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(dir.path());
     let identity = enrol(&mut store).unwrap();
-    let secret: String =
-        store.conn().query_row("SELECT lower(hex(secret_key)) FROM device_identity", [], |r| r.get(0)).unwrap();
+    let secret: String = store
+        .raw_connection_for_tests()
+        .query_row("SELECT lower(hex(secret_key)) FROM device_identity", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(secret.len(), 64);
     let shown = format!("{identity:?} {identity:#?}");
     assert!(!shown.contains(&secret), "{shown}");
@@ -133,7 +135,7 @@ fn twenty_links_in_twenty_transactions_verify_and_survive_reopening() {
         assert_eq!(pair[1].prev_hash, pair[0].link_hash);
     }
     // What was returned is what was stored, and the body is the canonical form of the record.
-    assert_eq!(load_chain(store.conn()).unwrap(), links);
+    assert_eq!(load_chain(store.raw_connection_for_tests()).unwrap(), links);
     assert_eq!(links[4].body.as_bytes(), signing::canonical(&body(5)).unwrap().as_slice());
     assert!(links[4].body.starts_with(r#"{"accuracy_m":4.5,"commune":"Đình Lập","distance_m":8.25,"#));
 
@@ -154,8 +156,11 @@ fn twenty_links_in_twenty_transactions_verify_and_survive_reopening() {
     // A link travels as JSON and comes back identical.
     let json = serde_json::to_string(&more[2]).unwrap();
     assert_eq!(serde_json::from_str::<SignedLink>(&json).unwrap(), more[2]);
-    assert_eq!(latest_link(store.conn(), LinkKind::Check, "check-022").unwrap().as_ref(), Some(&more[1]));
-    assert_eq!(latest_link(store.conn(), LinkKind::Photo, "check-022").unwrap(), None);
+    assert_eq!(
+        latest_link(store.raw_connection_for_tests(), LinkKind::Check, "check-022").unwrap().as_ref(),
+        Some(&more[1])
+    );
+    assert_eq!(latest_link(store.raw_connection_for_tests(), LinkKind::Photo, "check-022").unwrap(), None);
 }
 
 #[test]
@@ -197,7 +202,7 @@ fn a_rolled_back_record_leaves_no_link() {
     let dir = tempfile::tempdir().unwrap();
     let (store, identity, _) = chain_of_20(dir.path());
     {
-        let tx = store.conn().unchecked_transaction().unwrap();
+        let tx = store.raw_connection_for_tests().unchecked_transaction().unwrap();
         let link = append(&tx, &identity, LinkKind::Photo, "photo-1", &body(99)).unwrap();
         assert_eq!(link.seq, 21);
         // dropped without commit: the record failed, so its link must go too
@@ -211,7 +216,7 @@ fn a_rolled_back_record_leaves_no_link() {
 fn append_refuses_what_it_cannot_sign_faithfully_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let (store, identity, _) = chain_of_20(dir.path());
-    let tx = store.conn().unchecked_transaction().unwrap();
+    let tx = store.raw_connection_for_tests().unchecked_transaction().unwrap();
     let mut nan = body(1);
     nan.distance_m = f64::NAN;
     assert!(append(&tx, &identity, LinkKind::Check, "check-x", &nan).is_err());
@@ -219,15 +224,17 @@ fn append_refuses_what_it_cannot_sign_faithfully_and_writes_nothing() {
     assert!(append(&tx, &identity, LinkKind::Check, "a\nb", &body(1)).is_err());
     assert!(append(&tx, &identity, LinkKind::Check, "big", &serde_json::json!({"n": u64::MAX})).is_err());
     tx.commit().unwrap();
-    assert_eq!(load_chain(store.conn()).unwrap().len(), 20);
+    assert_eq!(load_chain(store.raw_connection_for_tests()).unwrap().len(), 20);
 }
 
 #[test]
 fn the_app_cannot_edit_or_delete_a_link() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _, _) = chain_of_20(dir.path());
-    assert!(store.conn().execute("UPDATE evidence_chain SET body = '{}' WHERE seq = 3", []).is_err());
-    assert!(store.conn().execute("DELETE FROM evidence_chain WHERE seq = 3", []).is_err());
+    assert!(
+        store.raw_connection_for_tests().execute("UPDATE evidence_chain SET body = '{}' WHERE seq = 3", []).is_err()
+    );
+    assert!(store.raw_connection_for_tests().execute("DELETE FROM evidence_chain WHERE seq = 3", []).is_err());
     assert!(verify_store(&store).unwrap().ok);
 }
 
@@ -284,7 +291,7 @@ fn swapped_links_are_out_of_order() {
         .iter()
         .map(|seq| {
             store
-                .conn()
+                .raw_connection_for_tests()
                 .query_row(
                     "SELECT seq, record_id, body, body_hash, prev_hash, link_hash, signature
                      FROM evidence_chain WHERE seq = ?1",
@@ -297,7 +304,7 @@ fn swapped_links_are_out_of_order() {
     tamper(&store, "DELETE FROM evidence_chain WHERE seq IN (10, 11)", []);
     for (own, other) in [(&rows[0], &rows[1]), (&rows[1], &rows[0])] {
         store
-            .conn()
+            .raw_connection_for_tests()
             .execute(
                 "INSERT INTO evidence_chain (seq, device_id, kind, record_id, body, body_hash, prev_hash, link_hash,
                    signature, created_at) VALUES (?1, ?2, 'check', ?3, ?4, ?5, ?6, ?7, ?8, 'x')",

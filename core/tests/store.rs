@@ -34,9 +34,11 @@ fn creates_reopens_and_is_encrypted() {
     assert!(!bytes.starts_with(b"SQLite format 3"), "the file must not be plain SQLite");
     assert!(!bytes.windows(8).any(|w| w == "Đình".as_bytes()), "no plain text on disk");
     let store = Store::open(&path, &KEY).unwrap();
-    let communes: i64 = store.conn().query_row("SELECT count(*) FROM communes", [], |r| r.get(0)).unwrap();
+    let communes: i64 =
+        store.raw_connection_for_tests().query_row("SELECT count(*) FROM communes", [], |r| r.get(0)).unwrap();
     assert_eq!(communes, 65);
-    let rules: i64 = store.conn().query_row("SELECT count(*) FROM rule_sets", [], |r| r.get(0)).unwrap();
+    let rules: i64 =
+        store.raw_connection_for_tests().query_row("SELECT count(*) FROM rule_sets", [], |r| r.get(0)).unwrap();
     assert_eq!(rules, 2);
 }
 
@@ -82,7 +84,7 @@ fn migrates_from_every_earlier_version() {
         let store = Store::open(&path, &KEY).unwrap_or_else(|e| panic!("reopening v{start} ({len} bytes): {e:?}"));
         assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
         let hits: i64 = store
-            .conn()
+            .raw_connection_for_tests()
             .query_row("SELECT count(*) FROM search_index WHERE search_index MATCH 'dinh* lap*'", [], |r| r.get(0))
             .unwrap();
         assert!(hits >= 1, "from v{start}: commune Đình Lập is searchable after the upgrade");

@@ -48,7 +48,7 @@ fn queue(store: &Mutex<Store>, entity: &str, entity_id: &str, payload: Value) ->
     store
         .lock()
         .unwrap()
-        .conn()
+        .raw_connection_for_tests()
         .execute(
             "INSERT INTO outbox (id, entity, entity_id, op, payload, hlc, created_at)
              VALUES (?1, ?2, ?3, 'insert', ?4, '0000000000001-0000-00000000', '2025-10-14T01:30:00.000Z')",
@@ -60,12 +60,18 @@ fn queue(store: &Mutex<Store>, entity: &str, entity_id: &str, payload: Value) ->
 
 fn states(store: &Mutex<Store>) -> Vec<(String, String, Option<String>)> {
     let s = store.lock().unwrap();
-    let mut stmt = s.conn().prepare("SELECT entity_id, state, code FROM outbox ORDER BY seq").unwrap();
+    let mut stmt =
+        s.raw_connection_for_tests().prepare("SELECT entity_id, state, code FROM outbox ORDER BY seq").unwrap();
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect()
 }
 
 fn count(store: &Mutex<Store>, table: &str) -> i64 {
-    store.lock().unwrap().conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+    store
+        .lock()
+        .unwrap()
+        .raw_connection_for_tests()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
 }
 
 /// A demo province's office records as pull changes, parents first.
@@ -147,7 +153,7 @@ async fn login_enrols_the_device_key_and_keeps_the_session() {
         let identity = vieclam_core::evidence::signing::DeviceIdentity::load(&s).unwrap().unwrap();
         assert_eq!(sent.public_key, identity.public_key_hex());
         assert_eq!(sent.device_id, s.device_id().unwrap());
-        assert_eq!(state::session(s.conn()).unwrap(), Some(session));
+        assert_eq!(state::stored_session(&s).unwrap(), Some(session));
     }
 
     sync::logout(&store).await.unwrap();
@@ -224,12 +230,12 @@ async fn pull_pages_commit_with_their_cursor_and_reset_keeps_own_records() {
     assert_eq!(report.pulled as usize, changes.len());
     assert_eq!(count(&store, "loans") as usize, batch.loans.len());
     assert_eq!(count(&store, "sites") as usize, batch.sites.len());
-    assert_eq!(state::cursor(store.lock().unwrap().conn()).unwrap().as_deref(), Some("p2"));
+    assert_eq!(state::cursor(store.lock().unwrap().raw_connection_for_tests()).unwrap().as_deref(), Some("p2"));
     // Search works on what came down: the index was kept up in the same transactions.
     let hits: i64 = store
         .lock()
         .unwrap()
-        .conn()
+        .raw_connection_for_tests()
         .query_row("SELECT count(*) FROM search_index WHERE kind = 'borrower'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(hits as usize, batch.borrowers.len());
@@ -290,7 +296,7 @@ async fn field_records_come_down_unless_the_device_has_its_own_pending() {
         let page = _fake.lock().unwrap().pages[0].0.clone();
         let resp =
             vieclam_core::sync::wire::PullResponse { changes: page, cursor: "p1".into(), more: false, reset: false };
-        let tx = s.conn().unchecked_transaction().unwrap();
+        let tx = s.raw_connection_for_tests().unchecked_transaction().unwrap();
         let out = sync::pull::apply_page(&tx, &resp).unwrap();
         tx.commit().unwrap();
         out
@@ -298,17 +304,17 @@ async fn field_records_come_down_unless_the_device_has_its_own_pending() {
     assert_eq!((applied, skipped), (1, 2), "the office's verdict applied; own pending and unknown kind skipped");
     let s = store.lock().unwrap();
     let status: String = s
-        .conn()
+        .raw_connection_for_tests()
         .query_row("SELECT status FROM worker_registrations WHERE id = 'reg-office'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(status, "verified");
     let skills: String = s
-        .conn()
+        .raw_connection_for_tests()
         .query_row("SELECT skills FROM worker_registrations WHERE id = 'reg-office'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(skills, r#"["hàn"]"#);
     let mine: i64 = s
-        .conn()
+        .raw_connection_for_tests()
         .query_row("SELECT count(*) FROM worker_registrations WHERE id = 'reg-mine'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(mine, 0);
@@ -340,7 +346,7 @@ async fn a_cancelled_sync_keeps_only_committed_pages_and_resumes_from_the_cursor
     assert_eq!(err.code(), "sync.cancelled");
     assert_eq!(count(&store, "savings_groups") as usize, groups.len());
     assert_eq!(count(&store, "loan_programmes"), 0);
-    assert_eq!(state::cursor(store.lock().unwrap().conn()).unwrap().as_deref(), Some("p1"));
+    assert_eq!(state::cursor(store.lock().unwrap().raw_connection_for_tests()).unwrap().as_deref(), Some("p1"));
     store.lock().unwrap().verify_integrity().unwrap();
 
     let report = sync::sync(&store, &SyncOptions::default(), &NoProgress, &CancelToken::new()).await.unwrap();
@@ -380,8 +386,11 @@ async fn an_enrolment_with_bad_fields_is_refused_on_the_device_and_changes_nothi
     assert!(err.message(Lang::Vi).contains("Mật khẩu cần ít nhất 8 ký tự"), "{}", err.message(Lang::Vi));
     {
         let conn = store.lock().unwrap();
-        assert!(state::session(conn.conn()).unwrap().is_none());
-        let identities: i64 = conn.conn().query_row("SELECT count(*) FROM device_identity", [], |r| r.get(0)).unwrap();
+        assert!(state::stored_session(&conn).unwrap().is_none());
+        let identities: i64 = conn
+            .raw_connection_for_tests()
+            .query_row("SELECT count(*) FROM device_identity", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(identities, 0, "no signing key made for a refused enrolment");
     }
     // Valid fields go on to the network (and find nothing there).

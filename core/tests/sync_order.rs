@@ -24,7 +24,7 @@ fn demo_store(dir: &std::path::Path, name: &str) -> Store {
 /// The changes an inspector's device made for one check with every required answer, as the server would send them.
 fn inspector_changes(dir: &std::path::Path) -> (String, Vec<Change>) {
     let mut store = demo_store(dir, "inspector.db");
-    let site = store.conn().query_row("SELECT id, lat, lon FROM sites LIMIT 1", [], |r| {
+    let site = store.raw_connection_for_tests().query_row("SELECT id, lat, lon FROM sites LIMIT 1", [], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)?, r.get::<_, f64>(2)?))
     });
     let (site_id, lat, lon) = site.unwrap();
@@ -54,7 +54,7 @@ fn inspector_changes(dir: &std::path::Path) -> (String, Vec<Change>) {
         };
         lc::answer(&mut store, &identity, &id, q.key, value).unwrap();
     }
-    let changes = outbox::pending(store.conn())
+    let changes = outbox::pending(store.raw_connection_for_tests())
         .unwrap()
         .into_iter()
         .filter(|e| e.entity == "site_check" || e.entity == "check_answer")
@@ -69,7 +69,7 @@ fn inspector_changes(dir: &std::path::Path) -> (String, Vec<Change>) {
 }
 
 fn apply(store: &Store, changes: Vec<Change>, cursor: &str) -> (u64, u64) {
-    let tx = store.conn().unchecked_transaction().unwrap();
+    let tx = store.raw_connection_for_tests().unchecked_transaction().unwrap();
     let page = PullResponse { changes, cursor: cursor.into(), more: true, reset: false };
     let out = pull::apply_page(&tx, &page).unwrap();
     tx.commit().unwrap();
@@ -87,19 +87,20 @@ fn answers_that_come_before_their_check_are_kept_until_it_arrives() {
     // Page 1: the answers alone. Nothing to hang them on yet, so none is written, but all are kept.
     let (applied, skipped) = apply(&borrower, answers.clone(), "p1");
     assert_eq!((applied, skipped), (0, answers.len() as u64));
-    let held: i64 = borrower.conn().query_row("SELECT count(*) FROM check_answers", [], |r| r.get(0)).unwrap();
+    let held: i64 =
+        borrower.raw_connection_for_tests().query_row("SELECT count(*) FROM check_answers", [], |r| r.get(0)).unwrap();
     assert_eq!(held, 0);
-    assert_eq!(deferred::waiting(borrower.conn()).unwrap(), answers.len() as u64);
+    assert_eq!(deferred::waiting(borrower.raw_connection_for_tests()).unwrap(), answers.len() as u64);
 
     // Page 2: the check. It and every kept answer are written; nothing waits any more.
     let (applied, skipped) = apply(&borrower, checks, "p2");
     assert_eq!((applied, skipped), (1 + answers.len() as u64, 0));
     let held: i64 = borrower
-        .conn()
+        .raw_connection_for_tests()
         .query_row("SELECT count(*) FROM check_answers WHERE check_id = ?1", [&check_id], |r| r.get(0))
         .unwrap();
     assert_eq!(held, answers.len() as i64);
-    assert_eq!(deferred::waiting(borrower.conn()).unwrap(), 0);
+    assert_eq!(deferred::waiting(borrower.raw_connection_for_tests()).unwrap(), 0);
 }
 
 /// Issue 9, point 3: a pulled field record is applied under the change's id only. A body naming another record
@@ -112,7 +113,9 @@ fn a_body_naming_another_record_is_not_applied_under_it() {
     let (applied, _) = apply(&borrower, changes.clone(), "p1");
     assert!(applied > 1);
     let verdict_of = |s: &Store| -> String {
-        s.conn().query_row("SELECT verdict_place FROM site_checks WHERE id = ?1", [&check_id], |r| r.get(0)).unwrap()
+        s.raw_connection_for_tests()
+            .query_row("SELECT verdict_place FROM site_checks WHERE id = ?1", [&check_id], |r| r.get(0))
+            .unwrap()
     };
     let before = verdict_of(&borrower);
 
@@ -130,7 +133,7 @@ fn a_body_naming_another_record_is_not_applied_under_it() {
     assert_eq!((applied, skipped), (0, 2));
     assert_eq!(verdict_of(&borrower), before, "the colleague's check is untouched");
     let forged_answers: i64 = borrower
-        .conn()
+        .raw_connection_for_tests()
         .query_row("SELECT count(*) FROM check_answers WHERE value = '\"forged\"'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(forged_answers, 0);

@@ -28,7 +28,7 @@ fn store_with_photo(dir: &std::path::Path, len: usize) -> (Mutex<Store>, String,
     let sha = PhotoStore::new(dir.join("photos")).put(&bytes).unwrap();
     let device = store.device_id().unwrap();
     store
-        .conn()
+        .raw_connection_for_tests()
         .execute_batch(&format!(
             "INSERT INTO site_checks (id, code, root_id, revision, site_id, loan_id, commune_list, commune_code,
                  device_id, started_at, fix_lat, fix_lon, fix_accuracy_m, fix_time, fix_provider, fix_mocked,
@@ -94,7 +94,7 @@ async fn an_upload_interrupted_in_an_earlier_sync_goes_on_from_where_it_stopped(
     store
         .lock()
         .unwrap()
-        .conn()
+        .raw_connection_for_tests()
         .execute(
             "INSERT INTO photo_uploads (sha256, state, upload_url, offset, updated_at)
              VALUES (?1, 'uploading', '/v1/uploads/u1', 0, '2025-10-14T01:31:00.000Z')",

@@ -26,7 +26,7 @@ fn store_with_photo(dir: &std::path::Path) -> (Mutex<Store>, String) {
     let sha = PhotoStore::new(dir.join("photos")).put(&bytes).unwrap();
     let device = store.device_id().unwrap();
     store
-        .conn()
+        .raw_connection_for_tests()
         .execute_batch(&format!(
             "INSERT INTO site_checks (id, code, root_id, revision, site_id, loan_id, commune_list, commune_code,
                  device_id, started_at, fix_lat, fix_lon, fix_accuracy_m, fix_time, fix_provider, fix_mocked,

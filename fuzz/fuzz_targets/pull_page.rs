@@ -29,7 +29,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let store = store().1.lock().expect("not poisoned");
-    let tx = store.conn().unchecked_transaction().expect("transaction");
+    // The raw connection (feature `test-access`): the page must go into a transaction this target rolls back, which
+    // no core function offers, since the client commits every page it applies.
+    let tx = store.raw_connection_for_tests().unchecked_transaction().expect("transaction");
     let _ = apply_page(&tx, &page);
     // Dropping the transaction rolls it back: every input starts from the same empty store.
 });

@@ -34,7 +34,7 @@ async fn write_and_sync(store: &Mutex<Store>, review: &CommuneReview) {
 
 fn account_of(store: &Mutex<Store>) -> String {
     let s = store.lock().expect("store");
-    vieclam_core::sync::state::session(s.conn()).expect("session").expect("signed in").account_id
+    vieclam_core::sync::state::stored_session(&s).expect("session").expect("signed in").account_id
 }
 
 fn hlc(n: u64) -> String {
@@ -175,7 +175,7 @@ async fn reviews(backend: Backend) {
 
     // Each device gets its teammate's review at its next sync.
     sync(&one, &SyncOptions::default(), &NoProgress, &CancelToken::new()).await.expect("sync");
-    let merged = merged_of(one.lock().expect("store").conn(), &plan, &commune).expect("merged");
+    let merged = merged_of(&one.lock().expect("store"), &plan, &commune).expect("merged");
     assert_eq!(merged.contributors.len(), 2);
     assert_eq!(merged.heading("leadership").map(|h| h.contributions.len()), Some(2));
 

@@ -77,7 +77,7 @@ fn good_batch_applies_to_a_real_store_and_a_reimport_changes_nothing() {
     let import = read_loans(&data("loans-good.csv"), today()).unwrap();
     store.apply_office_batch(&import.batch).unwrap();
     let count = |store: &Store, table: &str| -> i64 {
-        store.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+        store.raw_connection_for_tests().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
     };
     assert_eq!((count(&store, "loans"), count(&store, "borrowers")), (5, 4));
     // The same export again: same ids, so the same rows are rewritten, none added.

@@ -175,7 +175,7 @@ async fn report(backend: Backend) {
     let store = common::field::field_device(&s, dir.path(), "thanhtra1").await;
     {
         let mut st = store.lock().expect("store");
-        let author = vieclam_core::sync::state::session(st.conn()).expect("session").expect("signed in").account_id;
+        let author = vieclam_core::sync::state::stored_session(&st).expect("session").expect("signed in").account_id;
         let mut r = CommuneReview::new(&plan.id, &plan.commune_codes[0], &author, chrono::Utc::now().date_naive());
         r.set_note("leadership", Rating::Good, "Đã họp dân tại 9/9 thôn, loa truyền thanh phát 4 buổi.");
         r.set_note("recommendations", Rating::NotAssessed, "Tăng nguồn vốn ủy thác từ ngân sách tỉnh");

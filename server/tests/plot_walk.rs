@@ -124,7 +124,7 @@ async fn walked(backend: Backend) {
         let mut st = one.lock().expect("store");
         let identity = DeviceIdentity::load(&st).expect("identity").expect("enrolled at sign-in");
         let (lat, lon): (f64, f64) = st
-            .conn()
+            .raw_connection_for_tests()
             .query_row("SELECT lat, lon FROM sites WHERE id = ?1", [&site_id], |r| Ok((r.get(0)?, r.get(1)?)))
             .expect("the site came down");
         let start = fix(lat, lon, 0, 0.0, 0.0);
@@ -144,7 +144,7 @@ async fn walked(backend: Backend) {
 
     // A teammate's device gets the walk with the check, as the core reads it back.
     let two = field_device(&s, dir.path(), "thanhtra2").await;
-    let pulled = lc::walk_of(two.lock().expect("store").conn(), &rec.check_id).expect("read");
+    let pulled = lc::walk_of(&two.lock().expect("store"), &rec.check_id).expect("read");
     assert_eq!(pulled.map(|w| (w.area_ha, w.ring, w.verdict)), Some((rec.area_ha, rec.ring.clone(), rec.verdict)));
 
     // The office's check page: the plot walked against the area funded.

@@ -77,8 +77,8 @@ fn edit(
     let core = |e| Failure::core(e, lang);
     let mut store = ctx.open()?;
     let (plan, code) = resolve(&store, target, lang)?;
-    let me = author(store.conn()).map_err(core)?;
-    let mut review = reviews::mine(store.conn(), &plan, &code)
+    let me = author(&store).map_err(core)?;
+    let mut review = reviews::mine(&store, &plan, &code)
         .map_err(core)?
         .unwrap_or_else(|| CommuneReview::new(&plan, &code, &me, ctx.today));
     if let Some(text) = held_on {
@@ -133,7 +133,7 @@ fn show(ctx: &Ctx, target: &ReviewTarget, mine: bool) -> Result<(), Failure> {
     let commune = vieclam_core::places::commune(&code).map_or_else(|| code.clone(), |c| c.name.clone());
     if mine {
         println!("{} — {commune}", msg::MINE.get(lang).to_uppercase());
-        let Some(r) = reviews::mine(store.conn(), &plan, &code).map_err(core)? else {
+        let Some(r) = reviews::mine(&store, &plan, &code).map_err(core)? else {
             println!("{}", msg::NONE_YET.get(lang));
             return Ok(());
         };
@@ -152,8 +152,8 @@ fn show(ctx: &Ctx, target: &ReviewTarget, mine: bool) -> Result<(), Failure> {
         numbered(msg::RECOMMENDATIONS.get(lang), r.recommendations.into_iter().map(|x| (x.to, x.what)).collect());
         return Ok(());
     }
-    let me = author(store.conn()).ok();
-    let merged = reviews::merged_of(store.conn(), &plan, &code).map_err(core)?;
+    let me = author(&store).ok();
+    let merged = reviews::merged_of(&store, &plan, &code).map_err(core)?;
     println!("{} — {commune}", msg::TITLE.get(lang).to_uppercase());
     if merged.is_empty() {
         println!("{}", msg::NONE_YET.get(lang));

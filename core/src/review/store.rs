@@ -64,9 +64,12 @@ pub fn require_plan_commune(store: &Store, plan_id: &str, commune_code: &str) ->
     if held { Ok(()) } else { Err(Error::NotFound { entity: "plan_commune", id: format!("{plan_id}/{commune_code}") }) }
 }
 
-/// The account id reviews are written under on this device: the signed-in account's.
-pub fn author(conn: &Connection) -> Result<String> {
-    state::session(conn)?.map(|s| s.account_id).ok_or_else(|| one("author", "review.not_signed_in", msg::NOT_SIGNED_IN))
+/// The account id reviews are written under on this device: the signed-in account's. `Invalid`
+/// (`review.not_signed_in`) without a session.
+pub fn author(store: &Store) -> Result<String> {
+    state::session(store.conn())?
+        .map(|s| s.account_id)
+        .ok_or_else(|| one("author", "review.not_signed_in", msg::NOT_SIGNED_IN))
 }
 
 /// The review with this id, as stored.
@@ -77,15 +80,16 @@ pub fn load(conn: &Connection, id: &str) -> Result<Option<ReviewRecord>> {
         .optional()?)
 }
 
-/// The signed-in inspector's own review of `commune_code` under `plan_id`, if they wrote one.
-pub fn mine(conn: &Connection, plan_id: &str, commune_code: &str) -> Result<Option<CommuneReview>> {
-    let me = author(conn)?;
-    Ok(load(conn, &review_id(plan_id, commune_code, &me))?.map(|r| r.review))
+/// The signed-in inspector's own review of `commune_code` under `plan_id`, if they wrote one. `Invalid`
+/// (`review.not_signed_in`) without a session.
+pub fn mine(store: &Store, plan_id: &str, commune_code: &str) -> Result<Option<CommuneReview>> {
+    let me = author(store)?;
+    Ok(load(store.conn(), &review_id(plan_id, commune_code, &me))?.map(|r| r.review))
 }
 
 /// Every review of `commune_code` under `plan_id` on the device, by author.
-pub fn reviews_of(conn: &Connection, plan_id: &str, commune_code: &str) -> Result<Vec<CommuneReview>> {
-    let mut stmt = conn.prepare_cached(&format!(
+pub fn reviews_of(store: &Store, plan_id: &str, commune_code: &str) -> Result<Vec<CommuneReview>> {
+    let mut stmt = store.conn().prepare_cached(&format!(
         "SELECT {COLUMNS} FROM commune_reviews WHERE plan_id = ?1 AND commune_code = ?2 ORDER BY author"
     ))?;
     let rows = stmt.query_map(params![plan_id, commune_code], read)?;
@@ -93,8 +97,8 @@ pub fn reviews_of(conn: &Connection, plan_id: &str, commune_code: &str) -> Resul
 }
 
 /// The reviews of `commune_code` under `plan_id` on the device, merged.
-pub fn merged_of(conn: &Connection, plan_id: &str, commune_code: &str) -> Result<MergedReview> {
-    Ok(merge(&reviews_of(conn, plan_id, commune_code)?))
+pub fn merged_of(store: &Store, plan_id: &str, commune_code: &str) -> Result<MergedReview> {
+    Ok(merge(&reviews_of(store, plan_id, commune_code)?))
 }
 
 /// Saves `review` as the signed-in inspector's at `now`: trimmed, validated (its own rules, then its commune must
@@ -106,7 +110,7 @@ pub fn save(
     review: &CommuneReview,
     now: DateTime<Utc>,
 ) -> Result<ReviewRecord> {
-    let me = author(store.conn())?;
+    let me = author(store)?;
     if review.author != me {
         return Err(one("author", "review.id_mismatch", msg::ID_MISMATCH));
     }

@@ -9,6 +9,8 @@ pub mod migrations;
 pub mod office;
 pub mod outbox;
 mod reference;
+#[cfg(feature = "test-access")]
+mod test_access;
 
 use std::path::{Path, PathBuf};
 
@@ -135,8 +137,10 @@ impl Store {
         &self.path
     }
 
-    /// The underlying connection, for queries in this crate.
-    pub fn conn(&self) -> &Connection {
+    /// The underlying connection, for queries in this crate. Private to the core so that every read and write goes
+    /// through a core function that keeps the store's rules; tests that must tamper with rows use
+    /// `raw_connection_for_tests` (feature `test-access`, dev-dependencies only).
+    pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
 

@@ -104,11 +104,6 @@ async fn sign_in<B: Serialize>(
     let http = Http::new(server_url, None)?;
     let answer = http.post_json::<B, Session>(path, body, &CancelToken::new()).await?;
     let stored = StoredSession::new(server_url.trim(), answer.body);
-    with_store(store, |s| {
-        let tx = s.transaction()?;
-        state::save_session(&tx, &stored)?;
-        tx.commit()?;
-        Ok(())
-    })?;
+    with_store(store, |s| state::keep_session(s, &stored))?;
     Ok(stored)
 }

@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::store::Store;
 use crate::sync::wire::{Role, Session};
 
 /// The session a sign-in gave this store.
@@ -68,6 +69,19 @@ pub fn session(conn: &Connection) -> Result<Option<StoredSession>> {
         Some(text) => serde_json::from_str(&text).map(Some).map_err(|e| Error::Corrupt(format!("sync session: {e}"))),
         None => Ok(None),
     }
+}
+
+/// The session `store` is signed in with, if any.
+pub fn stored_session(store: &Store) -> Result<Option<StoredSession>> {
+    session(store.conn())
+}
+
+/// Keeps `session` in `store`, in a transaction of its own: what a sign-in does once the server has answered. A
+/// sign-in as another account, or on another server, starts the pull from nothing.
+pub fn keep_session(store: &mut Store, new: &StoredSession) -> Result<()> {
+    let tx = store.transaction()?;
+    save_session(&tx, new)?;
+    Ok(tx.commit()?)
 }
 
 /// Keeps `session`. A sign-in as another account, or on another server, starts the pull from nothing.

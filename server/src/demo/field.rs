@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use vieclam_core::checks::commune;
 use vieclam_core::checks::fix::Fix;
 use vieclam_core::checks::lifecycle::{self as lc, CheckVerdict, take_photo};
 use vieclam_core::checks::lookup;
@@ -18,9 +19,9 @@ use vieclam_core::checks::settings::CheckSettings;
 use vieclam_core::checks::verdict::{SiteGeometry, verdict};
 use vieclam_core::evidence::photo::PhotoStore;
 use vieclam_core::evidence::signing::{DeviceIdentity, enrol};
-use vieclam_core::query::facts;
+use vieclam_core::query::{self, facts};
 use vieclam_core::sync::{self, CancelToken, DeviceLabel, NoProgress, SyncOptions};
-use vieclam_core::{DbKey, Store};
+use vieclam_core::{DbKey, Lang, Store};
 
 use super::camera;
 use super::reviews::{self, Author, CommuneFacts};
@@ -166,33 +167,18 @@ fn lock(store: &Mutex<Store>) -> MutexGuard<'_, Store> {
 /// The sites of `communes` on the phone, with their loan's state on `today` and their borrower.
 fn candidates(store: &Store, communes: &[String], today: NaiveDate) -> Result<Vec<Candidate>, String> {
     let mut out = Vec::new();
-    let mut stmt = store
-        .conn()
-        .prepare(
-            "SELECT s.id, s.commune_code, m.kind, m.description, m.jobs_planned, m.loan_id, b.full_name
-             FROM sites s JOIN funded_models m ON m.id = s.model_id JOIN loans l ON l.id = m.loan_id
-             JOIN borrowers b ON b.id = l.borrower_id WHERE s.commune_code = ?1 ORDER BY s.id",
-        )
-        .map_err(say)?;
-    for commune in communes {
-        let rows = stmt
-            .query_map([commune], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, i64>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, String>(6)?,
-                ))
-            })
-            .map_err(say)?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(say)?;
-        for (site_id, commune_code, kind, description, jobs_planned, loan_id, borrower) in rows {
-            let state = facts::load(store, &loan_id).map_err(say)?.status(today, 0).state;
-            out.push(Candidate { site_id, commune_code, kind, description, jobs_planned, state, borrower });
+    for code in communes {
+        for site in commune::commune_sites(store, code).map_err(say)? {
+            let state = facts::load(store, &site.loan_id).map_err(say)?.status(today, 0).state;
+            out.push(Candidate {
+                site_id: site.site_id,
+                commune_code: site.commune_code,
+                kind: site.kind,
+                description: site.description,
+                jobs_planned: site.jobs_planned,
+                state,
+                borrower: site.borrower_name,
+            });
         }
     }
     Ok(out)
@@ -238,12 +224,7 @@ fn check(phone: &Phone, visit: &Visit) -> Result<String, String> {
 
 /// The commune's loan book as the phone computes it on `day`.
 fn book<'a>(store: &Store, code: &str, day: NaiveDate, visits: &'a [&'a Visit]) -> Result<CommuneFacts<'a>, String> {
-    let mut stmt = store
-        .conn()
-        .prepare("SELECT l.id FROM loans l JOIN borrowers b ON b.id = l.borrower_id WHERE b.commune_code = ?1")
-        .map_err(say)?;
-    let loans: Vec<String> =
-        stmt.query_map([code], |r| r.get(0)).map_err(say)?.collect::<rusqlite::Result<_>>().map_err(say)?;
+    let loans = commune::commune_loans(store, code).map_err(say)?;
     let mut f = CommuneFacts {
         code: code.to_owned(),
         name: vieclam_core::places::commune(code)
@@ -288,14 +269,9 @@ pub async fn run(db: &Db, photos_url: &str, today: NaiveDate, plans: &[PlanWork]
 async fn plan(url: &str, today: NaiveDate, work: &PlanWork) -> Result<PlanDone, String> {
     let phone = Phone::sign_in(url, &work.checker).await?;
     let (plan_id, plan_communes) = {
-        let store = lock(&phone.store);
-        let id = lookup::plan_id(&store, Some(work.code)).map_err(say)?;
-        let communes: Vec<String> = store
-            .conn()
-            .prepare("SELECT commune_code FROM plan_communes WHERE plan_id = ?1")
-            .and_then(|mut s| s.query_map([&id], |r| r.get(0))?.collect())
-            .map_err(say)?;
-        (id, communes)
+        let plan = query::plan(&lock(&phone.store), Some(work.code), Lang::Vi).map_err(say)?;
+        let communes: Vec<String> = plan.communes.into_iter().map(|c| c.commune_code).collect();
+        (plan.plan_id, communes)
     };
     let codes: Vec<String> = work.communes.iter().map(|(c, _)| c.clone()).collect();
     let found = candidates(&lock(&phone.store), &codes, today)?;

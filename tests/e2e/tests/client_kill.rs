@@ -85,7 +85,10 @@ fn make_check(device: &Device, site: &(String, String, String), variant: u8) -> 
 /// The store opens with its key and SQLite finds nothing wrong in it.
 fn store_is_whole(device: &Device) {
     let store = device.open_store().expect("the store opens after a kill");
-    let verdict: String = store.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("integrity_check");
+    let verdict: String = store
+        .raw_connection_for_tests()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity_check");
     assert_eq!(verdict, "ok");
     drop(store);
     device.ok(&["status"]).expect("status after a kill");

@@ -144,7 +144,9 @@ fn journey(config: ServerConfig, work: &Path) {
     // finished) check itself: nothing is lost to the order of a pull.
     {
         let store = borrower.open_store().expect("the borrower's store");
-        let count = |sql: &str| -> i64 { store.conn().query_row(sql, [&codes[0]], |r| r.get(0)).expect("count") };
+        let count = |sql: &str| -> i64 {
+            store.raw_connection_for_tests().query_row(sql, [&codes[0]], |r| r.get(0)).expect("count")
+        };
         let answers =
             count("SELECT count(*) FROM check_answers a JOIN site_checks c ON c.id = a.check_id WHERE c.code = ?1");
         let photos =

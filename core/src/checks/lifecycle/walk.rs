@@ -48,7 +48,12 @@ fn read(r: &Row) -> rusqlite::Result<PlotWalkRecord> {
 }
 
 /// The walk recorded on check `check_id`, if any.
-pub fn walk_of(conn: &Connection, check_id: &str) -> Result<Option<PlotWalkRecord>> {
+pub fn walk_of(store: &Store, check_id: &str) -> Result<Option<PlotWalkRecord>> {
+    walk_in(store.conn(), check_id)
+}
+
+/// [`walk_of`] on a connection or inside a transaction.
+fn walk_in(conn: &Connection, check_id: &str) -> Result<Option<PlotWalkRecord>> {
     Ok(conn
         .prepare_cached(&format!("SELECT {COLUMNS} FROM plot_walks WHERE check_id = ?1"))?
         .query_row([check_id], read)
@@ -118,7 +123,7 @@ pub fn record_walk(
         // Dropping the transaction rolls it back: nothing was written, not even a clock tick.
         return Err(Error::Invalid(found));
     }
-    let existed = walk_of(&tx, check_id)?.is_some();
+    let existed = walk_in(&tx, check_id)?.is_some();
     let hlc = Store::tick(&tx, node)?;
     rec.hlc = hlc.to_string();
     rec.signature = signer.sign_record(&tx, ENTITY_WALK, check_id, &json(&rec)?)?;
