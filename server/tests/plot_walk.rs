@@ -123,10 +123,8 @@ async fn walked(backend: Backend) {
     let rec: PlotWalkRecord = {
         let mut st = one.lock().expect("store");
         let identity = DeviceIdentity::load(&st).expect("identity").expect("enrolled at sign-in");
-        let (lat, lon): (f64, f64) = st
-            .raw_connection_for_tests()
-            .query_row("SELECT lat, lon FROM sites WHERE id = ?1", [&site_id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .expect("the site came down");
+        let site = vieclam_core::checks::lookup::site(&st, &site_id).expect("the site came down");
+        let (lat, lon) = (site.lat, site.lon);
         let start = fix(lat, lon, 0, 0.0, 0.0);
         let verdict = CheckVerdict { place: "at_site".into(), distance_m: 0.0, accuracy_m: 3.0, in_commune: true };
         let check = lc::start(&mut st, &identity, &site_id, &start, &verdict, Utc::now()).expect("check started");

@@ -2,6 +2,7 @@
 //! from start to a locked, signed record.
 
 pub mod checklist;
+pub mod commune;
 pub mod findings;
 pub mod fix;
 pub mod lifecycle;
