@@ -14,7 +14,8 @@
 //! - [`walk`]: a plot measured on foot; [`evidence`]: the device's signed chain, verified;
 //! - [`sync`]: sign-in, sync with progress and cancel, and the sync screen;
 //! - [`plans`]: the inspector's current plans; [`minutes`]: a commune's minutes; [`applications`]: a worker's
-//!   registrations and where they stand; [`review`]: the commune review, one's own to write and the team's merged.
+//!   registrations and where they stand; [`review`]: the commune review, one's own to write and the team's merged;
+//!   [`review_form`]: the review form's rules; [`map`]: where a map opens.
 //!
 //! Nothing here may panic across the FFI: every fallible call returns `Result<_, VieclamError>`.
 
@@ -29,6 +30,7 @@ mod geo;
 mod input;
 mod loan_status;
 mod loans;
+mod map;
 mod minutes;
 mod open_checks;
 mod photos;
@@ -37,6 +39,7 @@ mod programmes;
 mod registration;
 mod reminders;
 mod review;
+mod review_form;
 mod search;
 mod session;
 mod sites;
@@ -57,6 +60,7 @@ pub use geo::{AccuracyLevel, LocationFix, Place, Verdict};
 pub use input::parse_number;
 pub use loan_status::{DueInstalment, LoanState, LoanStatus, Relief, ReliefKind};
 pub use loans::{LoanDetail, LoanList, LoanRow, PaymentRow, ScheduleRow};
+pub use map::{MapFrame, map_frame};
 pub use minutes::{CommuneMinutes, MinutesSection, SignatureBlock};
 pub use open_checks::OpenCheckRow;
 pub use photos::{AddedPhoto, ExifGps, ExifInfo, read_exif};
@@ -67,6 +71,10 @@ pub use reminders::LoanReminders;
 pub use review::{
     MergedReviewView, MyReview, ReviewAttendee, ReviewContribution, ReviewHeading, ReviewHeadingView, ReviewNote,
     ReviewOpinion, ReviewRating, ReviewRatingOption, ReviewRecommendation, review_headings, review_ratings,
+};
+pub use review_form::{
+    ReviewFormProblems, ReviewHeadingProblem, ReviewItemProblems, ReviewListProblems, review_form_problems,
+    review_with_rating, review_with_text,
 };
 pub use search::{Hit, HitPage, SearchKind};
 pub use session::{SessionTabs, Tab, TabRow, UserRole, session_tabs, today_in_province};

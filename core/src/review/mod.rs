@@ -5,8 +5,10 @@
 //!
 //! Each inspector writes their own record ([`CommuneReview`], one per author per plan per commune, see
 //! [`record`]); the office and the devices read the records of a commune combined by [`merge`], which keeps every
-//! contributor's words side by side. [`validate`] holds the rules the device and the server both apply.
+//! contributor's words side by side. [`validate`] holds the rules the device and the server both apply; [`form`] the
+//! form's own rules, which both apps follow.
 
+pub mod form;
 pub mod headings;
 pub mod merge;
 pub mod record;

@@ -25,7 +25,7 @@ pub struct HeadingNote {
 }
 
 /// Someone at the review meeting.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Attendee {
     /// Full name.
     pub name: String,
@@ -34,7 +34,7 @@ pub struct Attendee {
 }
 
 /// An opinion heard at the meeting.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Opinion {
     /// Who said it (a name, or `Hội Nông dân xã`).
     pub who: String,
@@ -43,7 +43,7 @@ pub struct Opinion {
 }
 
 /// A recommendation of the team.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Recommendation {
     /// To whom (`UBND xã`, `NHCSXH huyện`).
     pub to: String,

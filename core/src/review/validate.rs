@@ -5,6 +5,8 @@
 
 use chrono::NaiveDate;
 
+use super::form::ReviewList::{self, Attendees, Opinions, Recommendations};
+use super::form::{HELD_ON_FIELD, heading_key_field, heading_text_field};
 use super::headings::heading;
 use super::record::{CommuneReview, review_id};
 use crate::error::FieldError;
@@ -49,6 +51,9 @@ fn list_len(out: &mut Vec<FieldError>, field: &str, len: usize) -> bool {
     true
 }
 
+/// A list's items as (first part, second part), with whether the second is required and its longest length.
+type Pairs<'a> = (ReviewList, Vec<(&'a String, &'a String)>, bool, usize);
+
 /// Every problem of `review` on its own (without its plan); empty when it is valid.
 pub fn problems(review: &CommuneReview) -> Vec<FieldError> {
     let mut out = Vec::new();
@@ -67,34 +72,31 @@ pub fn problems(review: &CommuneReview) -> Vec<FieldError> {
     }
     let (first, last) = (NaiveDate::from_ymd_opt(2000, 1, 1), NaiveDate::from_ymd_opt(2100, 12, 31));
     if first.is_some_and(|d| review.held_on < d) || last.is_some_and(|d| review.held_on > d) {
-        out.push(problem("held_on".into(), "review.date_out_of_range", msg::DATE_OUT_OF_RANGE));
+        out.push(problem(HELD_ON_FIELD.into(), "review.date_out_of_range", msg::DATE_OUT_OF_RANGE));
     }
     if list_len(&mut out, "headings", review.headings.len()) {
         for (i, note) in review.headings.iter().enumerate() {
             if heading(&note.key).is_none() {
-                out.push(problem(format!("headings[{i}].key"), "review.heading_unknown", msg::HEADING_UNKNOWN));
+                out.push(problem(heading_key_field(i), "review.heading_unknown", msg::HEADING_UNKNOWN));
             } else if review.headings[..i].iter().any(|n| n.key == note.key) {
-                out.push(problem(format!("headings[{i}].key"), "review.heading_twice", msg::HEADING_TWICE));
+                out.push(problem(heading_key_field(i), "review.heading_twice", msg::HEADING_TWICE));
             }
-            text(&mut out, format!("headings[{i}].text"), &note.text, false, MAX_NOTE_CHARS, true);
+            text(&mut out, heading_text_field(i), &note.text, false, MAX_NOTE_CHARS, true);
         }
     }
-    if list_len(&mut out, "attendees", review.attendees.len()) {
-        for (i, a) in review.attendees.iter().enumerate() {
-            text(&mut out, format!("attendees[{i}].name"), &a.name, true, MAX_NAME_CHARS, false);
-            text(&mut out, format!("attendees[{i}].role"), &a.role, false, MAX_NAME_CHARS, false);
-        }
-    }
-    if list_len(&mut out, "opinions", review.opinions.len()) {
-        for (i, o) in review.opinions.iter().enumerate() {
-            text(&mut out, format!("opinions[{i}].who"), &o.who, true, MAX_NAME_CHARS, false);
-            text(&mut out, format!("opinions[{i}].what"), &o.what, true, MAX_LINE_CHARS, true);
-        }
-    }
-    if list_len(&mut out, "recommendations", review.recommendations.len()) {
-        for (i, r) in review.recommendations.iter().enumerate() {
-            text(&mut out, format!("recommendations[{i}].to"), &r.to, true, MAX_NAME_CHARS, false);
-            text(&mut out, format!("recommendations[{i}].what"), &r.what, true, MAX_LINE_CHARS, true);
+    // Required and maximum length of each list's two parts; the second part of an attendee (function) may be empty.
+    let pairs: [Pairs; 3] = [
+        (Attendees, review.attendees.iter().map(|a| (&a.name, &a.role)).collect(), false, MAX_NAME_CHARS),
+        (Opinions, review.opinions.iter().map(|o| (&o.who, &o.what)).collect(), true, MAX_LINE_CHARS),
+        (Recommendations, review.recommendations.iter().map(|x| (&x.to, &x.what)).collect(), true, MAX_LINE_CHARS),
+    ];
+    for (list, items, second_required, second_max) in pairs {
+        if list_len(&mut out, list.field(), items.len()) {
+            for (i, (first, second)) in items.into_iter().enumerate() {
+                text(&mut out, list.first_field(i), first, true, MAX_NAME_CHARS, false);
+                let multiline = list != Attendees;
+                text(&mut out, list.second_field(i), second, second_required, second_max, multiline);
+            }
         }
     }
     out
