@@ -45,8 +45,7 @@ pub async fn add_user(db: &Db, role: Role, username: &str, name: &str, password:
             return Err(ApiError::new(
                 axum::http::StatusCode::CONFLICT,
                 "auth.username_taken",
-                "Tên đăng nhập đã có.",
-                "This user name is taken.",
+                vieclam_core::messages::api::USERNAME_TAKEN,
             ));
         }
         accounts::insert(tx, &a, None, &now_iso()).await?;
@@ -67,11 +66,11 @@ pub struct AccountChange {
 }
 
 fn no_account(name: &str) -> ApiError {
-    ApiError::new(
+    ApiError::with(
         axum::http::StatusCode::NOT_FOUND,
         "not_found",
-        format!("Không có tài khoản «{name}»."),
-        format!("No account «{name}»."),
+        vieclam_core::messages::api::NO_ACCOUNT,
+        &[("name", name)],
     )
 }
 
@@ -123,8 +122,7 @@ pub async fn reset_password(db: &Db, name_or_id: &str, password: &str) -> AdminR
             return Err(ApiError::new(
                 axum::http::StatusCode::CONFLICT,
                 "auth.no_password",
-                "Người vay kích hoạt bằng mã, không dùng mật khẩu.",
-                "Borrowers activate with a code, not a password.",
+                vieclam_core::messages::api::NO_PASSWORD,
             ));
         }
         accounts::set_password_hash(tx, &account.id, &hash).await?;

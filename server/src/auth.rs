@@ -57,8 +57,7 @@ impl HashPool {
             ApiError::new(
                 axum::http::StatusCode::SERVICE_UNAVAILABLE,
                 "auth.busy",
-                "Máy chủ đang bận kiểm tra đăng nhập, hãy thử lại sau ít phút.",
-                "The server is busy checking sign-ins; try again in a few minutes.",
+                vieclam_core::messages::api::AUTH_BUSY,
             )
         };
         let _permit = tokio::time::timeout(HASH_QUEUE_WAIT, self.permits.acquire())

@@ -6,6 +6,7 @@
 //! Every refusal is a 422 whose sentence is Vietnamese then English, and changes nothing.
 
 use vieclam_core::fold::fold;
+use vieclam_core::messages::{Text, office as m};
 use vieclam_core::records::SendingEnterprise;
 
 use crate::db::{Db, Tx};
@@ -15,11 +16,8 @@ use crate::store::records::{self, RecordRow};
 use crate::work;
 
 /// The statuses a licence can have, with their words.
-pub const STATUSES: [(&str, &str, &str); 3] = [
-    ("active", "Đang hoạt động", "Active"),
-    ("suspended", "Bị đình chỉ", "Suspended"),
-    ("revoked", "Bị thu hồi", "Revoked"),
-];
+pub const STATUSES: [(&str, Text); 3] =
+    [("active", m::STATUS_ACTIVE), ("suspended", m::STATUS_SUSPENDED), ("revoked", m::STATUS_REVOKED)];
 /// Longest company name.
 pub const NAME_MAX_CHARS: usize = 200;
 /// Longest licence number.
@@ -44,7 +42,7 @@ pub struct EnterpriseDraft {
 
 /// The words for a status: `("Đang hoạt động", "Active")`, or the key itself when unknown.
 pub fn status_words(key: &str) -> (&str, &str) {
-    STATUSES.iter().find(|(k, _, _)| *k == key).map_or((key, key), |(_, vi, en)| (*vi, *en))
+    STATUSES.iter().find(|(k, _)| *k == key).map_or((key, key), |(_, t)| (t.vi, t.en))
 }
 
 /// A licence number as compared for uniqueness: upper case, no spaces (`123/lđtbxh-gp` and `123/LĐTBXH-GP` are one).
@@ -67,14 +65,8 @@ fn licence_problem(licence: &str) -> Option<ApiError> {
     {
         return Some(refuse(
             "enterprise.licence_invalid",
-            format!(
-                "Số giấy phép «{licence}» không hợp lệ: 1–{LICENCE_MAX_CHARS} ký tự gồm chữ, số, khoảng trắng và / - . _, \
-                 có ít nhất một chữ số (ví dụ 123/LĐTBXH-GP)."
-            ),
-            format!(
-                "Licence number «{licence}» is not valid: 1–{LICENCE_MAX_CHARS} letters, digits, spaces and / - . _, \
-                 with at least one digit (e.g. 123/LĐTBXH-GP)."
-            ),
+            m::ENTERPRISE_LICENCE_INVALID,
+            &[("licence", licence), ("max", &LICENCE_MAX_CHARS.to_string())],
         ));
     }
     None
@@ -96,8 +88,8 @@ pub fn split_markets(text: &str) -> Vec<String> {
 fn too_many_markets() -> ApiError {
     refuse(
         "enterprise.market_invalid",
-        format!("Tối đa {MARKETS_MAX} thị trường, mỗi thị trường tối đa {MARKET_MAX_CHARS} ký tự, một dòng."),
-        format!("At most {MARKETS_MAX} markets, each at most {MARKET_MAX_CHARS} characters on one line."),
+        m::ENTERPRISE_MARKET_INVALID,
+        &[("max", &MARKETS_MAX.to_string()), ("max_chars", &MARKET_MAX_CHARS.to_string())],
     )
 }
 
@@ -108,8 +100,8 @@ impl EnterpriseDraft {
         if name.is_empty() || name.chars().count() > NAME_MAX_CHARS || name.chars().any(char::is_control) {
             return Err(refuse(
                 "enterprise.name_invalid",
-                format!("Cần tên doanh nghiệp, tối đa {NAME_MAX_CHARS} ký tự, một dòng."),
-                format!("Give the company's name, at most {NAME_MAX_CHARS} characters on one line."),
+                m::ENTERPRISE_NAME_INVALID,
+                &[("max", &NAME_MAX_CHARS.to_string())],
             ));
         }
         let licence_no = self.licence_no.trim().to_owned();
@@ -117,12 +109,8 @@ impl EnterpriseDraft {
             return Err(e);
         }
         let status = self.status.trim().to_owned();
-        if !STATUSES.iter().any(|(k, _, _)| *k == status) {
-            return Err(refuse(
-                "enterprise.status_invalid",
-                format!("Trạng thái «{status}» không có: đang hoạt động, bị đình chỉ hoặc bị thu hồi."),
-                format!("No status «{status}»: active, suspended or revoked."),
-            ));
+        if !STATUSES.iter().any(|(k, _)| *k == status) {
+            return Err(refuse("enterprise.status_invalid", m::ENTERPRISE_STATUS_INVALID, &[("status", &status)]));
         }
         // Bounded before the repeats are sought (each against each): a hostile form may send thousands.
         let raw = self.markets.join(",");
@@ -131,11 +119,7 @@ impl EnterpriseDraft {
         }
         let markets = split_markets(&raw);
         if markets.is_empty() {
-            return Err(refuse(
-                "enterprise.no_markets",
-                "Cần ít nhất một thị trường (nước đưa lao động đến).",
-                "Give at least one market (a country it sends workers to).",
-            ));
+            return Err(refuse("enterprise.no_markets", m::ENTERPRISE_NO_MARKETS, &[]));
         }
         if markets.iter().any(|m| m.chars().count() > MARKET_MAX_CHARS || m.chars().any(char::is_control)) {
             return Err(too_many_markets());
@@ -167,7 +151,7 @@ pub async fn load(tx: &mut Tx, id: &str) -> ApiResult<Option<SendingEnterprise>>
 }
 
 fn not_found() -> ApiError {
-    ApiError::new(axum::http::StatusCode::NOT_FOUND, "not_found", "Không có doanh nghiệp này.", "No such enterprise.")
+    ApiError::new(axum::http::StatusCode::NOT_FOUND, "not_found", m::NO_SUCH_ENTERPRISE)
 }
 
 async fn save(tx: &mut Tx, e: &SendingEnterprise) -> ApiResult<()> {
@@ -175,8 +159,8 @@ async fn save(tx: &mut Tx, e: &SendingEnterprise) -> ApiResult<()> {
     if let Some(other) = all(tx).await?.iter().find(|o| o.id != e.id && licence_key(&o.licence_no) == key) {
         return Err(refuse(
             "enterprise.licence_taken",
-            format!("Số giấy phép {} đã có: {}.", e.licence_no, other.name),
-            format!("Licence number {} is already held by {}.", e.licence_no, other.name),
+            m::ENTERPRISE_LICENCE_TAKEN,
+            &[("licence", &e.licence_no), ("name", &other.name)],
         ));
     }
     // Public, like every catalogue record: each device lists the licensed senders.

@@ -5,6 +5,7 @@
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use vieclam_core::messages::{Lang, Text, api};
 use vieclam_core::sync::wire::{ErrorBody, ErrorDetail};
 
 use crate::db::DbError;
@@ -16,9 +17,9 @@ pub struct ApiError {
     pub status: StatusCode,
     /// The stable code (docs/sync-protocol.md).
     pub code: &'static str,
-    /// Vietnamese.
+    /// Vietnamese, filled from the entry it was made with.
     pub vi: String,
-    /// English.
+    /// English, filled from the same entry.
     pub en: String,
 }
 
@@ -26,62 +27,64 @@ pub struct ApiError {
 pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
-    /// An error with its status, code and both sentences.
-    pub fn new(status: StatusCode, code: &'static str, vi: impl Into<String>, en: impl Into<String>) -> ApiError {
-        ApiError { status, code, vi: vi.into(), en: en.into() }
+    /// An error with its status, code and catalogue entry (`vieclam_core::messages`).
+    pub fn new(status: StatusCode, code: &'static str, text: Text) -> ApiError {
+        ApiError::with(status, code, text, &[])
+    }
+
+    /// An error whose entry has placeholders, each `{name}` filled with its value in both languages.
+    pub fn with(status: StatusCode, code: &'static str, text: Text, args: &[(&str, &str)]) -> ApiError {
+        ApiError::with_entries(status, code, text, args, &[])
+    }
+
+    /// As [`ApiError::with`], with placeholders whose values are themselves entries (a field's label, say), each
+    /// filled in the error's language.
+    pub fn with_entries(
+        status: StatusCode,
+        code: &'static str,
+        text: Text,
+        args: &[(&str, &str)],
+        entries: &[(&str, Text)],
+    ) -> ApiError {
+        let fill = |lang: Lang| {
+            let mut all: Vec<(&str, &str)> = args.to_vec();
+            all.extend(entries.iter().map(|(name, t)| (*name, t.get(lang))));
+            text.fill(lang, &all)
+        };
+        ApiError { status, code, vi: fill(Lang::Vi), en: fill(Lang::En) }
     }
 
     /// 400 `push.malformed`: a body that is not what the endpoint takes.
     pub fn malformed(detail: &str) -> ApiError {
-        ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "push.malformed",
-            format!("Dữ liệu gửi lên không đúng định dạng: {detail}"),
-            format!("The request body is malformed: {detail}"),
-        )
+        ApiError::with(StatusCode::BAD_REQUEST, "push.malformed", api::MALFORMED, &[("detail", detail)])
     }
 
     /// 403 `scope.forbidden`.
     pub fn forbidden() -> ApiError {
-        ApiError::new(
-            StatusCode::FORBIDDEN,
-            "scope.forbidden",
-            "Bạn không có quyền với dữ liệu này.",
-            "This is outside your role or scope.",
-        )
+        ApiError::new(StatusCode::FORBIDDEN, "scope.forbidden", api::FORBIDDEN)
     }
 
     /// 404 `not_found`.
     pub fn not_found() -> ApiError {
-        ApiError::new(StatusCode::NOT_FOUND, "not_found", "Không tìm thấy.", "Not found.")
+        ApiError::new(StatusCode::NOT_FOUND, "not_found", api::NOT_FOUND)
     }
 
     /// 401 with one of the `auth.*` codes.
     pub fn unauthorized(code: &'static str) -> ApiError {
-        let (vi, en) = match code {
-            "auth.missing_token" => ("Chưa đăng nhập.", "No token was sent."),
-            "auth.expired_token" => {
-                ("Phiên đăng nhập đã hết hạn, hãy đăng nhập lại.", "The token has expired; sign in again.")
-            }
-            "auth.revoked_token" => ("Phiên đăng nhập đã bị thu hồi.", "The token was revoked."),
-            "auth.bad_credentials" => ("Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password."),
-            "auth.bad_activation_code" => (
-                "Mã kích hoạt hoặc số CCCD không đúng, hoặc mã đã dùng hay hết hạn.",
-                "The activation code or ID number is wrong, or the code was used or has expired.",
-            ),
-            _ => ("Phiên đăng nhập không hợp lệ.", "The token is not valid."),
+        let text = match code {
+            "auth.missing_token" => api::MISSING_TOKEN,
+            "auth.expired_token" => api::EXPIRED_TOKEN,
+            "auth.revoked_token" => api::REVOKED_TOKEN,
+            "auth.bad_credentials" => api::BAD_CREDENTIALS,
+            "auth.bad_activation_code" => api::BAD_ACTIVATION_CODE,
+            _ => api::INVALID_TOKEN,
         };
-        ApiError::new(StatusCode::UNAUTHORIZED, code, vi, en)
+        ApiError::new(StatusCode::UNAUTHORIZED, code, text)
     }
 
     /// 500 `internal`, for failures the caller cannot act on.
     pub fn internal() -> ApiError {
-        ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            "Máy chủ gặp lỗi, hãy thử lại sau.",
-            "The server failed; try again later.",
-        )
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", api::INTERNAL)
     }
 }
 

@@ -11,6 +11,7 @@
 
 use axum::http::StatusCode;
 use chrono::{Duration, NaiveDate};
+use vieclam_core::messages::{Text, office as m};
 use vieclam_core::records::{InspectionPlan, TeamMember, TeamRole};
 use vieclam_core::sync::wire::Role;
 
@@ -55,8 +56,8 @@ pub struct PlanDraft {
 }
 
 /// A 422 refusal with its stable code.
-pub fn refuse(code: &'static str, vi: impl Into<String>, en: impl Into<String>) -> ApiError {
-    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, vi, en)
+pub fn refuse(code: &'static str, text: Text, args: &[(&str, &str)]) -> ApiError {
+    ApiError::with(StatusCode::UNPROCESSABLE_ENTITY, code, text, args)
 }
 
 /// Whether `text` holds a control character (a line break included: plan numbers and titles are one line).
@@ -70,84 +71,52 @@ impl PlanDraft {
     pub fn checked(&self) -> ApiResult<PlanDraft> {
         let code = self.code.trim().to_owned();
         if code.is_empty() {
-            return Err(refuse("plan.code_required", "Cần số kế hoạch.", "Give the plan number."));
+            return Err(refuse("plan.code_required", m::PLAN_CODE_REQUIRED, &[]));
         }
         if code.chars().count() > CODE_MAX_CHARS || has_control(&code) {
-            return Err(refuse(
-                "plan.code_invalid",
-                format!("Số kế hoạch dài quá {CODE_MAX_CHARS} ký tự hoặc có ký tự điều khiển."),
-                format!("The plan number is longer than {CODE_MAX_CHARS} characters or holds control characters."),
-            ));
+            return Err(refuse("plan.code_invalid", m::PLAN_CODE_INVALID, &[("max", &CODE_MAX_CHARS.to_string())]));
         }
         let title = match self.title.trim() {
             "" => code.clone(),
             t => t.to_owned(),
         };
         if title.chars().count() > TITLE_MAX_CHARS || has_control(&title) {
-            return Err(refuse(
-                "plan.title_invalid",
-                format!("Tên kế hoạch dài quá {TITLE_MAX_CHARS} ký tự hoặc có ký tự điều khiển."),
-                format!("The title is longer than {TITLE_MAX_CHARS} characters or holds control characters."),
-            ));
+            return Err(refuse("plan.title_invalid", m::PLAN_TITLE_INVALID, &[("max", &TITLE_MAX_CHARS.to_string())]));
         }
         if self.ends_on < self.starts_on {
-            return Err(refuse(
-                "plan.dates",
-                "Ngày kết thúc trước ngày bắt đầu.",
-                "The last day is before the first day.",
-            ));
+            return Err(refuse("plan.dates", m::PLAN_DATES, &[]));
         }
         let mut communes: Vec<String> = Vec::new();
         for c in &self.communes {
             let c = c.trim();
             if vieclam_core::places::commune(c).is_none() {
-                return Err(refuse(
-                    "plan.unknown_commune",
-                    format!("Không có xã, phường mã «{c}» trong danh mục 2025."),
-                    format!("No commune with code «{c}» in the 2025 list."),
-                ));
+                return Err(refuse("plan.unknown_commune", m::PLAN_UNKNOWN_COMMUNE, &[("code", c)]));
             }
             if !communes.iter().any(|k| k == c) {
                 communes.push(c.to_owned());
             }
         }
         if communes.is_empty() {
-            return Err(refuse("plan.no_communes", "Chọn ít nhất một xã, phường.", "Choose at least one commune."));
+            return Err(refuse("plan.no_communes", m::PLAN_NO_COMMUNES, &[]));
         }
         if self.team.len() > TEAM_MAX {
-            return Err(refuse(
-                "plan.team_too_large",
-                format!("Đoàn kiểm tra tối đa {TEAM_MAX} người."),
-                format!("A team has at most {TEAM_MAX} members."),
-            ));
+            return Err(refuse("plan.team_too_large", m::PLAN_TEAM_TOO_LARGE, &[("max", &TEAM_MAX.to_string())]));
         }
         let mut team: Vec<TeamPick> = Vec::new();
         for m in &self.team {
             let account = m.account.trim().to_owned();
             if team.iter().any(|t| t.account == account) {
-                return Err(refuse(
-                    "plan.member_twice",
-                    format!("«{account}» có hai lần trong đoàn."),
-                    format!("«{account}» is in the team twice."),
-                ));
+                return Err(refuse("plan.member_twice", m::PLAN_ACCOUNT_TWICE, &[("account", &account)]));
             }
             team.push(TeamPick { account, role: m.role });
         }
         match team.iter().filter(|m| m.role == TeamRole::Leader).count() {
             0 => {
-                return Err(refuse(
-                    "plan.no_leader",
-                    "Đoàn kiểm tra cần một trưởng đoàn.",
-                    "The team needs a team leader.",
-                ));
+                return Err(refuse("plan.no_leader", m::PLAN_NO_LEADER, &[]));
             }
             1 => {}
             _ => {
-                return Err(refuse(
-                    "plan.two_leaders",
-                    "Đoàn kiểm tra chỉ có một trưởng đoàn.",
-                    "The team has only one team leader.",
-                ));
+                return Err(refuse("plan.two_leaders", m::PLAN_TWO_LEADERS, &[]));
             }
         }
         Ok(PlanDraft { code, title, starts_on: self.starts_on, ends_on: self.ends_on, communes, team })
@@ -167,11 +136,7 @@ pub fn team_from_cli(inspectors: &[String], leader: Option<&str>) -> ApiResult<V
             Some((name, key)) => match TeamRole::parse(key) {
                 Some(r) => (name.trim().to_owned(), Some(r)),
                 None => {
-                    return Err(refuse(
-                        "plan.unknown_role",
-                        format!("Không có chức danh «{key}» (leader, deputy, member, secretary)."),
-                        format!("No team function «{key}» (leader, deputy, member, secretary)."),
-                    ));
+                    return Err(refuse("plan.unknown_role", m::PLAN_UNKNOWN_ROLE, &[("key", key)]));
                 }
             },
             None => (i.trim().to_owned(), None),
@@ -208,7 +173,7 @@ pub async fn all(tx: &mut Tx) -> ApiResult<Vec<InspectionPlan>> {
 }
 
 fn not_found() -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, "not_found", "Không có kế hoạch này.", "No such plan.")
+    ApiError::new(StatusCode::NOT_FOUND, "not_found", m::NO_SUCH_PLAN)
 }
 
 /// Makes concurrent office writers take turns: the sequence counter's row is locked until this transaction ends
@@ -230,27 +195,19 @@ async fn members(tx: &mut Tx, picks: &[TeamPick]) -> ApiResult<Vec<TeamMember>> 
         match account {
             Some(a) if a.role == Role::Inspector && !a.disabled => {
                 if team.iter().any(|m: &TeamMember| m.account_id == a.id) {
-                    return Err(refuse(
-                        "plan.member_twice",
-                        format!("{} có hai lần trong đoàn.", a.display_name),
-                        format!("{} is in the team twice.", a.display_name),
-                    ));
+                    return Err(refuse("plan.member_twice", m::PLAN_MEMBER_TWICE, &[("name", &a.display_name)]));
                 }
                 team.push(TeamMember { account_id: a.id, name: a.display_name, role: p.role.key().to_owned() });
             }
             Some(a) if a.role == Role::Inspector => {
                 return Err(refuse(
                     "plan.disabled_inspector",
-                    format!("Tài khoản của {} đã bị khóa.", a.display_name),
-                    format!("{}'s account is disabled.", a.display_name),
+                    m::PLAN_DISABLED_INSPECTOR,
+                    &[("name", &a.display_name)],
                 ));
             }
             _ => {
-                return Err(refuse(
-                    "plan.unknown_inspector",
-                    format!("Không có cán bộ kiểm tra «{}».", p.account),
-                    format!("No inspector «{}».", p.account),
-                ));
+                return Err(refuse("plan.unknown_inspector", m::PLAN_UNKNOWN_INSPECTOR, &[("account", &p.account)]));
             }
         }
     }
@@ -292,11 +249,7 @@ async fn store(tx: &mut Tx, plan: &InspectionPlan) -> ApiResult<()> {
 async fn code_free(tx: &mut Tx, code: &str, except: Option<&str>) -> ApiResult<()> {
     let wanted = code.trim().to_lowercase();
     if all(tx).await?.iter().any(|p| Some(p.id.as_str()) != except && p.code.trim().to_lowercase() == wanted) {
-        return Err(refuse(
-            "plan.code_taken",
-            format!("Đã có kế hoạch số {code}."),
-            format!("There is already a plan numbered {code}."),
-        ));
+        return Err(refuse("plan.code_taken", m::PLAN_CODE_TAKEN, &[("code", code)]));
     }
     Ok(())
 }
@@ -350,11 +303,7 @@ pub async fn edit(db: &Db, id: &str, draft: &PlanDraft) -> ApiResult<InspectionP
 }
 
 fn closed(code: &str, on: NaiveDate) -> ApiError {
-    refuse(
-        "plan.closed",
-        format!("Kế hoạch {code} đã đóng ngày {}.", vieclam_core::format::date(on)),
-        format!("Plan {code} was closed on {}.", vieclam_core::format::date(on)),
-    )
+    refuse("plan.closed", m::PLAN_CLOSED, &[("code", code), ("date", &vieclam_core::format::date(on))])
 }
 
 /// Closes the plan `id` on `today`: its assignments end the day before, so no device receives or pushes for it

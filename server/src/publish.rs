@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use vieclam_core::fold::fold;
+use vieclam_core::messages::{Text, office as m};
 use vieclam_core::records::{JobProgramme, SendingEnterprise};
 use vieclam_core::store::office::OfficeBatch;
 
@@ -93,8 +94,8 @@ pub async fn add_job_programme(db: &Db, p: NewJobProgramme, today: NaiveDate) ->
     publish_job_programme(db, p, today).await.map(|j| j.id).map_err(|e| format!("{} / {}", e.vi, e.en))
 }
 
-fn refuse(vi: impl Into<String>, en: impl Into<String>) -> ApiError {
-    crate::plans::refuse("programme.invalid", vi, en)
+fn refuse(text: Text, args: &[(&str, &str)]) -> ApiError {
+    crate::plans::refuse("programme.invalid", text, args)
 }
 
 /// Publishes a job programme, from the command line or the office's form; answers it as stored. Work abroad is
@@ -104,48 +105,33 @@ fn refuse(vi: impl Into<String>, en: impl Into<String>) -> ApiError {
 pub async fn publish_job_programme(db: &Db, p: NewJobProgramme, today: NaiveDate) -> ApiResult<JobProgramme> {
     let title = p.title.trim().to_owned();
     if title.is_empty() || title.chars().count() > 300 || title.chars().any(char::is_control) {
-        return Err(refuse(
-            "Cần tên chương trình (--title), tối đa 300 ký tự, một dòng.",
-            "Give the title (--title), at most 300 characters on one line.",
-        ));
+        return Err(refuse(m::PROGRAMME_TITLE, &[]));
     }
     if p.description.chars().count() > 5000 {
-        return Err(refuse("Phần mô tả dài quá 5000 ký tự.", "The description is longer than 5,000 characters."));
+        return Err(refuse(m::PROGRAMME_DESCRIPTION, &[]));
     }
     if !KINDS.contains(&p.kind.as_str()) {
-        return Err(refuse(
-            format!("Loại chương trình (--kind): {}.", KINDS.join(", ")),
-            format!("The kind (--kind): one of {}.", KINDS.join(", ")),
-        ));
+        return Err(refuse(m::PROGRAMME_KIND, &[("kinds", &KINDS.join(", "))]));
     }
     let (country, enterprise) = (blank_none(p.country), blank_none(p.enterprise));
     if country.as_ref().is_some_and(|c| c.chars().count() > 60 || c.chars().any(char::is_control)) {
-        return Err(refuse(
-            "Tên nước dài quá 60 ký tự hoặc có ký tự điều khiển.",
-            "The country is longer than 60 characters or holds control characters.",
-        ));
+        return Err(refuse(m::PROGRAMME_COUNTRY, &[]));
     }
     if p.kind == "overseas" && (country.is_none() || enterprise.is_none()) {
-        return Err(refuse(
-            "Chương trình đi làm việc ở nước ngoài cần nước đến (--country) và doanh nghiệp (--enterprise).",
-            "Work abroad needs a country (--country) and an enterprise (--enterprise).",
-        ));
+        return Err(refuse(m::PROGRAMME_OVERSEAS_NEEDS, &[]));
     }
     let commune = blank_none(p.commune);
     if let Some(c) = &commune
         && vieclam_core::places::commune(c).is_none()
     {
-        return Err(refuse(format!("Không có xã mã {c}."), format!("No commune with code {c}.")));
+        return Err(refuse(m::PROGRAMME_COMMUNE, &[("code", c)]));
     }
     let opens_on = p.from.unwrap_or(today);
     if p.to.is_some_and(|to| to < opens_on) {
-        return Err(refuse(
-            "Ngày đóng (--to) trước ngày mở (--from).",
-            "The closing day (--to) is before the opening day (--from).",
-        ));
+        return Err(refuse(m::PROGRAMME_DATES, &[]));
     }
     if p.seats.is_some_and(|n| !(1..=1_000_000).contains(&n)) {
-        return Err(refuse("Số chỉ tiêu phải từ 1 đến 1.000.000.", "Places must be from 1 to 1,000,000."));
+        return Err(refuse(m::PROGRAMME_SEATS, &[]));
     }
     let mut programme = JobProgramme {
         id: vieclam_core::ids::new_id(),
@@ -168,8 +154,8 @@ pub async fn publish_job_programme(db: &Db, p: NewJobProgramme, today: NaiveDate
                 if e.status != "active" {
                     return Err(crate::plans::refuse(
                         "programme.licence_not_active",
-                        format!("Giấy phép của {} đang ở trạng thái «{vi}»: chưa đăng được chương trình.", e.name),
-                        format!("{}'s licence is {}: no programme can be published for it.", e.name, en.to_lowercase()),
+                        m::PROGRAMME_LICENCE_NOT_ACTIVE,
+                        &[("name", &e.name), ("status_vi", vi), ("status_en", &en.to_lowercase())],
                     ));
                 }
                 let wanted = fold(programme.country.as_deref().unwrap_or_default());
@@ -177,12 +163,8 @@ pub async fn publish_job_programme(db: &Db, p: NewJobProgramme, today: NaiveDate
                     let country = programme.country.clone().unwrap_or_default();
                     return Err(crate::plans::refuse(
                         "programme.country_not_in_markets",
-                        format!(
-                            "{} không được đưa lao động đến {country} (thị trường: {}).",
-                            e.name,
-                            e.markets.join(", ")
-                        ),
-                        format!("{} does not send workers to {country} (markets: {}).", e.name, e.markets.join(", ")),
+                        m::PROGRAMME_COUNTRY_NOT_IN_MARKETS,
+                        &[("name", &e.name), ("country", &country), ("markets", &e.markets.join(", "))],
                     ));
                 };
                 // The enterprise's own spelling: the phone lists programmes by country.
@@ -218,18 +200,13 @@ pub async fn close_job_programme(db: &Db, id: &str, closes_on: NaiveDate) -> Api
         crate::plans::take_turn(tx).await?;
         let stored = records::get(tx, "job_programme", &id).await?.filter(|s| !s.row.deleted);
         let Some(p) = stored.and_then(|s| serde_json::from_str::<JobProgramme>(&s.row.body).ok()) else {
-            return Err(ApiError::new(
-                axum::http::StatusCode::NOT_FOUND,
-                "not_found",
-                "Không có chương trình này.",
-                "No such programme.",
-            ));
+            return Err(ApiError::new(axum::http::StatusCode::NOT_FOUND, "not_found", m::NO_SUCH_PROGRAMME));
         };
         if closes_on < p.opens_on {
             return Err(crate::plans::refuse(
                 "programme.closes_before_opening",
-                format!("Ngày đóng trước ngày mở ({}).", vieclam_core::format::date(p.opens_on)),
-                format!("The closing day is before the opening day ({}).", vieclam_core::format::date(p.opens_on)),
+                m::PROGRAMME_CLOSES_BEFORE_OPENING,
+                &[("date", &vieclam_core::format::date(p.opens_on))],
             ));
         }
         let p = JobProgramme { closes_on: Some(closes_on), ..p };
@@ -245,12 +222,6 @@ pub async fn close_job_programme(db: &Db, id: &str, closes_on: NaiveDate) -> Api
 async fn enterprise_named(tx: &mut crate::db::Tx, key: &str) -> ApiResult<SendingEnterprise> {
     let wanted = fold(key.trim());
     crate::enterprises::all(tx).await?.into_iter().find(|e| e.id == key.trim() || fold(&e.name) == wanted).ok_or_else(
-        || {
-            crate::plans::refuse(
-                "programme.unknown_enterprise",
-                format!("Không có doanh nghiệp {key}."),
-                format!("No enterprise {key}."),
-            )
-        },
+        || crate::plans::refuse("programme.unknown_enterprise", m::PROGRAMME_UNKNOWN_ENTERPRISE, &[("key", key)]),
     )
 }

@@ -166,19 +166,15 @@ impl TooManyAttempts {
         (self.retry_after.as_secs() + u64::from(self.retry_after.subsec_nanos() > 0)).max(1)
     }
 
-    /// The sentence, Vietnamese then English.
-    pub fn sentences(&self) -> (String, String) {
-        let s = self.seconds();
-        (
-            format!("Đăng nhập sai quá nhiều lần; hãy thử lại sau {s} giây."),
-            format!("Too many failed sign-in attempts; try again in {s} seconds."),
-        )
-    }
-
     /// The error body.
     pub fn error(&self) -> ApiError {
-        let (vi, en) = self.sentences();
-        ApiError::new(StatusCode::TOO_MANY_REQUESTS, "auth.too_many_attempts", vi, en)
+        let seconds = self.seconds().to_string();
+        ApiError::with(
+            StatusCode::TOO_MANY_REQUESTS,
+            "auth.too_many_attempts",
+            vieclam_core::messages::api::TOO_MANY_ATTEMPTS,
+            &[("seconds", &seconds)],
+        )
     }
 
     /// `response` with the `Retry-After` header.

@@ -1,8 +1,8 @@
-//! What the importer says about a bad row or a bad file, Vietnamese first and English second. `{column}` is the
-//! header as the file writes it; other placeholders are named where they are used.
+//! What the server's importer of the bank's loan book says about a bad row or a bad file, Vietnamese first and
+//! English second. `{column}` is the header as the file writes it; other placeholders are named where they are used.
 
-use vieclam_core::messages::Text;
-use vieclam_core::t;
+use super::Text;
+use crate::t;
 
 /// `*.required`.
 pub const REQUIRED: Text = t!("Cột «{column}» đang trống.", "Column “{column}” is empty.");
@@ -33,9 +33,9 @@ pub const BIRTH_YEAR_RANGE: Text = t!(
     "The birth year must be 1920 or later and the borrower at least 15 years old."
 );
 /// `id_number.format`.
-pub const ID_FORMAT: Text = vieclam_core::messages::registration::ID_NUMBER_FORMAT;
+pub const ID_FORMAT: Text = super::registration::ID_NUMBER_FORMAT;
 /// `id_number.province_unknown`.
-pub const ID_PROVINCE: Text = vieclam_core::messages::registration::ID_NUMBER_PROVINCE_UNKNOWN;
+pub const ID_PROVINCE: Text = super::registration::ID_NUMBER_PROVINCE_UNKNOWN;
 /// `id_number.birth_year_mismatch`.
 pub const ID_BIRTH_YEAR: Text = t!(
     "Năm sinh trong số CCCD ({in_id}) không khớp với cột năm sinh.",
@@ -47,9 +47,9 @@ pub const ID_CONFLICT: Text = t!(
     "This ID number is already on row {row} with another name or birth year."
 );
 /// `phone.format`.
-pub const PHONE_FORMAT: Text = vieclam_core::messages::registration::PHONE_FORMAT;
+pub const PHONE_FORMAT: Text = super::registration::PHONE_FORMAT;
 /// `phone.prefix_unknown`.
-pub const PHONE_PREFIX: Text = vieclam_core::messages::registration::PHONE_PREFIX_UNKNOWN;
+pub const PHONE_PREFIX: Text = super::registration::PHONE_PREFIX_UNKNOWN;
 /// `commune_code.unknown`.
 pub const COMMUNE_UNKNOWN: Text = t!(
     "Mã xã «{value}» không thuộc 65 xã, phường của tỉnh Lạng Sơn (danh mục 2025).",

@@ -4,16 +4,20 @@
 //! area keeps its entries in a submodule of this one; an entry is a [`Text`] with both languages side by side, so a
 //! missing translation is a compile error rather than a blank on a screen.
 
+pub mod api;
 pub mod checks;
 pub mod checks_geo;
 pub mod cli;
 pub mod evidence_photo;
 pub mod evidence_signing;
+pub mod import;
 pub mod labels;
+pub mod office;
 pub mod plot_walk;
 pub mod registration;
 pub mod review;
 pub mod sync;
+pub mod uploads;
 
 use std::fmt;
 use std::str::FromStr;
@@ -67,11 +71,31 @@ impl Text {
     }
 
     /// The entry in `lang` with each `{name}` replaced by its value.
+    ///
+    /// One pass over the entry: a value is never itself searched for placeholders (a value may be what a person
+    /// typed, braces and all), and a `{name}` with no value stays as written.
     pub fn fill(&self, lang: Lang, args: &[(&str, &str)]) -> String {
-        let mut out = self.get(lang).to_owned();
-        for (name, value) in args {
-            out = out.replace(&format!("{{{name}}}"), value);
+        let text = self.get(lang);
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let value = after
+                .find('}')
+                .and_then(|close| args.iter().find(|(name, _)| *name == &after[..close]).map(|(_, v)| (close, *v)));
+            match value {
+                Some((close, v)) => {
+                    out.push_str(v);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
+        out.push_str(rest);
         out
     }
 }
@@ -93,6 +117,13 @@ mod tests {
         let t = Text { vi: "Còn {n} ngày", en: "{n} days left" };
         assert_eq!(t.fill(Lang::Vi, &[("n", "3")]), "Còn 3 ngày");
         assert_eq!(t.fill(Lang::En, &[("n", "3")]), "3 days left");
+    }
+
+    #[test]
+    fn fills_in_one_pass() {
+        let t = Text { vi: "«{a}» và {b} {c}", en: "{a}{b}" };
+        assert_eq!(t.fill(Lang::Vi, &[("a", "{b}"), ("b", "2")]), "«{b}» và 2 {c}");
+        assert_eq!(t.fill(Lang::En, &[("b", "x")]), "{a}x");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::Duration;
+use vieclam_core::messages::api;
 use vieclam_core::sync::wire::{
     ActivateRequest, BadSignInField, DeviceInfo, EnrolRequest, FieldRule, LoginRequest, Role, Session,
 };
@@ -31,20 +32,10 @@ async fn open_session(tx: &mut Tx, account: &Account, device: &DeviceInfo, token
     let now = now_iso();
     match accounts::device(tx, &device.device_id).await? {
         Some(known) if known.public_key != device.public_key => {
-            return Err(ApiError::new(
-                StatusCode::CONFLICT,
-                "device.key_mismatch",
-                "Thiết bị này đã đăng ký với một khoá khác.",
-                "This device id is registered with another public key.",
-            ));
+            return Err(ApiError::new(StatusCode::CONFLICT, "device.key_mismatch", api::DEVICE_KEY_MISMATCH));
         }
         Some(known) if known.revoked => {
-            return Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                "auth.device_revoked",
-                "Thiết bị này đã bị văn phòng thu hồi; hãy liên hệ văn phòng.",
-                "The office revoked this device; contact the office.",
-            ));
+            return Err(ApiError::new(StatusCode::FORBIDDEN, "auth.device_revoked", api::DEVICE_REVOKED));
         }
         Some(_) => {
             tx.exec("UPDATE devices SET account_id = $1 WHERE id = $2", params![&account.id, &device.device_id])
@@ -78,21 +69,12 @@ async fn open_session(tx: &mut Tx, account: &Account, device: &DeviceInfo, token
 
 /// 400 `auth.invalid_field`: a sign-in body's field over its bound (named, never echoed).
 pub fn invalid_field(bad: BadSignInField) -> ApiError {
-    let f = bad.field;
-    let (vi, en) = match bad.rule {
-        FieldRule::MaxBytes(n) => {
-            (format!("Trường «{f}» dài quá {n} byte."), format!("The field «{f}» is longer than {n} bytes."))
-        }
-        FieldRule::Hex64 => (
-            format!("Trường «{f}» phải gồm đúng 64 chữ số thập lục phân."),
-            format!("The field «{f}» must be exactly 64 hex digits."),
-        ),
-        FieldRule::ControlCharacter => (
-            format!("Trường «{f}» có ký tự điều khiển không được phép."),
-            format!("The field «{f}» holds a control character, which is not allowed."),
-        ),
+    let (text, max) = match bad.rule {
+        FieldRule::MaxBytes(n) => (api::FIELD_TOO_LONG, n.to_string()),
+        FieldRule::Hex64 => (api::FIELD_NOT_HEX64, String::new()),
+        FieldRule::ControlCharacter => (api::FIELD_CONTROL_CHARACTER, String::new()),
     };
-    ApiError::new(StatusCode::BAD_REQUEST, "auth.invalid_field", vi, en)
+    ApiError::with(StatusCode::BAD_REQUEST, "auth.invalid_field", text, &[("field", bad.field), ("max", &max)])
 }
 
 fn check_device(device: &DeviceInfo) -> ApiResult<()> {
@@ -146,12 +128,7 @@ pub async fn login(
 
 /// 403 `auth.account_disabled`: the office disabled the account (answered only to the right password).
 fn account_disabled() -> ApiError {
-    ApiError::new(
-        StatusCode::FORBIDDEN,
-        "auth.account_disabled",
-        "Tài khoản này đã bị văn phòng khoá; hãy liên hệ văn phòng.",
-        "The office disabled this account; contact the office.",
-    )
+    ApiError::new(StatusCode::FORBIDDEN, "auth.account_disabled", api::ACCOUNT_DISABLED)
 }
 
 /// Checks a password sign-in from `peer` (admin, inspector, worker; only admin when `admin_only`) and opens a
@@ -273,12 +250,7 @@ pub async fn enrol(
     JsonBody(req): JsonBody<EnrolRequest>,
 ) -> ApiResult<Json<Session>> {
     if !st.enrol_limiter.allow(peer.ip()) {
-        return Err(ApiError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
-            "Quá nhiều lượt đăng ký từ địa chỉ này, hãy thử lại sau.",
-            "Too many enrolments from this address; try again later.",
-        ));
+        return Err(ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", api::ENROL_RATE_LIMITED));
     }
     req.check_bounds().map_err(invalid_field)?;
     check_device(&req.device)?;
@@ -299,12 +271,7 @@ pub async fn enrol(
         .db
         .write(work!(|tx| async move {
             if accounts::by_username(tx, &phone).await?.is_some() {
-                return Err(ApiError::new(
-                    StatusCode::CONFLICT,
-                    "auth.username_taken",
-                    "Số điện thoại này đã có tài khoản; hãy đăng nhập.",
-                    "This phone number already has an account; sign in instead.",
-                ));
+                return Err(ApiError::new(StatusCode::CONFLICT, "auth.username_taken", api::PHONE_TAKEN));
             }
             let a = Account {
                 id: vieclam_core::ids::new_id(),

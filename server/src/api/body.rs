@@ -29,8 +29,7 @@ fn unsupported_encoding() -> ApiError {
     ApiError::new(
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
         "push.unsupported_encoding",
-        "Máy chủ chỉ nhận dữ liệu nén gzip hoặc không nén.",
-        "The server takes bodies gzip-compressed or not compressed.",
+        vieclam_core::messages::api::UNSUPPORTED_ENCODING,
     )
 }
 
@@ -131,12 +130,7 @@ pub struct JsonBody<T>(pub T);
 
 /// 413 `push.too_large`.
 pub fn too_large() -> ApiError {
-    ApiError::new(
-        StatusCode::PAYLOAD_TOO_LARGE,
-        "push.too_large",
-        "Gói dữ liệu quá lớn; hãy gửi thành nhiều lần.",
-        "The batch is too large; send it in parts.",
-    )
+    ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "push.too_large", vieclam_core::messages::api::TOO_LARGE)
 }
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {

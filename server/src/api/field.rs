@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use vieclam_core::checks::plot_walk::{self, ENTITY_WALK, PlotWalkRecord};
 use vieclam_core::evidence::binding::{field_record_id, is_evidence_kind};
 use vieclam_core::ids::Hlc;
+use vieclam_core::messages::{Text, api};
 use vieclam_core::review;
 use vieclam_core::sync::wire::{Mutation, MutationOp, Role, is_office_kind};
 
@@ -18,56 +19,39 @@ use crate::params;
 use crate::store::accounts;
 use crate::store::records::{self, RecordRow, Stored};
 
-/// Why a mutation was refused: its stable code and both sentences.
+/// Why a mutation was refused: its stable code and its catalogue entry.
 #[derive(Clone, Copy, Debug)]
 pub struct Refusal {
     /// Stable code.
     pub code: &'static str,
-    /// Vietnamese.
-    pub vi: &'static str,
-    /// English.
-    pub en: &'static str,
+    /// What the device is told (`vieclam_core::messages`).
+    pub text: Text,
 }
 
-const fn r(code: &'static str, vi: &'static str, en: &'static str) -> Refusal {
-    Refusal { code, vi, en }
+const fn r(code: &'static str, text: Text) -> Refusal {
+    Refusal { code, text }
 }
 
 /// The kind is not one the server knows.
-pub const UNKNOWN: Refusal = r("mutation.unknown_entity", "Loại dữ liệu không xác định.", "Unknown kind of record.");
+pub const UNKNOWN: Refusal = r("mutation.unknown_entity", api::UNKNOWN_ENTITY);
 /// The payload is not a record of its kind.
-pub const BAD_PAYLOAD: Refusal = r("mutation.bad_payload", "Nội dung không hợp lệ.", "The record is not valid.");
+pub const BAD_PAYLOAD: Refusal = r("mutation.bad_payload", api::BAD_PAYLOAD);
 /// Office records are read-only on devices.
-pub const OFFICE: Refusal =
-    r("mutation.office_record", "Dữ liệu của văn phòng chỉ được xem.", "Office records are read-only.");
+pub const OFFICE: Refusal = r("mutation.office_record", api::OFFICE_RECORD);
 /// Another account's record.
-pub const NOT_OWNER: Refusal =
-    r("mutation.not_owner", "Bản ghi này thuộc người khác.", "This record belongs to someone else.");
+pub const NOT_OWNER: Refusal = r("mutation.not_owner", api::NOT_OWNER);
 /// Outside the caller's scope.
-pub const OUT_OF_SCOPE: Refusal =
-    r("mutation.out_of_scope", "Ngoài phạm vi được giao.", "Outside your role or assigned communes.");
+pub const OUT_OF_SCOPE: Refusal = r("mutation.out_of_scope", api::OUT_OF_SCOPE);
 /// The body names another record than the change.
-pub const ID_MISMATCH: Refusal = r(
-    "mutation.id_mismatch",
-    "Mã bản ghi trong nội dung không khớp với mã của thay đổi.",
-    "The record's id in its body does not match the change's id.",
-);
+pub const ID_MISMATCH: Refusal = r("mutation.id_mismatch", api::ID_MISMATCH);
 /// The id was used before for other content.
-pub const ID_REUSED: Refusal =
-    r("mutation.id_reused", "Mã thay đổi đã dùng cho nội dung khác.", "This mutation id was used for other content.");
+pub const ID_REUSED: Refusal = r("mutation.id_reused", api::ID_REUSED);
 
 /// A commune review that names another author than the account pushing it.
-pub const OTHER_AUTHOR: Refusal = r(
-    "mutation.other_author",
-    "Chỉ được gửi đánh giá do chính mình viết.",
-    "A review may be sent only by its own author.",
-);
+pub const OTHER_AUTHOR: Refusal = r("mutation.other_author", api::OTHER_AUTHOR);
 
 /// A plot walk naming another site than its check visited.
-pub const WALK_SITE_MISMATCH: Refusal = {
-    let text = vieclam_core::messages::plot_walk::SITE_MISMATCH;
-    r("walk.site_mismatch", text.vi, text.en)
-};
+pub const WALK_SITE_MISMATCH: Refusal = r("walk.site_mismatch", vieclam_core::messages::plot_walk::SITE_MISMATCH);
 
 /// Whether stored check `check` visited `site_id`.
 fn same_site(check: &Stored, site_id: &Option<String>) -> bool {
@@ -80,8 +64,8 @@ pub fn refusal(code: &str) -> Option<Refusal> {
     [UNKNOWN, BAD_PAYLOAD, OFFICE, NOT_OWNER, OUT_OF_SCOPE, ID_REUSED, ID_MISMATCH, OTHER_AUTHOR]
         .into_iter()
         .find(|r| r.code == code)
-        .or_else(|| review::validate::code_message(code).map(|(code, text)| r(code, text.vi, text.en)))
-        .or_else(|| plot_walk::code_message(code).map(|(code, text)| r(code, text.vi, text.en)))
+        .or_else(|| review::validate::code_message(code).map(|(code, text)| r(code, text)))
+        .or_else(|| plot_walk::code_message(code).map(|(code, text)| r(code, text)))
 }
 
 /// Whether `role` may write `kind` at all.

@@ -68,7 +68,7 @@ fn result(m: &Mutation, status: MutationStatus, refusal: Option<Refusal>) -> Mut
         id: m.id.clone(),
         status,
         code: refusal.map(|r| r.code.to_owned()),
-        message: refusal.map(|r| format!("{} / {}", r.vi, r.en)),
+        message: refusal.map(|r| format!("{} / {}", r.text.vi, r.text.en)),
     }
 }
 

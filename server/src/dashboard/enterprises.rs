@@ -50,9 +50,9 @@ fn form(id: Option<&str>, v: &EnterpriseDraft) -> String {
     let current = if v.status.is_empty() { "active" } else { v.status.as_str() };
     let statuses: String = STATUSES
         .iter()
-        .map(|(k, vi, en)| {
+        .map(|(k, t)| {
             let on = if *k == current { " selected" } else { "" };
-            format!("<option value=\"{k}\"{on}>{} / {}</option>", escape(vi), escape(en))
+            format!("<option value=\"{k}\"{on}>{} / {}</option>", escape(t.vi), escape(t.en))
         })
         .collect();
     format!(

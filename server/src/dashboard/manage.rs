@@ -15,6 +15,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::NaiveDate;
 use vieclam_core::checks::minutes_html::escape;
+use vieclam_core::messages::{Text, office};
 use vieclam_core::records::{InspectionPlan, JobProgramme, SendingEnterprise};
 
 use super::plan_form::{self, PlanFormView};
@@ -68,13 +69,15 @@ pub fn field(fields: &[(String, String)], key: &str) -> String {
 }
 
 /// A form's date field (`YYYY-MM-DD`, what `<input type="date">` sends), or the refusal naming it.
-pub fn date_field(fields: &[(String, String)], key: &str, vi: &str, en: &str) -> ApiResult<NaiveDate> {
+pub fn date_field(fields: &[(String, String)], key: &str, label: Text) -> ApiResult<NaiveDate> {
     let text = field(fields, key);
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        crate::plans::refuse(
+        ApiError::with_entries(
+            StatusCode::UNPROCESSABLE_ENTITY,
             "form.date_invalid",
-            format!("{vi}: «{text}» không phải ngày (năm-tháng-ngày)."),
-            format!("{en}: «{text}» is not a date (year-month-day)."),
+            office::FORM_DATE_INVALID,
+            &[("value", &text)],
+            &[("label", label)],
         )
     })
 }
@@ -169,7 +172,7 @@ async fn enterprise_page<D: OfficeChanges>(State(d): State<Arc<D>>, Path(id): Pa
         Ok(list) => match list.iter().find(|e| e.id == id) {
             Some(e) => Html(enterprises::render_edit(e, None)).into_response(),
             None => refused(
-                ApiError::new(StatusCode::NOT_FOUND, "not_found", "Không có doanh nghiệp này.", "No such enterprise."),
+                ApiError::new(StatusCode::NOT_FOUND, "not_found", vieclam_core::messages::office::NO_SUCH_ENTERPRISE),
                 "/office/enterprises",
             ),
         },
@@ -241,7 +244,7 @@ async fn close_programme<D: OfficeChanges>(State(d): State<Arc<D>>, Path(id): Pa
     let r = if field(&f, "closes_on").trim().is_empty() {
         d.close_programme(id, None).await
     } else {
-        match date_field(&f, "closes_on", "Ngày đóng", "Closing day") {
+        match date_field(&f, "closes_on", office::CLOSING_DAY) {
             Ok(on) => d.close_programme(id, Some(on)).await,
             Err(e) => Err(e),
         }

@@ -6,6 +6,7 @@
 //! `team-{username}` (one select per inspector), `plan-save`.
 
 use vieclam_core::checks::minutes_html::escape;
+use vieclam_core::messages::office;
 use vieclam_core::places::{CommuneKind, communes};
 use vieclam_core::records::{InspectionPlan, TeamRole};
 
@@ -94,8 +95,8 @@ const TEAM: &str = "team.";
 /// commune ticked, `team.{account id}` = a function key or empty. Dates that are not dates and functions that are
 /// not functions are refused here; the rest of the rules are the plan's own ([`PlanDraft::checked`]).
 pub fn parse(fields: &[(String, String)]) -> ApiResult<PlanDraft> {
-    let starts_on = date_field(fields, "starts_on", "Ngày bắt đầu", "First day")?;
-    let ends_on = date_field(fields, "ends_on", "Ngày kết thúc", "Last day")?;
+    let starts_on = date_field(fields, "starts_on", office::FIRST_DAY)?;
+    let ends_on = date_field(fields, "ends_on", office::LAST_DAY)?;
     let mut team = Vec::new();
     for (k, v) in fields {
         let Some(account) = k.strip_prefix(TEAM) else { continue };
@@ -103,11 +104,7 @@ pub fn parse(fields: &[(String, String)]) -> ApiResult<PlanDraft> {
             continue;
         }
         let Some(role) = TeamRole::parse(v) else {
-            return Err(refuse(
-                "plan.unknown_role",
-                format!("Không có chức danh «{v}» trong đoàn."),
-                format!("No team function «{v}»."),
-            ));
+            return Err(refuse("plan.unknown_role", office::PLAN_FORM_UNKNOWN_ROLE, &[("key", v)]));
         };
         team.push(TeamPick { account: account.to_owned(), role });
     }

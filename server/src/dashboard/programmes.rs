@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 use vieclam_core::checks::minutes_html::escape;
 use vieclam_core::format::date;
+use vieclam_core::messages::{Text, office};
 use vieclam_core::records::{JobProgramme, SendingEnterprise};
 
 use super::manage::{date_field, field};
@@ -33,17 +34,13 @@ fn kind_words(key: &str) -> String {
 /// `closes_on`, `seats`; the optional ones may be left empty) into a programme to publish.
 pub fn parse(fields: &[(String, String)]) -> ApiResult<NewJobProgramme> {
     let optional = |key: &str| Some(field(fields, key)).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
-    let day = |key: &str, vi: &str, en: &str| -> ApiResult<Option<NaiveDate>> {
-        if optional(key).is_none() { Ok(None) } else { date_field(fields, key, vi, en).map(Some) }
+    let day = |key: &str, label: Text| -> ApiResult<Option<NaiveDate>> {
+        if optional(key).is_none() { Ok(None) } else { date_field(fields, key, label).map(Some) }
     };
     let seats = match optional("seats") {
         None => None,
         Some(s) => Some(s.parse::<i64>().map_err(|_| {
-            crate::plans::refuse(
-                "programme.invalid",
-                format!("Số chỉ tiêu «{s}» không phải số."),
-                format!("Places «{s}» is not a number."),
-            )
+            crate::plans::refuse("programme.invalid", office::PROGRAMME_SEATS_NOT_NUMBER, &[("value", &s)])
         })?),
     };
     Ok(NewJobProgramme {
@@ -53,8 +50,8 @@ pub fn parse(fields: &[(String, String)]) -> ApiResult<NewJobProgramme> {
         country: optional("country"),
         enterprise: optional("enterprise"),
         commune: optional("commune"),
-        from: day("opens_on", "Ngày mở", "Opening day")?,
-        to: day("closes_on", "Ngày đóng", "Closing day")?,
+        from: day("opens_on", office::OPENING_DAY)?,
+        to: day("closes_on", office::CLOSING_DAY)?,
         seats,
     })
 }

@@ -16,10 +16,10 @@ use vieclam_core::registration::phone::{self, PhoneError};
 
 use super::cells;
 use super::columns::{Columns, Field, key};
-use super::messages as m;
 use super::records::{model_kind, programme, site_radius_m, stable_id};
 use super::table::{Cell, Row};
 use super::{LoanImport, RowError};
+use vieclam_core::messages::import as m;
 
 /// Instalments every six months when the export does not say: the most common shape of these loans.
 const DEFAULT_REPAY_EVERY_MONTHS: i64 = 6;

@@ -10,9 +10,9 @@ use vieclam_core::records::TransactionPoint;
 use super::build::{Builder, Problems};
 use super::cells;
 use super::columns::{Columns, Field};
-use super::messages as m;
 use super::records::stable_id;
 use super::table::{Cell, Row};
+use vieclam_core::messages::import as m;
 
 fn parts(text: &str) -> impl Iterator<Item = &str> {
     text.split([';', ',', '\n']).map(str::trim).filter(|t| !t.is_empty())

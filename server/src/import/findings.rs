@@ -10,7 +10,7 @@ use super::RowError;
 use super::build::Problems;
 use super::cells;
 use super::columns::Field;
-use super::messages as m;
+use vieclam_core::messages::import as m;
 
 /// The cells a finding is judged from.
 pub(super) struct Facts<'a> {

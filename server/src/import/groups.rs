@@ -8,8 +8,8 @@ use vieclam_core::records::SavingsGroup;
 
 use super::build::Problems;
 use super::columns::Field;
-use super::messages as m;
 use super::records::stable_id;
+use vieclam_core::messages::import as m;
 
 /// The organisation a cell names, as the core's code: Vietnamese as the bank writes it, or English.
 pub fn organisation(text: &str) -> Option<&'static str> {

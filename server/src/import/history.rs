@@ -14,9 +14,9 @@ use super::RowError;
 use super::build::{Builder, Problems};
 use super::cells;
 use super::columns::{Columns, Field};
-use super::messages as m;
 use super::records::stable_id;
 use super::table::Row;
+use vieclam_core::messages::import as m;
 
 /// Where a row is, to report a problem found after reading it.
 #[derive(Clone, Debug)]

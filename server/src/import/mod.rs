@@ -13,7 +13,6 @@ mod columns;
 mod findings;
 mod groups;
 mod history;
-mod messages;
 mod records;
 mod table;
 

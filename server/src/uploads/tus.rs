@@ -6,9 +6,8 @@ use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use sha1::Digest as _;
-use vieclam_core::messages::Text;
+use vieclam_core::messages::{Text, uploads as m};
 use vieclam_core::sync::wire::{ErrorBody, ErrorDetail};
-use vieclam_core::t;
 
 /// The tus version spoken.
 pub const TUS_VERSION: &str = "1.0.0";
@@ -53,105 +52,59 @@ pub mod errors {
 
     /// 412: a request without `Tus-Resumable: 1.0.0`.
     pub fn version() -> TusError {
-        TusError::new(
-            412,
-            "upload.unsupported_version",
-            t!("Phiên bản tus không được hỗ trợ.", "Unsupported tus version."),
-        )
+        TusError::new(412, "upload.unsupported_version", m::UNSUPPORTED_VERSION)
     }
     /// 400: a header missing or unreadable.
     pub fn bad_header(code: &'static str) -> TusError {
-        TusError::new(400, code, t!("Yêu cầu tải ảnh không hợp lệ.", "The upload request is malformed."))
+        TusError::new(400, code, m::BAD_REQUEST)
     }
     /// 400: the body ended before its announced length (a dropped connection); nothing of it is kept.
     pub fn incomplete() -> TusError {
-        TusError::new(
-            400,
-            "upload.incomplete_body",
-            t!("Dữ liệu gửi lên bị ngắt giữa chừng; hãy gửi lại.", "The data was cut off; send it again."),
-        )
+        TusError::new(400, "upload.incomplete_body", m::INCOMPLETE_BODY)
     }
     /// 413: more than the size limit, or past the announced length.
     pub fn too_large() -> TusError {
-        TusError::new(413, "upload.too_large", t!("Ảnh lớn quá giới hạn.", "The photo is larger than allowed."))
+        TusError::new(413, "upload.too_large", m::TOO_LARGE)
     }
     /// 415: a PATCH body of another type.
     pub fn content_type() -> TusError {
-        TusError::new(
-            415,
-            "upload.content_type",
-            t!(
-                "Nội dung phải là application/offset+octet-stream.",
-                "The body must be application/offset+octet-stream."
-            ),
-        )
+        TusError::new(415, "upload.content_type", m::CONTENT_TYPE)
     }
     /// 409: a PATCH at the wrong offset.
     pub fn offset() -> TusError {
-        TusError::new(
-            409,
-            "upload.offset_mismatch",
-            t!(
-                "Vị trí tải tiếp không khớp; hãy hỏi lại vị trí.",
-                "The upload offset does not match; ask for it again."
-            ),
-        )
+        TusError::new(409, "upload.offset_mismatch", m::OFFSET_MISMATCH)
     }
     /// 460: a chunk whose checksum does not match.
     pub fn checksum() -> TusError {
-        TusError::new(
-            460,
-            "upload.checksum_mismatch",
-            t!("Dữ liệu bị hỏng trên đường truyền; hãy gửi lại.", "The data was damaged in transit; send it again."),
-        )
+        TusError::new(460, "upload.checksum_mismatch", m::CHECKSUM_MISMATCH)
     }
     /// 404.
     pub fn not_found() -> TusError {
-        TusError::new(404, "not_found", t!("Không tìm thấy.", "Not found."))
+        TusError::new(404, "not_found", vieclam_core::messages::api::NOT_FOUND)
     }
     /// 403.
     pub fn forbidden() -> TusError {
-        TusError::new(
-            403,
-            "scope.forbidden",
-            t!("Bạn không có quyền với ảnh này.", "You have no access to this photo."),
-        )
+        TusError::new(403, "scope.forbidden", m::FORBIDDEN)
     }
     /// 401: no caller in the request.
     pub fn no_caller() -> TusError {
-        TusError::new(401, "auth.missing_token", t!("Cần đăng nhập.", "Sign-in required."))
+        TusError::new(401, "auth.missing_token", m::SIGN_IN_REQUIRED)
     }
     /// 422 `photo.hash_mismatch`.
     pub fn hash_mismatch() -> TusError {
-        TusError::new(
-            422,
-            "photo.hash_mismatch",
-            t!("Ảnh nhận được không khớp mã băm đã khai.", "The photo received does not match its announced hash."),
-        )
+        TusError::new(422, "photo.hash_mismatch", m::HASH_MISMATCH)
     }
     /// 422 `photo.unknown_record`.
     pub fn unknown_record() -> TusError {
-        TusError::new(
-            422,
-            "photo.unknown_record",
-            t!("Chưa có bản ghi ảnh nào nêu mã băm này.", "No photo record names this hash."),
-        )
+        TusError::new(422, "photo.unknown_record", m::UNKNOWN_RECORD)
     }
     /// 422 `photo.bad_signature`.
     pub fn bad_signature() -> TusError {
-        TusError::new(
-            422,
-            "photo.bad_signature",
-            t!("Chữ ký của bản ghi ảnh không hợp lệ.", "The photo record's signature does not verify."),
-        )
+        TusError::new(422, "photo.bad_signature", m::BAD_SIGNATURE)
     }
     /// 503: the object store or the database failed; the client retries.
     pub fn storage() -> TusError {
-        TusError::new(
-            503,
-            "storage.unavailable",
-            t!("Máy chủ tạm thời lỗi lưu trữ; thử lại sau.", "Storage is unavailable; try again later."),
-        )
+        TusError::new(503, "storage.unavailable", m::STORAGE_UNAVAILABLE)
     }
 }
 

@@ -2,6 +2,7 @@
 //! (`plans`, `enterprises`, `publish`), so a rule holds whichever way the office works.
 
 use chrono::NaiveDate;
+use vieclam_core::messages::office;
 use vieclam_core::records::{InspectionPlan, JobProgramme, SendingEnterprise};
 
 use crate::dashboard::manage::OfficeChanges;
@@ -37,20 +38,15 @@ impl OfficeChanges for DbOffice {
                 let plan = match id {
                     None => None,
                     Some(id) => Some(plans::load(tx, &id).await?.ok_or_else(|| {
-                        ApiError::new(
-                            axum::http::StatusCode::NOT_FOUND,
-                            "not_found",
-                            "Không có kế hoạch này.",
-                            "No such plan.",
-                        )
+                        ApiError::new(axum::http::StatusCode::NOT_FOUND, "not_found", office::NO_SUCH_PLAN)
                     })?),
                 };
                 if let Some(c) = plan.as_ref().and_then(|p| p.closed_on) {
                     let code = plan.as_ref().map(|p| p.code.clone()).unwrap_or_default();
                     return Err(plans::refuse(
                         "plan.closed",
-                        format!("Kế hoạch {code} đã đóng ngày {}.", vieclam_core::format::date(c)),
-                        format!("Plan {code} was closed on {}.", vieclam_core::format::date(c)),
+                        office::PLAN_CLOSED,
+                        &[("code", &code), ("date", &vieclam_core::format::date(c))],
                     ));
                 }
                 let mut inspectors: Vec<InspectorOption> = tx

@@ -201,8 +201,8 @@ async fn login(
             (StatusCode::FORBIDDEN, Html(form_page(Some((&e.vi, &e.en))))).into_response()
         }
         Err(SignInError::Throttled(t)) => {
-            let (vi, en) = t.sentences();
-            t.with_retry_after((StatusCode::TOO_MANY_REQUESTS, Html(form_page(Some((&vi, &en))))).into_response())
+            let e = t.error();
+            t.with_retry_after((StatusCode::TOO_MANY_REQUESTS, Html(form_page(Some((&e.vi, &e.en))))).into_response())
         }
         Err(e) => e.into_response(),
     }
