@@ -150,6 +150,21 @@ pub fn best_fix(fixes: &[Fix], window: (DateTime<Utc>, DateTime<Utc>)) -> Option
     best_of(false).or_else(|| best_of(true)).cloned()
 }
 
+/// How long before the shutter a fix still says where a photo was taken: an inspector walks on after a few steps,
+/// so an older fix is another place.
+pub const PHOTO_FIX_BEFORE_SECS: i64 = 15;
+/// How long after the shutter a fix is still taken for it: a fix reported a moment late (the receiver's latency).
+pub const PHOTO_FIX_AFTER_SECS: i64 = 1;
+
+/// The fix a photo taken at `shutter` is stamped with: the [`best_fix`] of the fixes taken from
+/// [`PHOTO_FIX_BEFORE_SECS`] before the shutter to [`PHOTO_FIX_AFTER_SECS`] after it. `None` when none was taken
+/// then: the app opens a window for a new one rather than use where the phone was a minute ago.
+pub fn shutter_fix(fixes: &[Fix], shutter: DateTime<Utc>) -> Option<Fix> {
+    let before = chrono::Duration::seconds(PHOTO_FIX_BEFORE_SECS);
+    let after = chrono::Duration::seconds(PHOTO_FIX_AFTER_SECS);
+    best_fix(fixes, (shutter - before, shutter + after))
+}
+
 /// Orders two valid fixes, better first: accuracy ascending, satellites descending, time descending.
 fn rank(a: &Fix, b: &Fix) -> std::cmp::Ordering {
     a.accuracy_m

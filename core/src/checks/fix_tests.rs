@@ -138,3 +138,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_photo_takes_the_best_fix_of_the_fifteen_seconds_before_its_shutter() {
+    // Shutter at second 40: the 2 m fix of second 20 is another place (20 s before); the 9 m fix of second 25 and
+    // the 6 m one of second 41 (reported a moment late) count, the 1 m one of second 45 is after.
+    let fixes = vec![fix_at(20, 2.0), fix_at(25, 9.0), fix_at(41, 6.0), fix_at(45, 1.0)];
+    let shutter = fix_at(40, 0.0).time;
+    assert_eq!(shutter_fix(&fixes, shutter).map(|f| f.accuracy_m), Some(6.0));
+    assert_eq!(shutter_fix(&fixes[..1], shutter), None, "nothing taken then: the app opens a window");
+}

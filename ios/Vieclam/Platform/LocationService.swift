@@ -40,8 +40,6 @@ final class LocationService: NSObject, ObservableObject, CLLocationManagerDelega
     private var recent: [(fix: LocationFix, at: Date)] = []
     /// How long `recent` keeps a fix.
     private static let recentSpan: TimeInterval = 60
-    /// How far before the shutter a fix still says where a photo was taken.
-    private static let beforeShutter: TimeInterval = 15
     private let manager = CLLocationManager()
     /// The purpose key of Info.plist's NSLocationTemporaryUsageDescriptionDictionary.
     private static let purposeKey = "SiteCheck"
@@ -88,14 +86,11 @@ final class LocationService: NSObject, ObservableObject, CLLocationManagerDelega
         return best
     }
 
-    /// The core's best fix of the `beforeShutter` seconds up to `instant` (and a second after), from the fixes that
-    /// kept arriving meanwhile; nil when none was taken then (the caller opens a window instead).
+    /// The core's fix for a shutter pressed at `instant` (its rule says which seconds around it count), from the
+    /// fixes that kept arriving meanwhile; nil when none was taken then (the caller opens a window instead).
     func fix(around instant: Date) -> LocationFix? {
-        let fixes = recent.map(\.fix)
-        let start = Self.instant(instant.addingTimeInterval(-Self.beforeShutter))
-        let end = Self.instant(instant.addingTimeInterval(1))
-        // Throws only for an unreadable window bound, which these are not.
-        return (try? VieclamCore.bestFix(fixes: fixes, windowStart: start, windowEnd: end)) ?? nil
+        // Throws only for an unreadable instant, which this is not.
+        (try? VieclamCore.shutterFix(fixes: recent.map(\.fix), shutter: Self.instant(instant))) ?? nil
     }
 
     /// iOS 14+: with "Precise: Off" the fixes are kilometres wide. Asks once per window for temporary full accuracy

@@ -95,10 +95,13 @@ struct SitesView: View {
         }
     }
 
+    /// Every site shown with a margin, or the whole province before there is any: the core's `mapFrame` decides.
     private var region: MKCoordinateRegion {
-        let centre = sites.first.map { CLLocationCoordinate2D(latitude: $0.lat, longitude: $0.lon) }
-            ?? CLLocationCoordinate2D(latitude: 21.85, longitude: 106.76)
-        return MKCoordinateRegion(center: centre, latitudinalMeters: 10_000, longitudinalMeters: 10_000)
+        let frame = mapFrame(points: sites.map { GeoPoint(lat: $0.lat, lon: $0.lon) })
+        return MKCoordinateRegion(
+            center: CLLocationCoordinate2D(latitude: frame.lat, longitude: frame.lon),
+            latitudinalMeters: frame.halfSpanM * 2, longitudinalMeters: frame.halfSpanM * 2
+        )
     }
 
     private func start(_ site: SiteRow) async {

@@ -1,7 +1,9 @@
 // The commune review (đánh giá tại xã) of one plan's commune: the inspector's own review to edit (the meeting day,
 // a rating and text under each heading of the report, attendees, opinions and recommendations), saved whole through
-// the core (validated, signed, sent at the next sync; the core's problems shown under their fields), and what the
-// whole team has written, merged by the core, every contributor's words side by side.
+// the core (validated, signed, sent at the next sync; the core's problems shown where the core's
+// `reviewFormProblems` places them), and what the whole team has written, merged by the core, every contributor's
+// words side by side. A rating or text typed goes through `reviewWithRating` / `reviewWithText`: the core decides what
+// an unrated heading is and keeps the report's order.
 import SwiftUI
 import VieclamCore
 
@@ -11,7 +13,8 @@ struct ReviewView: View {
     let communeCode: String
     @State private var mine = MyReview(heldOn: isoToday(), notes: [], attendees: [], opinions: [], recommendations: [])
     @State private var team: MergedReviewView?
-    @State private var problems: [FieldProblem] = []
+    /// The last save's problems, placed by the core under the parts of the review that was saved.
+    @State private var problems: ReviewFormProblems?
     @State private var saved = false
     @State private var error: String?
 
@@ -21,8 +24,9 @@ struct ReviewView: View {
         List {
             if let error { Text(error).foregroundColor(Theme.bad) }
             Section("review_mine") {
+                ForEach(problems?.other ?? [], id: \.self) { problem($0) }
                 TextField("review_held_on", text: $mine.heldOn)
-                problem("held_on")
+                problem(problems?.heldOn)
             }
             ForEach(headings, id: \.key) { h in
                 Section {
@@ -31,14 +35,14 @@ struct ReviewView: View {
                     }
                     .pickerStyle(.segmented)
                     TextField(h.hint, text: text(h.key), axis: .vertical).lineLimit(3...8)
-                    if let i = mine.notes.firstIndex(where: { $0.key == h.key }) { problem("headings[\(i)].text") }
+                    problem(problems?.headings.first { $0.key == h.key }?.message)
                 } header: { Text(h.label) }
             }
-            pairs("review_attendees", "review_name", "review_role", field: "attendees",
+            pairs("review_attendees", "review_name", "review_role", problems: problems?.attendees,
                   items: mine.attendees.map { ($0.name, $0.role) }) { mine.attendees = $0.map { ReviewAttendee(name: $0.0, role: $0.1) } }
-            pairs("review_opinions", "review_who", "review_what", field: "opinions",
+            pairs("review_opinions", "review_who", "review_what", problems: problems?.opinions,
                   items: mine.opinions.map { ($0.who, $0.what) }) { mine.opinions = $0.map { ReviewOpinion(who: $0.0, what: $0.1) } }
-            pairs("review_recommendations", "review_to", "review_what", field: "recommendations",
+            pairs("review_recommendations", "review_to", "review_what", problems: problems?.recommendations,
                   items: mine.recommendations.map { ($0.to, $0.what) }) {
                 mine.recommendations = $0.map { ReviewRecommendation(to: $0.0, what: $0.1) }
             }
@@ -76,58 +80,54 @@ struct ReviewView: View {
     private func save() {
         do {
             try model.core.saveReview(planId: planId, communeCode: communeCode, review: mine)
-            problems = []
+            problems = nil
             saved = true
             error = nil
             BackgroundSync.schedule() // the review goes up with the next background sync
             team = attempt($error) { try model.core.mergedReview(planId: planId, communeCode: communeCode) }
         } catch VieclamError.Invalid(let fields) {
-            problems = fields
+            problems = reviewFormProblems(review: mine, problems: fields, lang: appLanguage)
             saved = false
         } catch {
             self.error = describe(error)
         }
     }
 
-    /// The core's sentence for `field`, in the app's language, if it found a problem there.
-    @ViewBuilder private func problem(_ field: String) -> some View {
-        if let p = problems.first(where: { $0.field == field }) {
-            Text(appLanguage == .en ? p.messageEn : p.messageVi).foregroundColor(Theme.bad).font(.footnote)
+    /// The core's sentence for a problem found here (already in the app's language), if any.
+    @ViewBuilder private func problem(_ message: String?) -> some View {
+        if let message {
+            Text(message).foregroundColor(Theme.bad).font(.footnote)
         }
-    }
-
-    /// The note under `key`, set with the given rating and text (a heading is written once).
-    private func setNote(_ key: String, rating: ReviewRating, text: String) {
-        mine.notes.removeAll { $0.key == key }
-        mine.notes.append(ReviewNote(key: key, rating: rating, text: text))
     }
 
     private func rating(_ key: String) -> Binding<ReviewRating?> {
         Binding(
             get: { mine.notes.first { $0.key == key }?.rating },
-            set: { new in setNote(key, rating: new ?? .notAssessed, text: mine.notes.first { $0.key == key }?.text ?? "") }
+            set: { new in if let new { mine = reviewWithRating(review: mine, key: key, rating: new) } }
         )
     }
 
     private func text(_ key: String) -> Binding<String> {
         Binding(
             get: { mine.notes.first { $0.key == key }?.text ?? "" },
-            set: { new in setNote(key, rating: mine.notes.first { $0.key == key }?.rating ?? .notAssessed, text: new) }
+            set: { new in mine = reviewWithText(review: mine, key: key, text: new) }
         )
     }
 
     /// A list of two-part items edited in place, with add and remove.
     @ViewBuilder private func pairs(
-        _ title: LocalizedStringKey, _ first: LocalizedStringKey, _ second: LocalizedStringKey, field: String,
-        items: [(String, String)], set: @escaping ([(String, String)]) -> Void
+        _ title: LocalizedStringKey, _ first: LocalizedStringKey, _ second: LocalizedStringKey,
+        problems: ReviewListProblems?, items: [(String, String)], set: @escaping ([(String, String)]) -> Void
     ) -> some View {
         Section(title) {
-            problem(field)
+            problem(problems?.whole)
             ForEach(Array(items.enumerated()), id: \.offset) { i, item in
                 VStack(alignment: .leading) {
+                    let placed = problems.flatMap { i < $0.items.count ? $0.items[i] : nil }
                     TextField(first, text: Binding(get: { item.0 }, set: { v in var all = items; all[i].0 = v; set(all) }))
+                    problem(placed?.first)
                     TextField(second, text: Binding(get: { item.1 }, set: { v in var all = items; all[i].1 = v; set(all) }), axis: .vertical)
-                    problem("\(field)[\(i)].\(field == "attendees" ? "name" : field == "opinions" ? "who" : "to")")
+                    problem(placed?.second)
                     Button("review_remove", role: .destructive) { var all = items; all.remove(at: i); set(all) }
                         .frame(minHeight: Theme.minTarget)
                 }

@@ -20,6 +20,7 @@ import org.junit.Test
 import vn.gov.langson.vieclam.core.AnswerInput
 import vn.gov.langson.vieclam.core.ApplicationState
 import vn.gov.langson.vieclam.core.FieldKind
+import vn.gov.langson.vieclam.core.FieldProblem
 import vn.gov.langson.vieclam.core.Language
 import vn.gov.langson.vieclam.core.LocationFix
 import vn.gov.langson.vieclam.core.MyReview
@@ -32,6 +33,7 @@ import vn.gov.langson.vieclam.core.ReviewRating
 import vn.gov.langson.vieclam.core.VieclamException
 import vn.gov.langson.vieclam.core.VieclamStore
 import vn.gov.langson.vieclam.core.errorMessage
+import vn.gov.langson.vieclam.core.reviewFormProblems
 import vn.gov.langson.vieclam.core.reviewHeadings
 import vn.gov.langson.vieclam.core.reviewRatings
 import vn.gov.langson.vieclam.core.walkPlot
@@ -256,16 +258,21 @@ class ScreenshotTest {
                 ReviewNote("leadership", ReviewRating.GOOD, "Họp đủ 12 thôn; loa phát 3 buổi; thủ tục niêm yết tại điểm giao dịch."),
                 ReviewNote("book", ReviewRating.FAIR, "Dư nợ tăng 8 %; nợ quá hạn 2,4 %."),
             ),
-            attendees = listOf(ReviewAttendee("Hoàng Văn Lân", "Chủ tịch UBND xã")),
+            attendees = listOf(ReviewAttendee("Hoàng Văn Lân", "Chủ tịch UBND xã"), ReviewAttendee("", "Cán bộ LĐ-TB&XH")),
             opinions = listOf(ReviewOpinion("Hộ ông Tô Văn Hải", "Xin gia hạn nợ vì lũ.")),
             recommendations = emptyList(),
         )
         screen("16-danh-gia-xa") { v ->
             val team = store.mergedReview(plan.planId, commune, v.language)
             assertEquals(7, team.headings.size)
-            val form = ReviewForm(reviewHeadings(v.language), reviewRatings(v.language), emptyList(), v.code)
+            // A save refused for the second attendee's missing name: the core places the problem under that field.
+            val missing = FieldProblem("attendees[1].name", "review.required", "Cần nhập họ tên.", "A name is needed.")
+            val problems = reviewFormProblems(mine, listOf(missing), v.language)
+            assertEquals(listOf(null, if (v.language == Language.EN) missing.messageEn else missing.messageVi), problems.attendees.items.map { it.first })
+            val form = ReviewForm(reviewHeadings(v.language), reviewRatings(v.language), problems)
             val s = v.strings
             val texts = listOf(
+                problems.attendees.items[1].first!!,
                 "${team.title} — ${team.communeName}", s.reviewMine, form.headings.first().label, form.ratings.first().label,
                 form.ratings.last().label, mine.notes.first().text, s.reviewAttendees, mine.attendees.first().name, s.reviewSave, s.reviewTeam,
             )

@@ -31,6 +31,7 @@ import vn.gov.langson.vieclam.core.LocationFix
 import vn.gov.langson.vieclam.core.PlanList
 import vn.gov.langson.vieclam.core.SiteRow
 import vn.gov.langson.vieclam.core.Verdict
+import vn.gov.langson.vieclam.core.shutterFix
 import vn.gov.langson.vieclam.core.todayInProvince
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.inspector.CheckAction
@@ -78,14 +79,10 @@ fun NavGraphBuilder.inspectorRoutes(nav: NavHostController, app: VieclamApp, str
             val shutter = Instant.now()
             val around = recent.toList()
             scope.launch {
-                // The core's best fix of the moments around the shutter; only when there is none (the camera was
-                // opened an instant ago, or GPS is off) a fresh window is waited for. With no fix at all (GPS off,
-                // permission refused) the photo is not added, and the person is told why.
-                val atShutter = coreCall(context) {
-                    vn.gov.langson.vieclam.core.bestFix(
-                        around, shutter.minusSeconds(PHOTO_FIX_BEFORE_S).toString(), shutter.plusSeconds(1).toString(),
-                    )
-                }
+                // The core's fix for the shutter (its rule says which seconds around it count); only when there is
+                // none (the camera was opened an instant ago, or GPS is off) a fresh window is waited for. With no
+                // fix at all (GPS off, permission refused) the photo is not added, and the person is told why.
+                val atShutter = coreCall(context) { shutterFix(around, shutter.toString()) }
                 val outcome = atShutter?.let { FixOutcome.Got(it) } ?: bestFix(context, count = 3)
                 val fix = outcome.fixOrNull
                 if (fix == null) showMessage(context, outcome.problem(context))
@@ -270,5 +267,3 @@ private fun WalkRoute(app: VieclamApp, strings: UiStrings, nav: NavHostControlle
 /** Fixes kept while the camera is open (about one a second). */
 private const val PHOTO_FIXES_KEPT = 60
 
-/** How far before the shutter a fix still says where the photo was taken, in seconds. */
-private const val PHOTO_FIX_BEFORE_S = 15L

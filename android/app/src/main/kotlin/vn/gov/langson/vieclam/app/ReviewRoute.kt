@@ -18,12 +18,12 @@ import java.time.Instant
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
-import vn.gov.langson.vieclam.core.FieldProblem
-import vn.gov.langson.vieclam.core.Language
 import vn.gov.langson.vieclam.core.MergedReviewView
 import vn.gov.langson.vieclam.core.MyReview
+import vn.gov.langson.vieclam.core.ReviewFormProblems
 import vn.gov.langson.vieclam.core.VieclamException
 import vn.gov.langson.vieclam.core.errorMessage
+import vn.gov.langson.vieclam.core.reviewFormProblems
 import vn.gov.langson.vieclam.core.reviewHeadings
 import vn.gov.langson.vieclam.core.reviewRatings
 import vn.gov.langson.vieclam.core.todayInProvince
@@ -38,7 +38,8 @@ fun ReviewRoute(app: VieclamApp, strings: UiStrings, nav: NavHostController, pla
     val lang = appLanguage(context)
     val scope = rememberCoroutineScope()
     var revision by remember { mutableStateOf(0) }
-    var problems by remember { mutableStateOf(emptyList<FieldProblem>()) }
+    // The last save's problems, sorted by the core under the parts of the review that was saved.
+    var problems by remember { mutableStateOf<ReviewFormProblems?>(null) }
     var mine by remember { mutableStateOf<MyReview?>(null) }
     LaunchedEffect(planId, commune) {
         // A first review starts empty on today's date (in the province); an earlier one is edited as saved.
@@ -48,11 +49,11 @@ fun ReviewRoute(app: VieclamApp, strings: UiStrings, nav: NavHostController, pla
     val team by produceState<MergedReviewView?>(null, revision) {
         value = coreCall(context) { app.store.mergedReview(planId, commune, lang) }
     }
-    val form = remember(lang, problems) {
-        ReviewForm(reviewHeadings(lang), reviewRatings(lang), problems, if (lang == Language.EN) "en" else "vi")
-    }
     val editing = mine ?: return
     val shown = team ?: return
+    val form = remember(lang, problems) {
+        ReviewForm(reviewHeadings(lang), reviewRatings(lang), problems ?: reviewFormProblems(editing, emptyList(), lang))
+    }
     CommuneReviewScreen(
         editing, shown, form, strings,
         onChange = { mine = it },
@@ -63,11 +64,11 @@ fun ReviewRoute(app: VieclamApp, strings: UiStrings, nav: NavHostController, pla
                         app.store.enrolDevice() // idempotent: the device key is made once
                         app.store.saveReview(planId, commune, editing, Instant.now().toString())
                     }
-                    problems = emptyList()
+                    problems = null
                     SyncWorker.now(app)
                     revision++
                 } catch (e: VieclamException.Invalid) {
-                    problems = e.fields
+                    problems = reviewFormProblems(editing, e.fields, lang)
                 } catch (e: VieclamException) {
                     Toast.makeText(context, errorMessage(e, lang), Toast.LENGTH_LONG).show()
                 }

@@ -2,7 +2,9 @@
 //! under each heading of the report a rating and text, the attendees, opinions heard and recommendations), saved
 //! through the core (`saveReview`: validated, signed, sent at the next sync), and below it what the whole team has
 //! written, merged by the core (`mergedReview`), every contributor's words side by side. The screen only draws and
-//! reports edits: the app holds the review being edited and the core's problems with it.
+//! reports edits: the app holds the review being edited and the core's problems with it, which the core has already
+//! sorted under the form's parts (`reviewFormProblems`); a rating or a text typed goes through the core's
+//! `reviewWithRating` / `reviewWithText`, which decide what an unrated heading is and keep the report's order.
 package vn.gov.langson.vieclam.ui.inspector
 
 import androidx.compose.foundation.layout.Arrangement
@@ -23,17 +25,19 @@ import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.unit.dp
-import vn.gov.langson.vieclam.core.FieldProblem
 import vn.gov.langson.vieclam.core.MergedReviewView
 import vn.gov.langson.vieclam.core.MyReview
 import vn.gov.langson.vieclam.core.ReviewAttendee
+import vn.gov.langson.vieclam.core.ReviewFormProblems
 import vn.gov.langson.vieclam.core.ReviewHeading
-import vn.gov.langson.vieclam.core.ReviewNote
+import vn.gov.langson.vieclam.core.ReviewListProblems
 import vn.gov.langson.vieclam.core.ReviewOpinion
 import vn.gov.langson.vieclam.core.ReviewRating
 import vn.gov.langson.vieclam.core.ReviewRatingOption
 import vn.gov.langson.vieclam.core.ReviewRecommendation
 import vn.gov.langson.vieclam.core.ratingTone
+import vn.gov.langson.vieclam.core.reviewWithRating
+import vn.gov.langson.vieclam.core.reviewWithText
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.common.PrimaryButton
 import vn.gov.langson.vieclam.ui.common.RowCard
@@ -46,12 +50,11 @@ import vn.gov.langson.vieclam.ui.theme.MinTouchTarget
 import vn.gov.langson.vieclam.ui.theme.StatusColors
 
 /** What the review form needs besides the review itself: the core's headings and ratings in the app's language,
- *  and the core's problems with the last save (each shown under its field, `headings[2].text` and the like). */
+ *  and the core's problems with the last save, sorted under the form's parts and worded in that language. */
 data class ReviewForm(
     val headings: List<ReviewHeading>,
     val ratings: List<ReviewRatingOption>,
-    val problems: List<FieldProblem>,
-    val language: String,
+    val problems: ReviewFormProblems,
 )
 
 /** The inspector's review of one commune, and the team's merged. */
@@ -67,33 +70,33 @@ fun CommuneReviewScreen(
 ) {
     ScreenFrame("${team.title} — ${team.communeName}", onBack = onBack, backLabel = strings.back) {
         SectionTitle(strings.reviewMine)
+        for (other in form.problems.other) Problem(other)
         TextInput(mine.heldOn, { onChange(mine.copy(heldOn = it)) }, strings.reviewHeldOn)
-        Problem(form, "held_on")
+        Problem(form.problems.heldOn)
         for (h in form.headings) {
-            val index = mine.notes.indexOfFirst { it.key == h.key }
-            val note = mine.notes.getOrNull(index)
+            val note = mine.notes.firstOrNull { it.key == h.key }
             RowCard(onClick = null) {
                 Text(h.label, style = MaterialTheme.typography.titleSmall)
                 Text(h.hint, style = MaterialTheme.typography.bodySmall, color = MaterialTheme.colorScheme.onSurfaceVariant)
-                Ratings(form.ratings, note?.rating) { rating -> onChange(mine.withNote(h.key, rating, note?.text ?: "")) }
+                Ratings(form.ratings, note?.rating) { rating -> onChange(reviewWithRating(mine, h.key, rating)) }
                 OutlinedTextField(
                     value = note?.text ?: "",
-                    onValueChange = { text -> onChange(mine.withNote(h.key, note?.rating ?: ReviewRating.NOT_ASSESSED, text)) },
+                    onValueChange = { text -> onChange(reviewWithText(mine, h.key, text)) },
                     modifier = Modifier.fillMaxWidth().heightIn(min = 96.dp),
                 )
-                if (index >= 0) Problem(form, "headings[$index].text")
+                Problem(form.problems.headings.firstOrNull { it.key == h.key }?.message)
             }
         }
         Pairs(
-            strings.reviewAttendees, strings.reviewName, strings.reviewRole, "attendees", form, strings,
+            strings.reviewAttendees, strings.reviewName, strings.reviewRole, form.problems.attendees, strings,
             mine.attendees.map { it.name to it.role },
         ) { list -> onChange(mine.copy(attendees = list.map { ReviewAttendee(it.first, it.second) })) }
         Pairs(
-            strings.reviewOpinions, strings.reviewWho, strings.reviewWhat, "opinions", form, strings,
+            strings.reviewOpinions, strings.reviewWho, strings.reviewWhat, form.problems.opinions, strings,
             mine.opinions.map { it.who to it.what },
         ) { list -> onChange(mine.copy(opinions = list.map { ReviewOpinion(it.first, it.second) })) }
         Pairs(
-            strings.reviewRecommendations, strings.reviewTo, strings.reviewWhat, "recommendations", form, strings,
+            strings.reviewRecommendations, strings.reviewTo, strings.reviewWhat, form.problems.recommendations, strings,
             mine.recommendations.map { it.to to it.what },
         ) { list -> onChange(mine.copy(recommendations = list.map { ReviewRecommendation(it.first, it.second) })) }
         PrimaryButton(strings.reviewSave, onSave)
@@ -123,17 +126,10 @@ fun CommuneReviewScreen(
     }
 }
 
-/** The review with `key`'s note set (kept in the catalogue's order, which `headings` gives). */
-private fun MyReview.withNote(key: String, rating: ReviewRating, text: String): MyReview {
-    val others = notes.filter { it.key != key }
-    return copy(notes = others + ReviewNote(key, rating, text))
-}
-
-/** The core's sentence for `field`, in the form's language, if it found a problem there. */
+/** The core's sentence for a problem found here, if any. */
 @Composable
-private fun Problem(form: ReviewForm, field: String) {
-    val p = form.problems.firstOrNull { it.field == field } ?: return
-    Text(if (form.language == "en") p.messageEn else p.messageVi, color = StatusColors.bad, style = MaterialTheme.typography.bodySmall)
+private fun Problem(message: String?) {
+    if (message != null) Text(message, color = StatusColors.bad, style = MaterialTheme.typography.bodySmall)
 }
 
 /** The ratings as radio buttons side by side, wrapping onto more lines when they do not fit (English, large type);
@@ -161,21 +157,21 @@ private fun Pairs(
     title: String,
     firstLabel: String,
     secondLabel: String,
-    field: String,
-    form: ReviewForm,
+    problems: ReviewListProblems,
     strings: UiStrings,
     items: List<Pair<String, String>>,
     onItems: (List<Pair<String, String>>) -> Unit,
 ) {
     SectionTitle(title)
-    Problem(form, field)
+    Problem(problems.whole)
     items.forEachIndexed { i, (first, second) ->
+        val itemProblems = problems.items.getOrNull(i)
         RowCard(onClick = null) {
             Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
                 TextInput(first, { v -> onItems(items.toMutableList().also { it[i] = v to second }) }, firstLabel)
-                Problem(form, when (field) { "attendees" -> "$field[$i].name"; "opinions" -> "$field[$i].who"; else -> "$field[$i].to" })
+                Problem(itemProblems?.first)
                 TextInput(second, { v -> onItems(items.toMutableList().also { it[i] = first to v }) }, secondLabel, singleLine = false)
-                Problem(form, when (field) { "attendees" -> "$field[$i].role"; else -> "$field[$i].what" })
+                Problem(itemProblems?.second)
                 SecondaryButton(strings.reviewRemove, { onItems(items.filterIndexed { j, _ -> j != i }) })
             }
         }
