@@ -106,6 +106,23 @@ fn header(store: &crate::Store, loan_id: &str) -> Result<Header> {
         .ok_or_else(|| Error::NotFound { entity: "loan", id: loan_id.to_owned() })
 }
 
+/// A loan's heading: its agreement number.
+pub(super) fn title(agreement_no: &str, lang: Lang) -> String {
+    format!("{} {}", l::AGREEMENT_NO.get(lang), agreement_no)
+}
+
+/// One sentence per instalment `status` reminds of (due within its window), soonest first.
+pub(super) fn reminder_lines(status: &crate::loans::status::LoanStatus, lang: Lang) -> Vec<String> {
+    status
+        .reminders
+        .iter()
+        .map(|r| {
+            let (seq, amount, date) = (r.seq.to_string(), format::money(r.amount_remaining), format::date(r.due_on));
+            l::REMINDER.fill(lang, &[("seq", &seq), ("amount", &amount), ("date", &date)])
+        })
+        .collect()
+}
+
 /// Builds the detail of `loan_id` on `on`.
 pub(super) fn build(
     store: &crate::Store,
@@ -224,23 +241,10 @@ pub(super) fn build(
             interest_text: money(p.interest_paid),
         })
         .collect();
-    let reminders = s
-        .reminders
-        .iter()
-        .map(|r| {
-            l::REMINDER.fill(
-                lang,
-                &[
-                    ("seq", &r.seq.to_string()),
-                    ("amount", &money(r.amount_remaining)),
-                    ("date", &format::date(r.due_on)),
-                ],
-            )
-        })
-        .collect();
+    let reminders = reminder_lines(&s, lang);
     Ok(LoanDetail {
         loan_id: loan_id.to_owned(),
-        title: format!("{} {}", l::AGREEMENT_NO.get(lang), h.agreement_no),
+        title: title(&h.agreement_no, lang),
         fields,
         schedule_title: l::SCHEDULE.get(lang).to_owned(),
         schedule,

@@ -35,26 +35,26 @@ pub fn reminders(store: &Store, on: NaiveDate, lang: Lang) -> Result<Vec<LoanRem
     if role != Some(Role::Borrower) {
         return Ok(Vec::new());
     }
-    let loans: Vec<(String, String)> = {
+    let loans: Vec<(String, String, String)> = {
         let mut stmt = store.conn().prepare_cached(
-            "SELECT l.id, b.commune_code FROM loans l JOIN borrowers b ON b.id = l.borrower_id
+            "SELECT l.id, b.commune_code, l.agreement_no FROM loans l JOIN borrowers b ON b.id = l.borrower_id
              ORDER BY l.disbursed_on, l.id",
         )?;
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?
     };
     let window_end = on + chrono::Days::new(u64::from(REMINDER_WINDOW_DAYS));
     let session = super::detail::next_session_in(store, on)?;
     let mut out = Vec::new();
-    for (id, commune) in loans {
-        let d = super::detail::build(store, &id, on, REMINDER_WINDOW_DAYS, lang)?;
-        // The loan screen's own figures, built with the same date and window: not loaded and computed again.
-        let st = &d.status;
+    for (id, commune, agreement_no) in loans {
+        // The loan's status only (the screen's own figures, with the same date and window), not its whole screen:
+        // a borrower's phone runs this every morning.
+        let st = &super::facts::load(store, &id)?.status(on, REMINDER_WINDOW_DAYS);
         let mut lines = Vec::new();
         if st.state == LoanState::Overdue {
             let (days, amount) = (st.days_overdue.to_string(), format::money(st.to_pay_now));
             lines.push(l::OVERDUE_REMINDER.fill(lang, &[("days", &days), ("amount", &amount)]));
         }
-        lines.extend(d.reminders);
+        lines.extend(super::detail::reminder_lines(st, lang));
         let paying = matches!(st.state, LoanState::Current | LoanState::Extended | LoanState::Rescheduled);
         if paying
             && st.interest_this_month > 0
@@ -65,7 +65,7 @@ pub fn reminders(store: &Store, on: NaiveDate, lang: Lang) -> Result<Vec<LoanRem
             lines.push(l::INTEREST_REMINDER.fill(lang, &[("amount", &amount), ("date", &date), ("place", &place)]));
         }
         if !lines.is_empty() {
-            out.push(LoanReminders { loan_id: d.loan_id, title: d.title, lines });
+            out.push(LoanReminders { title: super::detail::title(&agreement_no, lang), loan_id: id, lines });
         }
     }
     Ok(out)
