@@ -30,6 +30,7 @@ val vieclamBindings by tasks.registering(Exec::class) {
         File(repoRoot, "core/Cargo.toml"),
         File(repoRoot, "bindings/Cargo.toml"),
         File(repoRoot, "bindings/uniffi.toml"),
+        File(repoRoot, "core/uniffi.toml"),
     ).withPropertyName("cargoManifests").withPathSensitivity(PathSensitivity.RELATIVE)
     for (dir in listOf("core/src", "core/migrations", "core/data", "core/assets", "bindings/src", "bindings/scripts")) {
         inputs.dir(File(repoRoot, dir)).withPropertyName(dir).withPathSensitivity(PathSensitivity.RELATIVE)

@@ -57,4 +57,4 @@ else
 fi
 # The bindings are the same for every ABI: generate them from a host build.
 bindings/scripts/generate.sh debug "$kotlin_out"
-echo "jniLibs in $jni_libs; Kotlin bindings in $kotlin_out/vn/gov/langson/vieclam/core" >&2
+echo "jniLibs in $jni_libs; Kotlin bindings in $kotlin_out/vn/gov/langson/vieclam/core (and its records/)" >&2

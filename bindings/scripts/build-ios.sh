@@ -2,8 +2,9 @@
 # Builds VieclamCore.xcframework (device + simulator static libraries) and its Swift bindings.
 #
 # Usage: bindings/scripts/build-ios.sh [OUT_DIR]   (default build/ios)
-#   OUT_DIR gets VieclamCoreFFI.xcframework (static library, header and module map) and VieclamCore.swift,
-#   which the Xcode project compiles in its own target.
+#   OUT_DIR gets VieclamCoreFFI.xcframework (static library, the two components' headers and one module map for
+#   both: generate.sh) and, in swift/, VieclamCore.swift (vieclam_ffi) and VieclamCoreRecords.swift (the core's own
+#   records and enums), which the Swift package ios/VieclamCoreKit compiles together in its `VieclamCore` target.
 # Needs: macOS with Xcode (xcodebuild, lipo) and the Rust targets:
 #   rustup target add aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios
 set -euo pipefail
@@ -35,7 +36,8 @@ lipo -create "$target/aarch64-apple-ios-sim/mobile/libvieclam_ffi.a" \
 
 bindings/scripts/generate.sh debug "$out/swift"
 rm -rf "$out/swift/vn"   # the Kotlin half of the generation
-cp "$out/swift/VieclamCoreFFI.h" "$out/headers/"
+# Both components' C declarations, in the one module VieclamCoreFFI whose map names both headers.
+cp "$out/swift/VieclamCoreFFI.h" "$out/swift/vieclam_coreFFI.h" "$out/headers/"
 # xcodebuild looks for the module map of a library's headers under this exact name.
 cp "$out/swift/VieclamCoreFFI.modulemap" "$out/headers/module.modulemap"
 
@@ -43,4 +45,4 @@ xcodebuild -create-xcframework \
   -library "$target/aarch64-apple-ios/mobile/libvieclam_ffi.a" -headers "$out/headers" \
   -library "$out/sim/libvieclam_ffi.a" -headers "$out/headers" \
   -output "$out/VieclamCoreFFI.xcframework"
-echo "xcframework in $out/VieclamCoreFFI.xcframework; Swift in $out/swift/VieclamCore.swift" >&2
+echo "xcframework in $out/VieclamCoreFFI.xcframework; Swift in $out/swift/VieclamCore.swift and VieclamCoreRecords.swift" >&2

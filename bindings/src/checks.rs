@@ -106,7 +106,7 @@ impl VieclamStore {
 
     /// The check screen of revision `check_id` in `lang`; `NotFound` for an unknown check.
     pub fn check_detail(&self, check_id: String, lang: Language) -> Result<CheckDetail, VieclamError> {
-        Ok(self.with(|s| lc::check(s, &check_id, lang.into()))?.into())
+        self.with(|s| lc::check(s, &check_id, lang.into()))
     }
 
     /// The checklist in `lang`, in the order a screen shows it. Reads nothing from the store.

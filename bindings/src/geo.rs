@@ -76,57 +76,13 @@ pub fn best_fix(
     Ok(fix::best_fix(&fixes, window).as_ref().map(LocationFix::from))
 }
 
-/// Where the inspector stands relative to the site.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
-pub enum Place {
-    /// Within the site's radius plus the fix's accuracy.
-    AtSite,
-    /// Beyond that, but within the "near" margin.
-    Near,
-    /// Farther still.
-    Away,
-    /// The fix is too imprecise to tell. Never blocks the work.
-    PoorFix,
-    /// The platform's mock-location flag was set. Wins over every other place.
-    Mocked,
-}
+// Where the inspector stands and how good the fix is are the core's enums (`checks::verdict`), which carry the FFI
+// traits themselves (the core's `uniffi` feature).
+pub use vieclam_core::checks::verdict::{AccuracyLevel, Place};
 
-impl From<v::Place> for Place {
-    fn from(p: v::Place) -> Self {
-        match p {
-            v::Place::AtSite => Place::AtSite,
-            v::Place::Near => Place::Near,
-            v::Place::Away => Place::Away,
-            v::Place::PoorFix => Place::PoorFix,
-            v::Place::Mocked => Place::Mocked,
-        }
-    }
-}
-
-/// How good a fix's accuracy is against the office's thresholds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
-pub enum AccuracyLevel {
-    /// Within the accept threshold (default ≤ 5 m).
-    Good,
-    /// Between accept and warn (default 5–25 m): normal under forest canopy.
-    Fair,
-    /// Above the warn threshold (default > 25 m).
-    Warn,
-    /// Above the "too poor" threshold (default > 100 m).
-    Poor,
-}
-
-impl From<v::AccuracyLevel> for AccuracyLevel {
-    fn from(l: v::AccuracyLevel) -> Self {
-        match l {
-            v::AccuracyLevel::Good => AccuracyLevel::Good,
-            v::AccuracyLevel::Fair => AccuracyLevel::Fair,
-            v::AccuracyLevel::Warn => AccuracyLevel::Warn,
-            v::AccuracyLevel::Poor => AccuracyLevel::Poor,
-        }
-    }
-}
-
+// Not the core's `Verdict` itself: this one adds the place's stable code and the verdict's sentences in the screen's
+// language, which the core computes from its verdict (`Verdict::message`, …) rather than stores; the core's record is
+// what a check keeps and signs, so it stays free of text.
 /// The verdict on a fix against a site, with its sentences for the screen.
 #[derive(Clone, Debug, PartialEq, uniffi::Record)]
 pub struct Verdict {
@@ -161,15 +117,15 @@ impl Verdict {
     pub(crate) fn new(v: &v::Verdict, lang: Language) -> Self {
         let lang = Lang::from(lang);
         Verdict {
-            place: v.place.into(),
+            place: v.place,
             place_code: v.place.code().to_owned(),
             distance_m: v.distance_m,
             radius_m: v.radius_m,
             accuracy_m: v.accuracy_m,
             in_site_commune: v.in_site_commune,
             fix_commune_code: v.fix_commune_code.clone(),
-            accuracy_level: v.accuracy_level.into(),
-            accuracy_warning: v.accuracy_warning.map(Into::into),
+            accuracy_level: v.accuracy_level,
+            accuracy_warning: v.accuracy_warning,
             message: v.message(lang),
             accuracy_message: v.accuracy_message(lang),
             commune_message: v.commune_message(lang).map(str::to_owned),

@@ -8,16 +8,8 @@ use crate::error::VieclamError;
 use crate::store::VieclamStore;
 use crate::types::{LabeledValue, Language, day};
 
-/// One part of the minutes: a heading, label/value items, then lines of text.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct MinutesSection {
-    /// Heading ("I. Nội dung đã kiểm tra").
-    pub title: String,
-    /// Figures and short facts.
-    pub items: Vec<LabeledValue>,
-    /// Paragraphs.
-    pub lines: Vec<String>,
-}
+/// One part of the minutes: the core's record, which carries the FFI traits itself (the core's `uniffi` feature).
+pub use vieclam_core::checks::minutes::MinutesSection;
 
 /// A signature block at the foot of the minutes.
 #[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
@@ -55,10 +47,6 @@ pub struct CommuneMinutes {
     pub html: String,
 }
 
-fn section(s: core::MinutesSection) -> MinutesSection {
-    MinutesSection { title: s.title, items: s.items.into_iter().map(Into::into).collect(), lines: s.lines }
-}
-
 #[uniffi::export]
 impl VieclamStore {
     /// The minutes of `commune_code` under the plan with this id or number (the latest plan when none), with the
@@ -83,8 +71,8 @@ impl VieclamStore {
             commune_code: m.commune_code,
             commune_name: m.commune_name,
             plan_id,
-            header: m.header.into_iter().map(Into::into).collect(),
-            sections: m.sections.into_iter().map(section).collect(),
+            header: m.header,
+            sections: m.sections,
             signatures: m.signatures.into_iter().map(|(who, hint)| SignatureBlock { who, hint }).collect(),
             checks: m.figures.checks,
             loans: m.figures.loans,

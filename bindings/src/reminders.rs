@@ -7,16 +7,8 @@ use crate::error::VieclamError;
 use crate::store::VieclamStore;
 use crate::types::{Language, day};
 
-/// One loan's reminders.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct LoanReminders {
-    /// Loan id (open its detail with it).
-    pub loan_id: String,
-    /// Heading: the agreement number.
-    pub title: String,
-    /// One sentence per instalment due within the window, soonest first.
-    pub lines: Vec<String>,
-}
+/// One loan's reminders: the core's record, which carries the FFI traits itself (the core's `uniffi` feature).
+pub use vieclam_core::query::LoanReminders;
 
 #[uniffi::export]
 impl VieclamStore {
@@ -24,8 +16,7 @@ impl VieclamStore {
     /// no page limit; empty when nothing is due.
     pub fn reminders(&self, on: String, lang: Language) -> Result<Vec<LoanReminders>, VieclamError> {
         let on = day("on", &on)?;
-        let rows = self.with(|s| core::reminders(s, on, lang.into()))?;
-        Ok(rows.into_iter().map(|r| LoanReminders { loan_id: r.loan_id, title: r.title, lines: r.lines }).collect())
+        self.with(|s| core::reminders(s, on, lang.into()))
     }
 }
 

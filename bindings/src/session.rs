@@ -41,71 +41,14 @@ impl From<UserRole> for Role {
     }
 }
 
-/// A tab of the app's bottom bar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, uniffi::Enum)]
-pub enum Tab {
-    /// The inspector's plans.
-    Plan,
-    /// The inspector's nearest sites.
-    Sites,
-    /// The borrower's loans.
-    Loans,
-    /// The borrower's repayment reminders.
-    Reminders,
-    /// The worker's registration form.
-    Register,
-    /// The programme catalogue.
-    Catalogue,
-    /// The worker's applications.
-    Applications,
-    /// Sync, for every role.
-    Sync,
-}
-
-impl From<core::Tab> for Tab {
-    fn from(t: core::Tab) -> Self {
-        match t {
-            core::Tab::Plan => Tab::Plan,
-            core::Tab::Sites => Tab::Sites,
-            core::Tab::Loans => Tab::Loans,
-            core::Tab::Reminders => Tab::Reminders,
-            core::Tab::Register => Tab::Register,
-            core::Tab::Catalogue => Tab::Catalogue,
-            core::Tab::Applications => Tab::Applications,
-            core::Tab::Sync => Tab::Sync,
-        }
-    }
-}
-
-/// One tab, with its label.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct TabRow {
-    /// Which screen.
-    pub tab: Tab,
-    /// Its label in the bar.
-    pub label: String,
-}
-
-/// The bottom bar of a role.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct SessionTabs {
-    /// The tabs, in order; sync is always last.
-    pub tabs: Vec<TabRow>,
-    /// The tab to open after sign-in.
-    pub home: Tab,
-    /// A line to show on the home tab, when the role has one (office staff on a phone).
-    pub note: Option<String>,
-}
+// The bar's records are the core's own (`query::session`), which carry the FFI traits themselves (the core's
+// `uniffi` feature).
+pub use vieclam_core::query::session::{SessionTabs, Tab, TabRow};
 
 /// The tabs of `role`, in order, and the one to open first. Office staff get sync only, with a note.
 #[uniffi::export]
 pub fn session_tabs(role: UserRole, lang: Language) -> SessionTabs {
-    let t = core::session_tabs(role.into(), lang.into());
-    SessionTabs {
-        tabs: t.tabs.into_iter().map(|r| TabRow { tab: r.tab.into(), label: r.label }).collect(),
-        home: t.home.into(),
-        note: t.note,
-    }
+    core::session_tabs(role.into(), lang.into())
 }
 
 /// Today in the province (Asia/Ho_Chi_Minh) as an ISO date, whatever zone the device is set to: pass it wherever

@@ -7,56 +7,8 @@ use crate::error::VieclamError;
 use crate::store::VieclamStore;
 use crate::types::{Language, day};
 
-/// One site in the list, nearest first.
-#[derive(Clone, Debug, PartialEq, uniffi::Record)]
-pub struct SiteRow {
-    /// Site id.
-    pub site_id: String,
-    /// Loan id.
-    pub loan_id: String,
-    /// Số khế ước.
-    pub agreement_no: String,
-    /// Borrower's name.
-    pub borrower_name: String,
-    /// Commune name.
-    pub commune_name: String,
-    /// Model kind in words.
-    pub model_text: String,
-    /// What was funded.
-    pub description: String,
-    /// Latitude (WGS84) of the site's point.
-    pub lat: f64,
-    /// Longitude (WGS84).
-    pub lon: f64,
-    /// Acceptance radius in metres.
-    pub radius_m: f64,
-    /// Whether a plot polygon is mapped.
-    pub has_plot: bool,
-    /// Distance from the asking point in metres.
-    pub distance_m: f64,
-    /// Distance, formatted ("850 m", "12,3 km").
-    pub distance_text: String,
-}
-
-impl From<core::SiteRow> for SiteRow {
-    fn from(r: core::SiteRow) -> Self {
-        SiteRow {
-            site_id: r.site_id,
-            loan_id: r.loan_id,
-            agreement_no: r.agreement_no,
-            borrower_name: r.borrower_name,
-            commune_name: r.commune_name,
-            model_text: r.model_text,
-            description: r.description,
-            lat: r.lat,
-            lon: r.lon,
-            radius_m: r.radius_m,
-            has_plot: r.has_plot,
-            distance_m: r.distance_m,
-            distance_text: r.distance_text,
-        }
-    }
-}
+/// One site in the list: the core's record, which carries the FFI traits itself (the core's `uniffi` feature).
+pub use vieclam_core::query::SiteRow;
 
 #[uniffi::export]
 impl VieclamStore {
@@ -74,7 +26,6 @@ impl VieclamStore {
             Some(text) => SiteScope::AssignedOn(day("assigned_on", &text)?),
             None => SiteScope::All,
         };
-        let rows = self.with(|s| core::sites_near(s, lat, lon, limit as usize, scope, lang.into()))?;
-        Ok(rows.into_iter().map(Into::into).collect())
+        self.with(|s| core::sites_near(s, lat, lon, limit as usize, scope, lang.into()))
     }
 }

@@ -35,20 +35,8 @@ impl From<Language> for Lang {
     }
 }
 
-/// A label and its value, both ready to draw.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct LabeledValue {
-    /// What the value is ("Dư nợ").
-    pub label: String,
-    /// The value, formatted ("12.500.000 ₫").
-    pub value: String,
-}
-
-impl From<vieclam_core::query::LabeledValue> for LabeledValue {
-    fn from(v: vieclam_core::query::LabeledValue) -> Self {
-        LabeledValue { label: v.label, value: v.value }
-    }
-}
+/// A label and its value, both ready to draw: the core's record, which carries the FFI traits itself.
+pub use vieclam_core::query::LabeledValue;
 
 /// Parses the date in parameter `field` (ISO `yyyy-MM-dd`; the core also reads `dd/MM/yyyy`).
 pub(crate) fn day(field: &str, text: &str) -> Result<NaiveDate, VieclamError> {

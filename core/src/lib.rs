@@ -25,3 +25,11 @@ pub mod sync;
 pub use error::{Error, FieldError, Result};
 pub use messages::Lang;
 pub use store::{DbKey, Store};
+
+// The core's own uniffi component (namespace `vieclam_core`, names in core/uniffi.toml): the records and enums that
+// derive the FFI traits under the `uniffi` feature, which only `vieclam-ffi` turns on.
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
+
+#[cfg(feature = "uniffi")]
+mod ffi;

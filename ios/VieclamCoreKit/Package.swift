@@ -13,8 +13,10 @@ let package = Package(
             name: "VieclamCore",
             dependencies: ["VieclamCoreFFI"],
             path: "Generated/swift",
-            exclude: ["VieclamCoreFFI.h", "VieclamCoreFFI.modulemap"],
-            sources: ["VieclamCore.swift"]
+            // The bindings' file and the core's records and enums (two uniffi components, one Swift module); their
+            // C headers and module map are in the xcframework.
+            exclude: ["VieclamCoreFFI.h", "vieclam_coreFFI.h", "VieclamCoreFFI.modulemap"],
+            sources: ["VieclamCore.swift", "VieclamCoreRecords.swift"]
         ),
     ]
 )

@@ -19,6 +19,7 @@ use crate::store::Store;
 
 /// One part of the minutes: a heading, label/value items, then lines of text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MinutesSection {
     /// Heading ("I. Nội dung đã kiểm tra").
     pub title: String,

@@ -49,11 +49,12 @@ impl From<&Site> for SiteGeometry {
 
 /// Where the inspector stands relative to the site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Place {
-    /// Within radius plus accuracy of the site.
+    /// Within the site's radius plus the fix's accuracy.
     AtSite,
-    /// Beyond that, but within `near_m` more.
+    /// Beyond that, but within the "near" margin (`near_m` more).
     Near,
     /// Farther still.
     Away,
@@ -87,8 +88,9 @@ impl Place {
     }
 }
 
-/// How good a fix's accuracy is against the settings.
+/// How good a fix's accuracy is against the office's thresholds (the settings).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum AccuracyLevel {
     /// Within the accept threshold (default ≤ 5 m).

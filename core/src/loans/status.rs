@@ -23,6 +23,7 @@ use crate::t;
 /// `Settled`, `Overdue`, `Extended` / `Rescheduled`, `Current`. A loan past maturity with debt left is `Overdue`
 /// (all of its remaining principal is due by then); there is no separate "matured" state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum LoanState {
     /// Trong hạn: nothing overdue.
     Current,
@@ -70,6 +71,7 @@ impl LoanState {
 
 /// An instalment with principal still to pay.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DueInstalment {
     /// Its position in the schedule. Principal the stored schedule leaves out is due on maturity as one more
     /// instalment numbered after the last.
@@ -82,6 +84,7 @@ pub struct DueInstalment {
 
 /// A loan's figures on one date. All amounts are whole đồng and never negative.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LoanStatus {
     /// The date the status is for.
     pub on: NaiveDate,

@@ -46,6 +46,7 @@ pub struct Payment {
 
 /// Relief granted on a loan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ReliefKind {
     /// No relief.
     #[default]
@@ -87,6 +88,7 @@ impl ReliefKind {
 
 /// The relief state of a loan with its dates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Relief {
     /// Which relief.
     pub kind: ReliefKind,

@@ -22,6 +22,7 @@ const REJECTED: Text = t!("Bị từ chối", "Rejected");
 
 /// Where an application stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ApplicationState {
     /// On the device, waiting for a connection.
     Waiting,
@@ -37,6 +38,7 @@ pub enum ApplicationState {
 
 /// One application, as the worker's list shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ApplicationRow {
     /// The registration's id.
     pub registration_id: String,
@@ -56,6 +58,7 @@ pub struct ApplicationRow {
 
 /// The applications screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ApplicationList {
     /// Heading.
     pub title: String,

@@ -8,27 +8,30 @@ use crate::messages::Lang;
 use crate::messages::registration::{FORM_TITLE, SUBMIT, field_label};
 use crate::registration::{FIELDS, RegistrationForm, validate, validate_field};
 
-/// One field of the form.
+/// One field of the form as the screen draws it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FieldState {
     /// Field name (`full_name`, `phone`, …).
     pub field: String,
     /// Label to show.
     pub label: String,
-    /// The value as typed (a list's entries joined by `form_fields::join_list`).
+    /// The value as typed (a list's entries joined with ", " by `form_fields::join_list`, or as they were typed).
     pub value: String,
-    /// The stable code of the first error, if any is to be shown.
+    /// The stable code of the first error, if any is to be shown (`phone.prefix_unknown`).
     pub error_code: Option<String>,
     /// The error to show under the field.
     pub error: Option<String>,
-    /// How the screen takes it.
+    /// How the screen takes it: a text box, a comma list, one choice, several, a tick box.
     pub kind: FieldKind,
-    /// For a choice, its options with what the form holds marked; empty otherwise.
+    /// For a choice, its options (communes, sexes, what a worker wants) with what the form holds marked; empty
+    /// otherwise.
     pub options: Vec<FieldOption>,
 }
 
-/// The whole form.
+/// The whole form as the screen draws it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FormState {
     /// Heading.
     pub title: String,

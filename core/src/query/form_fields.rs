@@ -9,6 +9,7 @@ use crate::registration::{RegistrationForm, Want};
 
 /// How a screen takes a field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum FieldKind {
     /// Free text on one line.
     Text,
@@ -18,18 +19,20 @@ pub enum FieldKind {
     Phone,
     /// A whole number.
     Number,
-    /// Several entries typed on one line, separated by commas.
+    /// Several entries typed on one line, separated by commas: the whole line goes to `set_field`
+    /// (`registrationSetField` in the apps).
     List,
-    /// Exactly one of [`FieldOption`]s.
+    /// Exactly one of [`FieldOption`]s: the tapped code goes to `toggle` (`registrationToggle`).
     Choice,
-    /// Any number of [`FieldOption`]s.
+    /// Any number of [`FieldOption`]s: each tapped code goes to `toggle` (`registrationToggle`).
     MultiChoice,
-    /// A tick box.
+    /// A tick box: `toggle` (`registrationToggle`) flips it.
     Consent,
 }
 
 /// One option of a choice field.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FieldOption {
     /// The code the form holds (`female`, `05977`, `training`).
     pub code: String,
@@ -91,7 +94,7 @@ pub fn options(form: &RegistrationForm, field: &str, lang: Lang) -> Vec<FieldOpt
 }
 
 /// A list as its field shows it: the entries joined with a comma, and a space after the comma unless the entry
-/// already starts with one. What [`set_field`] made from a typed line shows back as typed (a space is added after
+/// already starts with one. What `set_field` made from a typed line shows back as typed (a space is added after
 /// a comma only where none was typed), and a list made elsewhere reads "Hàn điện, Lái xe nâng".
 pub fn join_list(items: &[String]) -> String {
     let mut out = String::new();

@@ -13,19 +13,21 @@ use crate::messages::{Lang, labels as l};
 
 /// A label and its value, both ready to draw.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LabeledValue {
-    /// What the value is.
+    /// What the value is ("Dư nợ").
     pub label: String,
-    /// The value, formatted.
+    /// The value, formatted ("12.500.000 ₫").
     pub value: String,
 }
 
 /// One row of a loan list.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LoanRow {
     /// Loan id.
     pub loan_id: String,
-    /// Số khế ước.
+    /// Số khế ước: the agreement number.
     pub agreement_no: String,
     /// Borrower id.
     pub borrower_id: String,
@@ -33,20 +35,21 @@ pub struct LoanRow {
     pub borrower_name: String,
     /// Commune name.
     pub commune_name: String,
-    /// Outstanding principal.
+    /// Dư nợ: outstanding principal, đồng.
     pub outstanding: Dong,
     /// Outstanding, formatted.
     pub outstanding_text: String,
-    /// Overdue principal.
+    /// Nợ quá hạn: overdue principal, đồng.
     pub overdue_principal: Dong,
-    /// State.
+    /// Where the loan stands.
     pub state: LoanState,
-    /// State, in words.
+    /// The state in words.
     pub state_text: String,
 }
 
 /// A list of loans.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LoanList {
     /// Heading.
     pub title: String,
@@ -154,6 +157,7 @@ pub fn borrower_loans(store: &crate::Store, borrower_id: &str, on: NaiveDate, la
 
 /// One instalment of the schedule as a row.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ScheduleRow {
     /// 1-based number.
     pub seq: u32,
@@ -169,6 +173,7 @@ pub struct ScheduleRow {
 
 /// One payment as a row.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PaymentRow {
     /// Date, formatted.
     pub date_text: String,
@@ -180,12 +185,13 @@ pub struct PaymentRow {
 
 /// The loan detail screen.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LoanDetail {
     /// Loan id.
     pub loan_id: String,
     /// Heading: the agreement number.
     pub title: String,
-    /// Label/value pairs in display order.
+    /// Label/value pairs in display order ("Dư nợ", "Nợ quá hạn", …).
     pub fields: Vec<LabeledValue>,
     /// Heading of the schedule.
     pub schedule_title: String,
@@ -195,7 +201,7 @@ pub struct LoanDetail {
     pub payments_title: String,
     /// Payments, newest first.
     pub payments: Vec<PaymentRow>,
-    /// Reminders for instalments due soon.
+    /// Reminders for instalments due soon, as sentences.
     pub reminders: Vec<String>,
     /// The figures behind the text.
     pub status: LoanStatus,

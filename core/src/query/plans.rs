@@ -20,6 +20,7 @@ const PLAN_DATES: Text = t!("Từ {from} đến {to}", "From {from} to {to}");
 
 /// One commune of a plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PlanCommuneRow {
     /// Commune code (pass it to `commune_minutes`).
     pub commune_code: String,
@@ -35,6 +36,7 @@ pub struct PlanCommuneRow {
 
 /// An inspection plan, ready to draw.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PlanSummary {
     /// Plan id.
     pub plan_id: String,
@@ -54,6 +56,7 @@ pub struct PlanSummary {
 
 /// The plan screen: every plan running on the day asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PlanList {
     /// Heading.
     pub title: String,

@@ -12,6 +12,7 @@ use crate::store::Store;
 
 /// One programme in the catalogue.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProgrammeRow {
     /// Id.
     pub id: String,
@@ -33,8 +34,9 @@ pub struct ProgrammeRow {
     pub closes_text: Option<String>,
 }
 
-/// The catalogue.
+/// The catalogue screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Catalogue {
     /// Heading.
     pub title: String,

@@ -19,6 +19,7 @@ pub const REMINDER_WINDOW_DAYS: u32 = 7;
 
 /// One loan's reminders.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LoanReminders {
     /// Loan id (open its detail with it).
     pub loan_id: String,

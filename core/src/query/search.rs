@@ -9,6 +9,7 @@ use crate::store::Store;
 
 /// What a search may return.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum SearchKind {
     /// A borrower (matched by name, commune or agreement number).
     Borrower,
@@ -38,6 +39,7 @@ impl SearchKind {
 
 /// One hit: which record, and how well it matched (lower is better).
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Hit {
     /// Kind of record.
     pub kind: SearchKind,
@@ -49,6 +51,7 @@ pub struct Hit {
 
 /// A page of hits and whether more follow.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HitPage {
     /// The hits of this page, best first.
     pub hits: Vec<Hit>,

@@ -22,6 +22,7 @@ const OFFICE_NOTE: Text = t!(
 
 /// A tab of the app's bottom bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Tab {
     /// The inspector's plans.
     Plan,
@@ -58,6 +59,7 @@ impl Tab {
 
 /// One tab, with its label.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TabRow {
     /// Which screen.
     pub tab: Tab,
@@ -67,6 +69,7 @@ pub struct TabRow {
 
 /// The bottom bar of a role.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SessionTabs {
     /// The tabs, in order; sync is always last.
     pub tabs: Vec<TabRow>,

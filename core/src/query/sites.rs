@@ -19,14 +19,15 @@ pub enum SiteScope {
     AssignedOn(NaiveDate),
 }
 
-/// One site in the list.
+/// One site in the list, nearest first.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SiteRow {
     /// Site id.
     pub site_id: String,
     /// Loan id.
     pub loan_id: String,
-    /// Số khế ước.
+    /// Số khế ước: the agreement number.
     pub agreement_no: String,
     /// Borrower's name.
     pub borrower_name: String,
@@ -36,9 +37,9 @@ pub struct SiteRow {
     pub model_text: String,
     /// What was funded.
     pub description: String,
-    /// Latitude.
+    /// Latitude (WGS84) of the site's point.
     pub lat: f64,
-    /// Longitude.
+    /// Longitude (WGS84).
     pub lon: f64,
     /// Acceptance radius in metres.
     pub radius_m: f64,

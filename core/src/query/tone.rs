@@ -8,16 +8,17 @@ use crate::review::Rating;
 
 use super::applications::ApplicationState;
 
-/// The tone of a state.
+/// How a state reads at a glance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Tone {
     /// Nothing to say: shown plainly.
     Neutral,
-    /// All is well.
+    /// All is well (green).
     Good,
-    /// Worth a look, not wrong.
+    /// Worth a look, not wrong (amber).
     Caution,
-    /// Something is wrong.
+    /// Something is wrong (red).
     Bad,
 }
 

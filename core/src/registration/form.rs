@@ -46,6 +46,7 @@ pub const FIELDS: [&str; 15] = [
 
 /// A registration as the screen holds it: text exactly as typed, nothing checked yet.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RegistrationForm {
     /// Họ và tên.
     pub full_name: String,

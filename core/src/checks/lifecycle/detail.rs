@@ -17,6 +17,7 @@ const STILL_MISSING: Text = t!("Còn thiếu: {questions}", "Still missing: {que
 
 /// One question of the checklist with its answer.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AnswerRow {
     /// Question key.
     pub key: String,
@@ -36,10 +37,11 @@ pub struct AnswerRow {
 
 /// One photo of the visit.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PhotoRow {
     /// Photo record id.
     pub id: String,
-    /// SHA-256 of the file.
+    /// SHA-256 of the file, hex.
     pub sha256: String,
     /// The revision the photo was added in.
     pub revision: u32,
@@ -55,12 +57,13 @@ pub struct PhotoRow {
 
 /// The check screen.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CheckDetail {
     /// Id of this revision.
     pub check_id: String,
-    /// `KT-06613-0001`.
+    /// The visit's code, `KT-06613-0001`.
     pub code: String,
-    /// Revision number.
+    /// Revision number (1 for the original).
     pub revision: u32,
     /// Heading.
     pub title: String,

@@ -9,13 +9,14 @@ use super::{CheckFix, CheckVerdict};
 use crate::error::{Error, FieldError, Result};
 use crate::messages::{Text, checks as msg};
 
-/// Open for answers and photos, or finished and locked.
+/// Whether a check still takes changes: open for answers and photos, or finished and locked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum CheckState {
-    /// Being filled in.
+    /// Being filled in: answers and photos may be added.
     Open,
-    /// Finished: locked against changes.
+    /// Finished and locked against changes; a correction is a new revision.
     Finished,
 }
 
