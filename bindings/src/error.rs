@@ -25,6 +25,9 @@ pub struct FieldProblem {
 }
 
 /// What can go wrong in a call to the core. Kotlin sees it as `VieclamException`, Swift as `VieclamError`.
+// Not the core's `SyncError` (nor its `Error`), on purpose: this is the one error of every call, store, sync and
+// binding alike, keeping only the kinds an app acts on (`Offline`, `Unauthorized`, … alike in both) and folding the
+// rest into `Other` with the core's code; `SyncError` also wraps the store's `Error`, which no FFI type can carry.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum VieclamError {
     /// The key does not open this store (for example the keystore was reset): ask for the key again or restore.

@@ -80,9 +80,9 @@ pub fn best_fix(
 // traits themselves (the core's `uniffi` feature).
 pub use vieclam_core::checks::verdict::{AccuracyLevel, Place};
 
-// Not the core's `Verdict` itself: this one adds the place's stable code and the verdict's sentences in the screen's
-// language, which the core computes from its verdict (`Verdict::message`, …) rather than stores; the core's record is
-// what a check keeps and signs, so it stays free of text.
+// Not the core's `Verdict` itself, on purpose: this one adds the place's stable code and the verdict's sentences in
+// the screen's language, which the core computes from its verdict for a language (`Verdict::message`, …) rather than
+// holds, keeping its own record free of any language.
 /// The verdict on a fix against a site, with its sentences for the screen.
 #[derive(Clone, Debug, PartialEq, uniffi::Record)]
 pub struct Verdict {

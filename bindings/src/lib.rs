@@ -1,8 +1,11 @@
 //! The uniffi surface of the Vieclam core: what the Android (Kotlin) and iOS (Swift) apps can call.
 //!
-//! This crate is the only one that knows uniffi; all logic lives in `vieclam-core`. Each file here wraps one domain
-//! of the core and converts its types at the boundary, so a new export goes in the file of its domain (or a new
-//! one) and the core never changes for the sake of FFI:
+//! All logic lives in `vieclam-core`. Each file here wraps one domain of the core, so a new export goes in the file
+//! of its domain (or a new one). The records and enums a screen draws are the core's own: its `uniffi` feature,
+//! which only this crate turns on, derives the FFI traits on them (a second uniffi component in the library,
+//! `vieclam_core`, named by core/uniffi.toml), and they are re-exported here, never retyped. What this crate still
+//! defines itself differs on purpose: parameters parsed here with a field-named error (dates, fixes), views that add
+//! text or hide fields, and the one error type of every call:
 //! - [`error`]: [`VieclamError`], the errors the apps can act on;
 //! - [`types`]: the language, labels, and how dates (ISO) and timestamps (RFC 3339) cross as text;
 //! - [`store`]: [`VieclamStore`], the encrypted on-device store; every domain below adds methods to it;
