@@ -8,9 +8,11 @@ pub mod api;
 pub mod checks;
 pub mod checks_geo;
 pub mod cli;
+pub mod dashboard;
 pub mod evidence_photo;
 pub mod evidence_signing;
 pub mod import;
+pub mod import_page;
 pub mod labels;
 pub mod office;
 pub mod plot_walk;
@@ -97,6 +99,14 @@ impl Text {
         }
         out.push_str(rest);
         out
+    }
+}
+
+impl Text {
+    /// Both languages on one line, `Vietnamese / English`, each filled with `args` (the form the server's command
+    /// line and a page's one-line notices use).
+    pub fn joined(&self, args: &[(&str, &str)]) -> String {
+        format!("{} / {}", self.fill(Lang::Vi, args), self.fill(Lang::En, args))
     }
 }
 

@@ -10,8 +10,9 @@ use vieclam_core::checks::checklist::QUESTIONS;
 use vieclam_core::checks::minutes_html::escape;
 use vieclam_core::format::{Dong, date, money};
 use vieclam_core::loans::overdue_band::{OverdueBand, ratio_text};
+use vieclam_core::messages::{Text, dashboard as d};
 
-use super::render::{both, page};
+use super::render::{both, both_of, page};
 
 /// One commune's figures.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -136,22 +137,22 @@ impl CommunesQuery {
 }
 
 /// The sortable columns: `(key, Vietnamese, English)`.
-pub const COLUMNS: &[(&str, &str, &str)] = &[
-    ("name", "Xã, phường", "Commune"),
-    ("loans", "Số khoản vay", "Loans"),
-    ("outstanding", "Dư nợ", "Outstanding"),
-    ("growth", "Tăng trưởng dư nợ", "Growth"),
-    ("overdue", "Nợ quá hạn", "Overdue"),
-    ("ratio", "Tỷ lệ nợ quá hạn", "Overdue ratio"),
-    ("checks", "Số mô hình đã kiểm tra", "Sites checked"),
-    ("flagged", "Bị gắn cờ", "Flagged"),
-    ("purpose", "Đúng mục đích", "Purpose kept"),
-    ("effective", "Hiệu quả", "Effective"),
-    ("misuse", "Dấu hiệu sai phạm", "Signs of misuse"),
-    ("jobs_created", "Lao động có việc làm mới", "Jobs created"),
-    ("jobs_kept", "Lao động duy trì việc làm", "Jobs kept"),
-    ("registrations", "Đăng ký của người lao động", "Registrations"),
-    ("programmes", "Chương trình việc làm đang mở", "Open programmes"),
+pub const COLUMNS: &[(&str, Text)] = &[
+    ("name", d::COMMUNE),
+    ("loans", d::LOANS),
+    ("outstanding", d::OUTSTANDING),
+    ("growth", d::GROWTH),
+    ("overdue", d::OVERDUE),
+    ("ratio", d::OVERDUE_RATIO),
+    ("checks", d::SITES_CHECKED),
+    ("flagged", d::FLAGGED),
+    ("purpose", d::PURPOSE_KEPT),
+    ("effective", d::EFFECTIVE),
+    ("misuse", d::SIGNS_OF_MISUSE),
+    ("jobs_created", d::JOBS_CREATED),
+    ("jobs_kept", d::JOBS_KEPT),
+    ("registrations", d::REGISTRATIONS),
+    ("programmes", d::OPEN_PROGRAMMES),
 ];
 
 /// Sorts `rows` by column `key` (unknown: by name), ties broken by name so the order is stable.
@@ -200,7 +201,7 @@ fn chart(rows: &[CommuneFigures]) -> String {
     worst.sort_by(|a, b| b.cmp_ratio(a).then_with(|| a.name.cmp(&b.name)));
     worst.truncate(15);
     if worst.is_empty() {
-        return format!("<p>{}</p>", both("Không có nợ quá hạn.", "No overdue principal."));
+        return format!("<p>{}</p>", both(d::NO_OVERDUE_PRINCIPAL));
     }
     let max = worst[0].overdue_amount as f64 / worst[0].outstanding as f64;
     let (bar_h, label_w, bar_w) = (22.0, 180.0, 420.0);
@@ -234,7 +235,8 @@ fn chart(rows: &[CommuneFigures]) -> String {
 }
 
 /// The header cell of column `key`: a link sorting by it, largest first on the first click and reversed on the next.
-fn header(q: &CommunesQuery, (key, vi, en): (&str, &str, &str)) -> String {
+fn header(q: &CommunesQuery, (key, t): (&str, Text)) -> String {
+    let (vi, en) = (t.vi, t.en);
     let current = q.sort == key || (q.sort.is_empty() && key == "name");
     let desc_now = q.desc == "1";
     // Figures read best largest first; names alphabetically.
@@ -245,7 +247,7 @@ fn header(q: &CommunesQuery, (key, vi, en): (&str, &str, &str)) -> String {
         escape(&q.since),
         escape(&q.plan),
         u8::from(next_desc),
-        both(vi, en)
+        both_of(vi, en)
     )
 }
 
@@ -262,25 +264,19 @@ pub fn render(rows: &[CommuneFigures], q: &CommunesQuery, today: NaiveDate) -> S
          <input type=\"date\" id=\"since\" name=\"since\" value=\"{}\"><input type=\"hidden\" name=\"plan\" value=\"{}\"><input type=\"hidden\" name=\"sort\" value=\"{}\">\
          <input type=\"hidden\" name=\"desc\" value=\"{}\"> <button type=\"submit\">Xem / Show</button></form>\
          <p>{}: {}{}</p>",
-        both("Tăng trưởng dư nợ kể từ ngày", "Outstanding growth since"),
+        both(d::OUTSTANDING_GROWTH_SINCE),
         escape(&q.since),
         escape(&q.plan),
         escape(&q.sort),
         escape(&q.desc),
-        both("Số liệu đến ngày", "Figures as of"),
+        both(d::FIGURES_AS_OF),
         date(today),
-        since.map_or(String::new(), |d| format!(" · {} {}", both("so với", "against"), date(d)))
+        since.map_or(String::new(), |d| format!(" · {} {}", both(d::AGAINST), date(d)))
     );
     if q.plan_id().is_some() {
-        body.push_str(&format!(
-            "<p>{}</p>",
-            both(
-                "Chỉ tính các cuộc kiểm tra của kế hoạch đã chọn (tại các xã và trong các ngày của kế hoạch).",
-                "Only the chosen plan's checks are counted (in its communes, during its days)."
-            )
-        ));
+        body.push_str(&format!("<p>{}</p>", both(d::ONLY_THE_CHOSEN_PLANS_CHECKS)));
     }
-    body.push_str(&format!("<h2>{}</h2>{}", both("Tỷ lệ nợ quá hạn cao nhất", "Highest overdue ratios"), chart(&rows)));
+    body.push_str(&format!("<h2>{}</h2>{}", both(d::HIGHEST_OVERDUE_RATIOS), chart(&rows)));
     body.push_str("<table class=\"communes\"><tr>");
     for c in COLUMNS {
         body.push_str(&header(q, *c));
@@ -325,7 +321,7 @@ pub fn render(rows: &[CommuneFigures], q: &CommunesQuery, today: NaiveDate) -> S
          <th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th>\
          <th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th>\
          <th class=\"n\">{}</th></tr></table>",
-        both("Toàn tỉnh", "Province"),
+        both(d::PROVINCE),
         total.loans,
         money(total.outstanding),
         total.growth().map_or("—".to_owned(), money),
@@ -346,11 +342,11 @@ pub fn render(rows: &[CommuneFigures], q: &CommunesQuery, today: NaiveDate) -> S
     if !found.is_empty() {
         body.push_str(&format!(
             "<h2>{}</h2><table><tr><th>{}</th>",
-            both("Dấu hiệu sai phạm theo loại", "Signs of misuse by kind"),
-            both("Xã, phường", "Commune")
+            both(d::SIGNS_OF_MISUSE_BY_KIND),
+            both(d::COMMUNE)
         ));
         for (_, vi, en) in &misuse {
-            body.push_str(&format!("<th>{}</th>", both(vi, en)));
+            body.push_str(&format!("<th>{}</th>", both_of(vi, en)));
         }
         body.push_str("</tr>");
         for r in found {
@@ -362,5 +358,5 @@ pub fn render(rows: &[CommuneFigures], q: &CommunesQuery, today: NaiveDate) -> S
         }
         body.push_str("</table>");
     }
-    page("Số liệu theo xã", "Figures by commune", &body)
+    page(d::FIGURES_BY_COMMUNE, &body)
 }

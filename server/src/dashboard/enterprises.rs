@@ -4,11 +4,12 @@
 //! on each row's link.
 
 use vieclam_core::checks::minutes_html::escape;
+use vieclam_core::messages::dashboard as d;
 use vieclam_core::records::SendingEnterprise;
 
 use super::manage::field;
 use super::plan_form::id_part;
-use super::render::{both, page};
+use super::render::{both, both_of, page, page_with};
 use crate::enterprises::{EnterpriseDraft, STATUSES, status_words};
 use crate::error::ApiError;
 
@@ -38,8 +39,8 @@ fn refusal(why: Option<&ApiError>) -> String {
         format!(
             "<p class=\"flag\" id=\"refusal\" data-code=\"{}\">{}</p><p>{}</p>",
             escape(e.code),
-            both(&e.vi, &e.en),
-            both("Chưa lưu gì. Sửa rồi gửi lại.", "Nothing was saved. Correct it and send it again.")
+            both_of(&e.vi, &e.en),
+            both(d::NOTHING_WAS_SAVED_CORRECT_IT)
         )
     })
 }
@@ -67,20 +68,16 @@ fn form(id: Option<&str>, v: &EnterpriseDraft) -> String {
          size=\"30\" value=\"{}\" placeholder=\"Nhật Bản, Hàn Quốc\"></div>\
          <div><button type=\"submit\" id=\"enterprise-save\">{}</button></div></form>",
         escape(&action),
-        both("Tên doanh nghiệp", "Company name"),
+        both(d::COMPANY_NAME),
         crate::enterprises::NAME_MAX_CHARS,
         escape(&v.name),
-        both("Số giấy phép", "Licence number"),
+        both(d::LICENCE_NUMBER),
         crate::enterprises::LICENCE_MAX_CHARS,
         escape(&v.licence_no),
-        both("Trạng thái", "Status"),
-        both("Thị trường (cách nhau bởi dấu phẩy)", "Markets (comma-separated)"),
+        both(d::STATUS),
+        both(d::MARKETS_COMMA_SEPARATED),
         escape(&v.markets.join(", ")),
-        if id.is_some() {
-            both("Lưu thay đổi", "Save changes")
-        } else {
-            both("Thêm doanh nghiệp", "Add enterprise")
-        },
+        if id.is_some() { both(d::SAVE_CHANGES) } else { both(d::ADD_ENTERPRISE) },
     )
 }
 
@@ -90,16 +87,13 @@ pub fn render(list: &[SendingEnterprise], sent: Option<(&EnterpriseDraft, &ApiEr
     body.push_str(&form(None, sent.map_or(&EnterpriseDraft::default(), |(d, _)| d)));
     body.push_str(&format!(
         "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
-        both("Doanh nghiệp", "Enterprise"),
-        both("Số giấy phép", "Licence"),
-        both("Trạng thái", "Status"),
-        both("Thị trường", "Markets"),
+        both(d::ENTERPRISE),
+        both(d::LICENCE),
+        both(d::STATUS),
+        both(d::MARKETS),
     ));
     if list.is_empty() {
-        body.push_str(&format!(
-            "<tr><td colspan=\"5\">{}</td></tr>",
-            both("Chưa có doanh nghiệp.", "No enterprise yet.")
-        ));
+        body.push_str(&format!("<tr><td colspan=\"5\">{}</td></tr>", both(d::NO_ENTERPRISE_YET)));
     }
     for e in list {
         let (vi, en) = status_words(&e.status);
@@ -110,14 +104,14 @@ pub fn render(list: &[SendingEnterprise], sent: Option<(&EnterpriseDraft, &ApiEr
             escape(&e.id),
             escape(&e.name),
             escape(&e.licence_no),
-            both(vi, en),
+            both_of(vi, en),
             escape(&e.markets.join(", ")),
             id_part(&e.id),
             escape(&e.id),
         ));
     }
     body.push_str("</table>");
-    page("Doanh nghiệp đưa người lao động đi làm việc ở nước ngoài", "Licensed sending enterprises", &body)
+    page(d::LICENSED_SENDING_ENTERPRISES, &body)
 }
 
 /// The edit page of one enterprise; `sent`, what a refused change sent and why.
@@ -127,9 +121,9 @@ pub fn render_edit(e: &SendingEnterprise, sent: Option<(&EnterpriseDraft, &ApiEr
         "{}{}<p><a href=\"/office/enterprises\">← {}</a></p>",
         refusal(sent.map(|(_, x)| x)),
         form(Some(&e.id), sent.map_or(&stored, |(d, _)| d)),
-        both("Danh sách", "The list")
+        both(d::THE_LIST)
     );
-    page(&format!("Sửa: {}", e.name), &format!("Edit: {}", e.name), &body)
+    page_with(d::EDIT_ENTERPRISE, &[("name", &e.name)], &body)
 }
 
 #[cfg(test)]

@@ -15,11 +15,12 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::NaiveDate;
 use vieclam_core::checks::minutes_html::escape;
+use vieclam_core::messages::dashboard as d;
 use vieclam_core::messages::{Text, office};
 use vieclam_core::records::{InspectionPlan, JobProgramme, SendingEnterprise};
 
 use super::plan_form::{self, PlanFormView};
-use super::render::{both, page};
+use super::render::{both, both_of, page};
 use super::{enterprises, programmes};
 use crate::enterprises::EnterpriseDraft;
 use crate::error::{ApiError, ApiResult};
@@ -95,12 +96,12 @@ fn refused(e: ApiError, back: &str) -> Response {
     let body = format!(
         "<p class=\"flag\" id=\"refusal\" data-code=\"{}\">{}</p><p>{}</p><p><a id=\"back\" href=\"{}\">← {}</a></p>",
         escape(e.code),
-        both(&e.vi, &e.en),
-        both("Không có gì thay đổi.", "Nothing was changed."),
+        both_of(&e.vi, &e.en),
+        both(d::NOTHING_WAS_CHANGED),
         escape(back),
-        both("Quay lại", "Back")
+        both(d::BACK)
     );
-    (e.status, Html(page("Chưa thực hiện", "Not done", &body))).into_response()
+    (e.status, Html(page(d::NOT_DONE, &body))).into_response()
 }
 
 fn done<T>(r: ApiResult<T>, to: &str, back: &str) -> Response {

@@ -6,12 +6,13 @@
 //! `team-{username}` (one select per inspector), `plan-save`.
 
 use vieclam_core::checks::minutes_html::escape;
+use vieclam_core::messages::dashboard as d;
 use vieclam_core::messages::office;
 use vieclam_core::places::{CommuneKind, communes};
 use vieclam_core::records::{InspectionPlan, TeamRole};
 
 use super::manage::{date_field, field};
-use super::render::{both, page};
+use super::render::{both, both_of, page, page_with};
 use crate::error::ApiResult;
 use crate::plans::{PlanDraft, TeamPick, refuse};
 
@@ -125,10 +126,10 @@ pub fn id_part(text: &str) -> String {
 
 fn commune_boxes(chosen: &[String]) -> String {
     let mut out = String::new();
-    for (kind, vi, en) in [(CommuneKind::Ward, "Phường", "Wards"), (CommuneKind::Commune, "Xã", "Communes")] {
+    for (kind, t) in [(CommuneKind::Ward, d::WARDS), (CommuneKind::Commune, d::COMMUNES)] {
         let mut list: Vec<_> = communes().iter().filter(|c| c.kind == kind).collect();
         list.sort_by_cached_key(|c| vieclam_core::fold::fold(&c.short_name));
-        out.push_str(&format!("<fieldset class=\"communes\"><legend>{} ({})</legend>", both(vi, en), list.len()));
+        out.push_str(&format!("<fieldset class=\"communes\"><legend>{} ({})</legend>", both(t), list.len()));
         for c in list {
             let on = if chosen.contains(&c.code) { " checked" } else { "" };
             out.push_str(&format!(
@@ -147,9 +148,9 @@ fn team_rows(v: &PlanFormView, values: &PlanValues) -> String {
         |id: &str| values.team.iter().find(|(account, _)| account == id).and_then(|(_, role)| TeamRole::parse(role));
     let mut out = format!(
         "<table class=\"team\"><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
-        both("Cán bộ kiểm tra", "Inspector"),
-        both("Tên đăng nhập", "User name"),
-        both("Chức danh trong đoàn", "Function in the team")
+        both(d::INSPECTOR),
+        both(d::USER_NAME),
+        both(d::FUNCTION_IN_THE_TEAM)
     );
     for i in &v.inspectors {
         let current = role_of(&i.id);
@@ -171,11 +172,8 @@ fn team_rows(v: &PlanFormView, values: &PlanValues) -> String {
                 escape(r.label(vieclam_core::messages::Lang::En))
             ));
         }
-        let state = if i.disabled {
-            format!(" <span class=\"flag\">{}</span>", both("(đã khóa)", "(disabled)"))
-        } else {
-            String::new()
-        };
+        let state =
+            if i.disabled { format!(" <span class=\"flag\">{}</span>", both(d::DISABLED)) } else { String::new() };
         out.push_str(&format!(
             "<tr data-account=\"{}\"><td><label for=\"team-{}\">{}</label>{state}</td><td>{}</td><td><select \
              id=\"team-{}\" name=\"{TEAM}{}\">{opts}</select></td></tr>",
@@ -201,8 +199,8 @@ pub fn render(v: &PlanFormView) -> String {
         format!(
             "<p class=\"flag\" id=\"refusal\" data-code=\"{}\">{}</p><p>{}</p>",
             escape(code),
-            both(vi, en),
-            both("Chưa lưu gì. Sửa rồi gửi lại.", "Nothing was saved. Correct it and send it again.")
+            both_of(vi, en),
+            both(d::NOTHING_WAS_SAVED_CORRECT_IT)
         )
     });
     let body = format!(
@@ -219,27 +217,27 @@ pub fn render(v: &PlanFormView) -> String {
          value=\"{}\"></div></div><h2>{}</h2>{}<h2>{}</h2><p>{}</p>{}\
          <p><button type=\"submit\" id=\"plan-save\">{}</button> <a href=\"/office/plans\">{}</a></p></form>",
         escape(&action),
-        both("Số kế hoạch", "Plan number"),
+        both(d::PLAN_NUMBER),
         crate::plans::CODE_MAX_CHARS,
         escape(&values.code),
-        both("Tên kế hoạch", "Title"),
+        both(d::TITLE),
         crate::plans::TITLE_MAX_CHARS,
         escape(&values.title),
-        both("Ngày bắt đầu", "First day"),
+        both(d::FIRST_DAY),
         escape(&values.starts_on),
-        both("Ngày kết thúc", "Last day"),
+        both(d::LAST_DAY),
         escape(&values.ends_on),
-        both("Địa bàn kiểm tra", "Communes"),
+        both(d::COMMUNES_2),
         commune_boxes(&values.communes),
-        both("Đoàn kiểm tra", "Inspection team"),
-        both("Cần đúng một trưởng đoàn.", "Exactly one team leader is needed."),
+        both(d::INSPECTION_TEAM),
+        both(d::EXACTLY_ONE_TEAM_LEADER_IS),
         team_rows(v, &values),
-        escape(if p.is_some() { "Lưu thay đổi / Save changes" } else { "Tạo kế hoạch / Create plan" }),
-        both("Hủy", "Cancel"),
+        escape(&if p.is_some() { d::SAVE_CHANGES } else { d::CREATE_PLAN }.joined(&[])),
+        both(d::CANCEL),
     );
     match p {
-        Some(p) => page(&format!("Sửa kế hoạch {}", p.code), &format!("Edit plan {}", p.code), &body),
-        None => page("Kế hoạch mới", "New plan", &body),
+        Some(p) => page_with(d::EDIT_PLAN, &[("code", &p.code)], &body),
+        None => page(d::NEW_PLAN, &body),
     }
 }
 

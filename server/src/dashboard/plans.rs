@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 use vieclam_core::checks::minutes_html::escape;
 use vieclam_core::format::date;
+use vieclam_core::messages::{Text, dashboard as d};
 
-use super::render::{both, page, pair};
+use super::render::{both, both_of, page, pair};
 
 /// One commune of a plan and how far the team got there.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -76,15 +77,15 @@ impl PlanProgress {
     }
 
     /// Where the plan stands on `today`: not started, in the field, or over.
-    fn standing(&self, today: NaiveDate) -> (&'static str, &'static str) {
+    fn standing(&self, today: NaiveDate) -> Text {
         if self.closed_on.is_some_and(|c| c <= today) {
-            ("Đã đóng", "Closed")
+            d::CLOSED
         } else if today < self.starts_on {
-            ("Chưa bắt đầu", "Not started")
+            d::NOT_STARTED
         } else if today > self.ends_on {
-            ("Đã kết thúc", "Over")
+            d::OVER
         } else {
-            ("Đang kiểm tra", "In the field")
+            d::IN_THE_FIELD
         }
     }
 }
@@ -106,29 +107,26 @@ pub fn render(plans: &[PlanProgress], today: NaiveDate) -> String {
          .bar span{display:block;height:100%;background:#2e7d32}section.plan{margin-bottom:2rem}td.n{text-align:right}\
          </style>",
     );
-    body.push_str(&format!(
-        "<p><a id=\"plan-new\" href=\"/office/plans/new\">{}</a></p>",
-        both("+ Kế hoạch mới", "+ New plan")
-    ));
+    body.push_str(&format!("<p><a id=\"plan-new\" href=\"/office/plans/new\">{}</a></p>", both(d::NEW_PLAN_2)));
     if plans.is_empty() {
-        body.push_str(&format!("<p>{}</p>", both("Chưa có kế hoạch kiểm tra.", "No inspection plan yet.")));
+        body.push_str(&format!("<p>{}</p>", both(d::NO_INSPECTION_PLAN_YET)));
     }
     for p in plans {
-        let (vi, en) = p.standing(today);
+        let Text { vi, en } = p.standing(today);
         let team: Vec<String> =
             p.team.iter().map(|(name, role)| format!("{} ({})", escape(name), pair(role))).collect();
         let id = super::plan_form::id_part(&p.id);
         // A closed plan says when; an open one can be changed or closed (a form POST, like every change).
         let actions = match p.closed_on {
-            Some(c) => format!("<p class=\"closed\">{} {}</p>", both("Đã đóng ngày", "Closed on"), date(c)),
+            Some(c) => format!("<p class=\"closed\">{} {}</p>", both(d::CLOSED_ON), date(c)),
             None => format!(
                 "<p><a id=\"plan-edit-{id}\" href=\"/office/plans/{}/edit\">{}</a> <form method=\"post\" \
                  action=\"/office/plans/{}/close\" style=\"display:inline\"><button type=\"submit\" \
                  id=\"plan-close-{id}\">{}</button></form></p>",
                 escape(&p.id),
-                both("Sửa", "Edit"),
+                both(d::EDIT),
                 escape(&p.id),
-                both("Đóng kế hoạch", "Close plan"),
+                both(d::CLOSE_PLAN),
             ),
         };
         // The report to the province, made fresh from the figures, printable or as files for Word and Excel.
@@ -137,7 +135,7 @@ pub fn render(plans: &[PlanProgress], today: NaiveDate) -> String {
              <a href=\"/office/plans/{0}/report.docx\">Word (.docx)</a> · <a href=\"/office/plans/{0}/report.xlsx\">\
              Excel (.xlsx)</a></p>",
             escape(&p.id),
-            both("Báo cáo kết quả kiểm tra", "Report to the province"),
+            both(d::REPORT_TO_THE_PROVINCE),
         );
         body.push_str(&format!(
             "<section class=\"plan\" data-plan=\"{}\" data-code=\"{}\"><h2>{}{}</h2><p>{} {} – {} · {} · {}: {}</p>{actions}\
@@ -147,18 +145,18 @@ pub fn render(plans: &[PlanProgress], today: NaiveDate) -> String {
             escape(&p.code),
             // A plan made from the command line has its number for a title: say it once.
             if p.title.is_empty() || p.title == p.code { String::new() } else { format!(" — {}", escape(&p.title)) },
-            both("Từ", "From"),
+            both(d::FROM),
             date(p.starts_on),
             date(p.ends_on),
-            both(vi, en),
-            both("Đoàn kiểm tra", "Team"),
+            both_of(vi, en),
+            both(d::TEAM),
             if team.is_empty() { "—".to_owned() } else { team.join(", ") },
-            both("Xã, phường", "Commune"),
-            both("Mô hình", "Sites"),
-            both("Đã kiểm tra", "Checked"),
-            both("Bị gắn cờ", "Flagged"),
-            both("Tiến độ", "Progress"),
-            both("Đánh giá tại xã", "Commune review"),
+            both(d::COMMUNE),
+            both(d::SITES),
+            both(d::CHECKED),
+            both(d::FLAGGED),
+            both(d::PROGRESS),
+            both(d::COMMUNE_REVIEW),
         ));
         let (mut sites, mut checked, mut flagged) = (0, 0, 0);
         for c in &p.communes {
@@ -172,18 +170,18 @@ pub fn render(plans: &[PlanProgress], today: NaiveDate) -> String {
                 c.flagged,
                 bar(c.checked, c.sites),
                 super::review::href(&p.id, &c.code),
-                both("Xem", "Open"),
+                both_of("Xem", "Open"),
             ));
             (sites, checked, flagged) = (sites + c.sites, checked + c.checked, flagged + c.flagged);
         }
         body.push_str(&format!(
             "<tr class=\"total\"><th>{}</th><th class=\"n\">{sites}</th><th class=\"n\">{checked}</th>\
              <th class=\"n\">{flagged}</th><th>{}</th><th></th></tr></table></section>",
-            both("Cộng", "Total"),
+            both(d::TOTAL),
             bar(checked, sites)
         ));
     }
-    page("Kế hoạch kiểm tra", "Inspection plans", &body)
+    page(d::INSPECTION_PLANS, &body)
 }
 
 #[cfg(test)]

@@ -8,26 +8,27 @@
 use chrono::NaiveDate;
 use vieclam_core::checks::minutes_html::escape;
 use vieclam_core::format::date;
+use vieclam_core::messages::dashboard as d;
 use vieclam_core::messages::{Text, office};
 use vieclam_core::records::{JobProgramme, SendingEnterprise};
 
 use super::manage::{date_field, field};
 use super::plan_form::id_part;
-use super::render::{both, page};
+use super::render::{both, both_of, page};
 use crate::enterprises::status_words;
 use crate::error::{ApiError, ApiResult};
 use crate::publish::NewJobProgramme;
 
 /// The kinds of programme, with their words.
-const KINDS: [(&str, &str, &str); 4] = [
-    ("domestic_job", "Việc làm trong nước", "Domestic job"),
-    ("training", "Đào tạo nghề", "Vocational training"),
-    ("loan", "Vay vốn tạo việc làm", "Job-creation loan"),
-    ("overseas", "Làm việc ở nước ngoài", "Work abroad"),
+const KINDS: [(&str, Text); 4] = [
+    ("domestic_job", d::DOMESTIC_JOB),
+    ("training", d::VOCATIONAL_TRAINING),
+    ("loan", d::JOB_CREATION_LOAN),
+    ("overseas", d::WORK_ABROAD),
 ];
 
 fn kind_words(key: &str) -> String {
-    KINDS.iter().find(|(k, _, _)| *k == key).map_or_else(|| escape(key), |(_, vi, en)| both(vi, en))
+    KINDS.iter().find(|(k, _)| *k == key).map_or_else(|| escape(key), |(_, t)| both(*t))
 }
 
 /// Reads the publish form (`title`, `kind`, `description`, `enterprise` id, `country`, `commune` code, `opens_on`,
@@ -65,8 +66,8 @@ fn on(sent: &[(String, String)], key: &str, value: &str) -> &'static str {
 fn form(enterprises: &[SendingEnterprise], sent: &[(String, String)]) -> String {
     let kinds: String = KINDS
         .iter()
-        .map(|(k, vi, en)| {
-            format!("<option value=\"{k}\"{}>{} / {}</option>", on(sent, "kind", k), escape(vi), escape(en))
+        .map(|(k, t)| {
+            format!("<option value=\"{k}\"{}>{} / {}</option>", on(sent, "kind", k), escape(t.vi), escape(t.en))
         })
         .collect();
     let mut senders = String::from("<option value=\"\">— Không / None —</option>");
@@ -118,22 +119,22 @@ fn form(enterprises: &[SendingEnterprise], sent: &[(String, String)]) -> String 
          <div><label for=\"programme-description\">{}</label><textarea id=\"programme-description\" \
          name=\"description\" rows=\"2\" cols=\"40\" maxlength=\"5000\">{}</textarea></div>\
          <div><button type=\"submit\" id=\"programme-publish\">{}</button></div></form>",
-        both("Tên chương trình", "Title"),
+        both(d::TITLE_2),
         escape(&field(sent, "title")),
-        both("Loại", "Kind"),
-        both("Doanh nghiệp (đi nước ngoài)", "Enterprise (abroad)"),
-        both("Nước đến", "Country"),
+        both(d::KIND),
+        both(d::ENTERPRISE_ABROAD),
+        both(d::COUNTRY),
         escape(&field(sent, "country")),
-        both("Xã, phường", "Commune"),
-        both("Ngày mở (mặc định hôm nay)", "Opens (today if empty)"),
+        both(d::COMMUNE),
+        both(d::OPENS_TODAY_IF_EMPTY),
         escape(&field(sent, "opens_on")),
-        both("Ngày đóng", "Closes"),
+        both(d::CLOSES),
         escape(&field(sent, "closes_on")),
-        both("Chỉ tiêu", "Places"),
+        both(d::PLACES),
         escape(&field(sent, "seats")),
-        both("Mô tả", "Description"),
+        both(d::DESCRIPTION),
         escape(&field(sent, "description")),
-        both("Đăng chương trình", "Publish"),
+        both(d::PUBLISH),
     )
 }
 
@@ -149,26 +150,23 @@ pub fn render(
         format!(
             "<p class=\"flag\" id=\"refusal\" data-code=\"{}\">{}</p><p>{}</p>",
             escape(e.code),
-            both(&e.vi, &e.en),
-            both("Chưa đăng. Sửa rồi gửi lại.", "Nothing was published. Correct it and send it again.")
+            both_of(&e.vi, &e.en),
+            both(d::NOTHING_WAS_PUBLISHED_CORRECT_IT)
         )
     });
     body.push_str(&form(enterprises, sent.map_or(&[], |(f, _)| f)));
     body.push_str(&format!(
         "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-        both("Chương trình", "Programme"),
-        both("Loại", "Kind"),
-        both("Doanh nghiệp", "Enterprise"),
-        both("Nơi", "Where"),
-        both("Thời gian", "Days"),
-        both("Chỉ tiêu", "Places"),
-        both("Đóng", "Close"),
+        both(d::PROGRAMME),
+        both(d::KIND),
+        both(d::ENTERPRISE),
+        both(d::WHERE),
+        both(d::DAYS),
+        both(d::PLACES),
+        both(d::CLOSE),
     ));
     if list.is_empty() {
-        body.push_str(&format!(
-            "<tr><td colspan=\"7\">{}</td></tr>",
-            both("Chưa có chương trình.", "No programme yet.")
-        ));
+        body.push_str(&format!("<tr><td colspan=\"7\">{}</td></tr>", both(d::NO_PROGRAMME_YET)));
     }
     for p in list {
         let sender = p.enterprise_id.as_ref().and_then(|id| enterprises.iter().find(|e| &e.id == id));
@@ -179,7 +177,7 @@ pub fn render(
                 let flag = if e.status == "active" {
                     String::new()
                 } else {
-                    format!(" <span class=\"flag\">{}</span>", both(vi, en))
+                    format!(" <span class=\"flag\">{}</span>", both_of(vi, en))
                 };
                 format!("{}{flag}", escape(&e.name))
             },
@@ -193,7 +191,7 @@ pub fn render(
         let closed = p.closes_on.is_some_and(|c| c < today);
         let id = id_part(&p.id);
         let close = if closed {
-            format!("<span class=\"closed\">{}</span>", both("Đã đóng", "Closed"))
+            format!("<span class=\"closed\">{}</span>", both(d::CLOSED))
         } else {
             format!(
                 "<form method=\"post\" action=\"/office/programmes/{}/close\"><input type=\"date\" \
@@ -201,7 +199,7 @@ pub fn render(
                  type=\"submit\" id=\"programme-close-{id}\">{}</button></form>",
                 escape(&p.id),
                 escape("Ngày đóng / Closing day"),
-                both("Đóng", "Close"),
+                both(d::CLOSE),
             )
         };
         body.push_str(&format!(
@@ -214,7 +212,7 @@ pub fn render(
         ));
     }
     body.push_str("</table>");
-    page("Chương trình việc làm", "Job programmes", &body)
+    page(d::JOB_PROGRAMMES, &body)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use vieclam_core::checks::minutes_html::escape;
 use vieclam_core::format::{date, money};
+use vieclam_core::messages::{Lang, Text, dashboard as d};
 
 use super::map::{MapPoint, MapQuery, PlanOption};
 use super::views::*;
@@ -18,8 +19,23 @@ form.reject{margin-top:.4rem}form.reject input{width:14rem}.photos img{border:1p
 display:flex;flex-direction:column;align-items:center;justify-content:center}table.facts{width:auto;margin:1rem 0}\
 table.facts th{font-weight:normal;min-width:12rem}";
 
-/// A label in both languages; the page shows the one the clerk chose (see [`super::lang`]).
-pub(crate) fn both(vi: &str, en: &str) -> String {
+/// A catalogue entry in both languages; the page shows the one the clerk chose (see [`super::lang`]).
+pub(crate) fn both(t: Text) -> String {
+    both_of(t.vi, t.en)
+}
+
+/// A catalogue entry with placeholders, each filled with its value in both languages, shown like [`both`].
+pub(crate) fn both_with(t: Text, args: &[(&str, &str)]) -> String {
+    both_of(&t.fill(Lang::Vi, args), &t.fill(Lang::En, args))
+}
+
+/// A whole page whose title is an entry with placeholders, each filled with its value in both languages.
+pub(crate) fn page_with(title: Text, args: &[(&str, &str)], body: &str) -> String {
+    page_of(&title.fill(Lang::Vi, args), &title.fill(Lang::En, args), body)
+}
+
+/// A text already in both languages (an error's sentences, an entry filled with values), shown like [`both`].
+pub(crate) fn both_of(vi: &str, en: &str) -> String {
     format!("<span class=\"vi\">{}</span><span class=\"en\" lang=\"en\">{}</span>", escape(vi), escape(en))
 }
 
@@ -27,34 +43,39 @@ pub(crate) fn both(vi: &str, en: &str) -> String {
 /// the clerk's language like [`both`]; a text without the separator is shown as it is.
 pub(crate) fn pair(text: &str) -> String {
     match text.split_once(" / ") {
-        Some((vi, en)) => both(vi, en),
+        Some((vi, en)) => both_of(vi, en),
         None => escape(text),
     }
 }
 
 /// A whole page: the navigation, the title, `body`, in the clerk's language.
-pub(crate) fn page(title_vi: &str, title_en: &str, body: &str) -> String {
+pub(crate) fn page(title: Text, body: &str) -> String {
+    page_of(title.vi, title.en, body)
+}
+
+/// A whole page whose title is already in both languages (it names a plan, say), like [`page`].
+pub(crate) fn page_of(title_vi: &str, title_en: &str, body: &str) -> String {
     let lang = super::lang::current();
     let title = match lang {
         vieclam_core::messages::Lang::Vi => title_vi,
         vieclam_core::messages::Lang::En => title_en,
     };
     let nav: Vec<String> = [
-        ("/office", "Tổng quan", "Overview"),
-        ("/office/checks", "Kiểm tra", "Checks"),
-        ("/office/map", "Bản đồ", "Map"),
-        ("/office/communes", "Số liệu xã", "Communes"),
-        ("/office/plans", "Kế hoạch", "Plans"),
-        ("/office/enterprises", "Doanh nghiệp", "Enterprises"),
-        ("/office/programmes", "Chương trình", "Programmes"),
-        ("/office/users", "Tài khoản", "Accounts"),
-        ("/office/registrations", "Đăng ký", "Registrations"),
-        ("/office/import", "Nhập dữ liệu", "Import"),
+        ("/office", d::OVERVIEW),
+        ("/office/checks", d::CHECKS),
+        ("/office/map", d::MAP),
+        ("/office/communes", d::COMMUNES_3),
+        ("/office/plans", d::PLANS),
+        ("/office/enterprises", d::ENTERPRISES),
+        ("/office/programmes", d::PROGRAMMES),
+        ("/office/users", d::ACCOUNTS),
+        ("/office/registrations", d::REGISTRATIONS_2),
+        ("/office/import", d::IMPORT),
     ]
     .iter()
-    .map(|(href, vi, en)| {
+    .map(|(href, t)| {
         let id = if *href == "/office/import" { " id=\"nav-import\"" } else { "" };
-        format!("<a href=\"{href}\"{id}>{}</a>", both(vi, en))
+        format!("<a href=\"{href}\"{id}>{}</a>", both(*t))
     })
     .collect();
     format!(
@@ -64,32 +85,32 @@ pub(crate) fn page(title_vi: &str, title_en: &str, body: &str) -> String {
         super::lang::code(lang),
         escape(title),
         nav.join(" · "),
-        both("Đăng xuất", "Sign out"),
+        both(d::SIGN_OUT),
         super::lang::switch_link(),
-        both(title_vi, title_en)
+        both_of(title_vi, title_en)
     )
 }
 
-fn figure(vi: &str, en: &str, value: &str) -> String {
-    format!("<div>{}<b>{}</b></div>", both(vi, en), escape(value))
+fn figure(label: Text, value: &str) -> String {
+    format!("<div>{}<b>{}</b></div>", both(label), escape(value))
 }
 
 /// The front page.
 pub fn overview(o: &DashboardOverview) -> String {
     let last = o.last_sync.map_or_else(|| "—".to_owned(), date);
     let body = [
-        figure("Số khoản vay", "Loans", &o.loans.to_string()),
-        figure("Dư nợ", "Outstanding", &money(o.outstanding)),
-        figure("Khoản vay quá hạn", "Overdue loans", &o.overdue.to_string()),
-        figure("Nợ quá hạn", "Overdue principal", &money(o.overdue_amount)),
-        figure("Kiểm tra hôm nay", "Checks today", &o.checks_today.to_string()),
-        figure("Kiểm tra bị gắn cờ", "Flagged checks", &o.flagged_checks.to_string()),
-        figure("Đăng ký chờ xác minh", "Registrations to verify", &o.unverified_registrations.to_string()),
-        figure("Thiết bị", "Devices", &o.devices.to_string()),
-        figure("Đồng bộ gần nhất", "Last sync", &last),
+        figure(d::LOANS, &o.loans.to_string()),
+        figure(d::OUTSTANDING, &money(o.outstanding)),
+        figure(d::OVERDUE_LOANS, &o.overdue.to_string()),
+        figure(d::OVERDUE_PRINCIPAL, &money(o.overdue_amount)),
+        figure(d::CHECKS_TODAY, &o.checks_today.to_string()),
+        figure(d::FLAGGED_CHECKS, &o.flagged_checks.to_string()),
+        figure(d::REGISTRATIONS_TO_VERIFY, &o.unverified_registrations.to_string()),
+        figure(d::DEVICES, &o.devices.to_string()),
+        figure(d::LAST_SYNC, &last),
     ]
     .concat();
-    page("Tổng quan", "Overview", &format!("<section class=\"figures\">{body}</section>"))
+    page(d::OVERVIEW, &format!("<section class=\"figures\">{body}</section>"))
 }
 
 fn check_row(c: &CheckRow) -> String {
@@ -106,36 +127,26 @@ fn check_row(c: &CheckRow) -> String {
     )
 }
 
-fn head(cols: &[(&str, &str)]) -> String {
-    let ths: String = cols.iter().map(|(vi, en)| format!("<th>{}</th>", both(vi, en))).collect();
+fn head(cols: &[Text]) -> String {
+    let ths: String = cols.iter().map(|t| format!("<th>{}</th>", both(*t))).collect();
     format!("<tr>{ths}</tr>\n")
 }
 
 /// The list of site checks with verdict and flags.
 pub fn checks(rows: &[CheckRow]) -> String {
     let mut t = String::from("<table>");
-    t.push_str(&head(&[
-        ("Mã", "Code"),
-        ("Người vay", "Borrower"),
-        ("Xã", "Commune"),
-        ("Ngày", "Date"),
-        ("Kết luận", "Verdict"),
-        ("Cờ", "Flags"),
-    ]));
+    t.push_str(&head(&[d::CODE, d::BORROWER, d::COMMUNE_2, d::DATE, d::VERDICT, d::FLAGS]));
     rows.iter().for_each(|r| t.push_str(&check_row(r)));
     t.push_str("</table>");
-    page("Các lần kiểm tra", "Site checks", &t)
+    page(d::SITE_CHECKS, &t)
 }
 
 /// One check with its answers, photos and evidence status.
 pub fn check_detail(d: &CheckDetail) -> String {
     let evidence = if d.evidence_verified {
-        both("Chứng cứ đã xác thực chữ ký.", "Evidence signature verified.")
+        both(d::EVIDENCE_SIGNATURE_VERIFIED)
     } else {
-        let mut e = format!(
-            "<p class=\"flag\">{}</p><ul>",
-            both("Chữ ký chứng cứ KHÔNG hợp lệ.", "Evidence signature does NOT verify.")
-        );
+        let mut e = format!("<p class=\"flag\">{}</p><ul>", both(d::EVIDENCE_SIGNATURE_DOES_NOT_VERIFY));
         for f in &d.evidence {
             e.push_str(&format!(
                 "<li data-evidence=\"{}\">{} <code>{}</code>: {}",
@@ -145,10 +156,7 @@ pub fn check_detail(d: &CheckDetail) -> String {
                 pair(&f.text)
             ));
             if !f.changed.is_empty() {
-                e.push_str(&format!(
-                    "<table>{}",
-                    head(&[("Trường", "Field"), ("Đã ký", "As signed"), ("Đang lưu", "As stored")])
-                ));
+                e.push_str(&format!("<table>{}", head(&[d::FIELD, d::AS_SIGNED, d::AS_STORED])));
                 for (field, signed, stored) in &f.changed {
                     e.push_str(&format!(
                         "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -166,48 +174,37 @@ pub fn check_detail(d: &CheckDetail) -> String {
     };
     let mut body = format!(
         "<table>{}{}</table><p>{}</p>",
-        head(&[
-            ("Mã", "Code"),
-            ("Người vay", "Borrower"),
-            ("Xã", "Commune"),
-            ("Ngày", "Date"),
-            ("Kết luận", "Verdict"),
-            ("Cờ", "Flags"),
-        ]),
+        head(&[d::CODE, d::BORROWER, d::COMMUNE_2, d::DATE, d::VERDICT, d::FLAGS,]),
         check_row(&d.check),
         evidence
     );
     body.push_str(&format!(
         "<table class=\"facts\"><tr><th>{}</th><td>{}</td></tr>",
-        both("Cán bộ kiểm tra", "Inspector"),
+        both(d::INSPECTOR),
         escape(&d.inspector)
     ));
     if let Some(fix) = d.fix {
-        body.push_str(&format!(
-            "<tr><th>{}</th><td>{}</td></tr>",
-            both("Vị trí của cán bộ", "Where the inspector stood"),
-            position(fix)
-        ));
+        body.push_str(&format!("<tr><th>{}</th><td>{}</td></tr>", both(d::WHERE_THE_INSPECTOR_STOOD), position(fix)));
     }
     body.push_str("</table>");
-    body.push_str(&format!("<h2>{}</h2><table class=\"answers\">", both("Câu trả lời", "Answers")));
-    body.push_str(&head(&[("Câu hỏi", "Question"), ("Trả lời", "Answer")]));
+    body.push_str(&format!("<h2>{}</h2><table class=\"answers\">", both(d::ANSWERS)));
+    body.push_str(&head(&[d::QUESTION, d::ANSWER]));
     for a in &d.answers {
         let cls = if a.misuse_found { " class=\"flag\"" } else { "" };
         body.push_str(&format!(
             "<tr><td>{}</td><td{cls}>{}</td></tr>\n",
-            both(&a.question_vi, &a.question_en),
-            if a.answer_vi == a.answer_en { escape(&a.answer_vi) } else { both(&a.answer_vi, &a.answer_en) }
+            both_of(&a.question_vi, &a.question_en),
+            if a.answer_vi == a.answer_en { escape(&a.answer_vi) } else { both_of(&a.answer_vi, &a.answer_en) }
         ));
     }
     body.push_str("</table>");
     body.push_str(&super::walk::section(d.walk.as_ref()));
-    body.push_str(&format!("<h2>{}</h2><div class=\"photos\">", both("Ảnh hiện trường", "Photos")));
+    body.push_str(&format!("<h2>{}</h2><div class=\"photos\">", both(d::PHOTOS)));
     for p in &d.photos {
         body.push_str(&photo(p));
     }
     body.push_str("</div>");
-    page("Chi tiết kiểm tra", "Check detail", &body)
+    page(d::CHECK_DETAIL, &body)
 }
 
 /// Latitude, longitude and accuracy as a person reads them: `21,84612, 106,76104 (± 8 m)`.
@@ -227,21 +224,21 @@ fn photo(p: &PhotoView) -> String {
             escape(&p.taken_at)
         )
     } else {
-        format!("<div class=\"missing\">{}</div>", both("chưa nhận ảnh", "not received yet"))
+        format!("<div class=\"missing\">{}</div>", both(d::NOT_RECEIVED_YET))
     };
-    let mut lines = vec![format!("{}: {}", both("Chụp lúc", "Taken"), escape(&p.taken_at))];
+    let mut lines = vec![format!("{}: {}", both(d::TAKEN), escape(&p.taken_at))];
     if let Some(fix) = p.fix {
-        lines.push(format!("{}: {}", both("Vị trí điện thoại", "Phone's fix"), position(fix)));
+        lines.push(format!("{}: {}", both(d::PHONES_FIX), position(fix)));
     }
     match p.camera_gps {
         Some((lat, lon)) => {
             let gap = p.gps_gap_m.map_or(String::new(), |g| format!(" — {g:.0} m"));
-            lines.push(format!("{}: {lat:.5}, {lon:.5}{gap}", both("GPS trong ảnh (EXIF)", "Camera GPS (EXIF)")));
+            lines.push(format!("{}: {lat:.5}, {lon:.5}{gap}", both(d::CAMERA_GPS_EXIF)));
         }
-        None => lines.push(format!("{}: —", both("GPS trong ảnh (EXIF)", "Camera GPS (EXIF)"))),
+        None => lines.push(format!("{}: —", both(d::CAMERA_GPS_EXIF))),
     }
     if let Some(m) = p.delay_min {
-        lines.push(format!("{}: {m} {}", both("Sau khi bắt đầu", "After the start"), both("phút", "min")));
+        lines.push(format!("{}: {m} {}", both(d::AFTER_THE_START), both(d::MIN)));
     }
     // Characters, not bytes: the hash comes from a client and need not be hex.
     let short: String = p.sha256.chars().take(12).collect();
@@ -255,13 +252,7 @@ fn photo(p: &PhotoView) -> String {
 /// Registrations awaiting verification, each with a verify button (a form POST).
 pub fn registrations(rows: &[RegistrationRow]) -> String {
     let mut t = String::from("<table>");
-    t.push_str(&head(&[
-        ("Họ và tên", "Name"),
-        ("Xã", "Commune"),
-        ("Nước đã làm việc", "Country"),
-        ("Ngày gửi", "Submitted"),
-        ("", ""),
-    ]));
+    t.push_str(&head(&[d::NAME, d::COMMUNE_2, d::COUNTRY_2, d::SUBMITTED, d::NO_HEADING]));
     for r in rows {
         t.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><form method=\"post\" \
@@ -278,36 +269,36 @@ pub fn registrations(rows: &[RegistrationRow]) -> String {
         ));
     }
     t.push_str("</table>");
-    page("Đăng ký chờ xác minh", "Registrations to verify", &t)
+    page(d::REGISTRATIONS_TO_VERIFY, &t)
 }
 
 /// A refused form: why, and the way back.
 pub fn refused(why: &str) -> String {
     let body =
         format!("<p class=\"flag\">{}</p><p><a href=\"/office/registrations\">← Quay lại / Back</a></p>", escape(why));
-    page("Chưa thực hiện", "Not done", &body)
+    page(d::NOT_DONE, &body)
 }
 
 /// An import's outcome with every rejected row.
 pub fn import_result(r: &ImportResultView) -> String {
     let status = if r.applied {
-        both("Đã nhập vào hệ thống.", "Imported.")
+        both(d::IMPORTED)
     } else {
-        format!("<p class=\"flag\">{}</p>", both("Chưa nhập: còn dòng lỗi.", "Not imported: some rows are bad."))
+        format!("<p class=\"flag\">{}</p>", both(d::NOT_IMPORTED_SOME_ROWS_ARE))
     };
     let mut body = format!(
         "<p>{}: {}</p><p>{}: {}</p>{status}<table>",
-        both("Tệp", "File"),
+        both(d::FILE),
         escape(&r.file_name),
-        both("Số dòng hợp lệ", "Rows accepted"),
+        both(d::ROWS_ACCEPTED),
         r.accepted_rows
     );
-    body.push_str(&head(&[("Dòng", "Row"), ("Cột", "Column"), ("Lý do", "Reason")]));
+    body.push_str(&head(&[d::ROW, d::COLUMN, d::REASON]));
     for (row, col, vi, en) in &r.rejected {
-        body.push_str(&format!("<tr><td>{row}</td><td>{}</td><td>{}</td></tr>\n", escape(col), both(vi, en)));
+        body.push_str(&format!("<tr><td>{row}</td><td>{}</td><td>{}</td></tr>\n", escape(col), both_of(vi, en)));
     }
     body.push_str("</table>");
-    page("Kết quả nhập dữ liệu", "Import result", &body)
+    page(d::IMPORT_RESULT, &body)
 }
 
 /// `<option>`s with `selected` on the one whose value is `current`.
@@ -349,35 +340,32 @@ pub fn map(points: &[MapPoint], q: &MapQuery, plans: &[PlanOption]) -> String {
          <div><label for=\"to\">{}</label><input type=\"date\" id=\"to\" name=\"to\" value=\"{}\"></div>\
          <div><label for=\"flag\">{}</label><select id=\"flag\" name=\"flag\">{flag_opts}</select></div>\
          <div><button type=\"submit\">Lọc / Filter</button></div></form>",
-        both("Kế hoạch", "Plan"),
-        both("Xã", "Commune"),
-        both("Từ ngày", "From"),
+        both(d::PLAN),
+        both(d::COMMUNE_2),
+        both(d::FROM_2),
         escape(&q.from),
-        both("Đến ngày", "To"),
+        both(d::TO),
         escape(&q.to),
-        both("Cờ", "Flags"),
+        both(d::FLAGS),
     );
     let legend = format!(
         "<p class=\"legend\" id=\"shown\" data-shown=\"{}\">{}: {} / {}<span class=\"sw\" style=\"background:#2e7d32\"></span>\
          {}<span class=\"sw\" style=\"background:#f9a825\"></span>{}<span class=\"sw\" style=\"background:#c62828\"></span>{}\
          <span class=\"sw\" style=\"background:#9e9e9e\"></span>{}</p>",
         shown.len(),
-        both("Số lần kiểm tra trên bản đồ", "Checks shown"),
+        both(d::CHECKS_SHOWN),
         shown.len(),
         points.len(),
-        both("Tại mô hình", "At the site"),
-        both("Ở gần", "Near"),
-        both("Có cờ", "Flagged"),
-        both("Chưa có kết luận", "No verdict"),
+        both(d::AT_THE_SITE),
+        both(d::NEAR),
+        both(d::FLAGGED_2),
+        both(d::NO_VERDICT),
     );
     let body = format!(
         "<style>{}</style>{form}{legend}{}<p><small>{}</small></p>",
         super::map::MAP_STYLE,
         super::map::svg(&shown, &q.commune),
-        both(
-            "Ranh giới xã theo danh mục 2025 (dữ liệu kèm theo phần mềm), không cần bản đồ nền trực tuyến.",
-            "Commune boundaries of the 2025 list, shipped with the software; no online base map needed."
-        )
+        both(d::COMMUNE_BOUNDARIES_OF_THE_2025)
     );
-    page("Bản đồ kiểm tra", "Map of checks", &body)
+    page(d::MAP_OF_CHECKS, &body)
 }

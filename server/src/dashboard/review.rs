@@ -6,9 +6,10 @@
 use chrono::NaiveDate;
 use vieclam_core::checks::minutes_html::escape;
 use vieclam_core::format::date;
+use vieclam_core::messages::{Text, dashboard as d};
 use vieclam_core::review::{HEADINGS, MergedReview, Rating};
 
-use super::render::{both, page};
+use super::render::{both, both_of, page};
 
 /// One contributor as the office reads them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,7 +60,7 @@ fn rating(r: Rating) -> String {
         Rating::Weak => "weak",
         Rating::NotAssessed => "none",
     };
-    format!("<span class=\"rating {class}\">{}</span>", both(r.label().vi, r.label().en))
+    format!("<span class=\"rating {class}\">{}</span>", both_of(r.label().vi, r.label().en))
 }
 
 /// The page.
@@ -70,9 +71,9 @@ pub fn render(p: &ReviewPage) -> String {
     );
     body.push_str(&format!(
         "<p>{} <a href=\"/office/plans\">{}</a> · {} {}</p>",
-        both("Kế hoạch", "Plan"),
+        both(d::PLAN),
         escape(&p.plan_code),
-        both("Xã, phường", "Commune"),
+        both(d::COMMUNE),
         escape(&p.commune_name),
     ));
     // The minutes of the meeting, for both sides to sign: printable, or as a Word file.
@@ -81,28 +82,25 @@ pub fn render(p: &ReviewPage) -> String {
          <a href=\"/office/plans/{0}/communes/{1}/minutes.docx\">Word (.docx)</a></p>",
         escape(&p.plan_id),
         escape(&p.commune_code),
-        both("Biên bản làm việc (in)", "Minutes of the meeting (print)"),
+        both(d::MINUTES_OF_THE_MEETING_PRINT),
     ));
     if p.merged.is_empty() {
-        body.push_str(&format!(
-            "<p>{}</p>",
-            both("Chưa có cán bộ nào gửi đánh giá về xã này.", "No inspector has sent a review of this commune yet.")
-        ));
-        return page("Đánh giá tại xã", "Commune review", &body);
+        body.push_str(&format!("<p>{}</p>", both(d::NO_INSPECTOR_HAS_SENT_A)));
+        return page(d::COMMUNE_REVIEW, &body);
     }
     body.push_str(&format!(
         "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
-        both("Cán bộ đóng góp", "Contributors"),
-        both("Cán bộ", "Inspector"),
-        both("Ngày làm việc", "Meeting day"),
-        both("Chứng cứ", "Evidence"),
+        both(d::CONTRIBUTORS),
+        both(d::INSPECTOR_2),
+        both(d::MEETING_DAY),
+        both(d::EVIDENCE),
     ));
     for a in &p.authors {
         body.push_str(&format!(
             "<tr class=\"author\"><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&a.name),
             date(a.held_on),
-            both(&a.evidence.0, &a.evidence.1)
+            both_of(&a.evidence.0, &a.evidence.1)
         ));
     }
     body.push_str("</table>");
@@ -114,10 +112,10 @@ pub fn render(p: &ReviewPage) -> String {
         body.push_str(&format!(
             "<section class=\"heading\" data-heading=\"{}\"><h3>{}</h3>",
             escape(&h.key),
-            both(vi, en)
+            both_of(vi, en)
         ));
         if h.contributions.is_empty() {
-            body.push_str(&format!("<p>{}</p>", both("Chưa có ý kiến.", "Nothing written.")));
+            body.push_str(&format!("<p>{}</p>", both(d::NOTHING_WRITTEN)));
         }
         for c in &h.contributions {
             body.push_str(&format!(
@@ -129,13 +127,9 @@ pub fn render(p: &ReviewPage) -> String {
         }
         body.push_str("</section>");
     }
-    let list = |title: (&str, &str), heads: (&str, &str, &str, &str), rows: Vec<(&str, &str)>| -> String {
-        let mut out = format!(
-            "<h2>{}</h2><table><tr><th>{}</th><th>{}</th></tr>",
-            both(title.0, title.1),
-            both(heads.0, heads.1),
-            both(heads.2, heads.3)
-        );
+    let list = |title: Text, heads: (Text, Text), rows: Vec<(&str, &str)>| -> String {
+        let mut out =
+            format!("<h2>{}</h2><table><tr><th>{}</th><th>{}</th></tr>", both(title), both(heads.0), both(heads.1));
         if rows.is_empty() {
             out.push_str("<tr><td colspan=\"2\">—</td></tr>");
         }
@@ -146,21 +140,21 @@ pub fn render(p: &ReviewPage) -> String {
     };
     let m = &p.merged;
     body.push_str(&list(
-        ("Thành phần tham dự", "Attendees"),
-        ("Họ và tên", "Name", "Chức vụ, đơn vị", "Function, organisation"),
+        d::ATTENDEES,
+        (d::NAME, d::FUNCTION_ORGANISATION),
         m.attendees.iter().map(|a| (a.name.as_str(), a.role.as_str())).collect(),
     ));
     body.push_str(&list(
-        ("Ý kiến tại buổi làm việc", "Opinions heard"),
-        ("Người nêu", "Who", "Nội dung", "What"),
+        d::OPINIONS_HEARD,
+        (d::WHO, d::WHAT),
         m.opinions.iter().map(|o| (o.who.as_str(), o.what.as_str())).collect(),
     ));
     body.push_str(&list(
-        ("Kiến nghị", "Recommendations"),
-        ("Gửi", "To", "Nội dung", "What"),
+        d::RECOMMENDATIONS,
+        (d::TO_2, d::WHAT),
         m.recommendations.iter().map(|r| (r.to.as_str(), r.what.as_str())).collect(),
     ));
-    page("Đánh giá tại xã", "Commune review", &body)
+    page(d::COMMUNE_REVIEW, &body)
 }
 
 /// The page's address for a plan's commune (ids percent-encoded: safe in a path and in an HTML attribute).

@@ -4,6 +4,7 @@
 //! says what was done, or why not (nothing changed).
 
 use vieclam_core::checks::minutes_html::escape;
+use vieclam_core::messages::{Text, dashboard as d};
 
 use super::render::{both, page};
 
@@ -69,7 +70,8 @@ fn role_words(role: &str) -> &'static str {
     }
 }
 
-fn button(action: &str, vi: &str, en: &str) -> String {
+fn button(action: &str, t: Text) -> String {
+    let (vi, en) = (t.vi, t.en);
     format!(
         "<form method=\"post\" action=\"{}\" style=\"display:inline\"><button type=\"submit\">{} / {}</button></form>",
         escape(action),
@@ -87,35 +89,35 @@ pub fn render(users: &[UserRow]) -> String {
          <input id=\"username\" name=\"username\" required maxlength=\"64\" autocomplete=\"off\"></div>\
          <div><label for=\"name\">{}</label><input id=\"name\" name=\"name\" required maxlength=\"200\"></div>\
          <div><button type=\"submit\">{}</button></div></form><table>",
-        both("Vai trò", "Role"),
-        both("Tên đăng nhập", "User name"),
-        both("Họ và tên", "Full name"),
-        both("Thêm tài khoản", "Add account"),
+        both(d::ROLE),
+        both(d::USER_NAME),
+        both(d::FULL_NAME),
+        both(d::ADD_ACCOUNT),
     );
     body.push_str(&format!(
         "<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
-        both("Tên đăng nhập", "User name"),
-        both("Họ và tên", "Full name"),
-        both("Vai trò", "Role"),
-        both("Trạng thái", "Status"),
-        both("Thiết bị", "Devices"),
+        both(d::USER_NAME),
+        both(d::FULL_NAME),
+        both(d::ROLE),
+        both(d::STATUS),
+        both(d::DEVICES),
     ));
     for u in users {
         let id = &u.id;
-        let status = if u.disabled { "Đã khóa / Disabled" } else { "Đang hoạt động / Active" };
+        let status = if u.disabled { d::ACCOUNT_DISABLED } else { d::ACCOUNT_ACTIVE }.joined(&[]);
         let toggle = if u.disabled {
-            button(&format!("/office/users/{id}/enable"), "Mở khóa", "Enable")
+            button(&format!("/office/users/{id}/enable"), d::ENABLE)
         } else {
-            button(&format!("/office/users/{id}/disable"), "Khóa", "Disable")
+            button(&format!("/office/users/{id}/disable"), d::DISABLE)
         };
         let devices: Vec<String> = u
             .devices
             .iter()
             .map(|d| {
                 let state = if d.revoked {
-                    "<span class=\"flag\">Đã thu hồi / Revoked</span>".to_owned()
+                    format!("<span class=\"flag\">{}</span>", d::DEVICE_REVOKED.joined(&[]))
                 } else {
-                    button(&format!("/office/devices/{}/revoke", d.id), "Thu hồi", "Revoke")
+                    button(&format!("/office/devices/{}/revoke", d.id), d::REVOKE)
                 };
                 format!("{} ({}, {}) {state}", escape(&d.name), escape(&d.platform), escape(&d.enrolled_on))
             })
@@ -128,11 +130,11 @@ pub fn render(users: &[UserRow]) -> String {
             role_words(&u.role),
             status,
             if devices.is_empty() { "—".to_owned() } else { devices.join("<br>") },
-            button(&format!("/office/users/{id}/reset-password"), "Đặt lại mật khẩu", "Reset password"),
+            button(&format!("/office/users/{id}/reset-password"), d::RESET_PASSWORD),
         ));
     }
     body.push_str("</table>");
-    page("Tài khoản và thiết bị", "Accounts and devices", &body)
+    page(d::ACCOUNTS_AND_DEVICES, &body)
 }
 
 /// What an action did (`done`) or why it was refused, with the way back.
@@ -142,5 +144,5 @@ pub fn outcome(done: bool, message: &str) -> String {
         "<p{class}>{}</p><p><a href=\"/office/users\">← Quay lại / Back</a></p>",
         escape(message).replace('\n', "<br>")
     );
-    if done { page("Đã thực hiện", "Done", &body) } else { page("Chưa thực hiện", "Not done", &body) }
+    if done { page(d::DONE, &body) } else { page(d::NOT_DONE, &body) }
 }

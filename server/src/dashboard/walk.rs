@@ -11,8 +11,9 @@ use vieclam_core::checks::minutes_html::escape;
 use vieclam_core::checks::plot_walk::PlotWalkRecord;
 use vieclam_core::evidence::binding::Binding;
 use vieclam_core::messages::checks_geo::{distance, hectares};
+use vieclam_core::messages::dashboard as d;
 
-use super::render::both;
+use super::render::{both, both_of};
 
 /// Metres in a degree of latitude (and of longitude at the equator), for drawing: the ring is a few hundred metres
 /// across, where the flat approximation is far finer than a pixel.
@@ -53,79 +54,72 @@ impl WalkView {
 
 /// A figure in both languages (decimal comma in Vietnamese).
 fn figure(f: impl Fn(Lang) -> String) -> String {
-    both(&f(Lang::Vi), &f(Lang::En))
+    both_of(&f(Lang::Vi), &f(Lang::En))
 }
 
 /// The page's section: a heading, the facts, the drawing; a line saying no walk was recorded when there is none.
 pub fn section(walk: Option<&WalkView>) -> String {
-    let mut out = format!("<h2>{}</h2>", both("Diện tích đo thực địa", "Plot walked"));
+    let mut out = format!("<h2>{}</h2>", both(d::PLOT_WALKED));
     let Some(w) = walk else {
-        out.push_str(&format!(
-            "<p>{}</p>",
-            both("Lần kiểm tra này chưa đo thửa đất.", "No plot was walked on this check.")
-        ));
+        out.push_str(&format!("<p>{}</p>", both(d::NO_PLOT_WAS_WALKED_ON)));
         return out;
     };
     let r = &w.record;
     let row = |th: String, td: String| format!("<tr><th>{th}</th><td>{td}</td></tr>");
     let mut rows = vec![
-        row(both("Diện tích đo được", "Area walked"), figure(|l| hectares(r.area_ha, l))),
-        row(both("Chu vi", "Perimeter"), figure(|l| distance(r.perimeter_m, l))),
+        row(both(d::AREA_WALKED), figure(|l| hectares(r.area_ha, l))),
+        row(both_of("Chu vi", "Perimeter"), figure(|l| distance(r.perimeter_m, l))),
     ];
-    let mut points = both(
+    let mut points = both_of(
         &format!("{} điểm dùng, {} điểm bỏ (kém chính xác)", r.used_points, r.dropped_points),
         &format!("{} used, {} dropped (imprecise)", r.used_points, r.dropped_points),
     );
     if r.mocked_points > 0 {
         points.push_str(&format!(
             "<br><span class=\"flag\" data-walk=\"mocked\">{}</span>",
-            both(
+            both_of(
                 &format!("{} điểm có vị trí giả lập", r.mocked_points),
                 &format!("{} points carried a mock location", r.mocked_points)
             )
         ));
     }
-    rows.push(row(both("Điểm đo", "Points"), points));
-    let funded = if r.funded_ha > 0.0 {
-        figure(|l| hectares(r.funded_ha, l))
-    } else {
-        both("Hồ sơ vay không ghi diện tích", "The loan file names no area")
-    };
+    rows.push(row(both(d::POINTS), points));
+    let funded = if r.funded_ha > 0.0 { figure(|l| hectares(r.funded_ha, l)) } else { both(d::THE_LOAN_FILE_NAMES_NO) };
     let mut funded = funded;
     // The device's figure is kept as it compared with; a loan file that says otherwise now is pointed out.
     if let Some(office) = w.office_funded_ha.filter(|o| (o - r.funded_ha).abs() > FUNDED_SLACK_HA) {
         funded.push_str(&format!(
             "<br><span class=\"flag\" data-walk=\"funded_differs\">{}</span>",
-            both(
+            both_of(
                 &format!("Hồ sơ vay hiện ghi {}", hectares(office, Lang::Vi)),
                 &format!("The loan file now says {}", hectares(office, Lang::En))
             )
         ));
     }
-    rows.push(row(both("Diện tích được vay vốn", "Area funded"), funded));
+    rows.push(row(both(d::AREA_FUNDED), funded));
     if let Some(d) = r.difference_pct() {
         let cls =
             if matches!(r.verdict, vieclam_core::checks::walk::AreaVerdict::Matches) { "" } else { " class=\"flag\"" };
         let en = format!("{d:+.1}%");
         rows.push(row(
-            both("Chênh lệch", "Difference"),
-            format!("<span data-walk=\"difference\"{cls}>{}</span>", both(&en.replace('.', ","), &en)),
+            both(d::DIFFERENCE),
+            format!("<span data-walk=\"difference\"{cls}>{}</span>", both_of(&en.replace('.', ","), &en)),
         ));
     }
     rows.push(row(
-        both("Kết luận", "Verdict"),
+        both(d::VERDICT),
         format!(
             "<span data-walk=\"verdict\" data-code=\"{}\">{}</span>",
             r.verdict.code(),
             figure(|l| r.verdict.message(r.area_ha, r.funded_ha, l))
         ),
     ));
-    rows.push(row(both("Thời điểm đo", "Walked at"), escape(&w.walked_at)));
+    rows.push(row(both(d::WALKED_AT), escape(&w.walked_at)));
     let t = w.evidence.text();
     let cls = if w.evidence.is_finding() { " class=\"flag\"" } else { "" };
     rows.push(row(
-        both("Chứng cứ", "Evidence"),
-        format!("<span data-evidence=\"{}\"{cls}>{}</span>", w.evidence.code(), both(t.vi, t.en)),
+        both(d::EVIDENCE),
+        format!("<span data-evidence=\"{}\"{cls}>{}</span>", w.evidence.code(), both_of(t.vi, t.en)),
     ));
     out.push_str(&format!("<table class=\"facts walk\">{}</table>", rows.join("")));
     out.push_str(&drawing(&r.ring));

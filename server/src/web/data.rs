@@ -11,6 +11,7 @@ use vieclam_core::checks::checklist::{self, AnswerValue};
 use vieclam_core::checks::lifecycle;
 use vieclam_core::messages::Lang;
 use vieclam_core::messages::checks as checks_msg;
+use vieclam_core::messages::{Text, dashboard as d};
 use vieclam_core::records::InspectionPlan;
 
 use super::book::{self, Book};
@@ -105,13 +106,13 @@ pub(super) fn commune_name(code: &str) -> String {
 fn verdict(check: &Value) -> String {
     let v = &check["verdict"];
     let metres = v["distance_m"].as_f64().map_or(String::new(), |d| format!(" ({d:.0} m)"));
-    let (vi, en) = match v["place"].as_str().unwrap_or("") {
-        "at_site" => ("Đang ở tại mô hình", "At the site"),
-        "near" => ("Ở gần mô hình", "Near the site"),
-        "away" => ("Không ở tại mô hình", "Away from the site"),
-        "poor_fix" => ("Định vị không đủ chính xác", "Location too imprecise"),
-        "mocked" => ("Vị trí giả lập", "Mocked location"),
-        _ => ("Chưa có kết luận", "No verdict"),
+    let Text { vi, en } = match v["place"].as_str().unwrap_or("") {
+        "at_site" => d::AT_THE_SITE_2,
+        "near" => d::NEAR_THE_SITE,
+        "away" => d::AWAY_FROM_THE_SITE,
+        "poor_fix" => d::LOCATION_TOO_IMPRECISE,
+        "mocked" => d::MOCKED_LOCATION,
+        _ => d::NO_VERDICT,
     };
     format!("{vi}{metres} / {en}")
 }

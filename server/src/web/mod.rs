@@ -26,6 +26,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 use vieclam_core::checks::minutes_html::escape;
+use vieclam_core::messages::dashboard as d;
 use vieclam_core::sync::wire::{DeviceInfo, MAX_PASSWORD_BYTES, MAX_USERNAME_BYTES, Role};
 
 use tower_http::compression::CompressionLayer;
@@ -171,7 +172,7 @@ async fn login(
     let wrong = || {
         (
             StatusCode::UNAUTHORIZED,
-            Html(form_page(Some(("Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password.")))),
+            Html(form_page(Some((d::WRONG_USER_NAME_OR_PASSWORD.vi, d::WRONG_USER_NAME_OR_PASSWORD.en)))),
         )
             .into_response()
     };

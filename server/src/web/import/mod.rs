@@ -34,7 +34,7 @@ use axum::{Extension, Form, Router};
 use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
-use vieclam_core::messages::Lang;
+use vieclam_core::messages::{Lang, Text, import_page as m};
 
 use crate::api::SMALL_BODY_LIMIT;
 use crate::auth::Caller;
@@ -86,8 +86,12 @@ pub fn router(state: AppState) -> Router {
 struct Refusal(StatusCode, &'static str, String, String);
 
 impl Refusal {
-    fn new(status: StatusCode, code: &'static str, vi: &str, en: &str) -> Refusal {
-        Refusal(status, code, vi.to_owned(), en.to_owned())
+    fn new(status: StatusCode, code: &'static str, text: Text) -> Refusal {
+        Refusal::with(status, code, text, &[])
+    }
+
+    fn with(status: StatusCode, code: &'static str, text: Text, args: &[(&str, &str)]) -> Refusal {
+        Refusal(status, code, text.fill(Lang::Vi, args), text.fill(Lang::En, args))
     }
 
     /// The upload form again, the refusal above it.
@@ -103,13 +107,7 @@ impl Refusal {
 
 fn failed(what: &str, e: impl std::fmt::Display) -> Response {
     tracing::warn!(error = %e, "{what}");
-    Refusal::new(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "server.unavailable",
-        "Lỗi máy chủ, chưa nhập gì; thử lại sau.",
-        "Server error, nothing imported; try again later.",
-    )
-    .alone()
+    Refusal::new(StatusCode::SERVICE_UNAVAILABLE, "server.unavailable", m::SERVER_ERROR_NOTHING_IMPORTED_TRY).alone()
 }
 
 async fn form() -> Html<String> {
@@ -127,13 +125,11 @@ fn clean_name(raw: Option<&str>, input: &str) -> String {
 
 fn too_large(max: usize) -> Refusal {
     let mb = max / (1024 * 1024);
-    Refusal(
+    Refusal::with(
         StatusCode::PAYLOAD_TOO_LARGE,
         "import.upload_too_large",
-        format!("Tệp tải lên lớn quá {mb} MB: chưa nhập gì. Tách sổ theo huyện, hoặc lưu dạng .xlsx (nhỏ hơn)."),
-        format!(
-            "The upload is larger than {mb} MB: nothing imported. Split the book by district, or save it as .xlsx."
-        ),
+        m::UPLOAD_TOO_LARGE,
+        &[("mb", &mb.to_string())],
     )
 }
 
@@ -144,12 +140,7 @@ async fn read_form(mut form: Multipart, max: usize) -> Result<Vec<(String, Vec<u
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             too_large(max)
         } else {
-            Refusal::new(
-                StatusCode::BAD_REQUEST,
-                "import.bad_form",
-                "Tải lên bị lỗi hoặc bị ngắt giữa chừng; chọn tệp và gửi lại.",
-                "The upload was malformed or cut short; choose the file and send it again.",
-            )
+            Refusal::new(StatusCode::BAD_REQUEST, "import.bad_form", m::THE_UPLOAD_WAS_MALFORMED_OR)
         }
     };
     let mut got: [Option<(String, Vec<u8>)>; 3] = [None, None, None];
@@ -166,12 +157,7 @@ async fn read_form(mut form: Multipart, max: usize) -> Result<Vec<(String, Vec<u
         }
         if let (Some(s), Some(name)) = (slot, name) {
             if got[s].is_some() {
-                return Err(Refusal::new(
-                    StatusCode::BAD_REQUEST,
-                    "import.bad_form",
-                    "Mỗi ô chỉ chọn một tệp.",
-                    "Choose one file in each box.",
-                ));
+                return Err(Refusal::new(StatusCode::BAD_REQUEST, "import.bad_form", m::CHOOSE_ONE_FILE_IN_EACH));
             }
             got[s] = Some((name, bytes));
         }
@@ -180,12 +166,7 @@ async fn read_form(mut form: Multipart, max: usize) -> Result<Vec<(String, Vec<u
         return Err(too_large(max));
     }
     if got[0].as_ref().is_none_or(|(_, b)| b.is_empty()) {
-        return Err(Refusal::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "import.no_file",
-            "Chưa chọn tệp danh sách khoản vay (hoặc tệp rỗng).",
-            "No loan list file chosen (or the file is empty).",
-        ));
+        return Err(Refusal::new(StatusCode::UNPROCESSABLE_ENTITY, "import.no_file", m::NO_LOAN_LIST_FILE_CHOSEN));
     }
     Ok(got.into_iter().flatten().filter(|(_, b)| !b.is_empty()).collect())
 }
@@ -199,20 +180,20 @@ fn not_a_spreadsheet(name: &str, bytes: &[u8]) -> Option<Refusal> {
         return None;
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Some(Refusal(
+        return Some(Refusal::with(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "import.old_xls",
-            format!("«{name}» là tệp Excel 97–2003 (.xls): mở bằng Excel và lưu lại dạng .xlsx hoặc CSV UTF-8."),
-            format!("“{name}” is an Excel 97–2003 file (.xls): open it in Excel and save it as .xlsx or CSV UTF-8."),
+            m::OLD_XLS,
+            &[("name", name)],
         ));
     }
     let head = &bytes[..bytes.len().min(8192)];
     head.contains(&0).then(|| {
-        Refusal(
+        Refusal::with(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "import.not_spreadsheet",
-            format!("«{name}» không phải bảng tính: chỉ nhận tệp Excel .xlsx hoặc CSV."),
-            format!("“{name}” is not a spreadsheet: only Excel .xlsx or CSV files are taken."),
+            m::NOT_SPREADSHEET,
+            &[("name", name)],
         )
     })
 }
@@ -255,13 +236,8 @@ async fn preview(
     upload: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let Ok(upload) = upload else {
-        return Refusal::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "import.bad_form",
-            "Gửi tệp bằng mẫu tải lên của trang này.",
-            "Send the files with this page's upload form.",
-        )
-        .on_form();
+        return Refusal::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "import.bad_form", m::SEND_THE_FILES_WITH_THIS)
+            .on_form();
     };
     let files = match read_form(upload, max_bytes()).await {
         Ok(files) => files,
@@ -325,13 +301,7 @@ struct ConfirmForm {
 }
 
 fn unknown_token() -> Response {
-    Refusal::new(
-        StatusCode::NOT_FOUND,
-        "import.unknown_token",
-        "Không có bản nhập nào chờ xác nhận với mã này (quá một giờ thì bản xem trước bị xóa): tải tệp lên lại.",
-        "No import awaits confirmation under this token (a preview is removed after an hour): upload the file again.",
-    )
-    .alone()
+    Refusal::new(StatusCode::NOT_FOUND, "import.unknown_token", m::NO_IMPORT_AWAITS_CONFIRMATION_UNDER).alone()
 }
 
 async fn confirm(
@@ -352,13 +322,7 @@ async fn confirm(
         Err(e) => return failed("reading a staged import failed", e),
     };
     if meta.device_id != caller.device_id || meta.account_id != caller.account.id {
-        return Refusal::new(
-            StatusCode::FORBIDDEN,
-            "import.other_session",
-            "Bản xem trước này thuộc phiên đăng nhập khác: tải tệp lên lại trong phiên này.",
-            "This preview belongs to another sign-in session: upload the file again in this one.",
-        )
-        .alone();
+        return Refusal::new(StatusCode::FORBIDDEN, "import.other_session", m::THIS_PREVIEW_BELONGS_TO_ANOTHER).alone();
     }
     match stage::progress(store, &token).await {
         Ok(stage::Progress::Waiting) => {}
@@ -368,28 +332,15 @@ async fn confirm(
     }
     let lifetime = chrono::Duration::from_std(stage::LIFETIME).unwrap_or(chrono::Duration::hours(1));
     if Utc::now().signed_duration_since(meta.created_at) > lifetime {
-        return Refusal::new(
-            StatusCode::GONE,
-            "import.expired",
-            "Bản xem trước đã quá một giờ: tải tệp lên lại để xem trước và xác nhận.",
-            "The preview is more than an hour old: upload the file again to preview and confirm it.",
-        )
-        .alone();
+        return Refusal::new(StatusCode::GONE, "import.expired", m::THE_PREVIEW_IS_MORE_THAN).alone();
     }
     let bytes = match stage::files(store, &token, &meta).await {
         Ok(Some(bytes)) => bytes,
         Ok(None) => return unknown_token(),
         Err(e) => return failed("reading a staged import failed", e),
     };
-    let changed = || {
-        Refusal::new(
-            StatusCode::CONFLICT,
-            "import.changed_since_preview",
-            "Kết quả kiểm tra khác với bản xem trước (bộ quy định vừa thay đổi?): chưa nhập gì; tải tệp lên lại.",
-            "The file no longer reads as previewed (the rule sets changed?): nothing imported; upload it again.",
-        )
-        .alone()
-    };
+    let changed =
+        || Refusal::new(StatusCode::CONFLICT, "import.changed_since_preview", m::THE_FILE_NO_LONGER_READS).alone();
     if bytes.iter().zip(&meta.files).any(|(b, f)| sha256_hex(b) != f.sha256) {
         return changed();
     }
@@ -431,25 +382,11 @@ async fn confirm(
 /// A confirmation claimed and not finished: another server process is writing it, or the server stopped while
 /// writing (the transaction rolled back). Either way this one writes nothing.
 fn interrupted() -> Response {
-    Refusal::new(
-        StatusCode::CONFLICT,
-        "import.in_progress",
-        "Bản nhập này đang được ghi, hoặc đã bị ngắt khi ghi: không ghi lần nữa. Xem số liệu theo xã; nếu chưa có, \
-         tải tệp lên lại.",
-        "This import is being written, or its write was cut short: it is not written again. See the figures by \
-         commune; if it is not there, upload the file again.",
-    )
-    .alone()
+    Refusal::new(StatusCode::CONFLICT, "import.in_progress", m::THIS_IMPORT_IS_BEING_WRITTEN).alone()
 }
 
 fn already_confirmed() -> Response {
-    Refusal::new(
-        StatusCode::CONFLICT,
-        "import.already_confirmed",
-        "Bản nhập này đã được xác nhận và ghi rồi: không ghi lần nữa.",
-        "This import was confirmed and written already: it is not written again.",
-    )
-    .alone()
+    Refusal::new(StatusCode::CONFLICT, "import.already_confirmed", m::THIS_IMPORT_WAS_CONFIRMED_AND).alone()
 }
 
 #[cfg(test)]

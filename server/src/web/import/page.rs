@@ -3,10 +3,11 @@
 //! tests drive them by those ids.
 
 use vieclam_core::checks::minutes_html::escape;
+use vieclam_core::messages::{Text, import_page as m};
 
 use super::stage::StagedFile;
 use super::tally::KindTally;
-use crate::dashboard::render::{both, page};
+use crate::dashboard::render::{both, both_of, both_with, page};
 use crate::import::RowError;
 
 /// Problems listed on one page at most. A book whose every row is wrong (a wrong export, a date format Excel
@@ -16,16 +17,17 @@ pub const MAX_SHOWN: usize = 10_000;
 
 /// The record kinds an import writes, in words.
 fn kind_words(kind: &str) -> (&str, &str) {
+    let t = |t: Text| (t.vi, t.en);
     match kind {
-        "loan_programme" => ("Chương trình cho vay", "Loan programmes"),
-        "borrower" => ("Người vay", "Borrowers"),
-        "loan" => ("Khoản vay", "Loans"),
-        "schedule" => ("Lịch trả nợ", "Repayment schedules"),
-        "payment" => ("Lần trả nợ", "Payments"),
-        "funded_model" => ("Mô hình được vay vốn", "Funded models"),
-        "site" => ("Địa điểm mô hình", "Sites"),
-        "savings_group" => ("Tổ TK&VV", "Savings-and-loan groups"),
-        "transaction_point" => ("Điểm giao dịch", "Transaction points"),
+        "loan_programme" => t(m::LOAN_PROGRAMMES),
+        "borrower" => t(m::BORROWERS),
+        "loan" => t(m::LOANS),
+        "schedule" => t(m::REPAYMENT_SCHEDULES),
+        "payment" => t(m::PAYMENTS),
+        "funded_model" => t(m::FUNDED_MODELS),
+        "site" => t(m::SITES),
+        "savings_group" => t(m::SAVINGS_AND_LOAN_GROUPS),
+        "transaction_point" => t(m::TRANSACTION_POINTS),
         other => (other, other),
     }
 }
@@ -57,46 +59,39 @@ pub fn form(error: Option<(&str, &str, &str)>, max_bytes: usize) -> String {
          <div><label for=\"import-relief\">{}</label><input type=\"file\" id=\"import-relief\" name=\"relief\" \
          accept=\".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"></div>\
          <div><button type=\"submit\" id=\"import-preview\">{}</button></div></form><p><small>{}</small></p>",
-        both(
-            "Tải lên sao kê của Ngân hàng Chính sách xã hội (Excel .xlsx hoặc CSV UTF-8). Hệ thống kiểm tra từng dòng \
-             và cho xem trước; chưa ghi gì cho đến khi bấm «Xác nhận nhập».",
-            "Upload the Social Policy Bank's export (Excel .xlsx or CSV UTF-8). Every row is checked and shown first; \
-             nothing is written until you press “Confirm import”."
-        ),
-        both("Danh sách khoản vay (hoặc cả sổ Excel)", "Loan list (or the whole workbook)"),
-        both("Lịch sử trả nợ (nếu là tệp riêng)", "Payment history (if a separate file)"),
-        both("Xử lý nợ (nếu là tệp riêng)", "Relief events (if a separate file)"),
-        both("Xem trước", "Preview"),
-        escape(&format!(
-            "Tối đa {mb} MB mỗi lần tải (sổ 100.000 khoản vay kèm lịch sử trả nợ khoảng 78 MB CSV). \
-             / At most {mb} MB an upload (a book of 100,000 loans with its payments is about 78 MB of CSV)."
-        )),
+        both(m::UPLOAD_THE_SOCIAL_POLICY_BANKS),
+        both(m::LOAN_LIST_OR_THE_WHOLE),
+        both(m::PAYMENT_HISTORY_IF_A_SEPARATE),
+        both(m::RELIEF_EVENTS_IF_A_SEPARATE),
+        both(m::PREVIEW),
+        escape(&m::AT_MOST_MB.joined(&[("mb", &mb.to_string())])),
     );
-    page("Nhập dữ liệu khoản vay", "Import loans", &body)
+    page(m::IMPORT_LOANS, &body)
 }
 
 /// A refusal's paragraph, with its stable code for tests and support.
 fn refusal(code: &str, vi: &str, en: &str) -> String {
-    format!("<p class=\"flag\" id=\"import-error\" data-code=\"{}\">{}</p>", escape(code), both(vi, en))
+    format!("<p class=\"flag\" id=\"import-error\" data-code=\"{}\">{}</p>", escape(code), both_of(vi, en))
 }
 
 /// A refused upload or confirmation: why, and the way back to the form.
 pub fn refused(code: &str, vi: &str, en: &str) -> String {
     let body = format!(
-        "{}<p><a href=\"/office/import\" id=\"import-again\">← Nhập tệp khác / Upload another file</a></p>",
-        refusal(code, vi, en)
+        "{}<p><a href=\"/office/import\" id=\"import-again\">← {}</a></p>",
+        refusal(code, vi, en),
+        escape(&m::UPLOAD_ANOTHER_FILE.joined(&[]))
     );
-    page("Chưa nhập", "Not imported", &body)
+    page(m::NOT_IMPORTED, &body)
 }
 
 fn problems(id: &str, rows: &[RowError]) -> String {
     let mut t = format!(
         "<table id=\"{id}\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-        both("Bảng", "Table"),
-        both("Dòng", "Row"),
-        both("Cột", "Column"),
-        both("Mã", "Code"),
-        both("Lý do", "Reason")
+        both(m::TABLE),
+        both(m::ROW),
+        both(m::COLUMN),
+        both(m::CODE),
+        both(m::REASON)
     );
     for r in rows.iter().take(MAX_SHOWN) {
         t.push_str(&format!(
@@ -109,18 +104,12 @@ fn problems(id: &str, rows: &[RowError]) -> String {
             r.row,
             escape(&r.column),
             escape(&r.code),
-            both(&r.message_vi, &r.message_en)
+            both_of(&r.message_vi, &r.message_en)
         ));
     }
     t.push_str("</table>");
     if rows.len() > MAX_SHOWN {
-        t.push_str(&format!(
-            "<p>{}</p>",
-            both(
-                &format!("… và {} dòng nữa không hiện ở đây.", n(rows.len() - MAX_SHOWN)),
-                &format!("… and {} more not shown here.", n(rows.len() - MAX_SHOWN))
-            )
-        ));
+        t.push_str(&format!("<p>{}</p>", both_with(m::MORE_NOT_SHOWN, &[("n", &n(rows.len() - MAX_SHOWN))])));
     }
     t
 }
@@ -144,11 +133,11 @@ pub struct Preview<'a> {
 fn counts(tallies: &[KindTally]) -> String {
     let mut t = format!(
         "<table id=\"import-counts\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-        both("Loại", "Kind"),
-        both("Tổng", "Total"),
-        both("Mới", "New"),
-        both("Thay đổi", "Changed"),
-        both("Không đổi", "Unchanged")
+        both(m::KIND),
+        both(m::TOTAL),
+        both(m::NEW),
+        both(m::CHANGED),
+        both(m::UNCHANGED)
     );
     for k in tallies {
         let (vi, en) = kind_words(&k.kind);
@@ -160,7 +149,7 @@ fn counts(tallies: &[KindTally]) -> String {
             k.new,
             k.changed,
             k.unchanged(),
-            both(vi, en),
+            both_of(vi, en),
             n(k.total),
             n(k.new),
             n(k.changed),
@@ -187,46 +176,35 @@ pub fn preview(p: &Preview) -> String {
         "<p id=\"import-summary\" data-accepted=\"{}\" data-rejected=\"{}\">{}</p>",
         p.accepted_rows,
         p.rejected.len(),
-        both(
-            &format!("{} dòng hợp lệ, {} lỗi.", n(p.accepted_rows), n(p.rejected.len())),
-            &format!("{} rows accepted, {} problems.", n(p.accepted_rows), n(p.rejected.len()))
-        )
+        both_with(m::ROWS_ACCEPTED, &[("accepted", &n(p.accepted_rows)), ("rejected", &n(p.rejected.len()))])
     ));
     if !p.rejected.is_empty() {
-        body.push_str(&refusal(
-            "import.bad_rows",
-            "Chưa nhập gì: tệp còn dòng lỗi. Sửa các dòng dưới đây trong tệp rồi tải lên lại.",
-            "Nothing imported: the file has bad rows. Fix the rows below in the file and upload it again.",
-        ));
-        body.push_str(&format!("<h2>{}</h2>", both("Dòng lỗi", "Bad rows")));
+        let t = m::NOTHING_IMPORTED_THE_FILE_HAS;
+        body.push_str(&refusal("import.bad_rows", t.vi, t.en));
+        body.push_str(&format!("<h2>{}</h2>", both(m::BAD_ROWS)));
         body.push_str(&problems("import-problems", p.rejected));
     }
     if !p.findings.is_empty() {
-        body.push_str(&format!(
-            "<h2>{}</h2><p>{}</p>",
-            both("Lưu ý", "Findings"),
-            both(
-                "Các khoản vay này trái bộ quy định đang áp dụng; vẫn nhập đúng như ngân hàng ghi, kèm lưu ý.",
-                "These loans break the rule set in force; they are imported as the bank wrote them, with the finding."
-            )
-        ));
+        body.push_str(&format!("<h2>{}</h2><p>{}</p>", both(m::FINDINGS), both(m::THESE_LOANS_BREAK_THE_RULE)));
         body.push_str(&problems("import-findings", p.findings));
     }
-    body.push_str(&format!("<h2>{}</h2>{}", both("Sẽ ghi vào hệ thống", "What would be written"), counts(p.tallies)));
+    body.push_str(&format!("<h2>{}</h2>{}", both(m::WHAT_WOULD_BE_WRITTEN), counts(p.tallies)));
     match p.token {
         Some(token) => body.push_str(&format!(
             "<form id=\"import-confirm-form\" method=\"post\" action=\"/office/import/confirm\">\
              <input type=\"hidden\" id=\"import-token\" name=\"token\" value=\"{}\">\
-             <p><button type=\"submit\" id=\"import-confirm\">Xác nhận nhập / Confirm import</button></p></form>\
+             <p><button type=\"submit\" id=\"import-confirm\">{}</button></p></form>\
              <p><small>{}</small></p>",
             escape(token),
-            both("Bản xem trước giữ trong một giờ.", "This preview is kept for one hour.")
+            escape(&m::CONFIRM_IMPORT.joined(&[])),
+            both(m::THIS_PREVIEW_IS_KEPT_FOR)
         )),
-        None => body.push_str(
-            "<p><a href=\"/office/import\" id=\"import-again\">← Tải lên tệp đã sửa / Upload the fixed file</a></p>",
-        ),
+        None => body.push_str(&format!(
+            "<p><a href=\"/office/import\" id=\"import-again\">← {}</a></p>",
+            escape(&m::UPLOAD_THE_FIXED_FILE.joined(&[]))
+        )),
     }
-    page("Xem trước khi nhập", "Import preview", &body)
+    page(m::IMPORT_PREVIEW, &body)
 }
 
 /// The result of a confirmed import: what was written, and where to see the book.
@@ -236,13 +214,10 @@ pub fn done(files_read: &[StagedFile], accepted_rows: usize, written: usize, tal
          <p><a href=\"/office/communes\" id=\"import-communes\">{}</a> · \
          <a href=\"/office/import\" id=\"import-again\">{}</a></p>",
         files(files_read),
-        both(
-            &format!("Đã nhập {} dòng: ghi {} bản ghi.", n(accepted_rows), n(written)),
-            &format!("Imported {} rows: {} records written.", n(accepted_rows), n(written))
-        ),
+        both_with(m::IMPORTED_ROWS, &[("rows", &n(accepted_rows)), ("written", &n(written))]),
         counts(tallies),
-        both("Xem số liệu dư nợ theo xã →", "See the loan book by commune →"),
-        both("Nhập tệp khác", "Import another file"),
+        both(m::SEE_THE_LOAN_BOOK_BY),
+        both(m::IMPORT_ANOTHER_FILE),
     );
-    page("Đã nhập dữ liệu", "Import done", &body)
+    page(m::IMPORT_DONE, &body)
 }
