@@ -12,9 +12,9 @@
 #
 # Usage: scripts/android-app-jvm.sh     exits non-zero on a compile error; honours CARGO_TARGET_DIR and VIECLAM_CACHE.
 #        Prints "android app: N Kotlin files compiled against android-all API 36 + L real libraries + M stub files".
-#        APP_KOTLIN_HOME=DIR compiles with the Kotlin distribution in DIR instead of kotlin-toolchain.sh's (e.g. the
-#        version android/gradle/libs.versions.toml names: npm pack kotlin-compiler@2.1.0 and unpack it; DIR is its
-#        package/ folder).
+#        APP_KOTLIN_HOME=DIR compiles with the Kotlin distribution in DIR instead of kotlin-toolchain.sh's, e.g.
+#        APP_KOTLIN_HOME=$(scripts/app-kotlin.sh) for the version android/gradle/libs.versions.toml names, from
+#        Maven Central (scripts/android-ui-jvm.sh compiles the ui module alone with it in scripts/test.sh).
 # Needs: cargo (the bindings), a JDK 17+ (with its jar tool), npm and mvn. Downloads, once, into ~/.cache/vieclam
 #   (VIECLAM_CACHE) with mvn from Maven Central: org.robolectric:android-all (~190 MB), the AndroidX and Play services
 #   jars and AARs listed below (~15 MB, their classes.jar kept), and the Compose desktop jars if
@@ -38,12 +38,7 @@ android_dir=$cache/android-all-${ANDROID_ALL##*:}
 die() { echo "android-app-jvm.sh: $*" >&2; exit 1; }
 
 # A version from android/gradle/libs.versions.toml's [versions].
-toml_version() {
-  local v
-  v=$(sed -n "s/^$1 *= *\"\([^\"]*\)\"/\1/p" android/gradle/libs.versions.toml)
-  [[ -n "$v" ]] || die "no version '$1' in android/gradle/libs.versions.toml"
-  echo "$v"
-}
+toml_version() { scripts/catalogue-version.sh "$1"; }
 # The real libraries, only their classes (no transitive resolution: Maven cannot read Gradle's AAR metadata). The
 # app's own dependencies at libs.versions.toml's versions, then the libraries their API types come from (supertypes
 # and signatures) at the versions their poms name (annotation-jvm only for its nullability annotations). The other
@@ -76,12 +71,13 @@ LIBRARIES=(
 )
 libraries_dir=$cache/android-libraries-$(printf '%s\n' "${LIBRARIES[@]}" | sha256sum | cut -c1-12)
 
-# mvn dependency:copy of one artifact into a folder; Maven's output is shown only when it fails.
+# mvn dependency:copy of one artifact into a folder, with strict checksums (-C: a download that does not match the
+# .sha1 Maven Central serves fails); Maven's output is shown only when it fails.
 fetch() {
   command -v mvn >/dev/null || die "mvn not found (apt-get install maven)"
   echo "fetching $1 from Maven Central into $2" >&2
   local log
-  log=$(mvn -B -q "$DEPENDENCY_PLUGIN:copy" -Dartifact="$1" -DoutputDirectory="$2" 2>&1) \
+  log=$(mvn -B -q -C "$DEPENDENCY_PLUGIN:copy" -Dartifact="$1" -DoutputDirectory="$2" 2>&1) \
     || die "mvn could not fetch $1:"$'\n'"$log"
 }
 

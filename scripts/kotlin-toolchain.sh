@@ -53,8 +53,9 @@ install_jars() {
     command -v mvn >/dev/null || die "mvn not found (apt-get install maven)"
     echo "fetching $coord from Maven Central" >&2
     local log
-    # Maven's own output is shown only when it fails (its quiet mode still prints colour codes).
-    log=$(mvn -B -q "$DEPENDENCY_PLUGIN:copy" -Dartifact="$coord" -DoutputDirectory="$jar_dir" 2>&1) \
+    # Strict checksums (-C: a download that does not match Maven Central's .sha1 fails). Maven's own output is
+    # shown only when it fails (its quiet mode still prints colour codes).
+    log=$(mvn -B -q -C "$DEPENDENCY_PLUGIN:copy" -Dartifact="$coord" -DoutputDirectory="$jar_dir" 2>&1) \
       || die "mvn could not fetch $coord:"$'\n'"$log"
   done
 }

@@ -3,8 +3,9 @@
 # test of the workspace (the server's and the end-to-end
 # tests start real server processes, on embedded SQLite and on a throwaway PostgreSQL cluster of their own unless
 # DATABASE_URL is set), then the Kotlin tests of the bindings on the JVM (one of them syncs against a real server),
-# then the Compose screenshot tests of the app screens (PNGs left in build/screenshots/). Honours CARGO_TARGET_DIR;
-# see tests/kotlin/run.sh and scripts/screenshots.sh for what the JVM halves need.
+# then the Compose screenshot tests of the app screens (PNGs left in build/screenshots/), then the Android `ui` module
+# compiled with the app's own Kotlin version and the `app` module compiled on the JVM. Honours CARGO_TARGET_DIR; see
+# tests/kotlin/run.sh, scripts/screenshots.sh and scripts/android-*-jvm.sh for what the JVM halves need.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -21,5 +22,8 @@ cargo build -p vieclam-server -p vieclam-cli
 cargo test --workspace
 tests/kotlin/run.sh
 scripts/screenshots.sh
+# The Android ui module alone (with its bindings) compiled by the Kotlin the app is built with (libs.versions.toml's
+# kotlin, from Maven Central; the steps around it use kotlin-toolchain.sh's newer kotlinc), Compose plugin on.
+scripts/android-ui-jvm.sh
 # The Android app module's Kotlin compiled on the JVM (android-all API 36, AndroidX from Maven Central, CameraX stubs).
 scripts/android-app-jvm.sh
