@@ -155,7 +155,12 @@ pub fn toggle(form: &RegistrationForm, field: &str, code: &str) -> RegistrationF
             }
             f.wants = Want::ALL.into_iter().filter(|w| held.contains(w)).map(|w| w.as_str().to_owned()).collect();
         }
-        "sex" | "commune_code" if options(form, field, Lang::Vi).iter().any(|o| o.code == code) => {
+        // Only an option's own code is taken (a tap, not typing): checked against the catalogue directly, without
+        // building the 65 labelled communes the form shows.
+        "sex" if crate::registration::Sex::parse(code).is_some_and(|s| s.as_str() == code) => {
+            f = set_field(form, field, code);
+        }
+        "commune_code" if communes::commune(code).is_some_and(|c| c.code == code) => {
             f = set_field(form, field, code);
         }
         "consent" => f.consent = !f.consent,
@@ -216,6 +221,9 @@ mod tests {
         assert_eq!(toggle(&f, "commune_code", "99999"), f);
         let f = toggle(&f, "sex", "female");
         assert_eq!(options(&f, "sex", Lang::En).iter().find(|o| o.selected).map(|o| o.label.as_str()), Some("Female"));
+        // A tap carries an option's own code: a word the typed field would read ("nam") is no option.
+        assert_eq!(toggle(&f, "sex", "nam"), f);
+        assert_eq!(toggle(&f, "commune_code", &format!(" {}", communes[3].code)), f);
         assert!(toggle(&f, "consent", "").consent);
         assert_eq!(kind("wants"), FieldKind::MultiChoice);
         assert_eq!(kind("skills"), FieldKind::List);

@@ -67,7 +67,7 @@ private const val MAX_LISTED_OPTIONS = 6
 @Composable
 fun RegistrationScreen(form: FormState, consent: Boolean, strings: UiStrings, onAction: (RegistrationAction) -> Unit) {
     ScreenFrame(form.title.ifBlank { strings.registrationTitle }) {
-        for (f in form.fields.filter { it.kind != FieldKind.CONSENT && it.field != "consent" }) {
+        for (f in form.fields.filter { it.kind != FieldKind.CONSENT }) {
             val edit = { value: String -> onAction(RegistrationAction.Edit(f.field, value)) }
             val tap = { code: String -> onAction(RegistrationAction.Tap(f.field, code)) }
             when (f.kind) {
@@ -85,7 +85,7 @@ fun RegistrationScreen(form: FormState, consent: Boolean, strings: UiStrings, on
             Checkbox(checked = consent, onCheckedChange = null)
             Text(strings.consent, style = MaterialTheme.typography.bodyLarge)
         }
-        form.fields.firstOrNull { it.field == "consent" }?.error?.let { Text(it, color = MaterialTheme.colorScheme.error) }
+        form.fields.firstOrNull { it.kind == FieldKind.CONSENT }?.error?.let { Text(it, color = MaterialTheme.colorScheme.error) }
         PrimaryButton(form.submitLabel, { onAction(RegistrationAction.Submit) }, enabled = form.canSubmit)
     }
 }
