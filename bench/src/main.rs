@@ -10,6 +10,7 @@ mod p5;
 use std::path::PathBuf;
 
 use clap::Parser;
+use vieclam_test_support::bench_rows::{self, Budget};
 
 /// Options.
 #[derive(Debug, Parser)]
@@ -33,6 +34,8 @@ struct Args {
 
 /// One line of the table.
 pub struct Row {
+    /// The budget of docs/design.md §3 it is measured against (the id of its row in bench.sh's table).
+    pub id: &'static Budget,
     /// Budget id and what is measured.
     pub what: String,
     /// The measured figure, formatted.
@@ -56,6 +59,7 @@ fn main() {
         Ok(r) => rows.extend(r),
         Err(e) => {
             eprintln!("P5 failed: {e}");
+            record(&rows);
             std::process::exit(1);
         }
     }
@@ -64,6 +68,7 @@ fn main() {
             Ok(m) => {
                 let mb = m.len() as f64 / 1_000_000.0;
                 rows.push(Row {
+                    id: &bench_rows::P6A,
                     what: format!("P6 bindings library, release, stripped, x86-64 ({})", lib.display()),
                     measured: format!("{mb:.2} MB"),
                     budget: "≤ 12 MB".into(),
@@ -86,5 +91,16 @@ fn main() {
             padded_budget,
             if r.ok { "yes" } else { "NO" }
         );
+    }
+    record(&rows);
+}
+
+/// Appends `rows` to the rows file of bench.sh's one table (`$VIECLAM_BENCH_ROWS`; nothing when unset).
+fn record(rows: &[Row]) {
+    let debug = if cfg!(debug_assertions) { ", debug build" } else { "" };
+    for r in rows {
+        // "P4 folded search…": the table's id already names the figure.
+        let what = r.what.strip_prefix(&r.id.id[..2]).map_or(r.what.as_str(), str::trim_start);
+        bench_rows::record(r.id, &format!("{what}{debug}"), &r.measured, r.ok);
     }
 }

@@ -17,6 +17,8 @@ use vieclam_core::evidence::photo::PhotoStore;
 use vieclam_core::evidence::signing::enrol;
 use vieclam_core::{DbKey, Store};
 
+use vieclam_test_support::bench_rows;
+
 use crate::Row;
 
 /// A 4000×3000 camera-like JPEG: smooth gradients (sky, field) with sensor noise, at quality 92.
@@ -82,18 +84,21 @@ pub fn run(dir: &Path, samples: usize) -> vieclam_core::Result<Vec<Row>> {
     let input_kb = inputs[0].len() / 1000;
     Ok(vec![
         Row {
+            id: &bench_rows::P5A,
             what: format!("P5 photo 4000×3000 ({input_kb} KB) → stored and signed, median of {samples}"),
             measured: format!("{:.0} ms", median.as_secs_f64() * 1e3),
             budget: "≤ 400 ms".into(),
             ok: median.as_secs_f64() <= 0.4,
         },
         Row {
+            id: &bench_rows::P5B,
             what: format!("P5 same, slowest of {samples}"),
             measured: format!("{:.0} ms", worst.as_secs_f64() * 1e3),
             budget: "≤ 400 ms".into(),
             ok: worst.as_secs_f64() <= 0.4,
         },
         Row {
+            id: &bench_rows::P5C,
             what: "P5 largest output JPEG".into(),
             measured: format!("{:.0} KB", largest as f64 / 1000.0),
             budget: "≤ 400 KB".into(),

@@ -1,6 +1,10 @@
 //! `vieclam-test-support`: the small things every Rust test crate of the workspace needs, kept once so the server's,
 //! the core's and the end-to-end tests cannot drift apart: lower-case hex, SHA-256 as hex, and where the PostgreSQL
-//! server tools of this machine are (the throwaway clusters of the tests start from them).
+//! server tools of this machine are (the throwaway clusters of the tests start from them). [`bench_rows`] holds the
+//! budgets `scripts/bench.sh` measures and the rows file every bench binary (the end-to-end ones and
+//! `vieclam-bench`) appends to, so that `bench_table` prints them as one table.
+
+pub mod bench_rows;
 
 use std::path::PathBuf;
 

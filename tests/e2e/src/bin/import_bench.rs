@@ -15,6 +15,7 @@ use clap::Parser;
 use comfy_table::Table;
 use vieclam_e2e::bins;
 use vieclam_e2e::postgres::PgCluster;
+use vieclam_test_support::bench_rows::{self, Budget};
 
 /// The budget, seconds.
 const BUDGET_S: f64 = 60.0;
@@ -70,7 +71,14 @@ fn main() -> Result<(), String> {
 
     let mut table = Table::new();
     table.set_header(vec!["database", "loans", "payments", "relief", "seconds", "rows / s", "budget", "met"]);
-    let mut row = |db: &str, took: f64| {
+    let debug = if cfg!(debug_assertions) { ", debug build" } else { "" };
+    let mut row = |budget: &Budget, db: &str, took: f64| {
+        bench_rows::record(
+            budget,
+            &format!("import into {db}: {loans} loans, {payments} payments, {relief} relief events{debug}"),
+            &format!("{took:.1} s"),
+            took <= BUDGET_S,
+        );
         let met = if took <= BUDGET_S { "yes" } else { "NO" };
         table.add_row(vec![
             db.to_owned(),
@@ -84,11 +92,11 @@ fn main() -> Result<(), String> {
         ]);
     };
     let sqlite = ["--data".to_owned(), work.path().join("sqlite").display().to_string()];
-    row("SQLite", import(&server, &sqlite, &files)?);
+    row(&bench_rows::I10A, "SQLite", import(&server, &sqlite, &files)?);
     let cluster = PgCluster::start().map_err(|e| e.to_string())?;
     let url = cluster.fresh_database().map_err(|e| e.to_string())?;
     let pg = ["--data".to_owned(), work.path().join("pg").display().to_string(), "--database-url".to_owned(), url];
-    row("PostgreSQL", import(&server, &pg, &files)?);
+    row(&bench_rows::I10B, "PostgreSQL", import(&server, &pg, &files)?);
     println!("{table}");
     Ok(())
 }

@@ -23,6 +23,7 @@ use vieclam_core::sync::wire::{MAX_PUSH_MUTATIONS, PushRequest};
 use vieclam_e2e::chain::Chain;
 use vieclam_e2e::wire::Device;
 use vieclam_e2e::{bins, fixtures, net};
+use vieclam_test_support::bench_rows;
 
 /// The budget for the server's peak resident memory, in MB.
 const BUDGET_MB: f64 = 200.0;
@@ -268,6 +269,17 @@ async fn run(args: Args) -> Result<bool, String> {
     }
     let peak = peak.max(memory(pid).0);
     let met = peak > 0.0 && peak < BUDGET_MB;
+    bench_rows::record(
+        &bench_rows::I9,
+        &format!(
+            "server's peak resident memory (VmHWM), {} rounds of {} parallel gzip bombs of each kind{}",
+            args.rounds,
+            args.parallel,
+            if cfg!(debug_assertions) { ", debug build" } else { "" }
+        ),
+        &format!("{peak:.1} MB"),
+        met,
+    );
     println!("{table}");
     println!(
         "Server peak resident memory: {peak:.1} MB; budget < {BUDGET_MB:.0} MB: {} ({})",
