@@ -363,7 +363,7 @@ impl Forger<'_> {
         ];
         for (i, (name, edit)) in photo_edits.into_iter().enumerate() {
             for tamper in [false, true] {
-                let (pid, mut p) = fresh_photo(self.t, &check_id, &sha_of(format!("photo {i} {tamper}").as_bytes()));
+                let (pid, mut p) = fresh_photo(self.t, check_id, &sha_of(format!("photo {i} {tamper}").as_bytes()));
                 let link = self.a2.sign("photo", &pid, &mut p, "signature");
                 if tamper {
                     edit(&mut p);
@@ -372,13 +372,13 @@ impl Forger<'_> {
                 if tamper {
                     self.cases.push(case(
                         name,
-                        &check_id,
+                        check_id,
                         "check_photo",
                         &pid,
                         Expect::Flagged("evidence.changed_after_signing"),
                     ));
                 } else {
-                    self.controls.push(control(&check_id, "check_photo", &pid));
+                    self.controls.push(control(check_id, "check_photo", &pid));
                 }
             }
         }
@@ -391,7 +391,7 @@ impl Forger<'_> {
         self.a2.put("check_photo", &pid, &p, vec![link]).await;
         self.cases.push(case(
             "photo: from another check",
-            &check_id,
+            check_id,
             "check_photo",
             &pid,
             Expect::Flagged("evidence.changed_after_signing"),
