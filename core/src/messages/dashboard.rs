@@ -608,3 +608,91 @@ pub const ACCOUNT_ACTIVE: Text = t!("Đang hoạt động", "Active");
 pub const DEVICE_REVOKED: Text = t!("Đã thu hồi", "Revoked");
 /// A column without a heading.
 pub const NO_HEADING: Text = t!("", "");
+
+/// A page that failed on the server's side.
+pub const SERVER_ERROR_TRY_LATER: Text = t!("Lỗi máy chủ, thử lại sau.", "Server error, try again later.");
+/// A photo the server does not hold.
+pub const PHOTO_NOT_FOUND: Text = t!("Không tìm thấy ảnh.", "Photo not found.");
+/// A plan's report or minutes for a plan that is not there.
+pub const PLAN_NOT_FOUND: Text = t!("Không tìm thấy kế hoạch.", "No such plan.");
+/// A review page for a commune outside the plan.
+pub const NO_SUCH_COMMUNE_IN_PLAN: Text = t!("Không có xã này trong kế hoạch.", "No such commune in the plan.");
+/// The team-function list's first choice.
+pub const NOT_IN_THE_TEAM: Text = t!("Không tham gia", "Not in the team");
+/// A list's empty choice.
+pub const NONE: Text = t!("Không", "None");
+/// A filter's choice of everything.
+pub const ALL: Text = t!("Tất cả", "All");
+/// The map's filter: checks with a flag.
+pub const HAS_FLAG: Text = t!("Có cờ", "Flagged");
+/// The map's filter: checks without one.
+pub const NO_FLAG: Text = t!("Không có cờ", "No flag");
+/// The admin role.
+pub const ROLE_ADMIN: Text = t!("Quản trị", "Admin");
+/// A check whose photo was used before.
+pub const REUSED_PHOTO: Text = t!("Ảnh dùng lại", "Reused photo");
+/// A team member's function in the report, by role: an inspector.
+pub const MEMBER_INSPECTOR: Text = t!("cán bộ kiểm tra", "inspector");
+/// A team member's function in the report, by role: an administrator.
+pub const MEMBER_ADMIN: Text = t!("quản trị", "administrator");
+/// The users page refuses a role.
+pub const ROLE_ADMIN_OR_INSPECTOR: Text = t!("Vai trò: quản trị hoặc cán bộ kiểm tra.", "Role: admin or inspector.");
+/// The users page needs both names.
+pub const NAMES_NEEDED: Text = t!("Cần tên đăng nhập và họ tên.", "A user name and a full name are needed.");
+/// An account made, with its password shown once (two lines).
+pub const ACCOUNT_CREATED: Text = t!(
+    "Đã tạo tài khoản {username}. Mật khẩu (chỉ hiện một lần): {password}",
+    "Account {username} created. Password (shown once): {password}"
+);
+/// An account disabled.
+pub const ACCOUNT_DISABLED_DONE: Text =
+    t!("Đã khóa {name} và thu hồi {n} phiên.", "{name} disabled, {n} sessions revoked.");
+/// An account enabled.
+pub const ACCOUNT_ENABLED_DONE: Text = t!("Đã mở khóa {name}.", "{name} enabled.");
+/// A new password, shown once (two lines).
+pub const NEW_PASSWORD: Text =
+    t!("Mật khẩu mới của {name} (chỉ hiện một lần): {password}", "New password for {name} (shown once): {password}");
+/// A device revoked.
+pub const DEVICE_REVOKED_DONE: Text =
+    t!("Đã thu hồi thiết bị: nó không đồng bộ được nữa.", "Device revoked: it can no longer sync.");
+/// The report's link to its Word file.
+pub const DOWNLOAD_WORD: Text = t!("Tải về Word (.docx)", "Download Word (.docx)");
+/// The report's link to its Excel annexes.
+pub const DOWNLOAD_EXCEL_ANNEXES: Text = t!("Tải về Excel phụ lục (.xlsx)", "Download the Excel annexes (.xlsx)");
+/// The way back to the plans.
+pub const BACK_TO_PLANS: Text = t!("Về kế hoạch", "Back to plans");
+/// The minutes' link to the team's review.
+pub const THE_TEAMS_REVIEW: Text = t!("Đánh giá của đoàn", "The team's review");
+/// A plot's perimeter.
+pub const PERIMETER: Text = t!("Chu vi", "Perimeter");
+/// The points of a walk.
+pub const WALK_POINTS: Text =
+    t!("{used} điểm dùng, {dropped} điểm bỏ (kém chính xác)", "{used} used, {dropped} dropped (imprecise)");
+/// A walk's mocked points.
+pub const WALK_MOCKED_POINTS: Text = t!("{n} điểm có vị trí giả lập", "{n} points carried a mock location");
+/// The funded area the loan file now gives.
+pub const LOAN_FILE_NOW_SAYS: Text = t!("Hồ sơ vay hiện ghi {area}", "The loan file now says {area}");
+/// The licence field's example (a licence number as the ministry writes it).
+pub const LICENCE_EXAMPLE: Text = t!("123/LĐTBXH-GP", "123/LĐTBXH-GP");
+/// The markets field's example.
+pub const MARKETS_EXAMPLE: Text = t!("Nhật Bản, Hàn Quốc", "Japan, South Korea");
+/// A registration's verify button.
+pub const VERIFY: Text = t!("Xác minh", "Verify");
+/// A registration's reject button.
+pub const REJECT: Text = t!("Từ chối", "Reject");
+/// The rejection reason's field name, for screen readers.
+pub const REJECTION_REASON: Text = t!("Lý do từ chối", "Reason");
+/// The rejection reason's placeholder.
+pub const REJECTION_REASON_HINT: Text = t!("Lý do từ chối", "Reason for rejecting");
+/// A filter form's button.
+pub const FILTER: Text = t!("Lọc", "Filter");
+/// Vietnamese, by its own name (the language switch).
+pub const LANGUAGE_VIETNAMESE: Text = t!("Tiếng Việt", "Tiếng Việt");
+/// The sign-in page's title and button.
+pub const SIGN_IN: Text = t!("Đăng nhập", "Sign in");
+/// The sign-in page's heading.
+pub const OFFICE_SIGN_IN: Text = t!("Đăng nhập văn phòng", "Office sign-in");
+/// The sign-in form's user name.
+pub const SIGN_IN_USER_NAME: Text = t!("Tên đăng nhập", "User name");
+/// The sign-in form's password.
+pub const SIGN_IN_PASSWORD: Text = t!("Mật khẩu", "Password");

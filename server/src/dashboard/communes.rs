@@ -207,9 +207,10 @@ fn chart(rows: &[CommuneFigures]) -> String {
     let (bar_h, label_w, bar_w) = (22.0, 180.0, 420.0);
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" \
-         aria-label=\"Tỷ lệ nợ quá hạn cao nhất / Highest overdue ratios\">",
+         aria-label=\"{}\">",
         label_w + bar_w + 90.0,
-        bar_h * worst.len() as f64 + 4.0
+        bar_h * worst.len() as f64 + 4.0,
+        escape(&d::HIGHEST_OVERDUE_RATIOS.joined(&[]))
     );
     for (i, r) in worst.iter().enumerate() {
         let y = i as f64 * bar_h + 2.0;

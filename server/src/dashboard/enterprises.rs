@@ -61,11 +61,11 @@ fn form(id: Option<&str>, v: &EnterpriseDraft) -> String {
          <div><label for=\"enterprise-name\">{}</label><input id=\"enterprise-name\" name=\"name\" required \
          maxlength=\"{}\" size=\"40\" value=\"{}\"></div>\
          <div><label for=\"enterprise-licence\">{}</label><input id=\"enterprise-licence\" name=\"licence_no\" required \
-         maxlength=\"{}\" value=\"{}\" placeholder=\"123/LĐTBXH-GP\"></div>\
+         maxlength=\"{}\" value=\"{}\" placeholder=\"{licence_eg}\"></div>\
          <div><label for=\"enterprise-status\">{}</label><select id=\"enterprise-status\" name=\"status\">{statuses}\
          </select></div>\
          <div><label for=\"enterprise-markets\">{}</label><input id=\"enterprise-markets\" name=\"markets\" required \
-         size=\"30\" value=\"{}\" placeholder=\"Nhật Bản, Hàn Quốc\"></div>\
+         size=\"30\" value=\"{}\" placeholder=\"{markets_eg}\"></div>\
          <div><button type=\"submit\" id=\"enterprise-save\">{}</button></div></form>",
         escape(&action),
         both(d::COMPANY_NAME),
@@ -78,6 +78,8 @@ fn form(id: Option<&str>, v: &EnterpriseDraft) -> String {
         both(d::MARKETS_COMMA_SEPARATED),
         escape(&v.markets.join(", ")),
         if id.is_some() { both(d::SAVE_CHANGES) } else { both(d::ADD_ENTERPRISE) },
+        licence_eg = escape(d::LICENCE_EXAMPLE.vi),
+        markets_eg = escape(d::MARKETS_EXAMPLE.vi),
     )
 }
 
@@ -100,7 +102,7 @@ pub fn render(list: &[SendingEnterprise], sent: Option<(&EnterpriseDraft, &ApiEr
         let cls = if e.status == "active" { "" } else { " class=\"flag\"" };
         body.push_str(&format!(
             "<tr data-enterprise=\"{}\"><td>{}</td><td>{}</td><td{cls}>{}</td><td>{}</td><td><a \
-             id=\"enterprise-edit-{}\" href=\"/office/enterprises/{}\">Sửa / Edit</a></td></tr>\n",
+             id=\"enterprise-edit-{}\" href=\"/office/enterprises/{}\">{}</a></td></tr>\n",
             escape(&e.id),
             escape(&e.name),
             escape(&e.licence_no),
@@ -108,6 +110,7 @@ pub fn render(list: &[SendingEnterprise], sent: Option<(&EnterpriseDraft, &ApiEr
             escape(&e.markets.join(", ")),
             id_part(&e.id),
             escape(&e.id),
+            escape(&d::EDIT.joined(&[])),
         ));
     }
     body.push_str("</table>");

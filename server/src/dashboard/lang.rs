@@ -47,7 +47,7 @@ pub fn safe_back(back: &str) -> &str {
 pub fn switch_link() -> String {
     let (to, words) = match current() {
         Lang::Vi => ("en", "English"),
-        Lang::En => ("vi", "Tiếng Việt"),
+        Lang::En => ("vi", vieclam_core::messages::dashboard::LANGUAGE_VIETNAMESE.vi),
     };
     let here = HERE.try_with(|h| h.clone()).unwrap_or_else(|_| "/office".into());
     let back: String = url::form_urlencoded::byte_serialize(here.as_bytes()).collect();

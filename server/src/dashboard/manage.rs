@@ -20,7 +20,7 @@ use vieclam_core::messages::{Text, office};
 use vieclam_core::records::{InspectionPlan, JobProgramme, SendingEnterprise};
 
 use super::plan_form::{self, PlanFormView};
-use super::render::{both, both_of, page};
+use super::render::{both, both_of, notice, page};
 use super::{enterprises, programmes};
 use crate::enterprises::EnterpriseDraft;
 use crate::error::{ApiError, ApiResult};
@@ -87,11 +87,7 @@ pub fn date_field(fields: &[(String, String)], key: &str, label: Text) -> ApiRes
 fn refused(e: ApiError, back: &str) -> Response {
     if e.status != StatusCode::NOT_FOUND && e.status != StatusCode::UNPROCESSABLE_ENTITY {
         tracing::warn!(code = e.code, "office change failed");
-        return (
-            StatusCode::SERVICE_UNAVAILABLE,
-            Html("<p>Lỗi máy chủ, thử lại sau.<br>Server error, try again later.</p>"),
-        )
-            .into_response();
+        return (StatusCode::SERVICE_UNAVAILABLE, Html(notice(d::SERVER_ERROR_TRY_LATER))).into_response();
     }
     let body = format!(
         "<p class=\"flag\" id=\"refusal\" data-code=\"{}\">{}</p><p>{}</p><p><a id=\"back\" href=\"{}\">← {}</a></p>",

@@ -220,9 +220,10 @@ pub fn svg(points: &[&MapPoint], highlight: &str) -> String {
     let (vx, vy, vw, vh) = view(&proj, highlight);
     // Points and lines keep their size on screen however far the view is zoomed in.
     let zoom = vw / WIDTH;
+    let label = escape(&vieclam_core::messages::dashboard::MAP_OF_CHECKS.joined(&[]));
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{vx:.1} {vy:.1} {vw:.1} {vh:.1}\" role=\"img\" \
-         class=\"map\" aria-label=\"Bản đồ kiểm tra / Map of checks\" style=\"--zoom:{zoom:.4}\">"
+         class=\"map\" aria-label=\"{label}\" style=\"--zoom:{zoom:.4}\">"
     );
     // The highlighted commune last, so no neighbour's fill covers its outline.
     let (on, rest): (Vec<_>, Vec<_>) = commune_paths().iter().partition(|(code, _, _)| code == highlight);

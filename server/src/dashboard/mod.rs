@@ -26,6 +26,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use render::notice;
+use vieclam_core::messages::api::NOT_FOUND;
+use vieclam_core::messages::dashboard as d;
 
 pub use views::*;
 
@@ -72,8 +75,7 @@ pub trait DashboardData: Send + Sync + 'static {
 fn failed(e: String) -> Response {
     // The storage layer's message may name records; it goes to the log only as a count-free summary.
     tracing::warn!(len = e.len(), "dashboard data failed");
-    (StatusCode::SERVICE_UNAVAILABLE, Html("<p>Lỗi máy chủ, thử lại sau.<br>Server error, try again later.</p>"))
-        .into_response()
+    (StatusCode::SERVICE_UNAVAILABLE, Html(notice(d::SERVER_ERROR_TRY_LATER))).into_response()
 }
 
 async fn overview<D: DashboardData>(State(d): State<Arc<D>>) -> Response {
@@ -87,7 +89,7 @@ async fn checks<D: DashboardData>(State(d): State<Arc<D>>) -> Response {
 async fn check<D: DashboardData>(State(d): State<Arc<D>>, Path(id): Path<String>) -> Response {
     match d.check(&id).await {
         Ok(Some(c)) => Html(render::check_detail(&c)).into_response(),
-        Ok(None) => (StatusCode::NOT_FOUND, Html("<p>Không tìm thấy.<br>Not found.</p>")).into_response(),
+        Ok(None) => (StatusCode::NOT_FOUND, Html(notice(NOT_FOUND))).into_response(),
         Err(e) => failed(e),
     }
 }
@@ -116,7 +118,7 @@ async fn registrations<D: DashboardData>(State(d): State<Arc<D>>) -> Response {
 async fn verify<D: DashboardData>(State(d): State<Arc<D>>, Path(id): Path<String>) -> Response {
     match d.verify_registration(&id).await {
         Ok(true) => Redirect::to("/office/registrations").into_response(),
-        Ok(false) => (StatusCode::NOT_FOUND, Html("<p>Không tìm thấy.<br>Not found.</p>")).into_response(),
+        Ok(false) => (StatusCode::NOT_FOUND, Html(notice(NOT_FOUND))).into_response(),
         Err(e) => failed(e),
     }
 }
@@ -135,7 +137,7 @@ async fn reject<D: DashboardData>(
 ) -> Response {
     match d.reject_registration(&id, &form.reason).await {
         Ok(Ok(true)) => Redirect::to("/office/registrations").into_response(),
-        Ok(Ok(false)) => (StatusCode::NOT_FOUND, Html("<p>Không tìm thấy.<br>Not found.</p>")).into_response(),
+        Ok(Ok(false)) => (StatusCode::NOT_FOUND, Html(notice(NOT_FOUND))).into_response(),
         Ok(Err(why)) => (StatusCode::UNPROCESSABLE_ENTITY, Html(render::refused(&why))).into_response(),
         Err(e) => failed(e),
     }

@@ -160,8 +160,9 @@ fn team_rows(v: &PlanFormView, values: &PlanValues) -> String {
             continue;
         }
         let mut opts = format!(
-            "<option value=\"\"{}>— Không tham gia / Not in the team —</option>",
-            if current.is_none() { " selected" } else { "" }
+            "<option value=\"\"{}>— {} —</option>",
+            if current.is_none() { " selected" } else { "" },
+            d::NOT_IN_THE_TEAM.joined(&[])
         );
         for r in TeamRole::ALL {
             opts.push_str(&format!(

@@ -70,7 +70,7 @@ fn form(enterprises: &[SendingEnterprise], sent: &[(String, String)]) -> String 
             format!("<option value=\"{k}\"{}>{} / {}</option>", on(sent, "kind", k), escape(t.vi), escape(t.en))
         })
         .collect();
-    let mut senders = String::from("<option value=\"\">— Không / None —</option>");
+    let mut senders = format!("<option value=\"\">— {} —</option>", d::NONE.joined(&[]));
     for e in enterprises {
         let (vi, en) = status_words(&e.status);
         senders.push_str(&format!(
@@ -89,7 +89,7 @@ fn form(enterprises: &[SendingEnterprise], sent: &[(String, String)]) -> String 
     let countries: String = markets.iter().map(|m| format!("<option value=\"{}\">", escape(m))).collect();
     let mut by_name: Vec<_> = vieclam_core::places::communes().iter().collect();
     by_name.sort_by_cached_key(|c| vieclam_core::fold::fold(&c.short_name));
-    let communes: String = std::iter::once("<option value=\"\">— Không / None —</option>".to_owned())
+    let communes: String = std::iter::once(format!("<option value=\"\">— {} —</option>", d::NONE.joined(&[])))
         .chain(by_name.iter().map(|c| {
             format!(
                 "<option value=\"{}\"{}>{}</option>",
@@ -198,7 +198,7 @@ pub fn render(
                  id=\"programme-close-on-{id}\" name=\"closes_on\" value=\"{today}\" aria-label=\"{}\"> <button \
                  type=\"submit\" id=\"programme-close-{id}\">{}</button></form>",
                 escape(&p.id),
-                escape("Ngày đóng / Closing day"),
+                escape(&office::CLOSING_DAY.joined(&[])),
                 both(d::CLOSE),
             )
         };

@@ -24,6 +24,11 @@ pub(crate) fn both(t: Text) -> String {
     both_of(t.vi, t.en)
 }
 
+/// A notice page's paragraph: the entry in Vietnamese, a line break, in English.
+pub(crate) fn notice(t: Text) -> String {
+    format!("<p>{}<br>{}</p>", escape(t.vi), escape(t.en))
+}
+
 /// A catalogue entry with placeholders, each filled with its value in both languages, shown like [`both`].
 pub(crate) fn both_with(t: Text, args: &[(&str, &str)]) -> String {
     both_of(&t.fill(Lang::Vi, args), &t.fill(Lang::En, args))
@@ -256,16 +261,20 @@ pub fn registrations(rows: &[RegistrationRow]) -> String {
     for r in rows {
         t.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><form method=\"post\" \
-             action=\"/office/registrations/{id}/verify\"><button type=\"submit\">Xác minh / Verify</button></form>\
+             action=\"/office/registrations/{id}/verify\"><button type=\"submit\">{verify}</button></form>\
              <form method=\"post\" action=\"/office/registrations/{id}/reject\" class=\"reject\">\
-             <input name=\"reason\" required maxlength=\"500\" aria-label=\"Lý do từ chối / Reason\" \
-             placeholder=\"Lý do từ chối / Reason for rejecting\"> <button type=\"submit\">Từ chối / Reject</button>\
+             <input name=\"reason\" required maxlength=\"500\" aria-label=\"{reason}\" \
+             placeholder=\"{reason_hint}\"> <button type=\"submit\">{reject}</button>\
              </form></td></tr>\n",
             escape(&r.full_name),
             escape(&r.commune_name),
             escape(&r.country),
             date(r.submitted_on),
-            id = escape(&r.id)
+            id = escape(&r.id),
+            verify = escape(&d::VERIFY.joined(&[])),
+            reason = escape(&d::REJECTION_REASON.joined(&[])),
+            reason_hint = escape(&d::REJECTION_REASON_HINT.joined(&[])),
+            reject = escape(&d::REJECT.joined(&[])),
         ));
     }
     t.push_str("</table>");
@@ -274,8 +283,11 @@ pub fn registrations(rows: &[RegistrationRow]) -> String {
 
 /// A refused form: why, and the way back.
 pub fn refused(why: &str) -> String {
-    let body =
-        format!("<p class=\"flag\">{}</p><p><a href=\"/office/registrations\">← Quay lại / Back</a></p>", escape(why));
+    let body = format!(
+        "<p class=\"flag\">{}</p><p><a href=\"/office/registrations\">← {}</a></p>",
+        escape(why),
+        d::BACK.joined(&[])
+    );
     page(d::NOT_DONE, &body)
 }
 
@@ -315,7 +327,7 @@ fn options(items: impl IntoIterator<Item = (String, String)>, current: &str) -> 
 /// The map page: the filter form, the province with the checks that pass it, a legend and the count shown.
 pub fn map(points: &[MapPoint], q: &MapQuery, plans: &[PlanOption]) -> String {
     let shown: Vec<&MapPoint> = points.iter().filter(|p| q.keeps(p, plans)).collect();
-    let any = ("".to_owned(), "— Tất cả / All —".to_owned());
+    let any = ("".to_owned(), format!("— {} —", d::ALL.joined(&[])));
     let plan_opts =
         options(std::iter::once(any.clone()).chain(plans.iter().map(|p| (p.id.clone(), p.name.clone()))), &q.plan);
     let mut by_name: Vec<_> = vieclam_core::places::communes().iter().collect();
@@ -325,11 +337,7 @@ pub fn map(points: &[MapPoint], q: &MapQuery, plans: &[PlanOption]) -> String {
         &q.commune,
     );
     let flag_opts = options(
-        [
-            any,
-            ("flagged".to_owned(), "Có cờ / Flagged".to_owned()),
-            ("clean".to_owned(), "Không có cờ / No flag".to_owned()),
-        ],
+        [any, ("flagged".to_owned(), d::HAS_FLAG.joined(&[])), ("clean".to_owned(), d::NO_FLAG.joined(&[]))],
         &q.flag,
     );
     let form = format!(
@@ -339,7 +347,7 @@ pub fn map(points: &[MapPoint], q: &MapQuery, plans: &[PlanOption]) -> String {
          <div><label for=\"from\">{}</label><input type=\"date\" id=\"from\" name=\"from\" value=\"{}\"></div>\
          <div><label for=\"to\">{}</label><input type=\"date\" id=\"to\" name=\"to\" value=\"{}\"></div>\
          <div><label for=\"flag\">{}</label><select id=\"flag\" name=\"flag\">{flag_opts}</select></div>\
-         <div><button type=\"submit\">Lọc / Filter</button></div></form>",
+         <div><button type=\"submit\">{filter}</button></div></form>",
         both(d::PLAN),
         both(d::COMMUNE_2),
         both(d::FROM_2),
@@ -347,6 +355,7 @@ pub fn map(points: &[MapPoint], q: &MapQuery, plans: &[PlanOption]) -> String {
         both(d::TO),
         escape(&q.to),
         both(d::FLAGS),
+        filter = escape(&d::FILTER.joined(&[])),
     );
     let legend = format!(
         "<p class=\"legend\" id=\"shown\" data-shown=\"{}\">{}: {} / {}<span class=\"sw\" style=\"background:#2e7d32\"></span>\

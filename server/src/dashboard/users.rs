@@ -62,11 +62,11 @@ pub enum UserAction {
     RevokeDevice(String),
 }
 
-fn role_words(role: &str) -> &'static str {
+fn role_words(role: &str) -> String {
     match role {
-        "admin" => "Quản trị / Admin",
-        "inspector" => "Cán bộ kiểm tra / Inspector",
-        _ => "—",
+        "admin" => d::ROLE_ADMIN.joined(&[]),
+        "inspector" => d::INSPECTOR.joined(&[]),
+        _ => "—".to_owned(),
     }
 }
 
@@ -84,8 +84,8 @@ fn button(action: &str, t: Text) -> String {
 pub fn render(users: &[UserRow]) -> String {
     let mut body = format!(
         "<form method=\"post\" action=\"/office/users\" class=\"filters\"><div><label for=\"role\">{}</label>\
-         <select id=\"role\" name=\"role\"><option value=\"inspector\">Cán bộ kiểm tra / Inspector</option>\
-         <option value=\"admin\">Quản trị / Admin</option></select></div><div><label for=\"username\">{}</label>\
+         <select id=\"role\" name=\"role\"><option value=\"inspector\">{inspector}</option>\
+         <option value=\"admin\">{admin}</option></select></div><div><label for=\"username\">{}</label>\
          <input id=\"username\" name=\"username\" required maxlength=\"64\" autocomplete=\"off\"></div>\
          <div><label for=\"name\">{}</label><input id=\"name\" name=\"name\" required maxlength=\"200\"></div>\
          <div><button type=\"submit\">{}</button></div></form><table>",
@@ -93,6 +93,8 @@ pub fn render(users: &[UserRow]) -> String {
         both(d::USER_NAME),
         both(d::FULL_NAME),
         both(d::ADD_ACCOUNT),
+        inspector = escape(&d::INSPECTOR.joined(&[])),
+        admin = escape(&d::ROLE_ADMIN.joined(&[])),
     );
     body.push_str(&format!(
         "<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
@@ -141,8 +143,9 @@ pub fn render(users: &[UserRow]) -> String {
 pub fn outcome(done: bool, message: &str) -> String {
     let class = if done { "" } else { " class=\"flag\"" };
     let body = format!(
-        "<p{class}>{}</p><p><a href=\"/office/users\">← Quay lại / Back</a></p>",
-        escape(message).replace('\n', "<br>")
+        "<p{class}>{}</p><p><a href=\"/office/users\">← {}</a></p>",
+        escape(message).replace('\n', "<br>"),
+        d::BACK.joined(&[])
     );
     if done { page(d::DONE, &body) } else { page(d::NOT_DONE, &body) }
 }

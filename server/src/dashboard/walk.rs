@@ -13,7 +13,7 @@ use vieclam_core::evidence::binding::Binding;
 use vieclam_core::messages::checks_geo::{distance, hectares};
 use vieclam_core::messages::dashboard as d;
 
-use super::render::{both, both_of};
+use super::render::{both, both_of, both_with};
 
 /// Metres in a degree of latitude (and of longitude at the equator), for drawing: the ring is a few hundred metres
 /// across, where the flat approximation is far finer than a pixel.
@@ -68,19 +68,14 @@ pub fn section(walk: Option<&WalkView>) -> String {
     let row = |th: String, td: String| format!("<tr><th>{th}</th><td>{td}</td></tr>");
     let mut rows = vec![
         row(both(d::AREA_WALKED), figure(|l| hectares(r.area_ha, l))),
-        row(both_of("Chu vi", "Perimeter"), figure(|l| distance(r.perimeter_m, l))),
+        row(both(d::PERIMETER), figure(|l| distance(r.perimeter_m, l))),
     ];
-    let mut points = both_of(
-        &format!("{} điểm dùng, {} điểm bỏ (kém chính xác)", r.used_points, r.dropped_points),
-        &format!("{} used, {} dropped (imprecise)", r.used_points, r.dropped_points),
-    );
+    let mut points =
+        both_with(d::WALK_POINTS, &[("used", &r.used_points.to_string()), ("dropped", &r.dropped_points.to_string())]);
     if r.mocked_points > 0 {
         points.push_str(&format!(
             "<br><span class=\"flag\" data-walk=\"mocked\">{}</span>",
-            both_of(
-                &format!("{} điểm có vị trí giả lập", r.mocked_points),
-                &format!("{} points carried a mock location", r.mocked_points)
-            )
+            both_with(d::WALK_MOCKED_POINTS, &[("n", &r.mocked_points.to_string())])
         ));
     }
     rows.push(row(both(d::POINTS), points));
@@ -91,8 +86,8 @@ pub fn section(walk: Option<&WalkView>) -> String {
         funded.push_str(&format!(
             "<br><span class=\"flag\" data-walk=\"funded_differs\">{}</span>",
             both_of(
-                &format!("Hồ sơ vay hiện ghi {}", hectares(office, Lang::Vi)),
-                &format!("The loan file now says {}", hectares(office, Lang::En))
+                &d::LOAN_FILE_NOW_SAYS.fill(Lang::Vi, &[("area", &hectares(office, Lang::Vi))]),
+                &d::LOAN_FILE_NOW_SAYS.fill(Lang::En, &[("area", &hectares(office, Lang::En))])
             )
         ));
     }

@@ -121,10 +121,10 @@ fn verdict(check: &Value) -> String {
 fn flags(check: &Parsed, photos: &[Parsed], answers: &[Option<String>]) -> Vec<String> {
     let mut out = Vec::new();
     if matches!(check.body["verdict"]["place"].as_str(), Some("away" | "mocked" | "poor_fix")) {
-        out.push("Không ở tại mô hình / Away from the site".to_owned());
+        out.push(d::AWAY_FROM_THE_SITE.joined(&[]));
     }
     if photos.iter().any(|p| p.body["flags"]["reused"] == Value::Bool(true)) {
-        out.push("Ảnh dùng lại / Reused photo".to_owned());
+        out.push(d::REUSED_PHOTO.joined(&[]));
     }
     let codes = std::iter::once(check.rec.evidence.clone())
         .chain(photos.iter().map(|p| p.rec.evidence.clone()))
@@ -727,7 +727,7 @@ impl DashboardData for DbDashboard {
                     )
                     .await?;
                 for r in members {
-                    let role = if r.text(2) == "inspector" { "cán bộ kiểm tra" } else { "quản trị" };
+                    let role = if r.text(2) == "inspector" { d::MEMBER_INSPECTOR.vi } else { d::MEMBER_ADMIN.vi };
                     team.entry(r.text(0)).or_default().insert((r.text(1), role.to_owned()));
                 }
                 let mut sites: HashMap<String, u64> = HashMap::new();
@@ -852,41 +852,38 @@ impl DashboardData for DbDashboard {
                 let (username, name) = (username.trim().to_owned(), name.trim().to_owned());
                 let role = match vieclam_core::sync::wire::Role::parse(&role) {
                     Some(r @ (vieclam_core::sync::wire::Role::Admin | vieclam_core::sync::wire::Role::Inspector)) => r,
-                    _ => return Ok(Err("Vai trò: quản trị hoặc cán bộ kiểm tra. / Role: admin or inspector.".into())),
+                    _ => return Ok(Err(d::ROLE_ADMIN_OR_INSPECTOR.joined(&[]))),
                 };
                 if username.is_empty() || name.is_empty() {
-                    return Ok(Err("Cần tên đăng nhập và họ tên. / A user name and a full name are needed.".into()));
+                    return Ok(Err(d::NAMES_NEEDED.joined(&[])));
                 }
                 let password = admin::generated_password();
                 admin::add_user(db, role, &username, &name, &password).await.map(|_| {
+                    let args = [("username", username.as_str()), ("password", password.as_str())];
                     format!(
-                        "Đã tạo tài khoản {username}. Mật khẩu (chỉ hiện một lần): {password}\n\
-                         Account {username} created. Password (shown once): {password}"
+                        "{}\n{}",
+                        d::ACCOUNT_CREATED.fill(Lang::Vi, &args),
+                        d::ACCOUNT_CREATED.fill(Lang::En, &args)
                     )
                 })
             }
             UserAction::Disable(id) => admin::disable_user(db, &id).await.map(|c| {
-                format!(
-                    "Đã khóa {} và thu hồi {} phiên. / {} disabled, {} sessions revoked.",
-                    c.account.display_name, c.tokens_revoked, c.account.display_name, c.tokens_revoked
-                )
+                d::ACCOUNT_DISABLED_DONE
+                    .joined(&[("name", &c.account.display_name), ("n", &c.tokens_revoked.to_string())])
             }),
-            UserAction::Enable(id) => admin::enable_user(db, &id)
-                .await
-                .map(|a| format!("Đã mở khóa {}. / {} enabled.", a.display_name, a.display_name)),
+            UserAction::Enable(id) => {
+                admin::enable_user(db, &id).await.map(|a| d::ACCOUNT_ENABLED_DONE.joined(&[("name", &a.display_name)]))
+            }
             UserAction::ResetPassword(id) => {
                 let password = admin::generated_password();
                 admin::reset_password(db, &id, &password).await.map(|c| {
-                    format!(
-                        "Mật khẩu mới của {} (chỉ hiện một lần): {password}\nNew password for {} (shown once): \
-                         {password}",
-                        c.account.display_name, c.account.display_name
-                    )
+                    let args = [("name", c.account.display_name.as_str()), ("password", password.as_str())];
+                    format!("{}\n{}", d::NEW_PASSWORD.fill(Lang::Vi, &args), d::NEW_PASSWORD.fill(Lang::En, &args))
                 })
             }
-            UserAction::RevokeDevice(id) => admin::revoke_device(db, &id).await.map(|()| {
-                "Đã thu hồi thiết bị: nó không đồng bộ được nữa. / Device revoked: it can no longer sync.".into()
-            }),
+            UserAction::RevokeDevice(id) => {
+                admin::revoke_device(db, &id).await.map(|()| d::DEVICE_REVOKED_DONE.joined(&[]))
+            }
         })
     }
 

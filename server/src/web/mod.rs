@@ -36,6 +36,7 @@ use crate::api::SMALL_BODY_LIMIT;
 use crate::api::auth::{SignInError, password_session};
 use crate::auth::{Caller, caller_for_token};
 use crate::dashboard::lang;
+use crate::dashboard::render::notice;
 use crate::params;
 use crate::state::AppState;
 use crate::uploads::photo_path;
@@ -141,15 +142,22 @@ fn form_page(error: Option<(&str, &str)>) -> String {
         format!("<p class=\"flag\">{}<small class=\"en\">{}</small></p>", escape(vi), escape(en))
     });
     format!(
-        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Đăng nhập / Sign in</title><style>\
+        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{sign_in}</title><style>\
          body{{font-family:system-ui,sans-serif;max-width:24rem;margin:3rem auto;padding:1rem}}label,input,button\
          {{display:block;width:100%;margin:.3rem 0;font-size:1rem}}small.en{{display:block;color:#555}}.flag{{color:#a00}}\
-         </style></head><body><h1>Đăng nhập văn phòng<small class=\"en\">Office sign-in</small></h1>{error}\
+         </style></head><body><h1>{}<small class=\"en\">{}</small></h1>{error}\
          <form method=\"post\" action=\"/office/login\">\
-         <label>Tên đăng nhập <small class=\"en\">User name</small><input name=\"username\" autocomplete=\"username\" required></label>\
-         <label>Mật khẩu <small class=\"en\">Password</small><input name=\"password\" type=\"password\" \
+         <label>{} <small class=\"en\">{}</small><input name=\"username\" autocomplete=\"username\" required></label>\
+         <label>{} <small class=\"en\">{}</small><input name=\"password\" type=\"password\" \
          autocomplete=\"current-password\" required></label>\
-         <button type=\"submit\">Đăng nhập / Sign in</button></form></body></html>\n"
+         <button type=\"submit\">{sign_in}</button></form></body></html>\n",
+        d::OFFICE_SIGN_IN.vi,
+        d::OFFICE_SIGN_IN.en,
+        d::SIGN_IN_USER_NAME.vi,
+        d::SIGN_IN_USER_NAME.en,
+        d::SIGN_IN_PASSWORD.vi,
+        d::SIGN_IN_PASSWORD.en,
+        sign_in = d::SIGN_IN.joined(&[]),
     )
 }
 
@@ -235,7 +243,7 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
 
 /// `GET /office/photos/{sha256}`: a held photo, to the admin session.
 async fn photo(State(state): State<AppState>, Path(sha256): Path<String>) -> Response {
-    let not_found = || (StatusCode::NOT_FOUND, Html("<p>Không tìm thấy ảnh.<br>Photo not found.</p>")).into_response();
+    let not_found = || (StatusCode::NOT_FOUND, Html(notice(d::PHOTO_NOT_FOUND))).into_response();
     if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
         return not_found();
     }

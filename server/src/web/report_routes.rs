@@ -11,8 +11,11 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 
+use vieclam_core::messages::dashboard as d;
+
 use super::data::DbDashboard;
 use super::report_cache::Made;
+use crate::dashboard::render::notice;
 use crate::report::{docx, html, minutes, xlsx};
 
 /// The routes.
@@ -27,13 +30,12 @@ pub fn router(dashboard: Arc<DbDashboard>) -> Router {
 }
 
 fn not_found() -> Response {
-    (StatusCode::NOT_FOUND, Html("<p>Không tìm thấy kế hoạch.<br>No such plan.</p>")).into_response()
+    (StatusCode::NOT_FOUND, Html(notice(d::PLAN_NOT_FOUND))).into_response()
 }
 
 fn failed(e: &str) -> Response {
     tracing::warn!(len = e.len(), "report failed");
-    (StatusCode::SERVICE_UNAVAILABLE, Html("<p>Lỗi máy chủ, thử lại sau.<br>Server error, try again later.</p>"))
-        .into_response()
+    (StatusCode::SERVICE_UNAVAILABLE, Html(notice(d::SERVER_ERROR_TRY_LATER))).into_response()
 }
 
 /// The plan's report as the data stands.
@@ -76,10 +78,11 @@ async fn report_html(State(d): State<Arc<DbDashboard>>, Path(id): Path<String>) 
         Err(r) => return r,
     };
     let page = off_the_workers(move || {
+        let back = d::BACK_TO_PLANS.joined(&[]);
         let links = [
-            ("Tải về Word (.docx)", format!("/office/plans/{id}/report.docx")),
-            ("Tải về Excel phụ lục (.xlsx)", format!("/office/plans/{id}/report.xlsx")),
-            ("Về kế hoạch / Back to plans", "/office/plans".to_owned()),
+            (d::DOWNLOAD_WORD.vi, format!("/office/plans/{id}/report.docx")),
+            (d::DOWNLOAD_EXCEL_ANNEXES.vi, format!("/office/plans/{id}/report.xlsx")),
+            (back.as_str(), "/office/plans".to_owned()),
         ];
         made.html(|doc| html::document(doc, &links)).to_owned()
     })
@@ -126,10 +129,11 @@ async fn minutes_of(d: &DbDashboard, id: &str, code: &str) -> Result<(crate::rep
 async fn minutes_html(State(d): State<Arc<DbDashboard>>, Path((id, code)): Path<(String, String)>) -> Response {
     match minutes_of(&d, &id, &code).await {
         Ok((doc, _)) => {
+            let (review, back) = (d::THE_TEAMS_REVIEW.joined(&[]), d::BACK_TO_PLANS.joined(&[]));
             let links = [
-                ("Tải về Word (.docx)", format!("/office/plans/{id}/communes/{code}/minutes.docx")),
-                ("Đánh giá của đoàn / The team's review", format!("/office/plans/{id}/communes/{code}/review")),
-                ("Về kế hoạch / Back to plans", "/office/plans".to_owned()),
+                (d::DOWNLOAD_WORD.vi, format!("/office/plans/{id}/communes/{code}/minutes.docx")),
+                (review.as_str(), format!("/office/plans/{id}/communes/{code}/review")),
+                (back.as_str(), "/office/plans".to_owned()),
             ];
             Html(html::document(&doc, &links)).into_response()
         }

@@ -11,6 +11,9 @@ use vieclam_core::evidence::binding::Binding;
 use vieclam_core::records::InspectionPlan;
 use vieclam_core::review::{self, CommuneReview, ReviewRecord};
 
+use vieclam_core::messages::dashboard as d;
+
+use crate::dashboard::render::notice;
 use crate::dashboard::review::{Author, ReviewPage, render};
 use crate::db::{Db, Tx};
 use crate::error::ApiResult;
@@ -25,17 +28,10 @@ pub fn router(db: Db) -> Router {
 async fn page(State(db): State<Db>, Path((plan_id, code)): Path<(String, String)>) -> Response {
     match review_page(&db, &plan_id, &code).await {
         Ok(Some(p)) => Html(render(&p)).into_response(),
-        Ok(None) => {
-            (StatusCode::NOT_FOUND, Html("<p>Không có xã này trong kế hoạch.<br>No such commune in the plan.</p>"))
-                .into_response()
-        }
+        Ok(None) => (StatusCode::NOT_FOUND, Html(notice(d::NO_SUCH_COMMUNE_IN_PLAN))).into_response(),
         Err(e) => {
             tracing::warn!(len = e.len(), "review page failed");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Html("<p>Lỗi máy chủ, thử lại sau.<br>Server error, try again later.</p>"),
-            )
-                .into_response()
+            (StatusCode::SERVICE_UNAVAILABLE, Html(notice(d::SERVER_ERROR_TRY_LATER))).into_response()
         }
     }
 }
