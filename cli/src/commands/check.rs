@@ -119,7 +119,14 @@ pub fn run(ctx: &Ctx, action: CheckCommand) -> Result<(), Failure> {
                 println!("  • {}: {}", a.label, a.value_text);
             }
             for p in &d.photos {
-                println!("  [ảnh/photo] {} {} {}", p.sha256, p.dimensions_text, p.flags_text.join("; "));
+                println!(
+                    "  [{}/{}] {} {} {}",
+                    m::PHOTO_TAG.vi,
+                    m::PHOTO_TAG.en,
+                    p.sha256,
+                    p.dimensions_text,
+                    p.flags_text.join("; ")
+                );
             }
             if !d.missing_required.is_empty() {
                 println!("  ! {}", d.missing_required.join(", "));
@@ -128,10 +135,11 @@ pub fn run(ctx: &Ctx, action: CheckCommand) -> Result<(), Failure> {
         CheckCommand::Questions => {
             for q in QUESTIONS {
                 let kind = match &q.kind {
-                    QuestionKind::YesNo => "có/không".to_owned(),
-                    QuestionKind::Number { .. } => "số".to_owned(),
+                    // The kinds in the words `check answer` takes, whatever the language.
+                    QuestionKind::YesNo => m::KIND_YES_NO.vi.to_owned(),
+                    QuestionKind::Number { .. } => m::KIND_NUMBER.vi.to_owned(),
                     QuestionKind::Choice { options } => options.iter().map(|o| o.key).collect::<Vec<_>>().join("|"),
-                    QuestionKind::Text { .. } => "văn bản".to_owned(),
+                    QuestionKind::Text { .. } => m::KIND_TEXT.vi.to_owned(),
                 };
                 println!("{:<28} {}{}  [{kind}]", q.key, q.prompt.get(lang), if q.required { " *" } else { "" });
             }

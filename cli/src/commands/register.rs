@@ -2,7 +2,7 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use vieclam_core::messages::cli as m;
+use vieclam_core::messages::{Text, cli as m};
 use vieclam_core::registration::{self, RegistrationForm};
 use vieclam_core::{Error, Lang};
 
@@ -15,12 +15,11 @@ fn list(text: Option<String>) -> Vec<String> {
 }
 
 /// Asks for a missing value on the terminal; elsewhere leaves it empty for validation to name.
-fn ask(value: Option<String>, label: (&str, &str), lang: Lang, interactive: bool) -> Option<String> {
+fn ask(value: Option<String>, label: Text, lang: Lang, interactive: bool) -> Option<String> {
     if value.is_some() || !interactive {
         return value;
     }
-    let label = if lang == Lang::Vi { label.0 } else { label.1 };
-    print!("{}", m::PROMPT.fill(lang, &[("label", label)]));
+    print!("{}", m::PROMPT.fill(lang, &[("label", label.get(lang))]));
     std::io::stdout().flush().ok();
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line).ok()?;
@@ -33,23 +32,15 @@ pub fn run(ctx: &Ctx, a: RegisterArgs) -> Result<(), Failure> {
     let lang = ctx.lang;
     let tty = std::io::stdin().is_terminal();
     let mut store = ctx.open()?;
-    let full_name = ask(a.name, ("Họ và tên", "Full name"), lang, tty);
-    let id_number = ask(a.id_number, ("Số CCCD/CMND", "CCCD/CMND number"), lang, tty);
-    let birth_date = ask(a.birth_date, ("Ngày sinh (dd/MM/yyyy)", "Date of birth (dd/MM/yyyy)"), lang, tty);
-    let sex = ask(a.sex, ("Giới tính (nam/nữ)", "Sex (male/female)"), lang, tty);
-    let phone = ask(a.phone, ("Số điện thoại", "Mobile number"), lang, tty);
-    let commune = ask(a.commune, ("Xã/phường", "Commune"), lang, tty);
-    let address = ask(a.address, ("Địa chỉ (thôn, bản)", "Address (village)"), lang, tty);
-    let occupation = ask(a.occupation, ("Nghề nghiệp", "Occupation"), lang, tty);
-    let wants = ask(
-        a.wants,
-        (
-            "Nhu cầu (domestic_job, training, self_employment_loan, work_abroad)",
-            "Wants (domestic_job, training, self_employment_loan, work_abroad)",
-        ),
-        lang,
-        tty,
-    );
+    let full_name = ask(a.name, m::ASK_FULL_NAME, lang, tty);
+    let id_number = ask(a.id_number, m::ASK_ID_NUMBER, lang, tty);
+    let birth_date = ask(a.birth_date, m::ASK_BIRTH_DATE, lang, tty);
+    let sex = ask(a.sex, m::ASK_SEX, lang, tty);
+    let phone = ask(a.phone, m::ASK_PHONE, lang, tty);
+    let commune = ask(a.commune, m::ASK_COMMUNE, lang, tty);
+    let address = ask(a.address, m::ASK_ADDRESS, lang, tty);
+    let occupation = ask(a.occupation, m::ASK_OCCUPATION, lang, tty);
+    let wants = ask(a.wants, m::ASK_WANTS, lang, tty);
     let form = RegistrationForm {
         full_name: full_name.unwrap_or_default(),
         id_number: id_number.unwrap_or_default(),

@@ -96,3 +96,42 @@ pub const UNKNOWN_COMMUNE: Text =
     t!("Không có xã/phường “{text}” ở Lạng Sơn.", "There is no commune “{text}” in Lạng Sơn.");
 /// A file that cannot be read.
 pub const CANNOT_READ: Text = t!("Không đọc được tệp {path}: {detail}", "Cannot read {path}: {detail}");
+
+/// `register` asks: full name.
+pub const ASK_FULL_NAME: Text = t!("Họ và tên", "Full name");
+
+/// `register` asks: cCCD/CMND number.
+pub const ASK_ID_NUMBER: Text = t!("Số CCCD/CMND", "CCCD/CMND number");
+
+/// `register` asks: date of birth (dd/MM/yyyy).
+pub const ASK_BIRTH_DATE: Text = t!("Ngày sinh (dd/MM/yyyy)", "Date of birth (dd/MM/yyyy)");
+
+/// `register` asks: sex (male/female).
+pub const ASK_SEX: Text = t!("Giới tính (nam/nữ)", "Sex (male/female)");
+
+/// `register` asks: mobile number.
+pub const ASK_PHONE: Text = t!("Số điện thoại", "Mobile number");
+
+/// `register` asks: commune.
+pub const ASK_COMMUNE: Text = t!("Xã/phường", "Commune");
+
+/// `register` asks: address (village).
+pub const ASK_ADDRESS: Text = t!("Địa chỉ (thôn, bản)", "Address (village)");
+
+/// `register` asks: occupation.
+pub const ASK_OCCUPATION: Text = t!("Nghề nghiệp", "Occupation");
+
+/// `register` asks: wants (domestic_job, training, self_employment_loan, work_abroad).
+pub const ASK_WANTS: Text = t!(
+    "Nhu cầu (domestic_job, training, self_employment_loan, work_abroad)",
+    "Wants (domestic_job, training, self_employment_loan, work_abroad)"
+);
+
+/// `check show`: a photo's line (both languages always).
+pub const PHOTO_TAG: Text = t!("ảnh", "photo");
+/// `check questions`: a yes-or-no question's kind, in the words `check answer` takes (Vietnamese in either language).
+pub const KIND_YES_NO: Text = t!("có/không", "yes/no");
+/// `check questions`: a number's kind.
+pub const KIND_NUMBER: Text = t!("số", "number");
+/// `check questions`: a text's kind.
+pub const KIND_TEXT: Text = t!("văn bản", "text");
