@@ -2,6 +2,7 @@
 //! functions the command line and the demo both call. Errors are one sentence, Vietnamese then English.
 
 use chrono::NaiveDate;
+use vieclam_core::messages::server_cli as sc;
 use vieclam_core::sync::wire::Role;
 
 use crate::auth::{hash_password, iso, new_activation_code, normalise_code, now_iso, sha256_hex};
@@ -21,13 +22,10 @@ fn say(e: ApiError) -> String {
 /// Creates an account with a password (`users add`).
 pub async fn add_user(db: &Db, role: Role, username: &str, name: &str, password: &str) -> AdminResult<Account> {
     if role == Role::Borrower {
-        return Err(
-            "Người vay kích hoạt bằng mã, không dùng mật khẩu. / Borrowers activate with a code, not a password."
-                .into(),
-        );
+        return Err(sc::BORROWERS_ACTIVATE_WITH_A_CODE.joined(&[]).into());
     }
     if password.chars().count() < 8 {
-        return Err("Mật khẩu cần ít nhất 8 ký tự. / The password needs at least 8 characters.".into());
+        return Err(sc::THE_PASSWORD_NEEDS_AT_LEAST.joined(&[]).into());
     }
     let hash = hash_password(password).map_err(say)?;
     let account = Account {
@@ -106,7 +104,7 @@ pub async fn enable_user(db: &Db, name_or_id: &str) -> AdminResult<Account> {
 /// old password is signed out everywhere.
 pub async fn reset_password(db: &Db, name_or_id: &str, password: &str) -> AdminResult<AccountChange> {
     if password.chars().count() < 8 {
-        return Err("Mật khẩu cần ít nhất 8 ký tự. / The password needs at least 8 characters.".into());
+        return Err(sc::THE_PASSWORD_NEEDS_AT_LEAST.joined(&[]).into());
     }
     if password.len() > vieclam_core::sync::wire::MAX_PASSWORD_BYTES {
         return Err(format!(
@@ -215,16 +213,15 @@ pub const REJECT_REASON_MAX_CHARS: usize = 500;
 pub fn reject_reason(text: &str) -> AdminResult<String> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("Cần ghi lý do từ chối để người lao động biết cần sửa gì. /                     Give the reason for the rejection, so the worker knows what to put right."
-            .into());
+        return Err(sc::GIVE_THE_REASON_FOR_THE.joined(&[]).into());
     }
     if text.chars().count() > REJECT_REASON_MAX_CHARS {
-        return Err(format!(
-            "Lý do dài quá {REJECT_REASON_MAX_CHARS} ký tự. / The reason is longer than {REJECT_REASON_MAX_CHARS} characters."
-        ));
+        return Err(
+            sc::THE_REASON_IS_LONGER_THAN.joined(&[("REJECT_REASON_MAX_CHARS", &REJECT_REASON_MAX_CHARS.to_string())])
+        );
     }
     if text.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
-        return Err("Lý do có ký tự điều khiển. / The reason holds control characters.".into());
+        return Err(sc::THE_REASON_HOLDS_CONTROL_CHARACTERS.joined(&[]).into());
     }
     Ok(text.to_owned())
 }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use vieclam_core::messages::server_cli as sc;
 use vieclam_core::sync::wire::Role;
 use vieclam_server::db::Db;
 use vieclam_server::publish::{self, NewJobProgramme};
@@ -16,7 +17,7 @@ use vieclam_server::serve::{ServeOptions, file_url, serve};
 use vieclam_server::{admin, demo, plans};
 
 #[derive(Parser)]
-#[command(name = "vieclam-server", about = "Máy chủ đồng bộ Vieclam / The Vieclam sync server")]
+#[command(name = "vieclam-server", about = sc::THE_VIECLAM_SYNC_SERVER.joined(&[]))]
 struct Cli {
     /// Data folder: the SQLite database and the photos (default ./vieclam-data or $VIECLAM_SERVER_DATA).
     #[arg(long, global = true, env = "VIECLAM_SERVER_DATA", default_value = "vieclam-data")]
@@ -409,8 +410,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Users { command: Users::Add { role, username, name, password, password_stdin } } => {
-            let role =
-                Role::parse(&role).ok_or("Vai trò: admin, inspector, worker. / Role: admin, inspector, worker.")?;
+            let role = Role::parse(&role).ok_or(sc::ROLE_ADMIN_INSPECTOR_WORKER.joined(&[]))?;
             let password = match (password, password_stdin) {
                 (Some(p), _) => p,
                 (None, true) => {
@@ -419,24 +419,26 @@ async fn run(cli: Cli) -> Result<(), String> {
                     p.trim_end_matches(['\r', '\n']).to_owned()
                 }
                 (None, false) => {
-                    return Err("Cần --password hoặc --password-stdin. / Give --password or --password-stdin.".into());
+                    return Err(sc::GIVE_PASSWORD_OR_PASSWORD_STDIN.joined(&[]).into());
                 }
             };
             let a = admin::add_user(&db, role, &username, &name, &password).await?;
-            println!("Đã tạo tài khoản / Account created: {} ({})", a.id, role.as_str());
+            println!("{}: {} ({})", sc::ACCOUNT_CREATED.joined(&[]), a.id, role.as_str());
             Ok(())
         }
         Command::Users { command: Users::Disable { user } } => {
             let c = admin::disable_user(&db, &user).await?;
             println!(
-                "Đã khoá tài khoản / Account disabled: {} ({} phiên bị thu hồi / tokens revoked)",
-                c.account.id, c.tokens_revoked
+                "{}: {} ({})",
+                sc::ACCOUNT_DISABLED.joined(&[]),
+                c.account.id,
+                sc::TOKENS_REVOKED.joined(&[("n", &c.tokens_revoked.to_string())])
             );
             Ok(())
         }
         Command::Users { command: Users::Enable { user } } => {
             let a = admin::enable_user(&db, &user).await?;
-            println!("Đã mở khoá tài khoản / Account enabled: {}", a.id);
+            println!("{}: {}", sc::ACCOUNT_ENABLED.joined(&[]), a.id);
             Ok(())
         }
         Command::Users { command: Users::ResetPassword { user, password_stdin } } => {
@@ -449,17 +451,19 @@ async fn run(cli: Cli) -> Result<(), String> {
             };
             let c = admin::reset_password(&db, &user, &password).await?;
             println!(
-                "Đã đặt mật khẩu mới / Password reset: {} ({} phiên bị thu hồi / tokens revoked)",
-                c.account.id, c.tokens_revoked
+                "{}: {} ({})",
+                sc::PASSWORD_RESET.joined(&[]),
+                c.account.id,
+                sc::TOKENS_REVOKED.joined(&[("n", &c.tokens_revoked.to_string())])
             );
             if generated {
-                println!("Mật khẩu mới (chỉ hiện một lần) / New password (shown once): {password}");
+                println!("{}: {password}", sc::NEW_PASSWORD_SHOWN_ONCE.joined(&[]));
             }
             Ok(())
         }
         Command::Users { command: Users::List } => {
             for a in admin::list_users(&db).await? {
-                let state = if a.disabled { "khoá / disabled" } else { "" };
+                let state = if a.disabled { sc::DISABLED.joined(&[]) } else { String::new() };
                 println!(
                     "{}\t{}\t{}\t{}\t{state}",
                     a.id,
@@ -481,7 +485,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 team: plans::team_from_cli(&inspectors, leader.as_deref()).map_err(say)?,
             };
             let plan = plans::create(&db, &draft).await.map_err(say)?;
-            println!("Đã tạo kế hoạch / Plan created: {}", plan.id);
+            println!("{}: {}", sc::PLAN_CREATED.joined(&[]), plan.id);
             Ok(())
         }
         Command::Plans { command: Plans::Close { plan } } => {
@@ -489,17 +493,17 @@ async fn run(cli: Cli) -> Result<(), String> {
             let today = vieclam_core::query::session::today_in_province();
             let found = plans::find(&db, &plan).await.map_err(say)?;
             let closed = plans::close(&db, &found.id, today).await.map_err(say)?;
-            println!("Đã đóng kế hoạch / Plan closed: {} ({})", closed.code, closed.id);
+            println!("{}: {} ({})", sc::PLAN_CLOSED.joined(&[]), closed.code, closed.id);
             Ok(())
         }
         Command::Activation { command: Activation::Issue { borrower, days } } => {
             let code = admin::issue_activation(&db, &borrower, days).await?;
-            println!("Mã kích hoạt (dùng một lần) / One-time activation code: {code}");
+            println!("{}: {code}", sc::ONE_TIME_ACTIVATION_CODE.joined(&[]));
             Ok(())
         }
         Command::Devices { command: Devices::Revoke { device_id } } => {
             admin::revoke_device(&db, &device_id).await?;
-            println!("Đã thu hồi thiết bị / Device revoked: {device_id}");
+            println!("{}: {device_id}", sc::DEVICE_REVOKED.joined(&[]));
             Ok(())
         }
         Command::Import { command: Import::Loans { files, skip_bad_rows } } => {
@@ -507,31 +511,22 @@ async fn run(cli: Cli) -> Result<(), String> {
             let outcome = publish::import_loans(&db, &files, today, skip_bad_rows).await?;
             for r in &outcome.rejected {
                 let table = if r.table.is_empty() { String::new() } else { format!("{} › ", r.table) };
-                println!("{table}Dòng / Row {}\t{}\t{}\t{} / {}", r.row, r.column, r.code, r.message_vi, r.message_en);
+                let row = sc::ROW.joined(&[]);
+                println!("{table}{row} {}\t{}\t{}\t{} / {}", r.row, r.column, r.code, r.message_vi, r.message_en);
             }
             for f in &outcome.findings {
                 let table = if f.table.is_empty() { String::new() } else { format!("{} › ", f.table) };
-                println!(
-                    "{table}Lưu ý / Finding, dòng / row {}\t{}\t{}\t{} / {}",
-                    f.row, f.column, f.code, f.message_vi, f.message_en
-                );
+                let finding = sc::FINDING_ROW.joined(&[]);
+                println!("{table}{finding} {}\t{}\t{}\t{} / {}", f.row, f.column, f.code, f.message_vi, f.message_en);
             }
             match outcome.applied {
                 Some(n) => {
-                    println!(
-                        "Đã nhập {} dòng ({n} bản ghi), bỏ qua {} dòng lỗi. / Imported {} rows ({n} records), skipped {} bad rows.",
-                        outcome.accepted_rows,
-                        outcome.rejected.len(),
-                        outcome.accepted_rows,
-                        outcome.rejected.len()
-                    );
+                    let (rows, n, bad) =
+                        (outcome.accepted_rows.to_string(), n.to_string(), outcome.rejected.len().to_string());
+                    println!("{}", sc::IMPORTED_SKIPPING.joined(&[("rows", &rows), ("n", &n), ("bad", &bad)]));
                     Ok(())
                 }
-                None => Err(format!(
-                    "{} dòng lỗi: không nhập gì (dùng --skip-bad-rows để bỏ qua). / {} rows rejected: nothing imported (use --skip-bad-rows to skip them).",
-                    outcome.rejected.len(),
-                    outcome.rejected.len()
-                )),
+                None => Err(sc::ROWS_REJECTED.joined(&[("bad", &outcome.rejected.len().to_string())])),
             }
         }
         Command::Programmes {
@@ -539,7 +534,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         } => {
             let p = NewJobProgramme { title, kind, description, country, enterprise, commune, from, to, seats };
             let id = publish::add_job_programme(&db, p, chrono::Local::now().date_naive()).await?;
-            println!("Đã đăng chương trình / Programme published: {id}");
+            println!("{}: {id}", sc::PROGRAMME_PUBLISHED.joined(&[]));
             Ok(())
         }
         Command::Rules { command: Rules::List } => {
@@ -569,9 +564,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             let rate = |text: Option<String>, flag: &str| -> Result<Option<i64>, String> {
                 text.map(|t| {
                     rules::percent_ppm(&t).ok_or_else(|| {
-                        format!(
-                            "--{flag}: «{t}» không phải lãi suất %/năm. / --{flag}: “{t}” is not a yearly rate in %."
-                        )
+                        sc::FLAG_T_IS_NOT_A.joined(&[("flag", &flag.to_string()), ("t", &t.to_string())])
                     })
                 })
                 .transpose()
@@ -594,17 +587,17 @@ async fn run(cli: Cli) -> Result<(), String> {
                 standing,
             };
             let s = rules::set(&db, change).await?;
-            println!("Đã lưu quy định / Rule set saved:\n{}", rule_line(&s));
+            println!("{}:\n{}", sc::RULE_SET_SAVED.joined(&[]), rule_line(&s));
             Ok(())
         }
         Command::Registrations { command: Registrations::Verify { id } } => {
             admin::verify_registration(&db, &id).await?;
-            println!("Đã xác minh / Verified: {id}");
+            println!("{}: {id}", sc::VERIFIED.joined(&[]));
             Ok(())
         }
         Command::Registrations { command: Registrations::Reject { id, reason } } => {
             admin::reject_registration(&db, &id, &reason).await?;
-            println!("Đã từ chối / Rejected: {id}");
+            println!("{}: {id}", sc::REJECTED.joined(&[]));
             Ok(())
         }
     }

@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use vieclam_core::ids::stable_id;
 use vieclam_core::loans::rules::{RuleSet, RuleValues, default_rule_sets};
+use vieclam_core::messages::server_cli as sc;
 use vieclam_core::store::office::OfficeBatch;
 
 use crate::admin::AdminResult;
@@ -89,7 +90,7 @@ pub struct RuleChange {
 pub async fn set(db: &Db, change: RuleChange) -> AdminResult<RuleSet> {
     let code = change.code.trim().to_owned();
     if code.is_empty() || code.len() > 40 {
-        return Err("Mã quy định phải có từ 1 đến 40 ký tự. / A rule set's code must be 1 to 40 characters.".into());
+        return Err(sc::A_RULE_SETS_CODE_MUST.joined(&[]).into());
     }
     let existing = list(db).await?.into_iter().find(|s| s.code == code);
     let set = merge(existing, &code, change)?;
@@ -99,7 +100,7 @@ pub async fn set(db: &Db, change: RuleChange) -> AdminResult<RuleSet> {
 }
 
 fn missing(field: &str) -> String {
-    format!("Quy định mới phải ghi --{field}. / A new rule set needs --{field}.")
+    sc::A_NEW_RULE_SET_NEEDS.joined(&[("field", &field.to_string())])
 }
 
 fn merge(existing: Option<RuleSet>, code: &str, c: RuleChange) -> AdminResult<RuleSet> {
@@ -147,10 +148,10 @@ fn merge(existing: Option<RuleSet>, code: &str, c: RuleChange) -> AdminResult<Ru
 fn check(s: &RuleSet) -> AdminResult<()> {
     let v = &s.values;
     if s.legal_basis.trim().is_empty() {
-        return Err("Căn cứ pháp lý không được trống. / The legal basis cannot be empty.".into());
+        return Err(sc::THE_LEGAL_BASIS_CANNOT_BE.joined(&[]).into());
     }
     if s.effective_to.is_some_and(|to| to < s.effective_from) {
-        return Err("Ngày hết hiệu lực trước ngày có hiệu lực. / The set ends before it takes effect.".into());
+        return Err(sc::THE_SET_ENDS_BEFORE_IT.joined(&[]).into());
     }
     let limits = [v.worker_limit, v.business_limit, v.business_per_worker_limit];
     if limits.iter().any(|l| !(1..=1_000_000_000_000).contains(l)) || v.collateral_above.is_some_and(|c| c < 0) {
@@ -158,17 +159,13 @@ fn check(s: &RuleSet) -> AdminResult<()> {
     }
     let rates = [v.standard_rate_ppm, v.priority_rate_ppm, v.overseas_rate_ppm, v.overseas_priority_rate_ppm];
     if rates.iter().any(|r| !(1..=200_000).contains(r)) {
-        return Err(
-            "Lãi suất phải lớn hơn 0 và không quá 20 %/năm. / Rates must be above 0 and at most 20 % a year.".into()
-        );
+        return Err(sc::RATES_MUST_BE_ABOVE_0.joined(&[]).into());
     }
     if !(100..=200).contains(&v.overdue_percent) {
-        return Err("Lãi quá hạn phải từ 100 % đến 200 % lãi suất cho vay. / Overdue interest must be 100 % to 200 % \
-                    of the loan's rate."
-            .into());
+        return Err(sc::OVERDUE_INTEREST_MUST_BE_100.joined(&[]).into());
     }
     if !(1..=360).contains(&v.max_term_months) {
-        return Err("Thời hạn tối đa phải từ 1 đến 360 tháng. / The longest term must be 1 to 360 months.".into());
+        return Err(sc::THE_LONGEST_TERM_MUST_BE.joined(&[]).into());
     }
     if !STANDINGS.contains(&v.standing.as_str()) {
         return Err(format!(

@@ -18,6 +18,7 @@ pub mod office;
 pub mod plot_walk;
 pub mod registration;
 pub mod review;
+pub mod server_cli;
 pub mod sync;
 pub mod uploads;
 
