@@ -72,8 +72,22 @@ pub fn best_fix(
     window_end: String,
 ) -> Result<Option<LocationFix>, VieclamError> {
     let window = (instant("window_start", &window_start)?, instant("window_end", &window_end)?);
-    let fixes: Vec<fix::Fix> = fixes.iter().filter_map(|f| f.to_core("fix").ok()).collect();
-    Ok(fix::best_fix(&fixes, window).as_ref().map(LocationFix::from))
+    Ok(fix::best_fix(&core_fixes(&fixes), window).as_ref().map(LocationFix::from))
+}
+
+/// The best of `fixes` taken in the seconds around `shutter` (RFC 3339), the fix a photo is stamped with: the apps
+/// keep the fixes that arrive while the camera is open and hand them over with the shutter's instant; how far
+/// before and after it a fix still counts (15 s before, 1 s after) is the core's rule (`checks::fix::shutter_fix`).
+/// `None` when none was taken then (open a window for a new fix). `Invalid` on `shutter` for an unreadable instant.
+#[uniffi::export]
+pub fn shutter_fix(fixes: Vec<LocationFix>, shutter: String) -> Result<Option<LocationFix>, VieclamError> {
+    let shutter = instant("shutter", &shutter)?;
+    Ok(fix::shutter_fix(&core_fixes(&fixes), shutter).as_ref().map(LocationFix::from))
+}
+
+/// The core's fixes of `fixes`; one with an unreadable time is left out (it can never be the best).
+fn core_fixes(fixes: &[LocationFix]) -> Vec<fix::Fix> {
+    fixes.iter().filter_map(|f| f.to_core("fix").ok()).collect()
 }
 
 // Where the inspector stands and how good the fix is are the core's enums (`checks::verdict`), which carry the FFI
@@ -166,5 +180,14 @@ mod tests {
         let mocked = best_fix(fixes, "2026-12-06T00:59:00Z".into(), "2026-12-06T01:00:01Z".into()).unwrap();
         assert!(mocked.is_some_and(|f| f.mocked));
         assert!(best_fix(vec![], "2026-12-06T01:00:00Z".into(), "bad".into()).is_err());
+    }
+
+    #[test]
+    fn a_photo_takes_the_fix_of_its_shutters_seconds_and_a_bad_instant_is_named() {
+        let fixes = vec![at("2026-12-06T01:59:40Z", 3.0, false), at("2026-12-06T01:59:50Z", 8.0, false)];
+        let got = shutter_fix(fixes.clone(), "2026-12-06T02:00:00Z".into()).expect("readable");
+        assert_eq!(got.map(|f| f.accuracy_m), Some(8.0), "the 3 m fix is 20 s old");
+        let Err(VieclamError::Invalid { fields }) = shutter_fix(fixes, "now".into()) else { panic!("unreadable") };
+        assert_eq!(fields[0].field, "shutter");
     }
 }

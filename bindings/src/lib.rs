@@ -13,8 +13,7 @@
 //! - [`loans`] and [`loan_status`]: the loan list and detail with their figures;
 //! - [`sites`]: nearest sites; [`programmes`]: the catalogue; [`registration`]: the returning worker's form;
 //! - [`geo`], [`checklist`], [`checks`], [`check_detail`]: site checks from fix to locked record;
-//! - [`photos`]: the camera's JPEG into a check, and a JPEG's EXIF read back; [`shutter`]: the fix a photo is
-//!   stamped with;
+//! - [`photos`]: the camera's JPEG into a check, and a JPEG's EXIF read back;
 //! - [`walk`]: a plot measured on foot; [`evidence`]: the device's signed chain, verified;
 //! - [`sync`]: sign-in, sync with progress and cancel, and the sync screen;
 //! - [`plans`]: the inspector's current plans; [`minutes`]: a commune's minutes; [`applications`]: a worker's
@@ -46,7 +45,6 @@ mod review;
 mod review_form;
 mod search;
 mod session;
-mod shutter;
 mod sites;
 mod store;
 mod sync;
@@ -61,7 +59,7 @@ pub use checklist::{AnswerInput, ChoiceOption, Question, QuestionKind};
 pub use demo::DemoCounts;
 pub use error::{FieldProblem, VieclamError};
 pub use evidence::{EvidenceProblem, VerifyReport};
-pub use geo::{AccuracyLevel, LocationFix, Place, Verdict};
+pub use geo::{AccuracyLevel, LocationFix, Place, Verdict, best_fix, shutter_fix};
 pub use input::parse_number;
 pub use loan_status::{DueInstalment, LoanState, LoanStatus, Relief, ReliefKind};
 pub use loans::{LoanDetail, LoanList, LoanRow, PaymentRow, ScheduleRow};
@@ -83,7 +81,6 @@ pub use review_form::{
 };
 pub use search::{Hit, HitPage, SearchKind};
 pub use session::{SessionTabs, Tab, TabRow, UserRole, session_tabs, today_in_province};
-pub use shutter::shutter_fix;
 pub use sites::SiteRow;
 pub use store::VieclamStore;
 pub use sync::{
