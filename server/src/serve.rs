@@ -81,7 +81,7 @@ pub async fn serve(db: Db, opts: ServeOptions) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(opts.listen).await.map_err(|e| format!("{}: {e}", opts.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     tracing::info!(%addr, backend = db.backend_name(), "serving");
-    println!("Máy chủ đang chạy tại http://{addr} / Serving at http://{addr}");
+    println!("{}", vieclam_core::messages::server_cli::SERVING_AT.joined(&[("addr", &addr.to_string())]));
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown())
         .await

@@ -208,3 +208,41 @@ pub const BEYOND_CONTRACT: Text = t!(
     "Thời hạn vay {term} tháng dài hơn hợp đồng ({months} tháng).",
     "A term of {term} months is longer than the contract ({months} months)."
 );
+
+/// A whole file refused: `ImportError::Io`.
+pub const FILE_UNREADABLE: Text = t!("Không đọc được tệp.", "The file cannot be read.");
+
+/// A whole file refused: `ImportError::TooLarge`.
+pub const FILE_TOO_LARGE: Text = t!("Tệp lớn quá 256 MB.", "The file is larger than 256 MB.");
+
+/// A whole file refused: `ImportError::TooManyRows`.
+pub const FILE_TOO_MANY_ROWS: Text = t!("Tệp có quá 2.000.000 dòng.", "The file has more than 2,000,000 rows.");
+
+/// A whole file refused: `ImportError::NotUtf8`.
+pub const FILE_NOT_UTF8: Text = t!(
+    "Tệp CSV phải lưu với bảng mã UTF-8 (trong Excel: «CSV UTF-8»).",
+    "The CSV file must be saved as UTF-8 (in Excel: “CSV UTF-8”)."
+);
+
+/// A whole file refused: `ImportError::Csv`.
+pub const FILE_BAD_CSV: Text = t!("Tệp CSV bị lỗi định dạng.", "The CSV file is malformed.");
+
+/// A whole file refused: `ImportError::Xlsx`.
+pub const FILE_BAD_XLSX: Text = t!("Không đọc được tệp Excel.", "The Excel file cannot be read.");
+
+/// A whole file refused: `ImportError::Empty`.
+pub const FILE_EMPTY: Text = t!("Tệp không có dòng nào.", "The file holds no rows.");
+
+/// A whole file refused: `ImportError::MissingColumns`.
+pub const FILE_MISSING_COLUMNS: Text =
+    t!("Thiếu các cột bắt buộc: {columns}.", "Required columns are missing: {columns}.");
+
+/// A whole file refused: `ImportError::DuplicateColumn`.
+pub const FILE_DUPLICATE_COLUMN: Text =
+    t!("Hai cột cùng chỉ một thông tin: «{column}».", "Two columns name the same field: “{column}”.");
+
+/// A whole file refused: `ImportError::NoLoanList`.
+pub const FILE_NO_LOAN_LIST: Text = t!(
+    "Không có danh sách khoản vay: lịch sử trả nợ và xử lý nợ phải nhập cùng danh sách khoản vay.",
+    "No loan list: payments and relief events must be imported with the loan list they belong to."
+);

@@ -129,3 +129,5 @@ pub const ROWS_REJECTED: Text = t!(
     "{bad} dòng lỗi: không nhập gì (dùng --skip-bad-rows để bỏ qua).",
     "{bad} rows rejected: nothing imported (use --skip-bad-rows to skip them)."
 );
+/// `serve`: the address it listens on.
+pub const SERVING_AT: Text = t!("Máy chủ đang chạy tại http://{addr}", "Serving at http://{addr}");

@@ -20,7 +20,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use vieclam_core::loans::rules::{RuleSet, default_rule_sets};
-use vieclam_core::messages::{Lang, Text};
+use vieclam_core::messages::{Lang, Text, import as m};
 use vieclam_core::store::office::OfficeBatch;
 
 pub use columns::{FIELDS, Field, PAYMENT_FIELDS, RELIEF_FIELDS, TableKind, header_key, recognise, recognise_in};
@@ -143,29 +143,16 @@ impl ImportError {
     /// What to tell the office, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         let text: Text = match self {
-            ImportError::Io(_) => vieclam_core::t!("Không đọc được tệp.", "The file cannot be read."),
-            ImportError::TooLarge => vieclam_core::t!("Tệp lớn quá 256 MB.", "The file is larger than 256 MB."),
-            ImportError::TooManyRows(_) => {
-                vieclam_core::t!("Tệp có quá 2.000.000 dòng.", "The file has more than 2,000,000 rows.")
-            }
-            ImportError::NotUtf8 => vieclam_core::t!(
-                "Tệp CSV phải lưu với bảng mã UTF-8 (trong Excel: «CSV UTF-8»).",
-                "The CSV file must be saved as UTF-8 (in Excel: “CSV UTF-8”)."
-            ),
-            ImportError::Csv { .. } => vieclam_core::t!("Tệp CSV bị lỗi định dạng.", "The CSV file is malformed."),
-            ImportError::Xlsx(_) => vieclam_core::t!("Không đọc được tệp Excel.", "The Excel file cannot be read."),
-            ImportError::Empty => vieclam_core::t!("Tệp không có dòng nào.", "The file holds no rows."),
-            ImportError::MissingColumns(_) => {
-                vieclam_core::t!("Thiếu các cột bắt buộc: {columns}.", "Required columns are missing: {columns}.")
-            }
-            ImportError::DuplicateColumn(_) => vieclam_core::t!(
-                "Hai cột cùng chỉ một thông tin: «{column}».",
-                "Two columns name the same field: “{column}”."
-            ),
-            ImportError::NoLoanList => vieclam_core::t!(
-                "Không có danh sách khoản vay: lịch sử trả nợ và xử lý nợ phải nhập cùng danh sách khoản vay.",
-                "No loan list: payments and relief events must be imported with the loan list they belong to."
-            ),
+            ImportError::Io(_) => m::FILE_UNREADABLE,
+            ImportError::TooLarge => m::FILE_TOO_LARGE,
+            ImportError::TooManyRows(_) => m::FILE_TOO_MANY_ROWS,
+            ImportError::NotUtf8 => m::FILE_NOT_UTF8,
+            ImportError::Csv { .. } => m::FILE_BAD_CSV,
+            ImportError::Xlsx(_) => m::FILE_BAD_XLSX,
+            ImportError::Empty => m::FILE_EMPTY,
+            ImportError::MissingColumns(_) => m::FILE_MISSING_COLUMNS,
+            ImportError::DuplicateColumn(_) => m::FILE_DUPLICATE_COLUMN,
+            ImportError::NoLoanList => m::FILE_NO_LOAN_LIST,
         };
         let columns = match self {
             ImportError::MissingColumns(c) => c.join(", "),
