@@ -28,14 +28,20 @@ const CATALOGUE: &str = "core/src/messages/";
 
 /// Files allowed to hold Vietnamese literals: (path, at most this many, why).
 const ALLOWED: &[(&str, usize, &str)] = &[
-    ("bindings/src/review.rs", 1, "pending: not yet moved into the catalogue (issue 13)"),
-    ("bindings/src/store.rs", 1, "pending: not yet moved into the catalogue (issue 13)"),
-    ("bindings/src/types.rs", 2, "pending: not yet moved into the catalogue (issue 13)"),
-    ("cli/src/commands/check.rs", 4, "pending: not yet moved into the catalogue (issue 13)"),
-    ("cli/src/commands/register.rs", 9, "pending: not yet moved into the catalogue (issue 13)"),
-    ("core/src/checks/checklist.rs", 32, "pending: not yet moved into the catalogue (issue 13)"),
-    ("core/src/checks/lifecycle/detail.rs", 1, "pending: not yet moved into the catalogue (issue 13)"),
-    ("core/src/checks/minutes_html.rs", 2, "pending: not yet moved into the catalogue (issue 13)"),
+    ("bindings/src/review.rs", 1, "pending: t! entries kept beside their code, to move into core/src/messages"),
+    ("bindings/src/store.rs", 1, "pending: t! entries kept beside their code, to move into core/src/messages"),
+    ("bindings/src/types.rs", 2, "pending: t! entries kept beside their code, to move into core/src/messages"),
+    ("core/src/checks/checklist.rs", 32, "pending: t! entries kept beside their code, to move into core/src/messages"),
+    (
+        "core/src/checks/lifecycle/detail.rs",
+        1,
+        "pending: t! entries kept beside their code, to move into core/src/messages",
+    ),
+    (
+        "core/src/checks/minutes_html.rs",
+        2,
+        "data: the national motto heading an administrative document (Vietnamese only by law)",
+    ),
     (
         "core/src/demo/mod.rs",
         12,
@@ -43,35 +49,21 @@ const ALLOWED: &[(&str, usize, &str)] = &[
     ),
     ("core/src/demo/names.rs", 138, "data: the demo province's family, middle and given names and villages"),
     ("core/src/demo/people.rs", 2, "data: the demo borrowers' groups and addresses, built from names"),
-    ("core/src/error.rs", 8, "pending: not yet moved into the catalogue (issue 13)"),
-    ("core/src/loans/overdue_band.rs", 4, "pending: not yet moved into the catalogue (issue 13)"),
+    ("core/src/error.rs", 8, "pending: t! entries kept beside their code, to move into core/src/messages"),
+    ("core/src/loans/overdue_band.rs", 4, "pending: t! entries kept beside their code, to move into core/src/messages"),
     ("core/src/loans/rules.rs", 2, "data: the legal basis of each rule set, the decrees' own titles"),
-    ("core/src/loans/status.rs", 7, "pending: not yet moved into the catalogue (issue 13)"),
+    ("core/src/loans/status.rs", 7, "pending: t! entries kept beside their code, to move into core/src/messages"),
     ("core/src/places/communes.rs", 2, "data: the official prefixes of a commune's and a ward's name (Xã, Phường)"),
-    ("core/src/query/applications.rs", 9, "pending: not yet moved into the catalogue (issue 13)"),
-    ("core/src/query/plans.rs", 4, "pending: not yet moved into the catalogue (issue 13)"),
-    ("core/src/query/session.rs", 9, "pending: not yet moved into the catalogue (issue 13)"),
-    ("core/src/records.rs", 4, "pending: not yet moved into the catalogue (issue 13)"),
+    ("core/src/query/applications.rs", 9, "pending: t! entries kept beside their code, to move into core/src/messages"),
+    ("core/src/query/plans.rs", 4, "pending: t! entries kept beside their code, to move into core/src/messages"),
+    ("core/src/query/session.rs", 9, "pending: t! entries kept beside their code, to move into core/src/messages"),
+    ("core/src/records.rs", 4, "pending: t! entries kept beside their code, to move into core/src/messages"),
     (
         "core/src/registration/province.rs",
         59,
         "data: the provinces of the citizen ID number's prefix, by their official names",
     ),
-    ("core/src/review/headings.rs", 18, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/admin.rs", 7, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/dashboard/communes.rs", 26, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/dashboard/enterprises.rs", 17, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/dashboard/lang.rs", 1, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/dashboard/manage.rs", 4, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/dashboard/map.rs", 1, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/dashboard/mod.rs", 4, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/dashboard/plan_form.rs", 20, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/dashboard/plans.rs", 20, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/dashboard/programmes.rs", 29, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/dashboard/render.rs", 86, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/dashboard/review.rs", 20, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/dashboard/users.rs", 23, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/dashboard/walk.rs", 13, "pending: not yet moved into the catalogue (issue 13)"),
+    ("core/src/review/headings.rs", 18, "pending: t! entries kept beside their code, to move into core/src/messages"),
     (
         "server/src/demo/field.rs",
         7,
@@ -89,23 +81,38 @@ const ALLOWED: &[(&str, usize, &str)] = &[
         "data: what the demo inspectors noted at each site (record content, not interface)",
     ),
     ("server/src/import/cells.rs", 2, "data: the currency words a bank's cell may carry, read and dropped"),
-    ("server/src/import/mod.rs", 10, "pending: not yet moved into the catalogue (issue 13)"),
     ("server/src/import/records.rs", 3, "data: the bank's own programme names, matched in its files"),
-    ("server/src/main.rs", 23, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/report/compose.rs", 117, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/report/doc.rs", 3, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/report/docx.rs", 2, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/report/html.rs", 3, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/report/minutes.rs", 29, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/report/xlsx.rs", 1, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/rules.rs", 9, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/serve.rs", 1, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/web/data.rs", 17, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/web/import/mod.rs", 14, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/web/import/page.rs", 43, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/web/mod.rs", 3, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/web/report_routes.rs", 8, "pending: not yet moved into the catalogue (issue 13)"),
-    ("server/src/web/review.rs", 2, "pending: not yet moved into the catalogue (issue 13)"),
+    ("server/src/main.rs", 1, "pending: rule_line, the rules listing's tab-separated labels"),
+    (
+        "server/src/report/compose.rs",
+        117,
+        "pending: the report to the province and the minutes, Vietnamese administrative documents not yet in the catalogue",
+    ),
+    (
+        "server/src/report/doc.rs",
+        3,
+        "pending: the report to the province and the minutes, Vietnamese administrative documents not yet in the catalogue",
+    ),
+    (
+        "server/src/report/docx.rs",
+        2,
+        "pending: the report to the province and the minutes, Vietnamese administrative documents not yet in the catalogue",
+    ),
+    (
+        "server/src/report/html.rs",
+        3,
+        "pending: the report to the province and the minutes, Vietnamese administrative documents not yet in the catalogue",
+    ),
+    (
+        "server/src/report/minutes.rs",
+        29,
+        "pending: the report to the province and the minutes, Vietnamese administrative documents not yet in the catalogue",
+    ),
+    (
+        "server/src/report/xlsx.rs",
+        1,
+        "pending: the report to the province and the minutes, Vietnamese administrative documents not yet in the catalogue",
+    ),
 ];
 
 /// One literal found: its line and text.
@@ -307,7 +314,9 @@ fn user_facing_sentences_live_only_in_the_catalogue() {
     let found = scan(&root);
     let mut problems = Vec::new();
     for (file, lits) in &found {
-        let allowed = ALLOWED.iter().find(|(p, _, _)| p == file).map_or(0, |(_, n, _)| *n);
+        // `CATALOGUE_LIST_ALL=1` lists the allowed literals too (to lower a number, or to move what is left).
+        let everything = std::env::var_os("CATALOGUE_LIST_ALL").is_some();
+        let allowed = ALLOWED.iter().find(|(p, _, _)| p == file).filter(|_| !everything).map_or(0, |(_, n, _)| *n);
         if lits.len() > allowed {
             let mut p = format!(
                 "{file}: {} Vietnamese literal(s), {allowed} allowed; move the sentences into core/src/messages:",

@@ -107,10 +107,7 @@ pub async fn reset_password(db: &Db, name_or_id: &str, password: &str) -> AdminR
         return Err(sc::THE_PASSWORD_NEEDS_AT_LEAST.joined(&[]).into());
     }
     if password.len() > vieclam_core::sync::wire::MAX_PASSWORD_BYTES {
-        return Err(format!(
-            "Mật khẩu dài quá {n} byte. / The password is longer than {n} bytes.",
-            n = vieclam_core::sync::wire::MAX_PASSWORD_BYTES
-        ));
+        return Err(sc::PASSWORD_TOO_LONG.joined(&[("n", &vieclam_core::sync::wire::MAX_PASSWORD_BYTES.to_string())]));
     }
     let hash = hash_password(password).map_err(say)?;
     let name = name_or_id.trim().to_owned();

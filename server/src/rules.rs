@@ -155,7 +155,7 @@ fn check(s: &RuleSet) -> AdminResult<()> {
     }
     let limits = [v.worker_limit, v.business_limit, v.business_per_worker_limit];
     if limits.iter().any(|l| !(1..=1_000_000_000_000).contains(l)) || v.collateral_above.is_some_and(|c| c < 0) {
-        return Err("Hạn mức phải là số đồng lớn hơn 0. / Limits must be whole đồng above zero.".into());
+        return Err(sc::RULE_LIMITS.joined(&[]));
     }
     let rates = [v.standard_rate_ppm, v.priority_rate_ppm, v.overseas_rate_ppm, v.overseas_priority_rate_ppm];
     if rates.iter().any(|r| !(1..=200_000).contains(r)) {
@@ -168,10 +168,7 @@ fn check(s: &RuleSet) -> AdminResult<()> {
         return Err(sc::THE_LONGEST_TERM_MUST_BE.joined(&[]).into());
     }
     if !STANDINGS.contains(&v.standing.as_str()) {
-        return Err(format!(
-            "Mức tin cậy phải là một trong {0}. / The standing must be one of {0}.",
-            STANDINGS.join(", ")
-        ));
+        return Err(sc::RULE_STANDING.joined(&[("standings", &STANDINGS.join(", "))]));
     }
     Ok(())
 }

@@ -696,3 +696,5 @@ pub const OFFICE_SIGN_IN: Text = t!("Đăng nhập văn phòng", "Office sign-in
 pub const SIGN_IN_USER_NAME: Text = t!("Tên đăng nhập", "User name");
 /// The sign-in form's password.
 pub const SIGN_IN_PASSWORD: Text = t!("Mật khẩu", "Password");
+/// A photo's thumbnail, described by when it was taken.
+pub const PHOTO_TAKEN_AT: Text = t!("Ảnh {at}", "Photo {at}");

@@ -131,3 +131,10 @@ pub const ROWS_REJECTED: Text = t!(
 );
 /// `serve`: the address it listens on.
 pub const SERVING_AT: Text = t!("Máy chủ đang chạy tại http://{addr}", "Serving at http://{addr}");
+/// `users add`/`reset-password`: a password past the wire's bound of `{n}` bytes.
+pub const PASSWORD_TOO_LONG: Text = t!("Mật khẩu dài quá {n} byte.", "The password is longer than {n} bytes.");
+/// `rules`: limits in whole đồng.
+pub const RULE_LIMITS: Text = t!("Hạn mức phải là số đồng lớn hơn 0.", "Limits must be whole đồng above zero.");
+/// `rules`: the standing, one of `{standings}`.
+pub const RULE_STANDING: Text =
+    t!("Mức tin cậy phải là một trong {standings}.", "The standing must be one of {standings}.");

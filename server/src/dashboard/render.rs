@@ -224,9 +224,8 @@ fn photo(p: &PhotoView) -> String {
     let picture = if p.received {
         format!(
             "<a href=\"/office/photos/{sha}\"><img src=\"/office/photos/{sha}\" loading=\"lazy\" width=\"240\" \
-             alt=\"Ảnh {} / Photo {}\"></a>",
-            escape(&p.taken_at),
-            escape(&p.taken_at)
+             alt=\"{}\"></a>",
+            escape(&d::PHOTO_TAKEN_AT.joined(&[("at", &p.taken_at)]))
         )
     } else {
         format!("<div class=\"missing\">{}</div>", both(d::NOT_RECEIVED_YET))
