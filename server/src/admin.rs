@@ -22,10 +22,10 @@ fn say(e: ApiError) -> String {
 /// Creates an account with a password (`users add`).
 pub async fn add_user(db: &Db, role: Role, username: &str, name: &str, password: &str) -> AdminResult<Account> {
     if role == Role::Borrower {
-        return Err(sc::BORROWERS_ACTIVATE_WITH_A_CODE.joined(&[]).into());
+        return Err(sc::BORROWERS_ACTIVATE_WITH_A_CODE.joined(&[]));
     }
     if password.chars().count() < 8 {
-        return Err(sc::THE_PASSWORD_NEEDS_AT_LEAST.joined(&[]).into());
+        return Err(sc::THE_PASSWORD_NEEDS_AT_LEAST.joined(&[]));
     }
     let hash = hash_password(password).map_err(say)?;
     let account = Account {
@@ -104,7 +104,7 @@ pub async fn enable_user(db: &Db, name_or_id: &str) -> AdminResult<Account> {
 /// old password is signed out everywhere.
 pub async fn reset_password(db: &Db, name_or_id: &str, password: &str) -> AdminResult<AccountChange> {
     if password.chars().count() < 8 {
-        return Err(sc::THE_PASSWORD_NEEDS_AT_LEAST.joined(&[]).into());
+        return Err(sc::THE_PASSWORD_NEEDS_AT_LEAST.joined(&[]));
     }
     if password.len() > vieclam_core::sync::wire::MAX_PASSWORD_BYTES {
         return Err(sc::PASSWORD_TOO_LONG.joined(&[("n", &vieclam_core::sync::wire::MAX_PASSWORD_BYTES.to_string())]));
@@ -210,7 +210,7 @@ pub const REJECT_REASON_MAX_CHARS: usize = 500;
 pub fn reject_reason(text: &str) -> AdminResult<String> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(sc::GIVE_THE_REASON_FOR_THE.joined(&[]).into());
+        return Err(sc::GIVE_THE_REASON_FOR_THE.joined(&[]));
     }
     if text.chars().count() > REJECT_REASON_MAX_CHARS {
         return Err(
@@ -218,7 +218,7 @@ pub fn reject_reason(text: &str) -> AdminResult<String> {
         );
     }
     if text.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
-        return Err(sc::THE_REASON_HOLDS_CONTROL_CHARACTERS.joined(&[]).into());
+        return Err(sc::THE_REASON_HOLDS_CONTROL_CHARACTERS.joined(&[]));
     }
     Ok(text.to_owned())
 }

@@ -419,7 +419,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                     p.trim_end_matches(['\r', '\n']).to_owned()
                 }
                 (None, false) => {
-                    return Err(sc::GIVE_PASSWORD_OR_PASSWORD_STDIN.joined(&[]).into());
+                    return Err(sc::GIVE_PASSWORD_OR_PASSWORD_STDIN.joined(&[]));
                 }
             };
             let a = admin::add_user(&db, role, &username, &name, &password).await?;
@@ -563,9 +563,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             } = *args;
             let rate = |text: Option<String>, flag: &str| -> Result<Option<i64>, String> {
                 text.map(|t| {
-                    rules::percent_ppm(&t).ok_or_else(|| {
-                        sc::FLAG_T_IS_NOT_A.joined(&[("flag", &flag.to_string()), ("t", &t.to_string())])
-                    })
+                    rules::percent_ppm(&t).ok_or_else(|| sc::FLAG_T_IS_NOT_A.joined(&[("flag", flag), ("t", &t)]))
                 })
                 .transpose()
             };

@@ -90,7 +90,7 @@ pub struct RuleChange {
 pub async fn set(db: &Db, change: RuleChange) -> AdminResult<RuleSet> {
     let code = change.code.trim().to_owned();
     if code.is_empty() || code.len() > 40 {
-        return Err(sc::A_RULE_SETS_CODE_MUST.joined(&[]).into());
+        return Err(sc::A_RULE_SETS_CODE_MUST.joined(&[]));
     }
     let existing = list(db).await?.into_iter().find(|s| s.code == code);
     let set = merge(existing, &code, change)?;
@@ -100,7 +100,7 @@ pub async fn set(db: &Db, change: RuleChange) -> AdminResult<RuleSet> {
 }
 
 fn missing(field: &str) -> String {
-    sc::A_NEW_RULE_SET_NEEDS.joined(&[("field", &field.to_string())])
+    sc::A_NEW_RULE_SET_NEEDS.joined(&[("field", field)])
 }
 
 fn merge(existing: Option<RuleSet>, code: &str, c: RuleChange) -> AdminResult<RuleSet> {
@@ -148,10 +148,10 @@ fn merge(existing: Option<RuleSet>, code: &str, c: RuleChange) -> AdminResult<Ru
 fn check(s: &RuleSet) -> AdminResult<()> {
     let v = &s.values;
     if s.legal_basis.trim().is_empty() {
-        return Err(sc::THE_LEGAL_BASIS_CANNOT_BE.joined(&[]).into());
+        return Err(sc::THE_LEGAL_BASIS_CANNOT_BE.joined(&[]));
     }
     if s.effective_to.is_some_and(|to| to < s.effective_from) {
-        return Err(sc::THE_SET_ENDS_BEFORE_IT.joined(&[]).into());
+        return Err(sc::THE_SET_ENDS_BEFORE_IT.joined(&[]));
     }
     let limits = [v.worker_limit, v.business_limit, v.business_per_worker_limit];
     if limits.iter().any(|l| !(1..=1_000_000_000_000).contains(l)) || v.collateral_above.is_some_and(|c| c < 0) {
@@ -159,13 +159,13 @@ fn check(s: &RuleSet) -> AdminResult<()> {
     }
     let rates = [v.standard_rate_ppm, v.priority_rate_ppm, v.overseas_rate_ppm, v.overseas_priority_rate_ppm];
     if rates.iter().any(|r| !(1..=200_000).contains(r)) {
-        return Err(sc::RATES_MUST_BE_ABOVE_0.joined(&[]).into());
+        return Err(sc::RATES_MUST_BE_ABOVE_0.joined(&[]));
     }
     if !(100..=200).contains(&v.overdue_percent) {
-        return Err(sc::OVERDUE_INTEREST_MUST_BE_100.joined(&[]).into());
+        return Err(sc::OVERDUE_INTEREST_MUST_BE_100.joined(&[]));
     }
     if !(1..=360).contains(&v.max_term_months) {
-        return Err(sc::THE_LONGEST_TERM_MUST_BE.joined(&[]).into());
+        return Err(sc::THE_LONGEST_TERM_MUST_BE.joined(&[]));
     }
     if !STANDINGS.contains(&v.standing.as_str()) {
         return Err(sc::RULE_STANDING.joined(&[("standings", &STANDINGS.join(", "))]));
