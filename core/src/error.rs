@@ -3,8 +3,9 @@
 //! Codes are part of the contract with the apps, the server and the tests (`store.wrong_key`, `registration.invalid`),
 //! so they never change once shipped; messages may be reworded.
 
+use crate::messages::errors::{BAD_ARGUMENT, CORRUPT, DATABASE, IO, TOO_NEW, WRONG_KEY};
+pub use crate::messages::errors::{INVALID, NOT_FOUND};
 use crate::messages::{Lang, Text};
-use crate::t;
 
 /// One field of a form that failed validation: which field, a stable code, and the message in both languages.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,23 +72,6 @@ impl From<rusqlite::Error> for Error {
 
 /// Result with the core's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-const WRONG_KEY: Text = t!("Khóa không mở được cơ sở dữ liệu này.", "The key does not open this database.");
-const CORRUPT: Text = t!(
-    "Tệp dữ liệu bị hỏng hoặc bị cắt cụt; không có gì bị thay đổi.",
-    "The database file is damaged or truncated; nothing was changed."
-);
-const TOO_NEW: Text = t!(
-    "Dữ liệu được tạo bởi phiên bản ứng dụng mới hơn; hãy cập nhật ứng dụng.",
-    "The data was written by a newer version of the app; please update it."
-);
-/// `not_found`: `{entity}` and `{id}` are filled in.
-pub const NOT_FOUND: Text = t!("Không tìm thấy {entity} {id}.", "{entity} {id} was not found.");
-/// `invalid`: `{fields}` lists each problem with its field.
-pub const INVALID: Text = t!("Thông tin chưa hợp lệ: {fields}.", "Some details are not valid: {fields}.");
-const BAD_ARGUMENT: Text = t!("Yêu cầu không hợp lệ: {detail}.", "Invalid request: {detail}.");
-const DATABASE: Text = t!("Lỗi cơ sở dữ liệu: {detail}.", "Database error: {detail}.");
-const IO: Text = t!("Lỗi đọc/ghi tệp: {detail}.", "File error: {detail}.");
 
 impl Error {
     /// The stable code of this error.

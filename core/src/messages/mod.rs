@@ -10,6 +10,7 @@ pub mod checks_geo;
 pub mod cli;
 pub mod dashboard;
 pub mod evidence_photo;
+pub mod errors;
 pub mod evidence_signing;
 pub mod import;
 pub mod import_page;
