@@ -331,17 +331,14 @@ impl TeamRole {
 
     /// The function in words: `Trưởng đoàn` / `Team leader`, ….
     pub fn label(self, lang: crate::messages::Lang) -> &'static str {
-        use crate::messages::Lang::{En, Vi};
-        match (self, lang) {
-            (TeamRole::Leader, Vi) => "Trưởng đoàn",
-            (TeamRole::Leader, En) => "Team leader",
-            (TeamRole::Deputy, Vi) => "Phó trưởng đoàn",
-            (TeamRole::Deputy, En) => "Deputy leader",
-            (TeamRole::Member, Vi) => "Thành viên",
-            (TeamRole::Member, En) => "Member",
-            (TeamRole::Secretary, Vi) => "Thư ký",
-            (TeamRole::Secretary, En) => "Secretary",
+        use crate::messages::office as m;
+        match self {
+            TeamRole::Leader => m::TEAM_LEADER,
+            TeamRole::Deputy => m::TEAM_DEPUTY,
+            TeamRole::Member => m::TEAM_MEMBER,
+            TeamRole::Secretary => m::TEAM_SECRETARY,
         }
+        .get(lang)
     }
 }
 

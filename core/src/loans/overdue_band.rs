@@ -5,8 +5,7 @@
 //! Computed on whole đồng in integers: a ratio of exactly 2 % must fall in the 2–3 % band whatever floating point
 //! would make of 2,000,000 / 100,000,000.
 
-use crate::messages::Text;
-use crate::t;
+use crate::messages::{Text, loans as m};
 
 /// One band of the overdue ratio, best first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -53,10 +52,10 @@ impl OverdueBand {
     /// The band as a person reads it.
     pub fn label(self) -> Text {
         match self {
-            OverdueBand::Below2 => t!("Dưới 2%", "Under 2%"),
-            OverdueBand::From2To3 => t!("Từ 2% đến dưới 3%", "2% to under 3%"),
-            OverdueBand::From3To4 => t!("Từ 3% đến dưới 4%", "3% to under 4%"),
-            OverdueBand::From4 => t!("Từ 4% trở lên", "4% and over"),
+            OverdueBand::Below2 => m::BAND_BELOW_2,
+            OverdueBand::From2To3 => m::BAND_2_TO_3,
+            OverdueBand::From3To4 => m::BAND_3_TO_4,
+            OverdueBand::From4 => m::BAND_FROM_4,
         }
     }
 }

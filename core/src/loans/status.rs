@@ -16,8 +16,7 @@ use chrono::{Days, NaiveDate};
 use crate::format::Dong;
 use crate::loans::accrual::{self, Balances, Span};
 use crate::loans::types::{Instalment, LoanTerms, Payment, Relief, ReliefKind};
-use crate::messages::Text;
-use crate::t;
+use crate::messages::{Text, loans as m};
 
 /// Where a loan stands on a date. When several apply, the first in this order wins: `WrittenOff`, `Frozen`,
 /// `Settled`, `Overdue`, `Extended` / `Rescheduled`, `Current`. A loan past maturity with debt left is `Overdue`
@@ -58,13 +57,13 @@ impl LoanState {
     /// The state as people read it, Vietnamese first.
     pub fn label(self) -> Text {
         match self {
-            LoanState::Current => t!("Trong hạn", "Current"),
-            LoanState::Overdue => t!("Quá hạn", "Overdue"),
-            LoanState::Frozen => t!("Khoanh nợ", "Frozen"),
-            LoanState::WrittenOff => t!("Đã xóa nợ", "Written off"),
-            LoanState::Extended => t!("Gia hạn nợ", "Extended"),
-            LoanState::Rescheduled => t!("Điều chỉnh kỳ hạn", "Rescheduled"),
-            LoanState::Settled => t!("Đã trả hết nợ gốc", "Principal repaid"),
+            LoanState::Current => m::STATE_CURRENT,
+            LoanState::Overdue => m::STATE_OVERDUE,
+            LoanState::Frozen => m::STATE_FROZEN,
+            LoanState::WrittenOff => m::STATE_WRITTEN_OFF,
+            LoanState::Extended => m::STATE_EXTENDED,
+            LoanState::Rescheduled => m::STATE_RESCHEDULED,
+            LoanState::Settled => m::STATE_SETTLED,
         }
     }
 }

@@ -188,3 +188,6 @@ pub const VERDICT_INVALID: Text = t!(
 );
 /// `findings.too_long`.
 pub const FINDINGS_TOO_LONG: Text = t!("Nội dung dài quá 20.000 ký tự.", "The text is longer than 20,000 characters.");
+
+/// A check's required questions still unanswered.
+pub const STILL_MISSING: Text = t!("Còn thiếu: {questions}", "Still missing: {questions}");

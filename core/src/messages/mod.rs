@@ -15,6 +15,7 @@ pub mod evidence_signing;
 pub mod import;
 pub mod import_page;
 pub mod labels;
+pub mod loans;
 pub mod office;
 pub mod plot_walk;
 pub mod registration;

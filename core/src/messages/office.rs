@@ -151,3 +151,12 @@ pub const LAST_DAY: Text = t!("Ngày kết thúc", "Last day");
 pub const CLOSING_DAY: Text = t!("Ngày đóng", "Closing day");
 /// The label of a programme's opening day.
 pub const OPENING_DAY: Text = t!("Ngày mở", "Opening day");
+
+/// A team's function: the leader (trưởng đoàn).
+pub const TEAM_LEADER: Text = t!("Trưởng đoàn", "Team leader");
+/// A team's function: the deputy leader.
+pub const TEAM_DEPUTY: Text = t!("Phó trưởng đoàn", "Deputy leader");
+/// A team's function: a member.
+pub const TEAM_MEMBER: Text = t!("Thành viên", "Member");
+/// A team's function: the secretary.
+pub const TEAM_SECRETARY: Text = t!("Thư ký", "Secretary");

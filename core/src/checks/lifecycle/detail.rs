@@ -11,9 +11,6 @@ use crate::messages::{Lang, Text, checks as msg, labels as l};
 use crate::query::LabeledValue;
 use crate::query::sites::distance_text;
 use crate::store::Store;
-use crate::t;
-
-const STILL_MISSING: Text = t!("Còn thiếu: {questions}", "Still missing: {questions}");
 
 /// One question of the checklist with its answer.
 #[derive(Clone, Debug, PartialEq)]
@@ -196,8 +193,8 @@ pub fn check(store: &Store, check_id: &str, lang: Lang) -> Result<CheckDetail> {
         rows.iter().filter(|r| r.required && !r.answered).map(|r| r.key.clone()).collect();
     let missing_labels: Vec<&str> =
         rows.iter().filter(|r| r.required && !r.answered).map(|r| r.label.as_str()).collect();
-    let missing_text =
-        (!missing_labels.is_empty()).then(|| STILL_MISSING.fill(lang, &[("questions", &missing_labels.join(", "))]));
+    let missing_text = (!missing_labels.is_empty())
+        .then(|| msg::STILL_MISSING.fill(lang, &[("questions", &missing_labels.join(", "))]));
     let mut title = msg::CHECK_TITLE.fill(lang, &[("code", &c.code)]);
     if c.revision > 1 {
         title = format!("{title} {}", msg::REVISION_SUFFIX.fill(lang, &[("n", &(c.revision - 1).to_string())]));
