@@ -59,7 +59,6 @@ const ALLOWED: &[(&str, usize, &str)] = &[
         59,
         "data: the provinces of the citizen ID number's prefix, by their official names",
     ),
-    ("core/src/review/headings.rs", 18, "pending: t! entries kept beside their code, to move into core/src/messages"),
     (
         "server/src/demo/field.rs",
         7,

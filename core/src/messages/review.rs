@@ -69,3 +69,73 @@ pub const MINE: Text = t!("Đánh giá của tôi", "My review");
 pub const NOTHING: Text = t!("(chưa có)", "(nothing yet)");
 /// CLI: the ratings line of `review headings`.
 pub const RATINGS: Text = t!("Xếp loại", "Ratings");
+
+/// The review heading `leadership`, as the report prints it.
+pub const HEADING_LEADERSHIP: Text =
+    t!("Công tác lãnh đạo, chỉ đạo, tuyên truyền chính sách", "Leadership and publicity of the policy");
+
+/// What to write under `leadership`, for the form.
+pub const HEADING_LEADERSHIP_HINT: Text = t!(
+    "Họp thôn, loa truyền thanh, niêm yết thủ tục tại điểm giao dịch xã.",
+    "Village meetings, loudspeakers, procedures posted at the transaction point."
+);
+
+/// The review heading `targeting`, as the report prints it.
+pub const HEADING_TARGETING: Text =
+    t!("Cho vay đúng đối tượng, đúng mục đích", "Loans to the right people for the right purpose");
+
+/// What to write under `targeting`, for the form.
+pub const HEADING_TARGETING_HINT: Text = t!(
+    "Vốn vay có đến đúng người, được dùng đúng mục đích không.",
+    "Whether the loans reached the right people and were used for what they were lent for."
+);
+
+/// The review heading `book`, as the report prints it.
+pub const HEADING_BOOK: Text = t!("Tăng trưởng dư nợ và tỷ lệ nợ quá hạn", "Outstanding growth and the overdue ratio");
+
+/// What to write under `book`, for the form.
+pub const HEADING_BOOK_HINT: Text =
+    t!("Dư nợ tăng bao nhiêu, nợ quá hạn chiếm bao nhiêu.", "How outstanding grew, how much is overdue.");
+
+/// The review heading `site_checks`, as the report prints it.
+pub const HEADING_SITE_CHECKS: Text = t!("Kết quả kiểm tra tại mô hình", "What the site checks found");
+
+/// What to write under `site_checks`, for the form.
+pub const HEADING_SITE_CHECKS_HINT: Text =
+    t!("Những gì đoàn thấy tại các mô hình được kiểm tra.", "What the team found at the models it checked.");
+
+/// The review heading `opinions`, as the report prints it.
+pub const HEADING_OPINIONS: Text = t!("Ý kiến, kiến nghị của người dân", "Citizens' opinions and requests");
+
+/// What to write under `opinions`, for the form.
+pub const HEADING_OPINIONS_HINT: Text = t!("Người dân nói gì, đề nghị gì.", "What the people said and asked for.");
+
+/// The review heading `overseas`, as the report prints it.
+pub const HEADING_OVERSEAS: Text =
+    t!("Công tác đưa người lao động đi làm việc ở nước ngoài", "Overseas-employment work");
+
+/// What to write under `overseas`, for the form.
+pub const HEADING_OVERSEAS_HINT: Text = t!(
+    "Tư vấn, tuyển chọn cùng Trung tâm Dịch vụ việc làm và doanh nghiệp được cấp phép; số lao động đã đi, đã về.",
+    "Counselling, selection with the Employment Service Centre and licensed enterprises; workers sent and \
+             returned."
+);
+
+/// The review heading `recommendations`, as the report prints it.
+pub const HEADING_RECOMMENDATIONS: Text = t!("Kiến nghị, đề xuất", "Recommendations");
+
+/// What to write under `recommendations`, for the form.
+pub const HEADING_RECOMMENDATIONS_HINT: Text =
+    t!("Đoàn kiến nghị gì, với ai.", "What the team recommends, and to whom.");
+
+/// A heading's rating: good.
+pub const RATING_GOOD: Text = t!("Tốt", "Good");
+
+/// A heading's rating: fair.
+pub const RATING_FAIR: Text = t!("Khá", "Fair");
+
+/// A heading's rating: weak.
+pub const RATING_WEAK: Text = t!("Yếu", "Weak");
+
+/// A heading's rating: not assessed.
+pub const RATING_NOT_ASSESSED: Text = t!("Chưa đánh giá", "Not assessed");

@@ -4,8 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::messages::Text;
-use crate::t;
+use crate::messages::{Text, review as m};
 
 /// One heading of the commune review.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,51 +19,13 @@ pub struct Heading {
 
 /// Every heading, in the order of the report to the province.
 pub const HEADINGS: [Heading; 7] = [
-    Heading {
-        key: "leadership",
-        label: t!("Công tác lãnh đạo, chỉ đạo, tuyên truyền chính sách", "Leadership and publicity of the policy"),
-        hint: t!(
-            "Họp thôn, loa truyền thanh, niêm yết thủ tục tại điểm giao dịch xã.",
-            "Village meetings, loudspeakers, procedures posted at the transaction point."
-        ),
-    },
-    Heading {
-        key: "targeting",
-        label: t!("Cho vay đúng đối tượng, đúng mục đích", "Loans to the right people for the right purpose"),
-        hint: t!(
-            "Vốn vay có đến đúng người, được dùng đúng mục đích không.",
-            "Whether the loans reached the right people and were used for what they were lent for."
-        ),
-    },
-    Heading {
-        key: "book",
-        label: t!("Tăng trưởng dư nợ và tỷ lệ nợ quá hạn", "Outstanding growth and the overdue ratio"),
-        hint: t!("Dư nợ tăng bao nhiêu, nợ quá hạn chiếm bao nhiêu.", "How outstanding grew, how much is overdue."),
-    },
-    Heading {
-        key: "site_checks",
-        label: t!("Kết quả kiểm tra tại mô hình", "What the site checks found"),
-        hint: t!("Những gì đoàn thấy tại các mô hình được kiểm tra.", "What the team found at the models it checked."),
-    },
-    Heading {
-        key: "opinions",
-        label: t!("Ý kiến, kiến nghị của người dân", "Citizens' opinions and requests"),
-        hint: t!("Người dân nói gì, đề nghị gì.", "What the people said and asked for."),
-    },
-    Heading {
-        key: "overseas",
-        label: t!("Công tác đưa người lao động đi làm việc ở nước ngoài", "Overseas-employment work"),
-        hint: t!(
-            "Tư vấn, tuyển chọn cùng Trung tâm Dịch vụ việc làm và doanh nghiệp được cấp phép; số lao động đã đi, đã về.",
-            "Counselling, selection with the Employment Service Centre and licensed enterprises; workers sent and \
-             returned."
-        ),
-    },
-    Heading {
-        key: "recommendations",
-        label: t!("Kiến nghị, đề xuất", "Recommendations"),
-        hint: t!("Đoàn kiến nghị gì, với ai.", "What the team recommends, and to whom."),
-    },
+    Heading { key: "leadership", label: m::HEADING_LEADERSHIP, hint: m::HEADING_LEADERSHIP_HINT },
+    Heading { key: "targeting", label: m::HEADING_TARGETING, hint: m::HEADING_TARGETING_HINT },
+    Heading { key: "book", label: m::HEADING_BOOK, hint: m::HEADING_BOOK_HINT },
+    Heading { key: "site_checks", label: m::HEADING_SITE_CHECKS, hint: m::HEADING_SITE_CHECKS_HINT },
+    Heading { key: "opinions", label: m::HEADING_OPINIONS, hint: m::HEADING_OPINIONS_HINT },
+    Heading { key: "overseas", label: m::HEADING_OVERSEAS, hint: m::HEADING_OVERSEAS_HINT },
+    Heading { key: "recommendations", label: m::HEADING_RECOMMENDATIONS, hint: m::HEADING_RECOMMENDATIONS_HINT },
 ];
 
 /// The heading with this key, if it is one of the catalogue.
@@ -118,10 +79,10 @@ impl Rating {
     /// The rating as people read it.
     pub const fn label(self) -> Text {
         match self {
-            Rating::Good => t!("Tốt", "Good"),
-            Rating::Fair => t!("Khá", "Fair"),
-            Rating::Weak => t!("Yếu", "Weak"),
-            Rating::NotAssessed => t!("Chưa đánh giá", "Not assessed"),
+            Rating::Good => m::RATING_GOOD,
+            Rating::Fair => m::RATING_FAIR,
+            Rating::Weak => m::RATING_WEAK,
+            Rating::NotAssessed => m::RATING_NOT_ASSESSED,
         }
     }
 }
