@@ -9,8 +9,7 @@ use serde_json::Value;
 
 use crate::error::FieldError;
 use crate::messages::checks as msg;
-use crate::messages::{Lang, Text};
-use crate::t;
+use crate::messages::{Lang, Text, checklist as m};
 
 /// One option of a choice question.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -81,34 +80,32 @@ const TEXT_MAX: usize = 2_000;
 
 /// The kinds of funded model, worded as `messages::labels::model_kind` words them (a `const` cannot call it).
 const MODEL_TYPES: &[ChoiceOption] = &[
-    ChoiceOption { key: "afforestation", label: t!("Trồng rừng", "Afforestation") },
-    ChoiceOption { key: "livestock", label: t!("Chăn nuôi", "Livestock") },
-    ChoiceOption { key: "crops", label: t!("Trồng trọt", "Crops") },
-    ChoiceOption { key: "services", label: t!("Dịch vụ", "Services") },
-    ChoiceOption { key: "small_business", label: t!("Kinh doanh nhỏ", "Small business") },
+    ChoiceOption { key: "afforestation", label: m::OPTION_AFFORESTATION },
+    ChoiceOption { key: "livestock", label: m::OPTION_LIVESTOCK },
+    ChoiceOption { key: "crops", label: m::OPTION_CROPS },
+    ChoiceOption { key: "services", label: m::OPTION_SERVICES },
+    ChoiceOption { key: "small_business", label: m::OPTION_SMALL_BUSINESS },
 ];
 
 /// States of a funded model, best first (the minutes list them in this order).
 pub const MODEL_STATES: &[ChoiceOption] = &[
-    ChoiceOption { key: "good", label: t!("Tốt", "Good") },
-    ChoiceOption { key: "average", label: t!("Trung bình", "Average") },
-    ChoiceOption { key: "poor", label: t!("Kém", "Poor") },
-    ChoiceOption { key: "abandoned", label: t!("Bỏ hoang / không còn", "Abandoned / gone") },
+    ChoiceOption { key: "good", label: m::OPTION_GOOD },
+    ChoiceOption { key: "average", label: m::OPTION_AVERAGE },
+    ChoiceOption { key: "poor", label: m::OPTION_POOR },
+    ChoiceOption { key: "abandoned", label: m::OPTION_ABANDONED },
 ];
 
 const EFFECTIVENESS: &[ChoiceOption] = &[
-    ChoiceOption { key: "effective", label: t!("Hiệu quả", "Effective") },
-    ChoiceOption { key: "partly", label: t!("Hiệu quả một phần", "Partly effective") },
-    ChoiceOption { key: "not_effective", label: t!("Chưa hiệu quả", "Not effective") },
+    ChoiceOption { key: "effective", label: m::OPTION_EFFECTIVE },
+    ChoiceOption { key: "partly", label: m::OPTION_PARTLY },
+    ChoiceOption { key: "not_effective", label: m::OPTION_NOT_EFFECTIVE },
 ];
 
 const REPAYMENT: &[ChoiceOption] = &[
-    ChoiceOption { key: "on_time", label: t!("Trả nợ, lãi đúng hạn", "Pays on time") },
-    ChoiceOption { key: "late", label: t!("Trả chậm", "Pays late") },
-    ChoiceOption { key: "overdue", label: t!("Có nợ quá hạn", "Has overdue debt") },
+    ChoiceOption { key: "on_time", label: m::OPTION_ON_TIME },
+    ChoiceOption { key: "late", label: m::OPTION_LATE },
+    ChoiceOption { key: "overdue", label: m::OPTION_OVERDUE },
 ];
-
-const PEOPLE: Text = t!("người", "people");
 
 const fn yes_no(key: &'static str, prompt: Text, misuse: bool) -> Question {
     Question { key, kind: QuestionKind::YesNo, prompt, required: true, misuse }
@@ -119,7 +116,7 @@ const fn choice(key: &'static str, prompt: Text, options: &'static [ChoiceOption
 }
 
 const fn count(key: &'static str, prompt: Text) -> Question {
-    let kind = QuestionKind::Number { min: 0.0, max: 1_000.0, unit: PEOPLE, whole: true };
+    let kind = QuestionKind::Number { min: 0.0, max: 1_000.0, unit: m::PEOPLE, whole: true };
     Question { key, kind, prompt, required: true, misuse: false }
 }
 
@@ -142,40 +139,21 @@ pub const BORROWER_REQUESTS: &str = "borrower_requests";
 
 /// The checklist, in the order a screen shows it.
 pub const QUESTIONS: &[Question] = &[
-    yes_no(PURPOSE_KEPT, t!("Vốn vay được sử dụng đúng mục đích?", "Is the loan used for its stated purpose?"), false),
-    choice("model_type", t!("Loại mô hình", "Type of funded model"), MODEL_TYPES),
-    choice(MODEL_STATE, t!("Tình trạng mô hình", "State of the model"), MODEL_STATES),
-    count(JOBS_CREATED, t!("Số lao động được tạo việc làm mới", "New jobs created")),
-    count(JOBS_KEPT, t!("Số lao động được duy trì việc làm", "Jobs kept")),
-    choice("effectiveness", t!("Hiệu quả của mô hình", "Effectiveness of the model"), EFFECTIVENESS),
-    choice("repayment_state", t!("Tình hình trả nợ, trả lãi", "Repayment of principal and interest"), REPAYMENT),
-    yes_no(
-        "misuse_fees",
-        t!("Tổ TK&VV hoặc cán bộ có thu phí, thu tiền ngoài quy định?", "Were fees charged outside the rules?"),
-        true,
-    ),
-    yes_no(
-        "misuse_principal_collected",
-        t!("Tổ trưởng có thu tiền gốc của người vay?", "Did the group collect the borrower's principal?"),
-        true,
-    ),
-    yes_no(
-        "misuse_vay_ke",
-        t!("Có hiện tượng vay ké (vay hộ người khác)?", "Is the loan borrowed on someone else's behalf (vay ké)?"),
-        true,
-    ),
-    yes_no("misuse_misappropriation", t!("Có chiếm dụng, xâm tiêu vốn vay?", "Was the loan misappropriated?"), true),
-    yes_no(
-        "misuse_book_held",
-        t!("Sổ vay vốn do người khác (tổ trưởng…) giữ?", "Is the loan book held by someone else (group leader…)?"),
-        true,
-    ),
-    text(BORROWER_OPINIONS, t!("Ý kiến của người vay", "The borrower's opinions")),
-    text(
-        BORROWER_REQUESTS,
-        t!("Đề xuất của người vay (thêm vốn, tập huấn…)", "The borrower's requests (more capital, training…)"),
-    ),
-    text("inspector_remark", t!("Nhận xét của cán bộ kiểm tra", "The inspector's remark")),
+    yes_no(PURPOSE_KEPT, m::QUESTION_PURPOSE_KEPT, false),
+    choice("model_type", m::QUESTION_MODEL_TYPE, MODEL_TYPES),
+    choice(MODEL_STATE, m::QUESTION_MODEL_STATE, MODEL_STATES),
+    count(JOBS_CREATED, m::QUESTION_JOBS_CREATED),
+    count(JOBS_KEPT, m::QUESTION_JOBS_KEPT),
+    choice("effectiveness", m::QUESTION_EFFECTIVENESS, EFFECTIVENESS),
+    choice("repayment_state", m::QUESTION_REPAYMENT_STATE, REPAYMENT),
+    yes_no("misuse_fees", m::QUESTION_MISUSE_FEES, true),
+    yes_no("misuse_principal_collected", m::QUESTION_MISUSE_PRINCIPAL_COLLECTED, true),
+    yes_no("misuse_vay_ke", m::QUESTION_MISUSE_VAY_KE, true),
+    yes_no("misuse_misappropriation", m::QUESTION_MISUSE_MISAPPROPRIATION, true),
+    yes_no("misuse_book_held", m::QUESTION_MISUSE_BOOK_HELD, true),
+    text(BORROWER_OPINIONS, m::QUESTION_BORROWER_OPINIONS),
+    text(BORROWER_REQUESTS, m::QUESTION_BORROWER_REQUESTS),
+    text("inspector_remark", m::QUESTION_INSPECTOR_REMARK),
 ];
 
 /// The question with this key.

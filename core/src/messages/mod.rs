@@ -5,6 +5,7 @@
 //! missing translation is a compile error rather than a blank on a screen.
 
 pub mod api;
+pub mod checklist;
 pub mod checks;
 pub mod checks_geo;
 pub mod cli;
