@@ -322,8 +322,8 @@ fn rule_line(s: &vieclam_core::loans::rules::RuleSet) -> String {
     let v = &s.values;
     let to = s.effective_to.map_or_else(|| "…".to_owned(), vieclam_core::format::date);
     format!(
-        "{}\t{} – {to}\t{}\tngười lao động / worker ≤ {}\tcơ sở / business ≤ {} ({} / lao động, per worker)\t\
-         thế chấp từ / collateral above {}\tlãi / rates {} · {} · XKLĐ {} · {}\tquá hạn / overdue {} %\t≤ {} tháng / months\t{}",
+        "{}\t{} – {to}\t{}\t{worker} ≤ {}\t{business} ≤ {} ({} / {per_vi}, {per_en})\t\
+         {collateral} {}\t{rates} {} · {} · {overseas} {} · {}\t{overdue} {} %\t≤ {} {months}\t{}",
         s.code,
         vieclam_core::format::date(s.effective_from),
         s.legal_basis,
@@ -337,7 +337,16 @@ fn rule_line(s: &vieclam_core::loans::rules::RuleSet) -> String {
         percent_ppm(v.overseas_priority_rate_ppm),
         v.overdue_percent,
         v.max_term_months,
-        v.standing
+        v.standing,
+        worker = sc::RULE_WORKER.joined(&[]),
+        business = sc::RULE_BUSINESS.joined(&[]),
+        per_vi = sc::RULE_PER_WORKER.vi,
+        per_en = sc::RULE_PER_WORKER.en,
+        collateral = sc::RULE_COLLATERAL.joined(&[]),
+        rates = sc::RULE_RATES.joined(&[]),
+        overseas = sc::RULE_OVERSEAS.vi,
+        overdue = sc::RULE_OVERDUE.joined(&[]),
+        months = sc::RULE_MONTHS.joined(&[]),
     )
 }
 

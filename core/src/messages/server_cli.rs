@@ -138,3 +138,19 @@ pub const RULE_LIMITS: Text = t!("Hạn mức phải là số đồng lớn hơn
 /// `rules`: the standing, one of `{standings}`.
 pub const RULE_STANDING: Text =
     t!("Mức tin cậy phải là một trong {standings}.", "The standing must be one of {standings}.");
+/// `rules list`: the worker's limit.
+pub const RULE_WORKER: Text = t!("người lao động", "worker");
+/// `rules list`: the business's limit.
+pub const RULE_BUSINESS: Text = t!("cơ sở", "business");
+/// `rules list`: the business's limit per worker it employs.
+pub const RULE_PER_WORKER: Text = t!("lao động", "per worker");
+/// `rules list`: the loan above which collateral is asked.
+pub const RULE_COLLATERAL: Text = t!("thế chấp từ", "collateral above");
+/// `rules list`: the rates.
+pub const RULE_RATES: Text = t!("lãi", "rates");
+/// `rules list`: the rate for work abroad (xuất khẩu lao động), as the decrees abbreviate it.
+pub const RULE_OVERSEAS: Text = t!("XKLĐ", "XKLĐ");
+/// `rules list`: overdue interest.
+pub const RULE_OVERDUE: Text = t!("quá hạn", "overdue");
+/// `rules list`: the longest term's unit.
+pub const RULE_MONTHS: Text = t!("tháng", "months");
