@@ -7,6 +7,9 @@
 use vieclam_core::format::{date, money};
 use vieclam_core::loans::overdue_band::{OverdueBand, ratio_text};
 
+use vieclam_core::messages::report as r;
+use vieclam_core::messages::{Lang, Text};
+
 use super::doc::{Block, Cell, Document, Table, place_date};
 use super::input::ReportInput;
 use crate::dashboard::communes::{CommuneFigures, misuse_questions};
@@ -19,14 +22,27 @@ pub const ISSUER: &str = "SỞ NỘI VỤ";
 pub const NUMBER: &str = "Số:        /BC-SNV";
 
 /// The review headings in the report's order, with the section title each becomes.
-pub const SECTIONS: &[(&str, &str)] = &[
-    ("leadership", "Công tác lãnh đạo, chỉ đạo và thông tin, tuyên truyền"),
-    ("targeting", "Việc cho vay đúng đối tượng, đúng mục đích"),
-    ("book", "Tăng trưởng dư nợ và nợ quá hạn"),
-    ("site_checks", "Kết quả kiểm tra tại các mô hình được vay vốn"),
-    ("opinions", "Ý kiến, kiến nghị của người dân"),
-    ("overseas", "Công tác đưa người lao động đi làm việc ở nước ngoài theo hợp đồng"),
+pub const SECTIONS: &[(&str, Text)] = &[
+    ("leadership", r::SECTION_LEADERSHIP),
+    ("targeting", r::SECTION_TARGETING),
+    ("book", r::SECTION_BOOK),
+    ("site_checks", r::SECTION_SITE_CHECKS),
+    ("opinions", r::SECTION_OPINIONS),
+    ("overseas", r::SECTION_OVERSEAS),
 ];
+
+/// The place where the department issues its documents, on the date line.
+pub const PLACE: &str = "Lạng Sơn";
+
+/// Entry `text` in Vietnamese, the language the report and the minutes are issued in.
+pub fn vi(text: Text) -> String {
+    text.get(Lang::Vi).to_owned()
+}
+
+/// Entry `text` in Vietnamese with its placeholders filled.
+pub fn vi_with(text: Text, args: &[(&str, &str)]) -> String {
+    text.fill(Lang::Vi, args)
+}
 
 /// A commune's name inside a sentence: `Xã Đình Lập` → `xã Đình Lập`.
 pub fn in_sentence(name: &str) -> String {
@@ -48,7 +64,7 @@ pub fn list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} và {last}", init.join(", ")),
+        [init @ .., last] => vi_with(r::LIST_AND, &[("items", &init.join(", ")), ("last", last)]),
     }
 }
 
@@ -72,7 +88,8 @@ pub fn percent(n: u64, m: u64) -> String {
 
 fn money_words(amount: i64) -> String {
     // The report writes "đồng" in words; the dashboard's figure carries a ₫ sign.
-    money(amount).trim_end_matches('₫').trim_end_matches('\u{a0}').to_owned() + " đồng"
+    let figure = money(amount);
+    vi_with(r::DONG, &[("amount", figure.trim_end_matches('₫').trim_end_matches('\u{a0}'))])
 }
 
 /// The report for the plan in `input`.
@@ -86,28 +103,30 @@ pub fn report(input: &ReportInput) -> Document {
     // A plan made from the command line has its number for a title: say it once.
     let title =
         if plan.title.is_empty() || plan.title == plan.code { String::new() } else { format!(" ({})", plan.title) };
-    b.push(Block::Para(format!(
-        "Thực hiện Kế hoạch số {}{title}, từ ngày {} đến ngày {}, Đoàn kiểm tra đã làm việc tại {} xã, phường: {}. \
-         Sở Nội vụ báo cáo kết quả kiểm tra như sau:",
-        plan.code,
-        date(plan.starts_on),
-        date(plan.ends_on),
-        input.communes.len(),
-        list(&names)
+    b.push(Block::Para(vi_with(
+        r::OPENING,
+        &[
+            ("code", &plan.code),
+            ("title", &title),
+            ("from", &date(plan.starts_on)),
+            ("to", &date(plan.ends_on)),
+            ("count", &input.communes.len().to_string()),
+            ("communes", &list(&names)),
+        ],
     )));
 
-    b.push(Block::Part("I. THÀNH PHẦN ĐOÀN KIỂM TRA".into()));
+    b.push(Block::Part(vi(r::PART_TEAM)));
     if input.team.is_empty() {
-        b.push(Block::Para("Kế hoạch chưa phân công thành viên đoàn kiểm tra.".into()));
+        b.push(Block::Para(vi(r::NO_TEAM)));
     }
     for m in &input.team {
         b.push(Block::Dash(format!("{}, {}.", m.name, m.function)));
     }
-    b.push(Block::Source("Danh sách đoàn: trang Kế hoạch kiểm tra".into(), "/office/plans".into()));
+    b.push(Block::Source(vi(r::SOURCE_TEAM), "/office/plans".into()));
 
-    b.push(Block::Part("II. KẾT QUẢ KIỂM TRA".into()));
+    b.push(Block::Part(vi(r::PART_RESULTS)));
     for (i, (key, title)) in SECTIONS.iter().enumerate() {
-        b.push(Block::Section(format!("{}. {title}", i + 1)));
+        b.push(Block::Section(format!("{}. {}", i + 1, title.vi)));
         let mut section = Vec::new();
         match *key {
             "targeting" => targeting(input, &total, &mut section),
@@ -125,38 +144,30 @@ pub fn report(input: &ReportInput) -> Document {
         b.extend(sources);
     }
 
-    b.push(Block::Part("III. ĐÁNH GIÁ CHUNG".into()));
+    b.push(Block::Part(vi(r::PART_ASSESSMENT)));
     assessment(input, &total, &mut b);
 
-    b.push(Block::Part("IV. KIẾN NGHỊ".into()));
+    b.push(Block::Part(vi(r::PART_RECOMMENDATIONS)));
     recommendations(input, &mut b);
 
-    b.push(Block::Para(format!(
-        "Trên đây là báo cáo kết quả kiểm tra theo Kế hoạch số {}. Sở Nội vụ kính báo cáo Ủy ban nhân dân tỉnh xem \
-         xét, chỉ đạo./.",
-        plan.code
-    )));
+    b.push(Block::Para(vi_with(r::CLOSING, &[("code", &plan.code)])));
 
     Document {
         authority: AUTHORITY.into(),
         issuer: ISSUER.into(),
         number: NUMBER.into(),
-        place_date: place_date("Lạng Sơn", input.today),
-        kind: "BÁO CÁO".into(),
-        title: format!(
-            "Kết quả kiểm tra việc thực hiện chính sách hỗ trợ tạo việc làm từ Quỹ quốc gia về việc làm và đưa người \
-             lao động đi làm việc ở nước ngoài theo hợp đồng, theo Kế hoạch số {}",
-            plan.code
-        ),
+        place_date: place_date(PLACE, input.today),
+        kind: vi(r::KIND),
+        title: vi_with(r::TITLE, &[("code", &plan.code)]),
         blocks: b,
         recipients: vec![
-            "UBND tỉnh (để báo cáo);".into(),
-            "Giám đốc Sở (để báo cáo);".into(),
-            "Chi nhánh NHCSXH tỉnh Lạng Sơn;".into(),
-            format!("UBND {} (để thực hiện);", list(&names)),
-            "Lưu: VT, LĐVL.".into(),
+            vi(r::TO_PROVINCE),
+            vi(r::TO_DIRECTOR),
+            vi(r::TO_BANK),
+            vi_with(r::TO_COMMUNES, &[("communes", &list(&names))]),
+            vi(r::TO_ARCHIVE),
         ],
-        signer_function: "TRƯỞNG ĐOÀN KIỂM TRA".into(),
+        signer_function: vi(r::TEAM_LEADER),
         signer_name: leader.map(|m| m.name.clone()).unwrap_or_default(),
         counter_signer: None,
         annexes: vec![
@@ -171,52 +182,50 @@ pub fn report(input: &ReportInput) -> Document {
 fn targeting(input: &ReportInput, total: &CommuneFigures, b: &mut Vec<Block>) {
     let (asked, kept) = total.purpose;
     if total.checks == 0 {
-        b.push(Block::Para("Đến ngày lập báo cáo, Đoàn chưa kiểm tra mô hình nào tại các xã của kế hoạch.".into()));
+        b.push(Block::Para(vi(r::NO_CHECKS_YET)));
         return;
     }
-    b.push(Block::Para(format!(
-        "Qua kiểm tra {} lượt tại các mô hình được vay vốn, {} lượt xác định được việc sử dụng vốn; trong đó sử dụng \
-         vốn đúng mục đích: {}.",
-        total.checks,
-        asked,
-        share(kept, asked)
+    b.push(Block::Para(vi_with(
+        r::TARGETING_CHECKED,
+        &[("checks", &total.checks.to_string()), ("asked", &asked.to_string()), ("share", &share(kept, asked))],
     )));
     let misuse: Vec<String> = misuse_questions()
         .iter()
         .zip(&total.misuse)
         .filter(|(_, n)| **n > 0)
-        .map(|((_, vi, _), n)| format!("{} ({n} trường hợp)", vi.trim_end_matches('?')))
+        .map(|((_, sign, _), n)| {
+            vi_with(r::MISUSE_CASES, &[("sign", sign.trim_end_matches('?')), ("n", &n.to_string())])
+        })
         .collect();
     if misuse.is_empty() {
-        b.push(Block::Para("Không phát hiện dấu hiệu vi phạm trong sử dụng vốn vay.".into()));
+        b.push(Block::Para(vi(r::NO_MISUSE)));
     } else {
-        b.push(Block::Para("Phát hiện các dấu hiệu vi phạm sau:".into()));
+        b.push(Block::Para(vi(r::MISUSE_FOUND)));
         for m in misuse {
             b.push(Block::Dash(format!("{m};")));
         }
     }
-    b.push(Block::Source(
-        "Số liệu: trang Số liệu xã, các cột Đúng mục đích và Dấu hiệu sai phạm".into(),
-        input.figures_page(),
-    ));
+    b.push(Block::Source(vi(r::SOURCE_TARGETING), input.figures_page()));
 }
 
 fn book(input: &ReportInput, total: &CommuneFigures, b: &mut Vec<Block>) {
     let growth = total.growth().unwrap_or(0);
-    let direction = if growth >= 0 { "tăng" } else { "giảm" };
-    b.push(Block::Para(format!(
-        "Đến ngày {}, tại {} xã, phường được kiểm tra có {} khoản vay trên sổ, tổng dư nợ {}, {direction} {} so với \
-         ngày {}; nợ quá hạn {} của {} khoản vay, tỷ lệ nợ quá hạn {} (nhóm {}).",
-        date(input.today),
-        input.communes.len(),
-        total.loans,
-        money_words(total.outstanding),
-        money_words(growth.abs()),
-        date(input.since),
-        money_words(total.overdue_amount),
-        total.overdue_loans,
-        ratio_text(total.overdue_amount, total.outstanding),
-        OverdueBand::of(total.overdue_amount, total.outstanding).label().vi.to_lowercase()
+    let direction = if growth >= 0 { r::GROWTH_UP } else { r::GROWTH_DOWN };
+    b.push(Block::Para(vi_with(
+        r::BOOK_SUMMARY,
+        &[
+            ("today", &date(input.today)),
+            ("count", &input.communes.len().to_string()),
+            ("loans", &total.loans.to_string()),
+            ("outstanding", &money_words(total.outstanding)),
+            ("direction", direction.vi),
+            ("growth", &money_words(growth.abs())),
+            ("since", &date(input.since)),
+            ("overdue", &money_words(total.overdue_amount)),
+            ("overdue_loans", &total.overdue_loans.to_string()),
+            ("ratio", &ratio_text(total.overdue_amount, total.outstanding)),
+            ("band", &OverdueBand::of(total.overdue_amount, total.outstanding).label().vi.to_lowercase()),
+        ],
     )));
     let high: Vec<String> = input
         .communes
@@ -225,37 +234,41 @@ fn book(input: &ReportInput, total: &CommuneFigures, b: &mut Vec<Block>) {
         .map(|c| format!("{} ({})", in_sentence(&c.name), ratio_text(c.overdue_amount, c.outstanding)))
         .collect();
     if high.is_empty() {
-        b.push(Block::Para("Không có xã nào có tỷ lệ nợ quá hạn từ 3% trở lên.".into()));
+        b.push(Block::Para(vi(r::NO_HIGH_OVERDUE)));
     } else {
-        b.push(Block::Para(format!("Các xã có tỷ lệ nợ quá hạn từ 3% trở lên: {}.", list(&high))));
+        b.push(Block::Para(vi_with(r::HIGH_OVERDUE, &[("communes", &list(&high))])));
     }
-    b.push(Block::Table(book_table(input, total, "Bảng 1. Dư nợ và nợ quá hạn theo xã", "", false)));
+    b.push(Block::Table(book_table(input, total, &vi(r::TABLE_BOOK), "", false)));
 }
 
 fn site_checks(input: &ReportInput, total: &CommuneFigures, b: &mut Vec<Block>) {
     let sites: u64 = input.plan.communes.iter().map(|c| c.sites).sum();
     let checked: u64 = input.plan.communes.iter().map(|c| c.checked).sum();
     let flagged: u64 = input.plan.communes.iter().map(|c| c.flagged).sum();
-    b.push(Block::Para(format!(
-        "Các xã được kiểm tra có {sites} mô hình được vay vốn; Đoàn đã kiểm tra trực tiếp tại {checked} mô hình ({} \
-         lượt kiểm tra), trong đó {flagged} mô hình có lượt kiểm tra bị hệ thống gắn cờ cần xem xét (ảnh hoặc vị trí \
-         không khớp, chữ ký số không hợp lệ).",
-        total.checks
+    b.push(Block::Para(vi_with(
+        r::SITES_SUMMARY,
+        &[
+            ("sites", &sites.to_string()),
+            ("checked", &checked.to_string()),
+            ("checks", &total.checks.to_string()),
+            ("flagged", &flagged.to_string()),
+        ],
     )));
     let (judged, effective) = total.effective;
     if total.checks == 0 {
-        b.push(Block::Source("Tiến độ theo xã: trang Kế hoạch kiểm tra".into(), "/office/plans".into()));
+        b.push(Block::Source(vi(r::SOURCE_PROGRESS), "/office/plans".into()));
         return;
     }
-    b.push(Block::Para(format!(
-        "Về hiệu quả: {} mô hình được đánh giá có hiệu quả. Các mô hình đã tạo việc làm mới cho {} lao động và duy trì \
-         việc làm cho {} lao động.",
-        share(effective, judged),
-        total.jobs_created,
-        total.jobs_kept
+    b.push(Block::Para(vi_with(
+        r::EFFECTIVENESS,
+        &[
+            ("share", &share(effective, judged)),
+            ("created", &total.jobs_created.to_string()),
+            ("kept", &total.jobs_kept.to_string()),
+        ],
     )));
-    b.push(Block::Source("Tiến độ theo xã: trang Kế hoạch kiểm tra".into(), "/office/plans".into()));
-    b.push(Block::Source("Kết quả từng lượt: trang Số liệu xã và Phụ lục 2, 3".into(), input.figures_page()));
+    b.push(Block::Source(vi(r::SOURCE_PROGRESS), "/office/plans".into()));
+    b.push(Block::Source(vi(r::SOURCE_EACH_CHECK), input.figures_page()));
 }
 
 fn opinions(input: &ReportInput, b: &mut Vec<Block>) {
@@ -266,11 +279,11 @@ fn opinions(input: &ReportInput, b: &mut Vec<Block>) {
         .flat_map(|(name, r)| r.opinions.iter().map(move |o| (name.clone(), o)))
         .collect();
     if heard.is_empty() {
-        b.push(Block::Para("Đoàn chưa ghi nhận ý kiến của người dân tại các buổi làm việc.".into()));
+        b.push(Block::Para(vi(r::NO_OPINIONS)));
     } else {
-        b.push(Block::Para("Tại các buổi làm việc, người dân phản ánh:".into()));
+        b.push(Block::Para(vi(r::OPINIONS_HEARD)));
         for (commune, o) in heard {
-            b.push(Block::Dash(format!("Tại {commune}: {o}")));
+            b.push(Block::Dash(vi_with(r::OPINION_AT, &[("commune", &commune), ("opinion", o)])));
         }
     }
 }
@@ -280,28 +293,34 @@ fn overseas(input: &ReportInput, b: &mut Vec<Block>) {
     let verified: u64 = input.registrations.iter().map(|r| r.verified).sum();
     let abroad: u64 = input.registrations.iter().map(|r| r.wants[3]).sum();
     let loan: u64 = input.registrations.iter().map(|r| r.wants[2]).sum();
-    b.push(Block::Para(format!(
-        "Tại các xã được kiểm tra, {total} người lao động về nước đã đăng ký nhu cầu việc làm qua ứng dụng ({verified} \
-         hồ sơ đã được xác minh); trong đó {abroad} người có nhu cầu tiếp tục đi làm việc ở nước ngoài và {loan} \
-         người có nhu cầu vay vốn tự tạo việc làm."
+    b.push(Block::Para(vi_with(
+        r::RETURNEES,
+        &[
+            ("total", &total.to_string()),
+            ("verified", &verified.to_string()),
+            ("abroad", &abroad.to_string()),
+            ("loan", &loan.to_string()),
+        ],
     )));
     if input.overseas.is_empty() {
-        b.push(Block::Para(
-            "Trong thời gian kiểm tra không có chương trình tuyển chọn đi làm việc ở nước ngoài nào đang mở.".into(),
-        ));
+        b.push(Block::Para(vi(r::NO_OVERSEAS_OPEN)));
     } else {
-        b.push(Block::Para(
-            "Các chương trình đi làm việc ở nước ngoài đang tuyển chọn qua doanh nghiệp được cấp phép:".into(),
-        ));
+        b.push(Block::Para(vi(r::OVERSEAS_OPEN)));
         for o in &input.overseas {
-            let seats = o.seats.map_or(String::new(), |n| format!(", {n} chỉ tiêu"));
-            b.push(Block::Dash(format!(
-                "{} — {} (giấy phép số {}), thị trường {}{seats};",
-                o.title, o.enterprise, o.licence_no, o.country
+            let seats = o.seats.map_or(String::new(), |n| vi_with(r::SEATS, &[("n", &n.to_string())]));
+            b.push(Block::Dash(vi_with(
+                r::OVERSEAS_PROGRAMME,
+                &[
+                    ("title", &o.title),
+                    ("enterprise", &o.enterprise),
+                    ("licence", &o.licence_no),
+                    ("country", &o.country),
+                    ("seats", &seats),
+                ],
             )));
         }
     }
-    b.push(Block::Source("Số đăng ký theo xã: trang Số liệu xã, cột Đăng ký".into(), input.figures_page()));
+    b.push(Block::Source(vi(r::SOURCE_REGISTRATIONS), input.figures_page()));
 }
 
 /// The team's words under heading `key`, commune by commune, every contributor's note kept with their name.
@@ -315,13 +334,13 @@ fn notes(input: &ReportInput, key: &str, b: &mut Vec<Block>) {
             let rating = if n.rating.is_empty() || key == "recommendations" {
                 String::new()
             } else {
-                format!(" (đánh giá: {})", n.rating)
+                vi_with(r::RATED, &[("rating", &n.rating)])
             };
             b.push(Block::Dash(format!("{}{rating}: {} — {}.", c.name, n.text.trim_end_matches('.'), n.author)));
         }
     }
     if !any && key == "leadership" {
-        b.push(Block::Para("Đoàn chưa ghi nhận xét về nội dung này tại các xã.".into()));
+        b.push(Block::Para(vi(r::NO_LEADERSHIP_NOTES)));
     }
 }
 
@@ -330,38 +349,41 @@ fn assessment(input: &ReportInput, total: &CommuneFigures, b: &mut Vec<Block>) {
         input.plan.communes.iter().filter(|c| c.checked == 0).map(|c| in_sentence(&c.name)).collect();
     let unreviewed: Vec<String> =
         input.communes.iter().filter(|c| input.review(&c.code).is_none()).map(|c| in_sentence(&c.name)).collect();
-    b.push(Block::Section("1. Ưu điểm".into()));
+    b.push(Block::Section(vi(r::STRENGTHS)));
     let (asked, kept) = total.purpose;
     if total.checks == 0 {
-        b.push(Block::Para(format!(
-            "Tỷ lệ nợ quá hạn chung của các xã được kiểm tra là {}; chưa có kết quả kiểm tra tại mô hình để đánh giá.",
-            ratio_text(total.overdue_amount, total.outstanding)
+        b.push(Block::Para(vi_with(
+            r::STRENGTHS_UNCHECKED,
+            &[("ratio", &ratio_text(total.overdue_amount, total.outstanding))],
         )));
     } else {
-        b.push(Block::Para(format!(
-            "Vốn vay cơ bản được sử dụng đúng mục đích ({kept}/{asked} lượt kiểm tra, {}); tỷ lệ nợ quá hạn chung của \
-         các xã được kiểm tra là {}; các mô hình đã tạo việc làm mới cho {} lao động.",
-            percent(kept, asked),
-            ratio_text(total.overdue_amount, total.outstanding),
-            total.jobs_created
+        b.push(Block::Para(vi_with(
+            r::STRENGTHS_CHECKED,
+            &[
+                ("kept", &kept.to_string()),
+                ("asked", &asked.to_string()),
+                ("percent", &percent(kept, asked)),
+                ("ratio", &ratio_text(total.overdue_amount, total.outstanding)),
+                ("created", &total.jobs_created.to_string()),
+            ],
         )));
     }
-    b.push(Block::Section("2. Tồn tại, hạn chế".into()));
+    b.push(Block::Section(vi(r::LIMITS)));
     let mut limits = Vec::new();
     if total.misuse_total() > 0 {
-        limits.push(format!("còn {} trường hợp có dấu hiệu vi phạm trong sử dụng vốn vay", total.misuse_total()));
+        limits.push(vi_with(r::LIMIT_MISUSE, &[("n", &total.misuse_total().to_string())]));
     }
     if total.flagged_checks > 0 {
-        limits.push(format!("{} lượt kiểm tra bị gắn cờ cần xác minh lại", total.flagged_checks));
+        limits.push(vi_with(r::LIMIT_FLAGGED, &[("n", &total.flagged_checks.to_string())]));
     }
     if !unchecked.is_empty() {
-        limits.push(format!("chưa kiểm tra được mô hình nào tại {}", list(&unchecked)));
+        limits.push(vi_with(r::LIMIT_UNCHECKED, &[("communes", &list(&unchecked))]));
     }
     if !unreviewed.is_empty() {
-        limits.push(format!("chưa có biên bản làm việc tại {}", list(&unreviewed)));
+        limits.push(vi_with(r::LIMIT_UNREVIEWED, &[("communes", &list(&unreviewed))]));
     }
     if limits.is_empty() {
-        b.push(Block::Para("Không phát hiện tồn tại, hạn chế đáng kể.".into()));
+        b.push(Block::Para(vi(r::NO_LIMITS)));
     } else {
         for l in limits {
             let mut chars = l.chars();
@@ -391,7 +413,7 @@ fn recommendations(input: &ReportInput, b: &mut Vec<Block>) {
         b.push(Block::Dash(format!("{words} ({}).", list(communes))));
     }
     if grouped.is_empty() && input.reviews.iter().all(|r| r.notes("recommendations").is_empty()) {
-        b.push(Block::Para("Đoàn chưa ghi kiến nghị tại các xã.".into()));
+        b.push(Block::Para(vi(r::NO_RECOMMENDATIONS)));
     }
 }
 
@@ -412,39 +434,31 @@ fn book_table(input: &ReportInput, total: &CommuneFigures, title: &str, sheet: &
         }
         cells
     };
-    let mut head: Vec<String> = [
-        "Xã, phường",
-        "Số khoản vay",
-        "Dư nợ",
-        &format!("Tăng trưởng so với {}", date(input.since)),
-        "Khoản vay quá hạn",
-        "Nợ quá hạn",
-        "Tỷ lệ nợ quá hạn",
-    ]
-    .map(str::to_owned)
-    .to_vec();
+    let since = date(input.since);
+    let mut head = vec![vi(r::COMMUNE)];
+    head.extend(r::BOOK_COLUMNS.iter().map(|c| vi_with(*c, &[("since", &since)])));
     if with_band {
-        head.push("Nhóm".to_owned());
+        head.push(vi(r::BAND));
     }
     Table {
         title: title.into(),
         sheet: sheet.into(),
         head,
         rows: input.communes.iter().map(|c| row(c.name.clone(), c)).collect(),
-        total: Some(row("Cộng".into(), total)),
+        total: Some(row(vi(r::TOTAL), total)),
         source: input.figures_page(),
     }
 }
 
 fn annex_book(input: &ReportInput, total: &CommuneFigures) -> Table {
-    book_table(input, total, "Phụ lục 1. Dư nợ và nợ quá hạn theo xã", "1. Dư nợ", true)
+    book_table(input, total, &vi(r::ANNEX_BOOK), &vi(r::SHEET_BOOK), true)
 }
 
 fn annex_checks(input: &ReportInput) -> Table {
     Table {
-        title: "Phụ lục 2. Danh sách các lượt kiểm tra tại mô hình".into(),
-        sheet: "2. Kiểm tra".into(),
-        head: ["Mã kiểm tra", "Người vay", "Xã, phường", "Ngày", "Vị trí", "Cờ"].map(str::to_owned).to_vec(),
+        title: vi(r::ANNEX_CHECKS),
+        sheet: vi(r::SHEET_CHECKS),
+        head: r::CHECKS_COLUMNS.iter().map(|c| vi(*c)).collect(),
         rows: input
             .checks
             .iter()
@@ -466,21 +480,10 @@ fn annex_checks(input: &ReportInput) -> Table {
 
 fn annex_findings(input: &ReportInput, total: &CommuneFigures) -> Table {
     let misuse = misuse_questions();
-    let mut head: Vec<String> = [
-        "Xã, phường",
-        "Mô hình trong xã",
-        "Mô hình đã kiểm tra",
-        "Lượt kiểm tra",
-        "Lượt bị gắn cờ",
-        "Hỏi về mục đích",
-        "Đúng mục đích",
-        "Được đánh giá hiệu quả",
-        "Có hiệu quả",
-    ]
-    .map(str::to_owned)
-    .to_vec();
-    head.extend(misuse.iter().map(|(_, vi, _)| vi.trim_end_matches('?').to_owned()));
-    head.extend(["Lao động có việc làm mới", "Lao động duy trì việc làm"].map(str::to_owned));
+    let mut head = vec![vi(r::COMMUNE)];
+    head.extend(r::FINDINGS_COLUMNS.iter().map(|c| vi(*c)));
+    head.extend(misuse.iter().map(|(_, sign, _)| sign.trim_end_matches('?').to_owned()));
+    head.extend(r::JOBS_COLUMNS.iter().map(|c| vi(*c)));
     let row = |name: String, c: &CommuneFigures, sites: u64, checked: u64| {
         let mut r = vec![
             Cell::Text(name),
@@ -509,11 +512,11 @@ fn annex_findings(input: &ReportInput, total: &CommuneFigures) -> Table {
         .collect();
     let (sites, checked) = input.plan.communes.iter().fold((0, 0), |(s, k), p| (s + p.sites, k + p.checked));
     Table {
-        title: "Phụ lục 3. Kết quả kiểm tra theo xã".into(),
-        sheet: "3. Kết quả".into(),
+        title: vi(r::ANNEX_FINDINGS),
+        sheet: vi(r::SHEET_FINDINGS),
         head,
         rows,
-        total: Some(row("Cộng".into(), total, sites, checked)),
+        total: Some(row(vi(r::TOTAL), total, sites, checked)),
         source: input.figures_page(),
     }
 }
@@ -544,23 +547,11 @@ fn annex_workers(input: &ReportInput) -> Table {
         }
     }
     Table {
-        title: "Phụ lục 4. Người lao động về nước đăng ký nhu cầu và chương trình việc làm theo xã".into(),
-        sheet: "4. Đăng ký".into(),
-        head: [
-            "Xã, phường",
-            "Số đăng ký",
-            "Đã xác minh",
-            "Bị từ chối",
-            "Cần việc làm trong nước",
-            "Cần học nghề",
-            "Cần vay vốn tự tạo việc làm",
-            "Muốn đi làm việc ở nước ngoài",
-            "Chương trình việc làm đang mở tại xã",
-        ]
-        .map(str::to_owned)
-        .to_vec(),
+        title: vi(r::ANNEX_WORKERS),
+        sheet: vi(r::SHEET_WORKERS),
+        head: std::iter::once(vi(r::COMMUNE)).chain(r::WORKERS_COLUMNS.iter().map(|c| vi(*c))).collect(),
         rows: input.registrations.iter().map(|r| row(name(&r.commune_code), r, open(&r.commune_code))).collect(),
-        total: Some(row("Cộng".into(), &sum, input.communes.iter().map(|c| c.programmes).sum())),
+        total: Some(row(vi(r::TOTAL), &sum, input.communes.iter().map(|c| c.programmes).sum())),
         source: input.figures_page(),
     }
 }

@@ -8,6 +8,9 @@ use docx_rs::{
     Section, SpecialIndentType, Table as DocxTable, TableCell, TableRow, WidthType,
 };
 
+use vieclam_core::messages::report as r;
+
+use super::compose::vi;
 use super::doc::{Block, Document, MOTTO, NATION, Table};
 
 /// A4 in twentieths of a point.
@@ -64,7 +67,7 @@ fn signature(d: &Document) -> DocxTable {
     let left = match &d.counter_signer {
         Some((function, name)) => signer(function, name),
         None => {
-            let mut left = vec![Paragraph::new().add_run(run("Nơi nhận:", 12).bold().italic())];
+            let mut left = vec![Paragraph::new().add_run(run(&vi(r::RECIPIENTS), 12).bold().italic())];
             left.extend(d.recipients.iter().map(|r| Paragraph::new().add_run(run(&format!("- {r}"), 11))));
             left
         }
@@ -101,7 +104,7 @@ fn table(t: &Table, width: usize) -> DocxTable {
 }
 
 fn source(href: &str) -> Paragraph {
-    Paragraph::new().add_run(run(&format!("Nguồn: {href}"), 11).italic())
+    Paragraph::new().add_run(run(&format!("{}: {href}", vi(r::SOURCE)), 11).italic())
 }
 
 /// The Word file's bytes.

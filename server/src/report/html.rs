@@ -6,6 +6,9 @@
 
 use vieclam_core::checks::minutes_html::escape;
 
+use vieclam_core::messages::report as r;
+
+use super::compose::vi;
 use super::doc::{Block, Cell, Document, MOTTO, NATION, Table};
 
 const STYLE: &str = "@page{size:A4;margin:20mm 15mm 20mm 30mm}@page annex{size:A4 landscape;margin:15mm}\
@@ -55,7 +58,8 @@ pub fn table(t: &Table) -> String {
     }
     out.push_str("</tbody></table>");
     out.push_str(&format!(
-        "<p class=\"source\">Nguồn: <a href=\"{}\">{}</a></p>",
+        "<p class=\"source\">{}: <a href=\"{}\">{}</a></p>",
+        vi(r::SOURCE),
         escape(&t.source),
         escape(&t.source)
     ));
@@ -81,7 +85,7 @@ pub fn document(d: &Document, downloads: &[(&str, String)]) -> String {
         downloads.iter().map(|(w, href)| format!("<a href=\"{}\">{}</a>", escape(href), escape(w))).collect();
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{} — {}</title><style>{STYLE}</style>\
-         </head><body><div class=\"tools\">{} · In bằng trình duyệt (Ctrl+P) ra khổ A4 / Print from the browser to A4\
+         </head><body><div class=\"tools\">{} · {print}\
          </div><table class=\"head\"><tr><td class=\"issuer\"><div class=\"upper\">{}</div><div class=\"upper\"><b>{}</b></div>\
          <span class=\"rule\"></span><div class=\"number\">{}</div></td><td class=\"motto\"><div class=\"nation\"><b>{NATION}</b></div>\
          <div><b>{MOTTO}</b></div><span class=\"rule\"></span></td></tr></table><p class=\"place\">{}</p>\
@@ -94,7 +98,8 @@ pub fn document(d: &Document, downloads: &[(&str, String)]) -> String {
         escape(&d.number),
         escape(&d.place_date),
         escape(&d.kind),
-        escape(&d.title)
+        escape(&d.title),
+        print = escape(&r::PRINT_HINT.joined(&[]))
     );
     d.blocks.iter().for_each(|b| out.push_str(&block(b)));
     let signer = |function: &str, name: &str| {
@@ -104,7 +109,7 @@ pub fn document(d: &Document, downloads: &[(&str, String)]) -> String {
         Some((function, name)) => signer(function, name),
         None => {
             let to: String = d.recipients.iter().map(|r| format!("<li>- {}</li>", escape(r))).collect();
-            format!("<td><div class=\"to\">Nơi nhận:</div><ul class=\"to-list\">{to}</ul></td>")
+            format!("<td><div class=\"to\">{}</div><ul class=\"to-list\">{to}</ul></td>", vi(r::RECIPIENTS))
         }
     };
     out.push_str(&format!(

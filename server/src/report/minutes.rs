@@ -6,7 +6,9 @@
 use vieclam_core::format::date;
 use vieclam_core::loans::overdue_band::ratio_text;
 
-use super::compose::{AUTHORITY, ISSUER, SECTIONS, in_sentence, list, percent};
+use vieclam_core::messages::{minutes as m, report as r};
+
+use super::compose::{AUTHORITY, ISSUER, SECTIONS, in_sentence, list, percent, vi, vi_with};
 use super::doc::{Block, Document, place_date};
 use super::input::ReportInput;
 use crate::dashboard::communes::{CommuneFigures, misuse_questions};
@@ -18,33 +20,31 @@ pub fn minutes(input: &ReportInput, code: &str) -> Option<Document> {
     let review = input.review(code);
     let held_on = review.and_then(|r| r.held_on).unwrap_or(input.today);
     let commune = in_sentence(&c.name);
-    let leader = input.team.iter().find(|m| m.leads).or(input.team.first());
-    let mut b = vec![Block::Para(format!(
-        "Hôm nay, ngày {}, tại trụ sở UBND {commune}, Đoàn kiểm tra theo Kế hoạch số {} làm việc với UBND {commune} \
-         về việc thực hiện chính sách hỗ trợ tạo việc làm và đưa người lao động đi làm việc ở nước ngoài theo hợp đồng.",
-        date(held_on),
-        input.plan.code
+    let leader = input.team.iter().find(|l| l.leads).or(input.team.first());
+    let mut b = vec![Block::Para(vi_with(
+        m::OPENING,
+        &[("date", &date(held_on)), ("commune", &commune), ("code", &input.plan.code)],
     ))];
 
-    b.push(Block::Part("I. THÀNH PHẦN".into()));
-    b.push(Block::Section("1. Đoàn kiểm tra".into()));
-    for m in &input.team {
-        b.push(Block::Dash(format!("{}, {};", m.name, m.function)));
+    b.push(Block::Part(vi(m::PART_ATTENDANCE)));
+    b.push(Block::Section(vi(m::SECTION_TEAM)));
+    for member in &input.team {
+        b.push(Block::Dash(format!("{}, {};", member.name, member.function)));
     }
-    b.push(Block::Section(format!("2. Đại diện {commune} và các thành phần dự họp")));
+    b.push(Block::Section(vi_with(m::SECTION_COMMUNE_SIDE, &[("commune", &commune)])));
     let side = commune_side(input, review.map(|r| r.attendees.as_slice()).unwrap_or_default());
     if side.is_empty() {
-        b.push(Block::Para("(Đoàn chưa ghi thành phần dự họp.)".into()));
+        b.push(Block::Para(vi(m::NO_ATTENDEES)));
     }
     b.extend(side.iter().map(|a| Block::Dash(format!("{a};"))));
 
-    b.push(Block::Part("II. NỘI DUNG VÀ KẾT QUẢ LÀM VIỆC".into()));
+    b.push(Block::Part(vi(m::PART_CONTENT)));
     for (i, (key, title)) in SECTIONS.iter().enumerate() {
-        b.push(Block::Section(format!("{}. {title}", i + 1)));
+        b.push(Block::Section(format!("{}. {}", i + 1, title.vi)));
         b.extend(figures(input, c, key));
         let notes = review.map(|r| r.notes(key)).unwrap_or_default();
         for n in notes {
-            let rating = if n.rating.is_empty() { String::new() } else { format!("Đánh giá: {}. ", n.rating) };
+            let rating = if n.rating.is_empty() { String::new() } else { vi_with(m::RATING, &[("rating", &n.rating)]) };
             b.push(Block::Dash(format!("{rating}{} ({}).", n.text.trim_end_matches('.'), n.author)));
         }
         if key == &"opinions" {
@@ -54,7 +54,7 @@ pub fn minutes(input: &ReportInput, code: &str) -> Option<Document> {
         }
     }
 
-    b.push(Block::Part("III. KIẾN NGHỊ CỦA ĐOÀN KIỂM TRA".into()));
+    b.push(Block::Part(vi(m::PART_RECOMMENDATIONS)));
     let recs = review.map(|r| r.recommendations.as_slice()).unwrap_or_default();
     let notes = review.map(|r| r.notes("recommendations")).unwrap_or_default();
     for n in notes {
@@ -62,13 +62,9 @@ pub fn minutes(input: &ReportInput, code: &str) -> Option<Document> {
     }
     b.extend(recs.iter().map(|r| Block::Dash(format!("{}.", r.trim_end_matches('.')))));
     if recs.is_empty() && notes.is_empty() {
-        b.push(Block::Para("(Đoàn chưa ghi kiến nghị.)".into()));
+        b.push(Block::Para(vi(m::NO_RECOMMENDATIONS)));
     }
-    b.push(Block::Para(
-        "Biên bản được lập thành 02 bản có giá trị như nhau, Đoàn kiểm tra giữ 01 bản, UBND xã giữ 01 bản; đã đọc lại \
-         cho các thành phần dự họp cùng nghe và nhất trí ký tên./."
-            .into(),
-    ));
+    b.push(Block::Para(vi(m::CLOSING)));
 
     // The commune's side signs as its first attendee: the People's Committee's chairman when recorded.
     let chair_name = side.first().map(|a| name_of(a).to_owned()).unwrap_or_default();
@@ -77,13 +73,13 @@ pub fn minutes(input: &ReportInput, code: &str) -> Option<Document> {
         issuer: ISSUER.into(),
         number: "Số:        /BB-ĐKT".into(),
         place_date: place_date(&c.name, held_on),
-        kind: "BIÊN BẢN".into(),
-        title: format!("Làm việc với UBND {commune} theo Kế hoạch kiểm tra số {}", input.plan.code),
+        kind: vi(m::KIND),
+        title: vi_with(m::TITLE, &[("commune", &commune), ("code", &input.plan.code)]),
         blocks: b,
         recipients: Vec::new(),
-        signer_function: "TRƯỞNG ĐOÀN KIỂM TRA".into(),
-        signer_name: leader.map(|m| m.name.clone()).unwrap_or_default(),
-        counter_signer: Some((format!("ĐẠI DIỆN UBND {}", commune.to_uppercase()), chair_name)),
+        signer_function: vi(r::TEAM_LEADER),
+        signer_name: leader.map(|l| l.name.clone()).unwrap_or_default(),
+        counter_signer: Some((vi_with(m::COMMUNE_SIGNER, &[("commune", &commune.to_uppercase())]), chair_name)),
         annexes: Vec::new(),
     })
 }
@@ -96,7 +92,7 @@ fn name_of(attendee: &str) -> &str {
 /// The attendees who are not of the team, the commune People's Committee's chairman (else a vice-chairman, else
 /// any chairman) first: the team is already named above, and the first of the commune's side signs.
 fn commune_side(input: &ReportInput, attendees: &[String]) -> Vec<String> {
-    let team: Vec<String> = input.team.iter().map(|m| merge::same_line(&m.name)).collect();
+    let team: Vec<String> = input.team.iter().map(|member| merge::same_line(&member.name)).collect();
     let rank = |a: &String| {
         let role = a.split_once(", ").map_or("", |(_, r)| r).to_lowercase();
         if role.starts_with("chủ tịch ubnd") || role.starts_with("chủ tịch ủy ban") {
@@ -116,57 +112,67 @@ fn commune_side(input: &ReportInput, attendees: &[String]) -> Vec<String> {
 
 /// The commune's figures under heading `key`, as the figures page shows them for the plan.
 fn figures(input: &ReportInput, c: &CommuneFigures, key: &str) -> Vec<Block> {
-    let source = || Block::Source("Số liệu: trang Số liệu xã".into(), input.figures_page());
+    let source = || Block::Source(vi(m::SOURCE_FIGURES), input.figures_page());
     match key {
         "targeting" if c.checks > 0 => {
             let misuse: Vec<String> = misuse_questions()
                 .iter()
                 .zip(&c.misuse)
                 .filter(|(_, n)| **n > 0)
-                .map(|((_, vi, _), n)| format!("{} ({n})", vi.trim_end_matches('?')))
+                .map(|((_, sign, _), n)| format!("{} ({n})", sign.trim_end_matches('?')))
                 .collect();
             let found = if misuse.is_empty() {
-                "không phát hiện dấu hiệu vi phạm".to_owned()
+                vi(m::NO_MISUSE)
             } else {
-                format!("phát hiện: {}", list(&misuse))
+                vi_with(m::MISUSE_FOUND, &[("signs", &list(&misuse))])
             };
             vec![
-                Block::Para(format!(
-                    "Đoàn kiểm tra {} lượt tại mô hình; sử dụng vốn đúng mục đích {}/{} lượt ({}); {found}.",
-                    c.checks,
-                    c.purpose.1,
-                    c.purpose.0,
-                    percent(c.purpose.1, c.purpose.0)
+                Block::Para(vi_with(
+                    m::TARGETING,
+                    &[
+                        ("checks", &c.checks.to_string()),
+                        ("kept", &c.purpose.1.to_string()),
+                        ("asked", &c.purpose.0.to_string()),
+                        ("percent", &percent(c.purpose.1, c.purpose.0)),
+                        ("found", &found),
+                    ],
                 )),
                 source(),
             ]
         }
         "book" => vec![
-            Block::Para(format!(
-                "Đến ngày {}, {} có {} khoản vay, dư nợ {}, {} so với ngày {}; nợ quá hạn {}, tỷ lệ {} ({}).",
-                date(input.today),
-                in_sentence(&c.name),
-                c.loans,
-                vieclam_core::format::money(c.outstanding),
-                growth(c),
-                date(input.since),
-                vieclam_core::format::money(c.overdue_amount),
-                ratio_text(c.overdue_amount, c.outstanding),
-                c.band().label().vi.to_lowercase()
+            Block::Para(vi_with(
+                m::BOOK,
+                &[
+                    ("today", &date(input.today)),
+                    ("commune", &in_sentence(&c.name)),
+                    ("loans", &c.loans.to_string()),
+                    ("outstanding", &vieclam_core::format::money(c.outstanding)),
+                    ("growth", &growth(c)),
+                    ("since", &date(input.since)),
+                    ("overdue", &vieclam_core::format::money(c.overdue_amount)),
+                    ("ratio", &ratio_text(c.overdue_amount, c.outstanding)),
+                    ("band", &c.band().label().vi.to_lowercase()),
+                ],
             )),
             source(),
         ],
         "site_checks" if c.checks > 0 => vec![
-            Block::Para(format!(
-                "Có {}/{} lượt kiểm tra được đánh giá có hiệu quả; tạo việc làm mới cho {} lao động, duy trì việc làm \
-                 cho {} lao động; {} lượt kiểm tra bị hệ thống gắn cờ cần xác minh.",
-                c.effective.1, c.effective.0, c.jobs_created, c.jobs_kept, c.flagged_checks
+            Block::Para(vi_with(
+                m::SITE_CHECKS,
+                &[
+                    ("effective", &c.effective.1.to_string()),
+                    ("judged", &c.effective.0.to_string()),
+                    ("created", &c.jobs_created.to_string()),
+                    ("kept", &c.jobs_kept.to_string()),
+                    ("flagged", &c.flagged_checks.to_string()),
+                ],
             )),
             source(),
         ],
-        "overseas" => vec![Block::Para(format!(
-            "{} người lao động về nước tại xã đã đăng ký nhu cầu qua ứng dụng.",
-            input.registrations.iter().find(|r| r.commune_code == c.code).map_or(0, |r| r.total)
+        "overseas" => vec![Block::Para(vi_with(
+            m::RETURNEES,
+            &[("n", &input.registrations.iter().find(|g| g.commune_code == c.code).map_or(0, |g| g.total).to_string())],
         ))],
         _ => Vec::new(),
     }
@@ -174,9 +180,9 @@ fn figures(input: &ReportInput, c: &CommuneFigures, key: &str) -> Vec<Block> {
 
 fn growth(c: &CommuneFigures) -> String {
     match c.growth() {
-        Some(g) if g < 0 => format!("giảm {}", vieclam_core::format::money(-g)),
-        Some(g) => format!("tăng {}", vieclam_core::format::money(g)),
-        None => "chưa so sánh".to_owned(),
+        Some(g) if g < 0 => vi_with(m::GROWTH_DOWN, &[("amount", &vieclam_core::format::money(-g))]),
+        Some(g) => vi_with(m::GROWTH_UP, &[("amount", &vieclam_core::format::money(g))]),
+        None => vi(m::NOT_COMPARED),
     }
 }
 

@@ -4,6 +4,8 @@
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
+use vieclam_core::messages::report as r;
+
 use super::doc::{Cell, Document, Table};
 
 fn sheet(book: &mut Workbook, t: &Table) -> Result<(), XlsxError> {
@@ -16,7 +18,7 @@ fn sheet(book: &mut Workbook, t: &Table) -> Result<(), XlsxError> {
     let ws = book.add_worksheet();
     ws.set_name(&t.sheet)?;
     ws.write_string_with_format(0, 0, &t.title, &bold)?;
-    ws.write_string(1, 0, format!("Nguồn / Source: {}", t.source))?;
+    ws.write_string(1, 0, format!("{}: {}", r::SOURCE.joined(&[]), t.source))?;
     for (c, h) in t.head.iter().enumerate() {
         ws.write_string_with_format(3, c as u16, h, &head)?;
         ws.set_column_width(c as u16, if c == 0 { 28 } else { 16 })?;
