@@ -46,9 +46,6 @@ const ALLOWED: &[(&str, usize, &str)] = &[
     ("core/src/demo/people.rs", 2, "data: the demo borrowers' groups and addresses, built from names"),
     ("core/src/loans/rules.rs", 2, "data: the legal basis of each rule set, the decrees' own titles"),
     ("core/src/places/communes.rs", 2, "data: the official prefixes of a commune's and a ward's name (Xã, Phường)"),
-    ("core/src/query/applications.rs", 9, "pending: t! entries kept beside their code, to move into core/src/messages"),
-    ("core/src/query/plans.rs", 4, "pending: t! entries kept beside their code, to move into core/src/messages"),
-    ("core/src/query/session.rs", 9, "pending: t! entries kept beside their code, to move into core/src/messages"),
     (
         "core/src/registration/province.rs",
         59,

@@ -7,6 +7,7 @@
 //! server (its allow-list names what is left, and why).
 
 pub mod api;
+pub mod applications;
 pub mod checklist;
 pub mod checks;
 pub mod checks_geo;
@@ -21,12 +22,14 @@ pub mod labels;
 pub mod loans;
 pub mod minutes;
 pub mod office;
+pub mod plans;
 pub mod plot_walk;
 pub mod registration;
 pub mod report;
 pub mod review;
 pub mod server_cli;
 pub mod sync;
+pub mod tabs;
 pub mod uploads;
 
 use std::fmt;

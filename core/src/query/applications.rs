@@ -5,20 +5,10 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::error::Result;
+use crate::messages::applications::{EMPTY, REFUSED, REGISTRATION, REJECTED, SENT, SENT_ON, TITLE, VERIFIED, WAITING};
 use crate::messages::{Lang, Text, labels as l};
 use crate::registration::{self as reg, RegistrationStatus, Want};
 use crate::store::{Store, outbox};
-use crate::t;
-
-const TITLE: Text = t!("Hồ sơ đã đăng ký", "My applications");
-const EMPTY: Text = t!("Bạn chưa gửi đăng ký nào.", "You have not sent any application yet.");
-const REGISTRATION: Text = t!("Đăng ký tìm việc làm", "Job-seeker registration");
-const SENT_ON: Text = t!("Lập lúc {time}", "Made at {time}");
-const WAITING: Text = t!("Đang chờ gửi (khi có mạng)", "Waiting to be sent (when online)");
-const REFUSED: Text = t!("Máy chủ không nhận hồ sơ", "The server did not accept it");
-const SENT: Text = t!("Đã gửi, chờ cơ quan xác minh", "Sent; waiting for the office to verify it");
-const VERIFIED: Text = t!("Đã xác minh", "Verified");
-const REJECTED: Text = t!("Bị từ chối", "Rejected");
 
 /// Where an application stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,15 +8,9 @@ use rusqlite::OptionalExtension;
 use crate::checks::lookup;
 use crate::error::{Error, Result};
 use crate::format::{self, parse_date};
-use crate::messages::{Lang, Text};
+use crate::messages::Lang;
+use crate::messages::plans::{NO_PLAN, PLAN_DATES, PLANS_TITLE, SITES_CHECKED};
 use crate::store::Store;
-use crate::t;
-
-const PLANS_TITLE: Text = t!("Kế hoạch kiểm tra", "Inspection plans");
-const NO_PLAN: Text =
-    t!("Hôm nay không có kế hoạch kiểm tra nào đang thực hiện.", "No inspection plan is running today.");
-const SITES_CHECKED: Text = t!("{sites} mô hình · đã kiểm tra {checked}", "{sites} sites · {checked} checked");
-const PLAN_DATES: Text = t!("Từ {from} đến {to}", "From {from} to {to}");
 
 /// One commune of a plan.
 #[derive(Clone, Debug, PartialEq, Eq)]

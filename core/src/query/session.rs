@@ -3,22 +3,9 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
 
+use crate::messages::tabs::{APPLICATIONS, CATALOGUE, LOANS, OFFICE_NOTE, PLAN, REGISTER, REMINDERS, SITES, SYNC};
 use crate::messages::{Lang, Text};
 use crate::sync::wire::Role;
-use crate::t;
-
-const PLAN: Text = t!("Kế hoạch", "Plan");
-const SITES: Text = t!("Mô hình", "Sites");
-const LOANS: Text = t!("Khoản vay", "Loans");
-const REMINDERS: Text = t!("Lịch trả nợ", "Reminders");
-const REGISTER: Text = t!("Đăng ký", "Register");
-const CATALOGUE: Text = t!("Chương trình", "Programmes");
-const APPLICATIONS: Text = t!("Hồ sơ", "Applications");
-const SYNC: Text = t!("Đồng bộ", "Sync");
-const OFFICE_NOTE: Text = t!(
-    "Tài khoản cán bộ văn phòng làm việc trên trang quản trị của Sở, không trên điện thoại. Trên máy này chỉ có đồng bộ.",
-    "Office staff accounts work on the department's office website, not on a phone. This device offers sync only."
-);
 
 /// A tab of the app's bottom bar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
