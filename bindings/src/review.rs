@@ -256,7 +256,7 @@ impl VieclamStore {
             let me = vieclam_core::sync::state::stored_session(s)?.map(|s| (s.account_id, s.display_name));
             Ok((store::merged_of(s, &plan_id, &commune_code)?, me))
         })?;
-        let teammate = vieclam_core::t!("Thành viên đoàn", "Team member").get(lang);
+        let teammate = vieclam_core::messages::review::TEAMMATE_AUTHOR.get(lang);
         let author = |id: &str| match &me {
             Some((mine, name)) if mine == id => (name.clone(), true),
             _ => (teammate.to_owned(), false),

@@ -4,14 +4,10 @@
 
 use std::sync::{Arc, Mutex};
 
-use vieclam_core::{DbKey, Store, t};
+use vieclam_core::messages::errors::STORE_POISONED;
+use vieclam_core::{DbKey, Store};
 
 use crate::error::VieclamError;
-
-const POISONED: vieclam_core::messages::Text = t!(
-    "Kho dữ liệu gặp lỗi nội bộ; hãy khởi động lại ứng dụng.",
-    "The store hit an internal error; please restart the app."
-);
 
 /// An open encrypted store. One per database file; calls from several threads wait for each other.
 ///
@@ -56,7 +52,7 @@ impl VieclamStore {
     /// Runs `f` on the store under the lock, converting the core's error. A lock poisoned by an earlier panic is
     /// reported as `Other` (`store.poisoned`) rather than panicking again across the FFI.
     pub(crate) fn with<T>(&self, f: impl FnOnce(&mut Store) -> vieclam_core::Result<T>) -> Result<T, VieclamError> {
-        let mut guard = self.inner.lock().map_err(|_| VieclamError::other("store.poisoned", POISONED))?;
+        let mut guard = self.inner.lock().map_err(|_| VieclamError::other("store.poisoned", STORE_POISONED))?;
         Ok(f(&mut guard)?)
     }
 }

@@ -4,17 +4,11 @@
 //! [`VieclamError::Invalid`] on the parameter that carried it, never a panic.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use vieclam_core::Lang;
 use vieclam_core::format::parse_date;
-use vieclam_core::messages::Text;
-use vieclam_core::{Lang, t};
+use vieclam_core::messages::errors::{INVALID_DATE, INVALID_TIMESTAMP};
 
 use crate::error::VieclamError;
-
-const BAD_DATE: Text = t!("Ngày không hợp lệ (cần dạng yyyy-MM-dd).", "The date is not valid (expected yyyy-MM-dd).");
-const BAD_TIME: Text = t!(
-    "Thời điểm không hợp lệ (cần dạng RFC 3339, ví dụ 2025-10-14T08:30:00+07:00).",
-    "The timestamp is not valid (expected RFC 3339, e.g. 2025-10-14T08:30:00+07:00)."
-);
 
 /// The language of a screen's text. Vietnamese is the default everywhere.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, uniffi::Enum)]
@@ -40,14 +34,14 @@ pub use vieclam_core::query::LabeledValue;
 
 /// Parses the date in parameter `field` (ISO `yyyy-MM-dd`; the core also reads `dd/MM/yyyy`).
 pub(crate) fn day(field: &str, text: &str) -> Result<NaiveDate, VieclamError> {
-    parse_date(text).ok_or_else(|| VieclamError::invalid(field, "date.invalid", BAD_DATE))
+    parse_date(text).ok_or_else(|| VieclamError::invalid(field, "date.invalid", INVALID_DATE))
 }
 
 /// Parses the RFC 3339 timestamp in parameter `field`, to UTC.
 pub(crate) fn instant(field: &str, text: &str) -> Result<DateTime<Utc>, VieclamError> {
     DateTime::parse_from_rfc3339(text.trim())
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| VieclamError::invalid(field, "time.invalid", BAD_TIME))
+        .map_err(|_| VieclamError::invalid(field, "time.invalid", INVALID_TIMESTAMP))
 }
 
 /// A date as it crosses the FFI: ISO `yyyy-MM-dd`.

@@ -25,3 +25,17 @@ pub const BAD_ARGUMENT: Text = t!("Yêu cầu không hợp lệ: {detail}.", "In
 pub const DATABASE: Text = t!("Lỗi cơ sở dữ liệu: {detail}.", "Database error: {detail}.");
 /// `io`: `{detail}` says what.
 pub const IO: Text = t!("Lỗi đọc/ghi tệp: {detail}.", "File error: {detail}.");
+
+/// The FFI's store after a call panicked while holding it (its lock is poisoned).
+pub const STORE_POISONED: Text = t!(
+    "Kho dữ liệu gặp lỗi nội bộ; hãy khởi động lại ứng dụng.",
+    "The store hit an internal error; please restart the app."
+);
+/// A date the app sent over the FFI that is not `yyyy-MM-dd`.
+pub const INVALID_DATE: Text =
+    t!("Ngày không hợp lệ (cần dạng yyyy-MM-dd).", "The date is not valid (expected yyyy-MM-dd).");
+/// A timestamp the app sent over the FFI that is not RFC 3339.
+pub const INVALID_TIMESTAMP: Text = t!(
+    "Thời điểm không hợp lệ (cần dạng RFC 3339, ví dụ 2025-10-14T08:30:00+07:00).",
+    "The timestamp is not valid (expected RFC 3339, e.g. 2025-10-14T08:30:00+07:00)."
+);

@@ -139,3 +139,6 @@ pub const RATING_WEAK: Text = t!("Yếu", "Weak");
 
 /// A heading's rating: not assessed.
 pub const RATING_NOT_ASSESSED: Text = t!("Chưa đánh giá", "Not assessed");
+
+/// The author of a teammate's note in the merged review (the device knows only its own person's name).
+pub const TEAMMATE_AUTHOR: Text = t!("Thành viên đoàn", "Team member");
