@@ -13,6 +13,7 @@ pub mod checks;
 pub mod checks_geo;
 pub mod cli;
 pub mod dashboard;
+pub mod demo;
 pub mod errors;
 pub mod evidence_photo;
 pub mod evidence_signing;

@@ -19,6 +19,7 @@ use vieclam_core::checks::settings::CheckSettings;
 use vieclam_core::checks::verdict::{SiteGeometry, verdict};
 use vieclam_core::evidence::photo::PhotoStore;
 use vieclam_core::evidence::signing::{DeviceIdentity, enrol};
+use vieclam_core::messages::demo as words;
 use vieclam_core::query::{self, facts};
 use vieclam_core::sync::{self, CancelToken, DeviceLabel, NoProgress, SyncOptions};
 use vieclam_core::{DbKey, Lang, Store};
@@ -82,7 +83,7 @@ pub struct PlanDone {
 }
 
 fn say(e: impl std::fmt::Display) -> String {
-    format!("Công việc thực địa mẫu / Demo field work: {e}")
+    format!("{}: {e}", words::FIELD_WORK.joined(&[]))
 }
 
 /// The `/v1` API over `db` on a free loopback port, until the answered sender is dropped or sent to.
@@ -128,7 +129,7 @@ impl Phone {
         let key = DbKey::Raw(rand::random());
         let store = Mutex::new(Store::open(folder.path().join("vieclam.db"), &key).map_err(say)?);
         let label =
-            DeviceLabel { name: format!("Điện thoại mẫu ({})", member.name), platform: "android".into() };
+            DeviceLabel { name: words::PHONE.fill(Lang::Vi, &[("name", member.name)]), platform: "android".into() };
         let session =
             sync::login(&store, url, member.username, member.password, &label).await.map_err(|e| say(e.both()))?;
         let identity = enrol(&mut lock(&store)).map_err(say)?;
@@ -147,10 +148,8 @@ impl Phone {
         let report =
             sync::sync(&self.store, &options, &NoProgress, &CancelToken::new()).await.map_err(|e| say(e.both()))?;
         if report.rejected > 0 || report.photos_failed > 0 {
-            return Err(say(format!(
-                "máy chủ từ chối {} bản ghi, {} ảnh / the server refused {} records and {} photos",
-                report.rejected, report.photos_failed, report.rejected, report.photos_failed
-            )));
+            let (records, photos) = (report.rejected.to_string(), report.photos_failed.to_string());
+            return Err(say(words::SYNC_REFUSED.joined(&[("records", &records), ("photos", &photos)])));
         }
         Ok(())
     }

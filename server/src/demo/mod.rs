@@ -11,6 +11,7 @@ pub mod visits;
 
 use chrono::Duration;
 use vieclam_core::demo::{self, DemoSpec};
+use vieclam_core::messages::{Lang, Text, demo as words};
 use vieclam_core::sync::wire::Role;
 
 use self::field::{Member, PlanDone, PlanWork};
@@ -81,23 +82,29 @@ fn field_plans(first: &[String], second: &[String]) -> Vec<PlanWork> {
 
 /// What the field work left, for the sign-in sheet.
 fn field_lines(done: &[PlanDone]) -> String {
-    let mut lines = vec!["Công việc thực địa mẫu / Demo field work:".to_owned()];
+    let mut lines = vec![format!("{}:", words::FIELD_WORK.joined(&[]))];
     for d in done {
-        let (mut vi, mut en) =
-            (format!("  {}: {} lần kiểm tra tại mô hình", d.code, d.checks), format!("    {} site checks", d.checks));
+        // The Vietnamese line, then the English one under it.
+        let mut both = [Lang::Vi, Lang::En].map(|lang| {
+            let checks = d.checks.to_string();
+            words::PLAN_CHECKS.fill(lang, &[("code", &d.code), ("checks", &checks)])
+        });
+        let mut add = |text: Text, args: &[(&str, &str)]| {
+            for (line, lang) in both.iter_mut().zip([Lang::Vi, Lang::En]) {
+                line.push_str(&text.fill(lang, args));
+            }
+        };
         if d.findings + d.away > 0 {
-            vi.push_str(&format!(" ({} có phát hiện sai phạm, {} không ở tại mô hình: bị gắn cờ)", d.findings, d.away));
-            en.push_str(&format!(" ({} with findings, {} away from the site: flagged)", d.findings, d.away));
+            add(words::FLAGGED_CHECKS, &[("findings", &d.findings.to_string()), ("away", &d.away.to_string())]);
         }
         if !d.reviewed.is_empty() {
-            vi.push_str(&format!("; đánh giá tại {}", d.reviewed.join(", ")));
-            en.push_str(&format!("; commune reviews of {}", d.reviewed.join(", ")));
+            add(words::REVIEWED, &[("communes", &d.reviewed.join(", "))]);
         }
         if !d.unchecked.is_empty() {
-            vi.push_str(&format!("; chưa kiểm tra {}", d.unchecked.join(", ")));
-            en.push_str(&format!("; {} not checked yet", d.unchecked.join(", ")));
+            add(words::UNCHECKED, &[("communes", &d.unchecked.join(", "))]);
         }
-        lines.push(format!("{vi}.\n{en}."));
+        let [vi, en] = both;
+        lines.push(format!("  {vi}.\n    {en}."));
     }
     lines.join("\n") + "\n"
 }
@@ -116,8 +123,7 @@ pub async fn seed(db: &Db, photos_url: &str) -> AdminResult<String> {
     }
     // The field work's photos need the photo store: one that cannot be opened is refused before anything is written,
     // so the seeding can be run again once it is right.
-    crate::serve::photo_store(photos_url)
-        .map_err(|e| format!("Không mở được kho ảnh của dữ liệu mẫu / Cannot open the demo's photo store: {e}"))?;
+    crate::serve::photo_store(photos_url).map_err(|e| format!("{}: {e}", words::NO_PHOTO_STORE.joined(&[])))?;
     let today = chrono::Utc::now().date_naive();
     let mut batch = demo::generate(DemoSpec { loans: DEMO_LOANS, seed: 7, as_of: today }).map_err(|e| e.to_string())?;
     same_programme_ids(&mut batch);
@@ -144,10 +150,7 @@ pub async fn seed(db: &Db, photos_url: &str) -> AdminResult<String> {
     admin::add_plan(db, "02/KH-DEMO", &team(&["thanhtra2:leader"]), &pick(3..6), from, to).await?;
     let done = field::run(db, photos_url, today, &field_plans(&pick(0..3), &pick(3..6))).await.map_err(|e| {
         // The accounts and plans are written by now: a second start would stop at the first account.
-        format!(
-            "{e}\nXoá thư mục dữ liệu (hoặc cơ sở dữ liệu) rồi chạy lại. / Delete the data folder (or the database) and \
-             start again."
-        )
+        format!("{e}\n{}", words::START_AGAIN.joined(&[]))
     })?;
 
     let mut codes = Vec::new();
@@ -156,15 +159,20 @@ pub async fn seed(db: &Db, photos_url: &str) -> AdminResult<String> {
         codes.push(format!("  {code}  CCCD {}  ({})", b.id_number, b.full_name));
     }
     let sheet = format!(
-        "Tỉnh mẫu: {DEMO_LOANS} khoản vay. Đăng nhập / Demo province: {DEMO_LOANS} loans. Sign in:\n\
-         \x20 admin / admin-vieclam              (quản trị / office admin)\n\
-         \x20 thanhtra1 / thanhtra1-vieclam      (trưởng đoàn / team leader, 01/KH-DEMO)\n\
-         \x20 thanhtra3 / thanhtra3-vieclam      (thư ký đoàn / team secretary, 01/KH-DEMO)\n\
-         \x20 thanhtra2 / thanhtra2-vieclam      (trưởng đoàn / team leader, 02/KH-DEMO)\n\
+        "{province}:\n\
+         \x20 admin / admin-vieclam              ({admin})\n\
+         \x20 thanhtra1 / thanhtra1-vieclam      ({leader}, 01/KH-DEMO)\n\
+         \x20 thanhtra3 / thanhtra3-vieclam      ({secretary}, 01/KH-DEMO)\n\
+         \x20 thanhtra2 / thanhtra2-vieclam      ({leader}, 02/KH-DEMO)\n\
          {}\
-         Mã kích hoạt cho người vay (mã + số CCCD) / Borrower activation codes (code + ID number):\n{}\n",
+         {codes_heading}:\n{}\n",
         field_lines(&done),
-        codes.join("\n")
+        codes.join("\n"),
+        province = words::PROVINCE.joined(&[("loans", &DEMO_LOANS.to_string())]),
+        admin = words::OFFICE_ADMIN.joined(&[]),
+        leader = words::TEAM_LEADER.joined(&[]),
+        secretary = words::TEAM_SECRETARY.joined(&[]),
+        codes_heading = words::ACTIVATION_CODES.joined(&[]),
     );
     let s = sheet.clone();
     db.write::<()>(work!(|tx| async move {
