@@ -5,59 +5,59 @@ use super::Text;
 use crate::t;
 
 /// Server error, nothing imported; try again later.
-pub const SERVER_ERROR_NOTHING_IMPORTED_TRY: Text =
+pub const SERVER_ERROR: Text =
     t!("Lỗi máy chủ, chưa nhập gì; thử lại sau.", "Server error, nothing imported; try again later.");
 
 /// The upload was malformed or cut short; choose the file and send it again.
-pub const THE_UPLOAD_WAS_MALFORMED_OR: Text = t!(
+pub const UPLOAD_MALFORMED: Text = t!(
     "Tải lên bị lỗi hoặc bị ngắt giữa chừng; chọn tệp và gửi lại.",
     "The upload was malformed or cut short; choose the file and send it again."
 );
 
 /// Choose one file in each box.
-pub const CHOOSE_ONE_FILE_IN_EACH: Text = t!("Mỗi ô chỉ chọn một tệp.", "Choose one file in each box.");
+pub const ONE_FILE_PER_BOX: Text = t!("Mỗi ô chỉ chọn một tệp.", "Choose one file in each box.");
 
 /// No loan list file chosen (or the file is empty).
 pub const NO_LOAN_LIST_FILE_CHOSEN: Text =
     t!("Chưa chọn tệp danh sách khoản vay (hoặc tệp rỗng).", "No loan list file chosen (or the file is empty).");
 
 /// Send the files with this page's upload form.
-pub const SEND_THE_FILES_WITH_THIS: Text =
+pub const USE_THE_UPLOAD_FORM: Text =
     t!("Gửi tệp bằng mẫu tải lên của trang này.", "Send the files with this page's upload form.");
 
 /// No import awaits confirmation under this token (a preview is removed after an hour): upload the file again.
-pub const NO_IMPORT_AWAITS_CONFIRMATION_UNDER: Text = t!(
+pub const NO_PENDING_IMPORT: Text = t!(
     "Không có bản nhập nào chờ xác nhận với mã này (quá một giờ thì bản xem trước bị xóa): tải tệp lên lại.",
     "No import awaits confirmation under this token (a preview is removed after an hour): upload the file again."
 );
 
 /// This preview belongs to another sign-in session: upload the file again in this one.
-pub const THIS_PREVIEW_BELONGS_TO_ANOTHER: Text = t!(
+pub const PREVIEW_OF_ANOTHER_SESSION: Text = t!(
     "Bản xem trước này thuộc phiên đăng nhập khác: tải tệp lên lại trong phiên này.",
     "This preview belongs to another sign-in session: upload the file again in this one."
 );
 
 /// The preview is more than an hour old: upload the file again to preview and confirm it.
-pub const THE_PREVIEW_IS_MORE_THAN: Text = t!(
+pub const PREVIEW_EXPIRED: Text = t!(
     "Bản xem trước đã quá một giờ: tải tệp lên lại để xem trước và xác nhận.",
     "The preview is more than an hour old: upload the file again to preview and confirm it."
 );
 
 /// The file no longer reads as previewed (the rule sets changed?): nothing imported; upload it again.
-pub const THE_FILE_NO_LONGER_READS: Text = t!(
+pub const FILE_READS_DIFFERENTLY: Text = t!(
     "Kết quả kiểm tra khác với bản xem trước (bộ quy định vừa thay đổi?): chưa nhập gì; tải tệp lên lại.",
     "The file no longer reads as previewed (the rule sets changed?): nothing imported; upload it again."
 );
 
 /// This import was confirmed and written already: it is not written again.
-pub const THIS_IMPORT_WAS_CONFIRMED_AND: Text = t!(
+pub const ALREADY_IMPORTED: Text = t!(
     "Bản nhập này đã được xác nhận và ghi rồi: không ghi lần nữa.",
     "This import was confirmed and written already: it is not written again."
 );
 
 /// This import is being written, or its write was cut short: it is not written again. See the figures by commune;
 /// if it is not there, upload the file again.
-pub const THIS_IMPORT_IS_BEING_WRITTEN: Text = t!(
+pub const IMPORT_IN_PROGRESS: Text = t!(
     "Bản nhập này đang được ghi, hoặc đã bị ngắt khi ghi: không ghi lần nữa. Xem số liệu theo xã; nếu chưa có, \
          tải tệp lên lại.",
     "This import is being written, or its write was cut short: it is not written again. See the figures by \
@@ -108,7 +108,7 @@ pub const SAVINGS_AND_LOAN_GROUPS: Text = t!("Tổ TK&VV", "Savings-and-loan gro
 pub const TRANSACTION_POINTS: Text = t!("Điểm giao dịch", "Transaction points");
 
 /// Upload the Social Policy Bank's export (Excel .xlsx or CSV UTF-8). Every row is checked and shown first; nothing is written until you press “Confirm import”.
-pub const UPLOAD_THE_SOCIAL_POLICY_BANKS: Text = t!(
+pub const UPLOAD_INTRO: Text = t!(
     "Tải lên sao kê của Ngân hàng Chính sách xã hội (Excel .xlsx hoặc CSV UTF-8). Hệ thống kiểm tra từng dòng \
              và cho xem trước; chưa ghi gì cho đến khi bấm «Xác nhận nhập».",
     "Upload the Social Policy Bank's export (Excel .xlsx or CSV UTF-8). Every row is checked and shown first; \
@@ -116,15 +116,13 @@ pub const UPLOAD_THE_SOCIAL_POLICY_BANKS: Text = t!(
 );
 
 /// Loan list (or the whole workbook)
-pub const LOAN_LIST_OR_THE_WHOLE: Text =
-    t!("Danh sách khoản vay (hoặc cả sổ Excel)", "Loan list (or the whole workbook)");
+pub const LOAN_LIST_FILE: Text = t!("Danh sách khoản vay (hoặc cả sổ Excel)", "Loan list (or the whole workbook)");
 
 /// Payment history (if a separate file)
-pub const PAYMENT_HISTORY_IF_A_SEPARATE: Text =
-    t!("Lịch sử trả nợ (nếu là tệp riêng)", "Payment history (if a separate file)");
+pub const PAYMENT_HISTORY_FILE: Text = t!("Lịch sử trả nợ (nếu là tệp riêng)", "Payment history (if a separate file)");
 
 /// Relief events (if a separate file)
-pub const RELIEF_EVENTS_IF_A_SEPARATE: Text = t!("Xử lý nợ (nếu là tệp riêng)", "Relief events (if a separate file)");
+pub const RELIEF_EVENTS_FILE: Text = t!("Xử lý nợ (nếu là tệp riêng)", "Relief events (if a separate file)");
 
 /// Preview
 pub const PREVIEW: Text = t!("Xem trước", "Preview");
@@ -166,7 +164,7 @@ pub const CHANGED: Text = t!("Thay đổi", "Changed");
 pub const UNCHANGED: Text = t!("Không đổi", "Unchanged");
 
 /// Nothing imported: the file has bad rows. Fix the rows below in the file and upload it again.
-pub const NOTHING_IMPORTED_THE_FILE_HAS: Text = t!(
+pub const NOTHING_IMPORTED_BAD_ROWS: Text = t!(
     "Chưa nhập gì: tệp còn dòng lỗi. Sửa các dòng dưới đây trong tệp rồi tải lên lại.",
     "Nothing imported: the file has bad rows. Fix the rows below in the file and upload it again."
 );
@@ -178,7 +176,7 @@ pub const BAD_ROWS: Text = t!("Dòng lỗi", "Bad rows");
 pub const FINDINGS: Text = t!("Lưu ý", "Findings");
 
 /// These loans break the rule set in force; they are imported as the bank wrote them, with the finding.
-pub const THESE_LOANS_BREAK_THE_RULE: Text = t!(
+pub const RULE_BREAKING_LOANS: Text = t!(
     "Các khoản vay này trái bộ quy định đang áp dụng; vẫn nhập đúng như ngân hàng ghi, kèm lưu ý.",
     "These loans break the rule set in force; they are imported as the bank wrote them, with the finding."
 );
@@ -187,13 +185,13 @@ pub const THESE_LOANS_BREAK_THE_RULE: Text = t!(
 pub const WHAT_WOULD_BE_WRITTEN: Text = t!("Sẽ ghi vào hệ thống", "What would be written");
 
 /// This preview is kept for one hour.
-pub const THIS_PREVIEW_IS_KEPT_FOR: Text = t!("Bản xem trước giữ trong một giờ.", "This preview is kept for one hour.");
+pub const PREVIEW_KEPT_AN_HOUR: Text = t!("Bản xem trước giữ trong một giờ.", "This preview is kept for one hour.");
 
 /// Import preview
 pub const IMPORT_PREVIEW: Text = t!("Xem trước khi nhập", "Import preview");
 
 /// See the loan book by commune →
-pub const SEE_THE_LOAN_BOOK_BY: Text = t!("Xem số liệu dư nợ theo xã →", "See the loan book by commune →");
+pub const SEE_LOAN_BOOK_BY_COMMUNE: Text = t!("Xem số liệu dư nợ theo xã →", "See the loan book by commune →");
 
 /// Import another file
 pub const IMPORT_ANOTHER_FILE: Text = t!("Nhập tệp khác", "Import another file");

@@ -107,7 +107,7 @@ impl Refusal {
 
 fn failed(what: &str, e: impl std::fmt::Display) -> Response {
     tracing::warn!(error = %e, "{what}");
-    Refusal::new(StatusCode::SERVICE_UNAVAILABLE, "server.unavailable", m::SERVER_ERROR_NOTHING_IMPORTED_TRY).alone()
+    Refusal::new(StatusCode::SERVICE_UNAVAILABLE, "server.unavailable", m::SERVER_ERROR).alone()
 }
 
 async fn form() -> Html<String> {
@@ -140,7 +140,7 @@ async fn read_form(mut form: Multipart, max: usize) -> Result<Vec<(String, Vec<u
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             too_large(max)
         } else {
-            Refusal::new(StatusCode::BAD_REQUEST, "import.bad_form", m::THE_UPLOAD_WAS_MALFORMED_OR)
+            Refusal::new(StatusCode::BAD_REQUEST, "import.bad_form", m::UPLOAD_MALFORMED)
         }
     };
     let mut got: [Option<(String, Vec<u8>)>; 3] = [None, None, None];
@@ -157,7 +157,7 @@ async fn read_form(mut form: Multipart, max: usize) -> Result<Vec<(String, Vec<u
         }
         if let (Some(s), Some(name)) = (slot, name) {
             if got[s].is_some() {
-                return Err(Refusal::new(StatusCode::BAD_REQUEST, "import.bad_form", m::CHOOSE_ONE_FILE_IN_EACH));
+                return Err(Refusal::new(StatusCode::BAD_REQUEST, "import.bad_form", m::ONE_FILE_PER_BOX));
             }
             got[s] = Some((name, bytes));
         }
@@ -236,8 +236,7 @@ async fn preview(
     upload: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let Ok(upload) = upload else {
-        return Refusal::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "import.bad_form", m::SEND_THE_FILES_WITH_THIS)
-            .on_form();
+        return Refusal::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "import.bad_form", m::USE_THE_UPLOAD_FORM).on_form();
     };
     let files = match read_form(upload, max_bytes()).await {
         Ok(files) => files,
@@ -301,7 +300,7 @@ struct ConfirmForm {
 }
 
 fn unknown_token() -> Response {
-    Refusal::new(StatusCode::NOT_FOUND, "import.unknown_token", m::NO_IMPORT_AWAITS_CONFIRMATION_UNDER).alone()
+    Refusal::new(StatusCode::NOT_FOUND, "import.unknown_token", m::NO_PENDING_IMPORT).alone()
 }
 
 async fn confirm(
@@ -322,7 +321,7 @@ async fn confirm(
         Err(e) => return failed("reading a staged import failed", e),
     };
     if meta.device_id != caller.device_id || meta.account_id != caller.account.id {
-        return Refusal::new(StatusCode::FORBIDDEN, "import.other_session", m::THIS_PREVIEW_BELONGS_TO_ANOTHER).alone();
+        return Refusal::new(StatusCode::FORBIDDEN, "import.other_session", m::PREVIEW_OF_ANOTHER_SESSION).alone();
     }
     match stage::progress(store, &token).await {
         Ok(stage::Progress::Waiting) => {}
@@ -332,7 +331,7 @@ async fn confirm(
     }
     let lifetime = chrono::Duration::from_std(stage::LIFETIME).unwrap_or(chrono::Duration::hours(1));
     if Utc::now().signed_duration_since(meta.created_at) > lifetime {
-        return Refusal::new(StatusCode::GONE, "import.expired", m::THE_PREVIEW_IS_MORE_THAN).alone();
+        return Refusal::new(StatusCode::GONE, "import.expired", m::PREVIEW_EXPIRED).alone();
     }
     let bytes = match stage::files(store, &token, &meta).await {
         Ok(Some(bytes)) => bytes,
@@ -340,7 +339,7 @@ async fn confirm(
         Err(e) => return failed("reading a staged import failed", e),
     };
     let changed =
-        || Refusal::new(StatusCode::CONFLICT, "import.changed_since_preview", m::THE_FILE_NO_LONGER_READS).alone();
+        || Refusal::new(StatusCode::CONFLICT, "import.changed_since_preview", m::FILE_READS_DIFFERENTLY).alone();
     if bytes.iter().zip(&meta.files).any(|(b, f)| sha256_hex(b) != f.sha256) {
         return changed();
     }
@@ -382,11 +381,11 @@ async fn confirm(
 /// A confirmation claimed and not finished: another server process is writing it, or the server stopped while
 /// writing (the transaction rolled back). Either way this one writes nothing.
 fn interrupted() -> Response {
-    Refusal::new(StatusCode::CONFLICT, "import.in_progress", m::THIS_IMPORT_IS_BEING_WRITTEN).alone()
+    Refusal::new(StatusCode::CONFLICT, "import.in_progress", m::IMPORT_IN_PROGRESS).alone()
 }
 
 fn already_confirmed() -> Response {
-    Refusal::new(StatusCode::CONFLICT, "import.already_confirmed", m::THIS_IMPORT_WAS_CONFIRMED_AND).alone()
+    Refusal::new(StatusCode::CONFLICT, "import.already_confirmed", m::ALREADY_IMPORTED).alone()
 }
 
 #[cfg(test)]

@@ -59,10 +59,10 @@ pub fn form(error: Option<(&str, &str, &str)>, max_bytes: usize) -> String {
          <div><label for=\"import-relief\">{}</label><input type=\"file\" id=\"import-relief\" name=\"relief\" \
          accept=\".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"></div>\
          <div><button type=\"submit\" id=\"import-preview\">{}</button></div></form><p><small>{}</small></p>",
-        both(m::UPLOAD_THE_SOCIAL_POLICY_BANKS),
-        both(m::LOAN_LIST_OR_THE_WHOLE),
-        both(m::PAYMENT_HISTORY_IF_A_SEPARATE),
-        both(m::RELIEF_EVENTS_IF_A_SEPARATE),
+        both(m::UPLOAD_INTRO),
+        both(m::LOAN_LIST_FILE),
+        both(m::PAYMENT_HISTORY_FILE),
+        both(m::RELIEF_EVENTS_FILE),
         both(m::PREVIEW),
         escape(&m::AT_MOST_MB.joined(&[("mb", &mb.to_string())])),
     );
@@ -179,13 +179,13 @@ pub fn preview(p: &Preview) -> String {
         both_with(m::ROWS_ACCEPTED, &[("accepted", &n(p.accepted_rows)), ("rejected", &n(p.rejected.len()))])
     ));
     if !p.rejected.is_empty() {
-        let t = m::NOTHING_IMPORTED_THE_FILE_HAS;
+        let t = m::NOTHING_IMPORTED_BAD_ROWS;
         body.push_str(&refusal("import.bad_rows", t.vi, t.en));
         body.push_str(&format!("<h2>{}</h2>", both(m::BAD_ROWS)));
         body.push_str(&problems("import-problems", p.rejected));
     }
     if !p.findings.is_empty() {
-        body.push_str(&format!("<h2>{}</h2><p>{}</p>", both(m::FINDINGS), both(m::THESE_LOANS_BREAK_THE_RULE)));
+        body.push_str(&format!("<h2>{}</h2><p>{}</p>", both(m::FINDINGS), both(m::RULE_BREAKING_LOANS)));
         body.push_str(&problems("import-findings", p.findings));
     }
     body.push_str(&format!("<h2>{}</h2>{}", both(m::WHAT_WOULD_BE_WRITTEN), counts(p.tallies)));
@@ -197,7 +197,7 @@ pub fn preview(p: &Preview) -> String {
              <p><small>{}</small></p>",
             escape(token),
             escape(&m::CONFIRM_IMPORT.joined(&[])),
-            both(m::THIS_PREVIEW_IS_KEPT_FOR)
+            both(m::PREVIEW_KEPT_AN_HOUR)
         )),
         None => body.push_str(&format!(
             "<p><a href=\"/office/import\" id=\"import-again\">← {}</a></p>",
@@ -216,7 +216,7 @@ pub fn done(files_read: &[StagedFile], accepted_rows: usize, written: usize, tal
         files(files_read),
         both_with(m::IMPORTED_ROWS, &[("rows", &n(accepted_rows)), ("written", &n(written))]),
         counts(tallies),
-        both(m::SEE_THE_LOAN_BOOK_BY),
+        both(m::SEE_LOAN_BOOK_BY_COMMUNE),
         both(m::IMPORT_ANOTHER_FILE),
     );
     page(m::IMPORT_DONE, &body)
