@@ -62,7 +62,7 @@ pub const FIGURES_AS_OF: Text = t!("Số liệu đến ngày", "Figures as of");
 pub const AGAINST: Text = t!("so với", "against");
 
 /// Only the chosen plan's checks are counted (in its communes, during its days).
-pub const ONLY_THE_CHOSEN_PLANS_CHECKS: Text = t!(
+pub const PLAN_FILTER_NOTE: Text = t!(
     "Chỉ tính các cuộc kiểm tra của kế hoạch đã chọn (tại các xã và trong các ngày của kế hoạch).",
     "Only the chosen plan's checks are counted (in its communes, during its days)."
 );
@@ -80,8 +80,7 @@ pub const SIGNS_OF_MISUSE_BY_KIND: Text = t!("Dấu hiệu sai phạm theo loạ
 pub const FIGURES_BY_COMMUNE: Text = t!("Số liệu theo xã", "Figures by commune");
 
 /// Nothing was saved. Correct it and send it again.
-pub const NOTHING_WAS_SAVED_CORRECT_IT: Text =
-    t!("Chưa lưu gì. Sửa rồi gửi lại.", "Nothing was saved. Correct it and send it again.");
+pub const NOTHING_SAVED: Text = t!("Chưa lưu gì. Sửa rồi gửi lại.", "Nothing was saved. Correct it and send it again.");
 
 /// Company name
 pub const COMPANY_NAME: Text = t!("Tên doanh nghiệp", "Company name");
@@ -93,7 +92,7 @@ pub const LICENCE_NUMBER: Text = t!("Số giấy phép", "Licence number");
 pub const STATUS: Text = t!("Trạng thái", "Status");
 
 /// Markets (comma-separated)
-pub const MARKETS_COMMA_SEPARATED: Text = t!("Thị trường (cách nhau bởi dấu phẩy)", "Markets (comma-separated)");
+pub const MARKETS_FIELD: Text = t!("Thị trường (cách nhau bởi dấu phẩy)", "Markets (comma-separated)");
 
 /// Save changes
 pub const SAVE_CHANGES: Text = t!("Lưu thay đổi", "Save changes");
@@ -118,10 +117,10 @@ pub const LICENSED_SENDING_ENTERPRISES: Text =
     t!("Doanh nghiệp đưa người lao động đi làm việc ở nước ngoài", "Licensed sending enterprises");
 
 /// The list
-pub const THE_LIST: Text = t!("Danh sách", "The list");
+pub const BACK_TO_LIST: Text = t!("Danh sách", "The list");
 
 /// Nothing was changed.
-pub const NOTHING_WAS_CHANGED: Text = t!("Không có gì thay đổi.", "Nothing was changed.");
+pub const NOTHING_CHANGED: Text = t!("Không có gì thay đổi.", "Nothing was changed.");
 
 /// Back
 pub const BACK: Text = t!("Quay lại", "Back");
@@ -133,7 +132,7 @@ pub const NOT_DONE: Text = t!("Chưa thực hiện", "Not done");
 pub const WARDS: Text = t!("Phường", "Wards");
 
 /// Communes
-pub const COMMUNES: Text = t!("Xã", "Communes");
+pub const COMMUNES_OF_PLAN: Text = t!("Xã", "Communes");
 
 /// Inspector
 pub const INSPECTOR: Text = t!("Cán bộ kiểm tra", "Inspector");
@@ -160,13 +159,13 @@ pub const FIRST_DAY: Text = t!("Ngày bắt đầu", "First day");
 pub const LAST_DAY: Text = t!("Ngày kết thúc", "Last day");
 
 /// Communes
-pub const COMMUNES_2: Text = t!("Địa bàn kiểm tra", "Communes");
+pub const INSPECTION_AREA: Text = t!("Địa bàn kiểm tra", "Communes");
 
 /// Inspection team
 pub const INSPECTION_TEAM: Text = t!("Đoàn kiểm tra", "Inspection team");
 
 /// Exactly one team leader is needed.
-pub const EXACTLY_ONE_TEAM_LEADER_IS: Text = t!("Cần đúng một trưởng đoàn.", "Exactly one team leader is needed.");
+pub const ONE_TEAM_LEADER: Text = t!("Cần đúng một trưởng đoàn.", "Exactly one team leader is needed.");
 
 /// Cancel
 pub const CANCEL: Text = t!("Hủy", "Cancel");
@@ -187,7 +186,7 @@ pub const OVER: Text = t!("Đã kết thúc", "Over");
 pub const IN_THE_FIELD: Text = t!("Đang kiểm tra", "In the field");
 
 /// + New plan
-pub const NEW_PLAN_2: Text = t!("+ Kế hoạch mới", "+ New plan");
+pub const ADD_PLAN: Text = t!("+ Kế hoạch mới", "+ New plan");
 
 /// No inspection plan yet.
 pub const NO_INSPECTION_PLAN_YET: Text = t!("Chưa có kế hoạch kiểm tra.", "No inspection plan yet.");
@@ -241,7 +240,7 @@ pub const JOB_CREATION_LOAN: Text = t!("Vay vốn tạo việc làm", "Job-creat
 pub const WORK_ABROAD: Text = t!("Làm việc ở nước ngoài", "Work abroad");
 
 /// Title
-pub const TITLE_2: Text = t!("Tên chương trình", "Title");
+pub const PROGRAMME_TITLE: Text = t!("Tên chương trình", "Title");
 
 /// Kind
 pub const KIND: Text = t!("Loại", "Kind");
@@ -250,7 +249,7 @@ pub const KIND: Text = t!("Loại", "Kind");
 pub const ENTERPRISE_ABROAD: Text = t!("Doanh nghiệp (đi nước ngoài)", "Enterprise (abroad)");
 
 /// Country
-pub const COUNTRY: Text = t!("Nước đến", "Country");
+pub const DESTINATION_COUNTRY: Text = t!("Nước đến", "Country");
 
 /// Opens (today if empty)
 pub const OPENS_TODAY_IF_EMPTY: Text = t!("Ngày mở (mặc định hôm nay)", "Opens (today if empty)");
@@ -268,7 +267,7 @@ pub const DESCRIPTION: Text = t!("Mô tả", "Description");
 pub const PUBLISH: Text = t!("Đăng chương trình", "Publish");
 
 /// Nothing was published. Correct it and send it again.
-pub const NOTHING_WAS_PUBLISHED_CORRECT_IT: Text =
+pub const NOTHING_PUBLISHED: Text =
     t!("Chưa đăng. Sửa rồi gửi lại.", "Nothing was published. Correct it and send it again.");
 
 /// Programme
@@ -299,7 +298,7 @@ pub const CHECKS: Text = t!("Kiểm tra", "Checks");
 pub const MAP: Text = t!("Bản đồ", "Map");
 
 /// Communes
-pub const COMMUNES_3: Text = t!("Số liệu xã", "Communes");
+pub const NAV_COMMUNE_FIGURES: Text = t!("Số liệu xã", "Communes");
 
 /// Plans
 pub const PLANS: Text = t!("Kế hoạch", "Plans");
@@ -314,7 +313,7 @@ pub const PROGRAMMES: Text = t!("Chương trình", "Programmes");
 pub const ACCOUNTS: Text = t!("Tài khoản", "Accounts");
 
 /// Registrations
-pub const REGISTRATIONS_2: Text = t!("Đăng ký", "Registrations");
+pub const NAV_REGISTRATIONS: Text = t!("Đăng ký", "Registrations");
 
 /// Import
 pub const IMPORT: Text = t!("Nhập dữ liệu", "Import");
@@ -350,7 +349,7 @@ pub const CODE: Text = t!("Mã", "Code");
 pub const BORROWER: Text = t!("Người vay", "Borrower");
 
 /// Commune
-pub const COMMUNE_2: Text = t!("Xã", "Commune");
+pub const COMMUNE_SHORT: Text = t!("Xã", "Commune");
 
 /// Date
 pub const DATE: Text = t!("Ngày", "Date");
@@ -420,7 +419,7 @@ pub const MIN: Text = t!("phút", "min");
 pub const NAME: Text = t!("Họ và tên", "Name");
 
 /// Country
-pub const COUNTRY_2: Text = t!("Nước đã làm việc", "Country");
+pub const COUNTRY_WORKED_IN: Text = t!("Nước đã làm việc", "Country");
 
 /// Submitted
 pub const SUBMITTED: Text = t!("Ngày gửi", "Submitted");
@@ -429,7 +428,7 @@ pub const SUBMITTED: Text = t!("Ngày gửi", "Submitted");
 pub const IMPORTED: Text = t!("Đã nhập vào hệ thống.", "Imported.");
 
 /// Not imported: some rows are bad.
-pub const NOT_IMPORTED_SOME_ROWS_ARE: Text = t!("Chưa nhập: còn dòng lỗi.", "Not imported: some rows are bad.");
+pub const NOT_IMPORTED_BAD_ROWS: Text = t!("Chưa nhập: còn dòng lỗi.", "Not imported: some rows are bad.");
 
 /// File
 pub const FILE: Text = t!("Tệp", "File");
@@ -453,28 +452,28 @@ pub const IMPORT_RESULT: Text = t!("Kết quả nhập dữ liệu", "Import res
 pub const PLAN: Text = t!("Kế hoạch", "Plan");
 
 /// From
-pub const FROM_2: Text = t!("Từ ngày", "From");
+pub const FROM_DAY: Text = t!("Từ ngày", "From");
 
 /// To
-pub const TO: Text = t!("Đến ngày", "To");
+pub const TO_DAY: Text = t!("Đến ngày", "To");
 
 /// Checks shown
 pub const CHECKS_SHOWN: Text = t!("Số lần kiểm tra trên bản đồ", "Checks shown");
 
 /// At the site
-pub const AT_THE_SITE: Text = t!("Tại mô hình", "At the site");
+pub const VERDICT_AT_SITE: Text = t!("Tại mô hình", "At the site");
 
 /// Near
 pub const NEAR: Text = t!("Ở gần", "Near");
 
 /// Flagged
-pub const FLAGGED_2: Text = t!("Có cờ", "Flagged");
+pub const HAS_FLAGS: Text = t!("Có cờ", "Flagged");
 
 /// No verdict
 pub const NO_VERDICT: Text = t!("Chưa có kết luận", "No verdict");
 
 /// Commune boundaries of the 2025 list, shipped with the software; no online base map needed.
-pub const COMMUNE_BOUNDARIES_OF_THE_2025: Text = t!(
+pub const MAP_BASE_NOTE: Text = t!(
     "Ranh giới xã theo danh mục 2025 (dữ liệu kèm theo phần mềm), không cần bản đồ nền trực tuyến.",
     "Commune boundaries of the 2025 list, shipped with the software; no online base map needed."
 );
@@ -483,17 +482,17 @@ pub const COMMUNE_BOUNDARIES_OF_THE_2025: Text = t!(
 pub const MAP_OF_CHECKS: Text = t!("Bản đồ kiểm tra", "Map of checks");
 
 /// Minutes of the meeting (print)
-pub const MINUTES_OF_THE_MEETING_PRINT: Text = t!("Biên bản làm việc (in)", "Minutes of the meeting (print)");
+pub const PRINT_MINUTES: Text = t!("Biên bản làm việc (in)", "Minutes of the meeting (print)");
 
 /// No inspector has sent a review of this commune yet.
-pub const NO_INSPECTOR_HAS_SENT_A: Text =
+pub const NO_REVIEW_YET: Text =
     t!("Chưa có cán bộ nào gửi đánh giá về xã này.", "No inspector has sent a review of this commune yet.");
 
 /// Contributors
 pub const CONTRIBUTORS: Text = t!("Cán bộ đóng góp", "Contributors");
 
 /// Inspector
-pub const INSPECTOR_2: Text = t!("Cán bộ", "Inspector");
+pub const STAFF: Text = t!("Cán bộ", "Inspector");
 
 /// Meeting day
 pub const MEETING_DAY: Text = t!("Ngày làm việc", "Meeting day");
@@ -523,7 +522,7 @@ pub const WHAT: Text = t!("Nội dung", "What");
 pub const RECOMMENDATIONS: Text = t!("Kiến nghị", "Recommendations");
 
 /// To
-pub const TO_2: Text = t!("Gửi", "To");
+pub const SENT_BY: Text = t!("Gửi", "To");
 
 /// Role
 pub const ROLE: Text = t!("Vai trò", "Role");
@@ -556,7 +555,7 @@ pub const DONE: Text = t!("Đã thực hiện", "Done");
 pub const PLOT_WALKED: Text = t!("Diện tích đo thực địa", "Plot walked");
 
 /// No plot was walked on this check.
-pub const NO_PLOT_WAS_WALKED_ON: Text = t!("Lần kiểm tra này chưa đo thửa đất.", "No plot was walked on this check.");
+pub const NO_PLOT_WALKED: Text = t!("Lần kiểm tra này chưa đo thửa đất.", "No plot was walked on this check.");
 
 /// Area walked
 pub const AREA_WALKED: Text = t!("Diện tích đo được", "Area walked");
@@ -565,7 +564,7 @@ pub const AREA_WALKED: Text = t!("Diện tích đo được", "Area walked");
 pub const POINTS: Text = t!("Điểm đo", "Points");
 
 /// The loan file names no area
-pub const THE_LOAN_FILE_NAMES_NO: Text = t!("Hồ sơ vay không ghi diện tích", "The loan file names no area");
+pub const NO_AREA_IN_LOAN_FILE: Text = t!("Hồ sơ vay không ghi diện tích", "The loan file names no area");
 
 /// Area funded
 pub const AREA_FUNDED: Text = t!("Diện tích được vay vốn", "Area funded");
@@ -577,7 +576,7 @@ pub const DIFFERENCE: Text = t!("Chênh lệch", "Difference");
 pub const WALKED_AT: Text = t!("Thời điểm đo", "Walked at");
 
 /// At the site
-pub const AT_THE_SITE_2: Text = t!("Đang ở tại mô hình", "At the site");
+pub const STAYING_AT_SITE: Text = t!("Đang ở tại mô hình", "At the site");
 
 /// Near the site
 pub const NEAR_THE_SITE: Text = t!("Ở gần mô hình", "Near the site");

@@ -275,7 +275,7 @@ pub fn render(rows: &[CommuneFigures], q: &CommunesQuery, today: NaiveDate) -> S
         since.map_or(String::new(), |d| format!(" · {} {}", both(d::AGAINST), date(d)))
     );
     if q.plan_id().is_some() {
-        body.push_str(&format!("<p>{}</p>", both(d::ONLY_THE_CHOSEN_PLANS_CHECKS)));
+        body.push_str(&format!("<p>{}</p>", both(d::PLAN_FILTER_NOTE)));
     }
     body.push_str(&format!("<h2>{}</h2>{}", both(d::HIGHEST_OVERDUE_RATIOS), chart(&rows)));
     body.push_str("<table class=\"communes\"><tr>");

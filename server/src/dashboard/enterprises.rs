@@ -40,7 +40,7 @@ fn refusal(why: Option<&ApiError>) -> String {
             "<p class=\"flag\" id=\"refusal\" data-code=\"{}\">{}</p><p>{}</p>",
             escape(e.code),
             both_of(&e.vi, &e.en),
-            both(d::NOTHING_WAS_SAVED_CORRECT_IT)
+            both(d::NOTHING_SAVED)
         )
     })
 }
@@ -75,7 +75,7 @@ fn form(id: Option<&str>, v: &EnterpriseDraft) -> String {
         crate::enterprises::LICENCE_MAX_CHARS,
         escape(&v.licence_no),
         both(d::STATUS),
-        both(d::MARKETS_COMMA_SEPARATED),
+        both(d::MARKETS_FIELD),
         escape(&v.markets.join(", ")),
         if id.is_some() { both(d::SAVE_CHANGES) } else { both(d::ADD_ENTERPRISE) },
         licence_eg = escape(d::LICENCE_EXAMPLE.vi),
@@ -124,7 +124,7 @@ pub fn render_edit(e: &SendingEnterprise, sent: Option<(&EnterpriseDraft, &ApiEr
         "{}{}<p><a href=\"/office/enterprises\">← {}</a></p>",
         refusal(sent.map(|(_, x)| x)),
         form(Some(&e.id), sent.map_or(&stored, |(d, _)| d)),
-        both(d::THE_LIST)
+        both(d::BACK_TO_LIST)
     );
     page_with(d::EDIT_ENTERPRISE, &[("name", &e.name)], &body)
 }

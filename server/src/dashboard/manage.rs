@@ -93,7 +93,7 @@ fn refused(e: ApiError, back: &str) -> Response {
         "<p class=\"flag\" id=\"refusal\" data-code=\"{}\">{}</p><p>{}</p><p><a id=\"back\" href=\"{}\">← {}</a></p>",
         escape(e.code),
         both_of(&e.vi, &e.en),
-        both(d::NOTHING_WAS_CHANGED),
+        both(d::NOTHING_CHANGED),
         escape(back),
         both(d::BACK)
     );

@@ -126,7 +126,7 @@ pub fn id_part(text: &str) -> String {
 
 fn commune_boxes(chosen: &[String]) -> String {
     let mut out = String::new();
-    for (kind, t) in [(CommuneKind::Ward, d::WARDS), (CommuneKind::Commune, d::COMMUNES)] {
+    for (kind, t) in [(CommuneKind::Ward, d::WARDS), (CommuneKind::Commune, d::COMMUNES_OF_PLAN)] {
         let mut list: Vec<_> = communes().iter().filter(|c| c.kind == kind).collect();
         list.sort_by_cached_key(|c| vieclam_core::fold::fold(&c.short_name));
         out.push_str(&format!("<fieldset class=\"communes\"><legend>{} ({})</legend>", both(t), list.len()));
@@ -201,7 +201,7 @@ pub fn render(v: &PlanFormView) -> String {
             "<p class=\"flag\" id=\"refusal\" data-code=\"{}\">{}</p><p>{}</p>",
             escape(code),
             both_of(vi, en),
-            both(d::NOTHING_WAS_SAVED_CORRECT_IT)
+            both(d::NOTHING_SAVED)
         )
     });
     let body = format!(
@@ -228,10 +228,10 @@ pub fn render(v: &PlanFormView) -> String {
         escape(&values.starts_on),
         both(d::LAST_DAY),
         escape(&values.ends_on),
-        both(d::COMMUNES_2),
+        both(d::INSPECTION_AREA),
         commune_boxes(&values.communes),
         both(d::INSPECTION_TEAM),
-        both(d::EXACTLY_ONE_TEAM_LEADER_IS),
+        both(d::ONE_TEAM_LEADER),
         team_rows(v, &values),
         escape(&if p.is_some() { d::SAVE_CHANGES } else { d::CREATE_PLAN }.joined(&[])),
         both(d::CANCEL),

@@ -107,7 +107,7 @@ pub fn render(plans: &[PlanProgress], today: NaiveDate) -> String {
          .bar span{display:block;height:100%;background:#2e7d32}section.plan{margin-bottom:2rem}td.n{text-align:right}\
          </style>",
     );
-    body.push_str(&format!("<p><a id=\"plan-new\" href=\"/office/plans/new\">{}</a></p>", both(d::NEW_PLAN_2)));
+    body.push_str(&format!("<p><a id=\"plan-new\" href=\"/office/plans/new\">{}</a></p>", both(d::ADD_PLAN)));
     if plans.is_empty() {
         body.push_str(&format!("<p>{}</p>", both(d::NO_INSPECTION_PLAN_YET)));
     }

@@ -119,11 +119,11 @@ fn form(enterprises: &[SendingEnterprise], sent: &[(String, String)]) -> String 
          <div><label for=\"programme-description\">{}</label><textarea id=\"programme-description\" \
          name=\"description\" rows=\"2\" cols=\"40\" maxlength=\"5000\">{}</textarea></div>\
          <div><button type=\"submit\" id=\"programme-publish\">{}</button></div></form>",
-        both(d::TITLE_2),
+        both(d::PROGRAMME_TITLE),
         escape(&field(sent, "title")),
         both(d::KIND),
         both(d::ENTERPRISE_ABROAD),
-        both(d::COUNTRY),
+        both(d::DESTINATION_COUNTRY),
         escape(&field(sent, "country")),
         both(d::COMMUNE),
         both(d::OPENS_TODAY_IF_EMPTY),
@@ -151,7 +151,7 @@ pub fn render(
             "<p class=\"flag\" id=\"refusal\" data-code=\"{}\">{}</p><p>{}</p>",
             escape(e.code),
             both_of(&e.vi, &e.en),
-            both(d::NOTHING_WAS_PUBLISHED_CORRECT_IT)
+            both(d::NOTHING_PUBLISHED)
         )
     });
     body.push_str(&form(enterprises, sent.map_or(&[], |(f, _)| f)));

@@ -69,12 +69,12 @@ pub(crate) fn page_of(title_vi: &str, title_en: &str, body: &str) -> String {
         ("/office", d::OVERVIEW),
         ("/office/checks", d::CHECKS),
         ("/office/map", d::MAP),
-        ("/office/communes", d::COMMUNES_3),
+        ("/office/communes", d::NAV_COMMUNE_FIGURES),
         ("/office/plans", d::PLANS),
         ("/office/enterprises", d::ENTERPRISES),
         ("/office/programmes", d::PROGRAMMES),
         ("/office/users", d::ACCOUNTS),
-        ("/office/registrations", d::REGISTRATIONS_2),
+        ("/office/registrations", d::NAV_REGISTRATIONS),
         ("/office/import", d::IMPORT),
     ]
     .iter()
@@ -140,7 +140,7 @@ fn head(cols: &[Text]) -> String {
 /// The list of site checks with verdict and flags.
 pub fn checks(rows: &[CheckRow]) -> String {
     let mut t = String::from("<table>");
-    t.push_str(&head(&[d::CODE, d::BORROWER, d::COMMUNE_2, d::DATE, d::VERDICT, d::FLAGS]));
+    t.push_str(&head(&[d::CODE, d::BORROWER, d::COMMUNE_SHORT, d::DATE, d::VERDICT, d::FLAGS]));
     rows.iter().for_each(|r| t.push_str(&check_row(r)));
     t.push_str("</table>");
     page(d::SITE_CHECKS, &t)
@@ -179,7 +179,7 @@ pub fn check_detail(d: &CheckDetail) -> String {
     };
     let mut body = format!(
         "<table>{}{}</table><p>{}</p>",
-        head(&[d::CODE, d::BORROWER, d::COMMUNE_2, d::DATE, d::VERDICT, d::FLAGS,]),
+        head(&[d::CODE, d::BORROWER, d::COMMUNE_SHORT, d::DATE, d::VERDICT, d::FLAGS,]),
         check_row(&d.check),
         evidence
     );
@@ -256,7 +256,7 @@ fn photo(p: &PhotoView) -> String {
 /// Registrations awaiting verification, each with a verify button (a form POST).
 pub fn registrations(rows: &[RegistrationRow]) -> String {
     let mut t = String::from("<table>");
-    t.push_str(&head(&[d::NAME, d::COMMUNE_2, d::COUNTRY_2, d::SUBMITTED, d::NO_HEADING]));
+    t.push_str(&head(&[d::NAME, d::COMMUNE_SHORT, d::COUNTRY_WORKED_IN, d::SUBMITTED, d::NO_HEADING]));
     for r in rows {
         t.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><form method=\"post\" \
@@ -292,11 +292,8 @@ pub fn refused(why: &str) -> String {
 
 /// An import's outcome with every rejected row.
 pub fn import_result(r: &ImportResultView) -> String {
-    let status = if r.applied {
-        both(d::IMPORTED)
-    } else {
-        format!("<p class=\"flag\">{}</p>", both(d::NOT_IMPORTED_SOME_ROWS_ARE))
-    };
+    let status =
+        if r.applied { both(d::IMPORTED) } else { format!("<p class=\"flag\">{}</p>", both(d::NOT_IMPORTED_BAD_ROWS)) };
     let mut body = format!(
         "<p>{}: {}</p><p>{}: {}</p>{status}<table>",
         both(d::FILE),
@@ -348,10 +345,10 @@ pub fn map(points: &[MapPoint], q: &MapQuery, plans: &[PlanOption]) -> String {
          <div><label for=\"flag\">{}</label><select id=\"flag\" name=\"flag\">{flag_opts}</select></div>\
          <div><button type=\"submit\">{filter}</button></div></form>",
         both(d::PLAN),
-        both(d::COMMUNE_2),
-        both(d::FROM_2),
+        both(d::COMMUNE_SHORT),
+        both(d::FROM_DAY),
         escape(&q.from),
-        both(d::TO),
+        both(d::TO_DAY),
         escape(&q.to),
         both(d::FLAGS),
         filter = escape(&d::FILTER.joined(&[])),
@@ -364,16 +361,16 @@ pub fn map(points: &[MapPoint], q: &MapQuery, plans: &[PlanOption]) -> String {
         both(d::CHECKS_SHOWN),
         shown.len(),
         points.len(),
-        both(d::AT_THE_SITE),
+        both(d::VERDICT_AT_SITE),
         both(d::NEAR),
-        both(d::FLAGGED_2),
+        both(d::HAS_FLAGS),
         both(d::NO_VERDICT),
     );
     let body = format!(
         "<style>{}</style>{form}{legend}{}<p><small>{}</small></p>",
         super::map::MAP_STYLE,
         super::map::svg(&shown, &q.commune),
-        both(d::COMMUNE_BOUNDARIES_OF_THE_2025)
+        both(d::MAP_BASE_NOTE)
     );
     page(d::MAP_OF_CHECKS, &body)
 }

@@ -82,16 +82,16 @@ pub fn render(p: &ReviewPage) -> String {
          <a href=\"/office/plans/{0}/communes/{1}/minutes.docx\">Word (.docx)</a></p>",
         escape(&p.plan_id),
         escape(&p.commune_code),
-        both(d::MINUTES_OF_THE_MEETING_PRINT),
+        both(d::PRINT_MINUTES),
     ));
     if p.merged.is_empty() {
-        body.push_str(&format!("<p>{}</p>", both(d::NO_INSPECTOR_HAS_SENT_A)));
+        body.push_str(&format!("<p>{}</p>", both(d::NO_REVIEW_YET)));
         return page(d::COMMUNE_REVIEW, &body);
     }
     body.push_str(&format!(
         "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
         both(d::CONTRIBUTORS),
-        both(d::INSPECTOR_2),
+        both(d::STAFF),
         both(d::MEETING_DAY),
         both(d::EVIDENCE),
     ));
@@ -151,7 +151,7 @@ pub fn render(p: &ReviewPage) -> String {
     ));
     body.push_str(&list(
         d::RECOMMENDATIONS,
-        (d::TO_2, d::WHAT),
+        (d::SENT_BY, d::WHAT),
         m.recommendations.iter().map(|r| (r.to.as_str(), r.what.as_str())).collect(),
     ));
     page(d::COMMUNE_REVIEW, &body)

@@ -61,7 +61,7 @@ fn figure(f: impl Fn(Lang) -> String) -> String {
 pub fn section(walk: Option<&WalkView>) -> String {
     let mut out = format!("<h2>{}</h2>", both(d::PLOT_WALKED));
     let Some(w) = walk else {
-        out.push_str(&format!("<p>{}</p>", both(d::NO_PLOT_WAS_WALKED_ON)));
+        out.push_str(&format!("<p>{}</p>", both(d::NO_PLOT_WALKED)));
         return out;
     };
     let r = &w.record;
@@ -79,7 +79,7 @@ pub fn section(walk: Option<&WalkView>) -> String {
         ));
     }
     rows.push(row(both(d::POINTS), points));
-    let funded = if r.funded_ha > 0.0 { figure(|l| hectares(r.funded_ha, l)) } else { both(d::THE_LOAN_FILE_NAMES_NO) };
+    let funded = if r.funded_ha > 0.0 { figure(|l| hectares(r.funded_ha, l)) } else { both(d::NO_AREA_IN_LOAN_FILE) };
     let mut funded = funded;
     // The device's figure is kept as it compared with; a loan file that says otherwise now is pointed out.
     if let Some(office) = w.office_funded_ha.filter(|o| (o - r.funded_ha).abs() > FUNDED_SLACK_HA) {

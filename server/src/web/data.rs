@@ -107,7 +107,7 @@ fn verdict(check: &Value) -> String {
     let v = &check["verdict"];
     let metres = v["distance_m"].as_f64().map_or(String::new(), |d| format!(" ({d:.0} m)"));
     let Text { vi, en } = match v["place"].as_str().unwrap_or("") {
-        "at_site" => d::AT_THE_SITE_2,
+        "at_site" => d::STAYING_AT_SITE,
         "near" => d::NEAR_THE_SITE,
         "away" => d::AWAY_FROM_THE_SITE,
         "poor_fix" => d::LOCATION_TOO_IMPRECISE,
