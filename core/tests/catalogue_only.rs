@@ -10,9 +10,9 @@
 //! Vietnamese beside it, so a pair written outside the catalogue is caught by its Vietnamese half.
 //!
 //! [`ALLOWED`] names the only exceptions, each with the most literals the file may hold and why: data that are
-//! facts (place names, the demo province's people, the legal words of the report's documents), or files not yet
-//! moved into the catalogue. A file may hold fewer than its number (lower it when it does), never more, and a file
-//! that holds none any more must leave the list.
+//! facts (place names, the demo province's people and what its inspectors wrote, the administrative header and the
+//! national motto of the report's documents). A file may hold fewer than its number (lower it when it does), never
+//! more, and a file that holds none any more must leave the list.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
