@@ -15,7 +15,7 @@ use vieclam_core::{Error, Store};
 use crate::check_detail::CheckDetail;
 use crate::checklist::{AnswerInput, Question, questions};
 use crate::error::VieclamError;
-use crate::geo::{LocationFix, Verdict};
+use crate::geo::{LocationFix, VerdictView};
 use crate::store::VieclamStore;
 use crate::types::{Language, instant};
 
@@ -48,10 +48,15 @@ impl VieclamStore {
     /// Judges `fix` against site `site_id` under the office's settings: at the site, near, away, too poor a fix,
     /// or mocked, with the distance and sentences in `lang`. Writes nothing; `NotFound` for an unknown site,
     /// `Invalid` for a fix no device could have taken.
-    pub fn check_verdict(&self, site_id: String, fix: LocationFix, lang: Language) -> Result<Verdict, VieclamError> {
+    pub fn check_verdict(
+        &self,
+        site_id: String,
+        fix: LocationFix,
+        lang: Language,
+    ) -> Result<VerdictView, VieclamError> {
         let fix = believable(&fix, "fix")?;
         let geometry = self.with(|s| site_geometry(s, &site_id))?;
-        Ok(Verdict::new(&verdict(&fix, &geometry, &CheckSettings::default()), lang))
+        Ok(VerdictView::new(verdict(&fix, &geometry, &CheckSettings::default()), lang))
     }
 
     /// Starts a check at site `site_id` with the best `fix` of the capture window, at `now` (RFC 3339). The

@@ -7,6 +7,7 @@
 
 use vieclam_core::error::{INVALID, NOT_FOUND};
 use vieclam_core::messages::{Text, checks, evidence_signing, sync};
+use vieclam_core::sync::ServerRefusal;
 use vieclam_core::{Error, FieldError, Lang};
 
 use crate::types::Language;
@@ -25,9 +26,9 @@ pub struct FieldProblem {
 }
 
 /// What can go wrong in a call to the core. Kotlin sees it as `VieclamException`, Swift as `VieclamError`.
-// Not the core's `SyncError` (nor its `Error`), on purpose: this is the one error of every call, store, sync and
-// binding alike, keeping only the kinds an app acts on (`Offline`, `Unauthorized`, … alike in both) and folding the
-// rest into `Other` with the core's code; `SyncError` also wraps the store's `Error`, which no FFI type can carry.
+// Not the core's `SyncError` (nor its `Error`): this is the one error of every call, store, sync and binding alike,
+// keeping only the kinds an app acts on and folding the rest into `Other` with the core's code; `SyncError` also
+// wraps the store's `Error`, which no FFI type can carry. What the server said is the core's own `ServerRefusal`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum VieclamError {
     /// The key does not open this store (for example the keystore was reset): ask for the key again or restore.
@@ -66,16 +67,12 @@ pub enum VieclamError {
     /// The server could not be reached; the data is safe on the device. Retry later (the scheduler does).
     #[error("the server could not be reached")]
     Offline,
-    /// The server refused the session or the credentials: ask the user to sign in again. `code` is the server's
-    /// (`auth.expired_token`, `auth.bad_credentials`, …).
-    #[error("unauthorized: {code}")]
+    /// The server refused the session or the credentials: ask the user to sign in again. The refusal's code is the
+    /// server's (`auth.expired_token`, `auth.bad_credentials`, …), its sentences end with "sign in again".
+    #[error("unauthorized: {}", refusal.code)]
     Unauthorized {
-        /// The server's stable code.
-        code: String,
-        /// What a person reads, in Vietnamese.
-        message_vi: String,
-        /// What a person reads, in English.
-        message_en: String,
+        /// The server's code and what a person reads.
+        refusal: ServerRefusal,
     },
     /// The sync was cancelled; what it committed before stays.
     #[error("cancelled")]
@@ -174,8 +171,8 @@ pub fn error_message(error: VieclamError, language: Language) -> String {
         }
         VieclamError::Invalid { .. } => INVALID.fill(lang, &[("fields", "—")]),
         VieclamError::Offline => sync::OFFLINE.get(lang).to_owned(),
-        VieclamError::Unauthorized { message_vi, message_en, .. }
-        | VieclamError::Other { message_vi, message_en, .. } => pick(&message_vi, &message_en),
+        VieclamError::Unauthorized { refusal } => refusal.message(lang).to_owned(),
+        VieclamError::Other { message_vi, message_en, .. } => pick(&message_vi, &message_en),
         VieclamError::Cancelled => sync::CANCELLED.get(lang).to_owned(),
     }
 }
@@ -256,9 +253,11 @@ mod tests {
         assert_eq!(error_message(invalid.clone(), Language::Vi), "Mật khẩu cần ít nhất 8 ký tự.");
         assert_eq!(error_message(invalid, Language::En), "The password needs at least 8 characters.");
         let refused = VieclamError::Unauthorized {
-            code: "auth.bad_credentials".into(),
-            message_vi: "Sai tên đăng nhập hoặc mật khẩu.".into(),
-            message_en: "Wrong user name or password.".into(),
+            refusal: ServerRefusal {
+                code: "auth.bad_credentials".into(),
+                message_vi: "Sai tên đăng nhập hoặc mật khẩu.".into(),
+                message_en: "Wrong user name or password.".into(),
+            },
         };
         assert_eq!(error_message(refused, Language::Vi), "Sai tên đăng nhập hoặc mật khẩu.");
         assert_eq!(error_message(VieclamError::Offline, Language::Vi), sync::OFFLINE.get(Lang::Vi));

@@ -3,7 +3,7 @@
 //! everything else is plain numbers, checked by the core before it is believed.
 
 use vieclam_core::Lang;
-use vieclam_core::checks::{fix, verdict as v};
+use vieclam_core::checks::fix;
 
 use crate::error::VieclamError;
 use crate::types::{Language, instant, iso_instant};
@@ -90,34 +90,16 @@ fn core_fixes(fixes: &[LocationFix]) -> Vec<fix::Fix> {
     fixes.iter().filter_map(|f| f.to_core("fix").ok()).collect()
 }
 
-// Where the inspector stands and how good the fix is are the core's enums (`checks::verdict`), which carry the FFI
-// traits themselves (the core's `uniffi` feature).
-pub use vieclam_core::checks::verdict::{AccuracyLevel, Place};
+// Where the inspector stands, how good the fix is and the verdict itself are the core's records
+// (`checks::verdict`), which carry the FFI traits themselves (the core's `uniffi` feature).
+pub use vieclam_core::checks::verdict::{AccuracyLevel, Place, Verdict};
 
-// Not the core's `Verdict` itself, on purpose: this one adds the place's stable code and the verdict's sentences in
-// the screen's language, which the core computes from its verdict for a language (`Verdict::message`, …) rather than
-// holds, keeping its own record free of any language.
-/// The verdict on a fix against a site, with its sentences for the screen.
+/// The core's verdict on a fix against a site, with its sentences in the screen's language: the core's signed
+/// record stays free of any language, and the screen gets both from one call.
 #[derive(Clone, Debug, PartialEq, uniffi::Record)]
-pub struct Verdict {
-    /// Where the inspector stands.
-    pub place: Place,
-    /// The place's stable code (`at_site`, `near`, `away`, `poor_fix`, `mocked`), as stored with a check.
-    pub place_code: String,
-    /// Metres to the site's point, or to its plot (0 inside the plot).
-    pub distance_m: f64,
-    /// The site's radius used, in metres.
-    pub radius_m: f64,
-    /// The fix's accuracy, in metres.
-    pub accuracy_m: f64,
-    /// Whether the fix falls in the site's commune (by the shipped boundaries).
-    pub in_site_commune: bool,
-    /// The 5-digit code of the commune the fix falls in; null outside Lạng Sơn.
-    pub fix_commune_code: Option<String>,
-    /// How good the fix is.
-    pub accuracy_level: AccuracyLevel,
-    /// The level again when it deserves a warning (`WARN` or `POOR`), else null.
-    pub accuracy_warning: Option<AccuracyLevel>,
+pub struct VerdictView {
+    /// The verdict itself: the place, the distance, the accuracy and the commune the fix falls in.
+    pub verdict: Verdict,
     /// The place as a sentence with its distance ("Đang ở tại mô hình (cách 12 m).").
     pub message: String,
     /// The fix's quality as a sentence.
@@ -126,23 +108,15 @@ pub struct Verdict {
     pub commune_message: Option<String>,
 }
 
-impl Verdict {
-    /// The core's verdict with its sentences in `lang`.
-    pub(crate) fn new(v: &v::Verdict, lang: Language) -> Self {
+impl VerdictView {
+    /// `verdict` with its sentences in `lang`.
+    pub(crate) fn new(verdict: Verdict, lang: Language) -> Self {
         let lang = Lang::from(lang);
-        Verdict {
-            place: v.place,
-            place_code: v.place.code().to_owned(),
-            distance_m: v.distance_m,
-            radius_m: v.radius_m,
-            accuracy_m: v.accuracy_m,
-            in_site_commune: v.in_site_commune,
-            fix_commune_code: v.fix_commune_code.clone(),
-            accuracy_level: v.accuracy_level,
-            accuracy_warning: v.accuracy_warning,
-            message: v.message(lang),
-            accuracy_message: v.accuracy_message(lang),
-            commune_message: v.commune_message(lang).map(str::to_owned),
+        VerdictView {
+            message: verdict.message(lang),
+            accuracy_message: verdict.accuracy_message(lang),
+            commune_message: verdict.commune_message(lang).map(str::to_owned),
+            verdict,
         }
     }
 }

@@ -59,7 +59,7 @@ pub use checklist::{AnswerInput, ChoiceOption, Question, QuestionKind};
 pub use demo::DemoCounts;
 pub use error::{FieldProblem, VieclamError};
 pub use evidence::{EvidenceProblem, VerifyReport};
-pub use geo::{AccuracyLevel, LocationFix, Place, Verdict, best_fix, shutter_fix};
+pub use geo::{AccuracyLevel, LocationFix, Place, Verdict, VerdictView, best_fix, shutter_fix};
 pub use input::parse_number;
 pub use loan_status::{DueInstalment, LoanState, LoanStatus, Relief, ReliefKind};
 pub use loans::{LoanDetail, LoanList, LoanRow, PaymentRow, ScheduleRow};

@@ -6,8 +6,8 @@
 use std::sync::Arc;
 
 use vieclam_core::sync::{
-    self as core_sync, CancelToken, DeviceLabel, ProgressEvent, StoreAccess, StoredSession, SyncError, SyncOptions,
-    SyncPhase, SyncProgress, SyncResult,
+    self as core_sync, CancelToken, DeviceLabel, ProgressEvent, ServerRefusal, StoreAccess, StoredSession, SyncError,
+    SyncOptions, SyncPhase, SyncProgress, SyncResult,
 };
 use vieclam_core::{Error, Lang, Store};
 
@@ -37,14 +37,14 @@ impl From<SyncError> for VieclamError {
     fn from(e: SyncError) -> Self {
         match e {
             SyncError::Offline => VieclamError::Offline,
-            SyncError::Unauthorized { code, message_vi, message_en } => {
-                let full = SyncError::Unauthorized { code: code.clone(), message_vi, message_en };
-                VieclamError::Unauthorized {
-                    code,
-                    message_vi: full.message(Lang::Vi),
-                    message_en: full.message(Lang::En),
-                }
-            }
+            // The server's code, with its sentence followed by the core's "sign in again".
+            unauthorized @ SyncError::Unauthorized(_) => VieclamError::Unauthorized {
+                refusal: ServerRefusal {
+                    code: unauthorized.server_code().unwrap_or_default().to_owned(),
+                    message_vi: unauthorized.message(Lang::Vi),
+                    message_en: unauthorized.message(Lang::En),
+                },
+            },
             SyncError::Cancelled => VieclamError::Cancelled,
             SyncError::Store(inner) => inner.into(),
             other => VieclamError::Other {

@@ -141,6 +141,7 @@ impl AccuracyLevel {
 
 /// The outcome of comparing a fix with a site: what the check record keeps and the screen shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Verdict {
     /// Where the inspector stands.
     pub place: Place,

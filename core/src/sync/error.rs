@@ -5,22 +5,37 @@
 use crate::error::Error;
 use crate::messages::{Lang, sync as msg};
 
+/// What the server said when it refused a request on purpose: its stable code and one sentence in each language
+/// (empty when its answer carried none). The apps receive it as it is (the FFI's `Unauthorized` carries it), so
+/// it is one record for the core and the apps alike.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ServerRefusal {
+    /// The server's stable code, e.g. `auth.expired_token` or `scope.forbidden`.
+    pub code: String,
+    /// What a person reads, in Vietnamese.
+    pub message_vi: String,
+    /// What a person reads, in English.
+    pub message_en: String,
+}
+
+impl ServerRefusal {
+    /// The sentence in `lang`.
+    pub fn message(&self, lang: Lang) -> &str {
+        if lang == Lang::Vi { &self.message_vi } else { &self.message_en }
+    }
+}
+
 /// Why a sync (or a sign-in) did not finish.
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
     /// The server could not be reached (no network, DNS, refused, a connection dropped, a time-out).
     #[error("the server could not be reached")]
     Offline,
-    /// The server refused the token or the credentials (HTTP 401); `code` is the server's (`auth.expired_token`).
-    #[error("unauthorized: {code}")]
-    Unauthorized {
-        /// The server's code, e.g. `auth.revoked_token` or `auth.bad_credentials`.
-        code: String,
-        /// The server's sentence, Vietnamese.
-        message_vi: String,
-        /// The server's sentence, English.
-        message_en: String,
-    },
+    /// The server refused the token or the credentials (HTTP 401); the code is the server's
+    /// (`auth.expired_token`, `auth.revoked_token`, `auth.bad_credentials`).
+    #[error("unauthorized: {}", .0.code)]
+    Unauthorized(ServerRefusal),
     /// The store has no session: sign in first.
     #[error("not signed in")]
     NotSignedIn,
@@ -28,16 +43,12 @@ pub enum SyncError {
     #[error("server error: {0}")]
     Server(String),
     /// The server refused on purpose with an `ErrorBody` (`scope.forbidden`, `rate_limited`, …).
-    #[error("refused by the server: {code}")]
+    #[error("refused by the server: {}", refusal.code)]
     Refused {
         /// HTTP status.
         status: u16,
-        /// The server's stable code.
-        code: String,
-        /// The server's sentence, Vietnamese.
-        message_vi: String,
-        /// The server's sentence, English.
-        message_en: String,
+        /// The server's code and sentences.
+        refusal: ServerRefusal,
     },
     /// The caller cancelled; what was committed before stays.
     #[error("cancelled")]
@@ -66,10 +77,10 @@ impl SyncError {
     pub fn code(&self) -> &str {
         match self {
             SyncError::Offline => "sync.offline",
-            SyncError::Unauthorized { .. } => "sync.unauthorized",
+            SyncError::Unauthorized(_) => "sync.unauthorized",
             SyncError::NotSignedIn => "sync.not_signed_in",
             SyncError::Server(_) => "sync.server_error",
-            SyncError::Refused { code, .. } => code,
+            SyncError::Refused { refusal, .. } => &refusal.code,
             SyncError::Cancelled => "sync.cancelled",
             SyncError::BadUrl(_) => "sync.bad_url",
             SyncError::InsecureUrl(_) => "sync.insecure_url",
@@ -82,7 +93,7 @@ impl SyncError {
     /// The server's own code where it gave one (`auth.expired_token` behind `sync.unauthorized`).
     pub fn server_code(&self) -> Option<&str> {
         match self {
-            SyncError::Unauthorized { code, .. } | SyncError::Refused { code, .. } => Some(code),
+            SyncError::Unauthorized(refusal) | SyncError::Refused { refusal, .. } => Some(&refusal.code),
             _ => None,
         }
     }
@@ -95,16 +106,15 @@ impl SyncError {
 
     /// One sentence for a person, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let pick = |vi: &str, en: &str| if lang == Lang::Vi { vi.to_owned() } else { en.to_owned() };
         match self {
             SyncError::Offline => msg::OFFLINE.get(lang).to_owned(),
-            SyncError::Unauthorized { message_vi, message_en, .. } if !message_vi.is_empty() => {
-                format!("{} {}", pick(message_vi, message_en), msg::UNAUTHORIZED.get(lang))
+            SyncError::Unauthorized(refusal) if !refusal.message_vi.is_empty() => {
+                format!("{} {}", refusal.message(lang), msg::UNAUTHORIZED.get(lang))
             }
-            SyncError::Unauthorized { .. } => msg::UNAUTHORIZED.get(lang).to_owned(),
+            SyncError::Unauthorized(_) => msg::UNAUTHORIZED.get(lang).to_owned(),
             SyncError::NotSignedIn => msg::NOT_SIGNED_IN.get(lang).to_owned(),
             SyncError::Server(d) => msg::SERVER_ERROR.fill(lang, &[("detail", d)]),
-            SyncError::Refused { message_vi, message_en, .. } => pick(message_vi, message_en),
+            SyncError::Refused { refusal, .. } => refusal.message(lang).to_owned(),
             SyncError::Cancelled => msg::CANCELLED.get(lang).to_owned(),
             SyncError::BadUrl(u) => msg::BAD_URL.fill(lang, &[("url", u)]),
             SyncError::InsecureUrl(u) => msg::INSECURE_URL.fill(lang, &[("url", u)]),

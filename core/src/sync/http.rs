@@ -18,7 +18,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::cancel::CancelToken;
-use super::error::{SyncError, SyncResult};
+use super::error::{ServerRefusal, SyncError, SyncResult};
 use super::wire::ErrorBody;
 
 /// Tries of one request when the connection fails before an answer (the first and two more).
@@ -193,16 +193,18 @@ async fn read_json<R: DeserializeOwned>(response: Response, cancel: &CancelToken
 pub(crate) async fn error_from(response: Response) -> SyncError {
     let status = response.status();
     let body: Option<ErrorBody> = response.bytes().await.ok().and_then(|b| serde_json::from_slice(&b).ok());
-    let (code, message_vi, message_en) = match body {
-        Some(b) => (b.error.code, b.error.message_vi, b.error.message_en),
-        None => (String::new(), String::new(), String::new()),
+    let mut refusal = match body {
+        Some(b) => ServerRefusal { code: b.error.code, message_vi: b.error.message_vi, message_en: b.error.message_en },
+        None => ServerRefusal { code: String::new(), message_vi: String::new(), message_en: String::new() },
     };
     if status == StatusCode::UNAUTHORIZED {
-        let code = if code.is_empty() { "auth.invalid_token".to_owned() } else { code };
-        return SyncError::Unauthorized { code, message_vi, message_en };
+        if refusal.code.is_empty() {
+            refusal.code = "auth.invalid_token".to_owned();
+        }
+        return SyncError::Unauthorized(refusal);
     }
-    if status.is_server_error() || code.is_empty() {
+    if status.is_server_error() || refusal.code.is_empty() {
         return SyncError::Server(format!("HTTP {}", status.as_u16()));
     }
-    SyncError::Refused { status: status.as_u16(), code, message_vi, message_en }
+    SyncError::Refused { status: status.as_u16(), refusal }
 }

@@ -28,7 +28,7 @@ pub mod wire;
 
 pub use cancel::{CancelToken, NoProgress, ProgressEvent, SyncPhase, SyncProgress};
 pub use engine::{SyncOptions, SyncReport, bytes_text, sync};
-pub use error::{SyncError, SyncResult};
+pub use error::{ServerRefusal, SyncError, SyncResult};
 pub use schedule::{BACKOFF_CAP, BACKOFF_START, ScheduledOutcome, SyncScheduler, backoff, no_progress};
 pub use session::{DeviceLabel, activate, current_session, enrol, login, logout};
 pub use state::StoredSession;

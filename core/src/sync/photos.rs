@@ -14,7 +14,7 @@ use reqwest::{Method, Response, StatusCode};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::cancel::{CancelToken, ProgressEvent, SyncPhase, SyncProgress};
-use super::error::{SyncError, SyncResult};
+use super::error::{ServerRefusal, SyncError, SyncResult};
 use super::http::{Http, error_from};
 use super::state::now_utc;
 use super::store_access::{StoreAccess, with_store};
@@ -78,7 +78,7 @@ pub(crate) async fn upload_all(
         match upload_one(store, http, &photos, sha, photo_id, cancel, &mut out.bytes_up).await {
             Ok(true) => out.sent += 1,
             Ok(false) => {}
-            Err(SyncError::Refused { code, .. }) | Err(SyncError::Photo(code)) => {
+            Err(SyncError::Refused { refusal: ServerRefusal { code, .. }, .. }) | Err(SyncError::Photo(code)) => {
                 out.failed += 1;
                 with_store(store, |s| set_row(s.conn(), sha, "failed", None, 0, Some(&code)))?;
             }

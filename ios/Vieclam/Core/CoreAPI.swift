@@ -26,7 +26,7 @@ protocol CoreAPI: AnyObject {
     func startCheck(siteId: String, fix: LocationFix) throws -> String
     /// The checks this device left open (to reopen after the app was closed mid-check).
     func openChecks() throws -> [OpenCheckRow]
-    func verdict(siteId: String, fix: LocationFix) throws -> Verdict
+    func verdict(siteId: String, fix: LocationFix) throws -> VerdictView
     func checkDetail(checkId: String) throws -> CheckDetail
     func checklist() -> [Question]
     func answer(checkId: String, key: String, value: AnswerInput) throws

@@ -20,8 +20,9 @@ final class CoreMock: CoreAPI {
     /// Refuses, as a server would refuse bad credentials, unless this is a preview.
     private func previewOnly() throws {
         guard inPreview else {
-            throw VieclamError.Unauthorized(code: "preview.only", messageVi: "Bản xem trước không đăng nhập được.",
-                                            messageEn: "A preview cannot sign in.")
+            throw VieclamError.Unauthorized(refusal: ServerRefusal(code: "preview.only",
+                                                                   messageVi: "Bản xem trước không đăng nhập được.",
+                                                                   messageEn: "A preview cannot sign in."))
         }
     }
 
@@ -69,10 +70,11 @@ final class CoreMock: CoreAPI {
     }
     func startCheck(siteId: String, fix: LocationFix) throws -> String { "c1" }
     func openChecks() throws -> [OpenCheckRow] { [] }
-    func verdict(siteId: String, fix: LocationFix) throws -> Verdict {
-        Verdict(place: .atSite, placeCode: "at_site", distanceM: 3, radiusM: 50, accuracyM: 4, inSiteCommune: true,
-                fixCommuneCode: "06613", accuracyLevel: .good, accuracyWarning: nil,
-                message: "Đang ở tại mô hình (cách 3 m).", accuracyMessage: "Độ chính xác 4 m: tốt.", communeMessage: nil)
+    func verdict(siteId: String, fix: LocationFix) throws -> VerdictView {
+        VerdictView(verdict: Verdict(place: .atSite, distanceM: 3, radiusM: 50, accuracyM: 4, inSiteCommune: true,
+                                     fixCommuneCode: "06613", accuracyLevel: .good, accuracyWarning: nil),
+                    message: "Đang ở tại mô hình (cách 3 m).", accuracyMessage: "Độ chính xác 4 m: tốt.",
+                    communeMessage: nil)
     }
     func checkDetail(checkId: String) throws -> CheckDetail {
         CheckDetail(checkId: checkId, code: "KT-06613-0001", revision: 1, title: "Phiếu KT-06613-0001 · Hoàng Văn Thắng",

@@ -94,7 +94,7 @@ final class CoreProxy: CoreAPI {
         _ = try store.enrolDevice() // idempotent: the device key is made once
         return try store.startCheck(siteId: siteId, fix: fix, now: isoNow())
     }
-    func verdict(siteId: String, fix: LocationFix) throws -> Verdict {
+    func verdict(siteId: String, fix: LocationFix) throws -> VerdictView {
         try store.checkVerdict(siteId: siteId, fix: fix, lang: language)
     }
     func checkDetail(checkId: String) throws -> CheckDetail { try store.checkDetail(checkId: checkId, lang: language) }

@@ -139,7 +139,7 @@ struct SiteCheckView: View {
     let checkId: String
     let siteId: String
     @State private var check: CheckDetail?
-    @State private var verdict: Verdict?
+    @State private var verdict: VerdictView?
     @State private var drafts: [String: String] = [:]
     /// The question whose typed answer is a draft (the core's `draftAnswer`): leaving it signs it once.
     @State private var typing: String?
@@ -154,7 +154,7 @@ struct SiteCheckView: View {
                     Text(verdict.accuracyMessage)
                     if let c = verdict.communeMessage { Text(c) }
                 }
-                .foregroundColor(.white).listRowBackground(Theme.colour(placeTone(place: verdict.place)))
+                .foregroundColor(.white).listRowBackground(Theme.colour(placeTone(place: verdict.verdict.place)))
             }
             if model.location.reducedAccuracy { Text("location_reduced").foregroundColor(Theme.warn) }
             if let error { Text(error).foregroundColor(Theme.bad) }

@@ -76,12 +76,12 @@ class ChecksTest {
             val site = site(store)
 
             val here = store.checkVerdict(site.siteId, fix(site.lat, site.lon), Language.VI)
-            assertEquals(Place.AT_SITE, here.place)
-            assertEquals("at_site", here.placeCode)
-            assertTrue("distance ${here.distanceM}", here.distanceM <= site.radiusM)
+            assertEquals(Place.AT_SITE, here.verdict.place)
+            assertTrue("distance ${here.verdict.distanceM}", here.verdict.distanceM <= site.radiusM)
+            assertTrue(here.message, here.message.startsWith("Đang ở tại mô hình (cách "))
             val away = store.checkVerdict(site.siteId, fix(site.lat + fiveKmNorth, site.lon), Language.EN)
-            assertEquals(Place.AWAY, away.place)
-            assertTrue("distance ${away.distanceM}", away.distanceM in 4_500.0..5_100.0)
+            assertEquals(Place.AWAY, away.verdict.place)
+            assertTrue("distance ${away.verdict.distanceM}", away.verdict.distanceM in 4_500.0..5_100.0)
             assertTrue(away.message, away.message.isNotBlank())
 
             val atSite = store.startCheck(site.siteId, fix(site.lat, site.lon), start)

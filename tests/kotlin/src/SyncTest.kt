@@ -261,13 +261,13 @@ class SyncTest {
         val wrong = assertThrows(VieclamException.Unauthorized::class.java) {
             runBlocking { store.login(server.url, TestServer.INSPECTOR, "not-the-password", "Pixel 6a (JUnit)", "android") }
         }
-        assertEquals("auth.bad_credentials", wrong.code)
-        assertTrue(wrong.messageVi, wrong.messageVi.isNotBlank())
-        assertTrue(wrong.messageEn, wrong.messageEn.isNotBlank())
+        assertEquals("auth.bad_credentials", wrong.refusal.code)
+        assertTrue(wrong.refusal.messageVi, wrong.refusal.messageVi.isNotBlank())
+        assertTrue(wrong.refusal.messageEn, wrong.refusal.messageEn.isNotBlank())
         val unknown = assertThrows(VieclamException.Unauthorized::class.java) {
             runBlocking { store.login(server.url, "no-such-user", "x", "Pixel 6a (JUnit)", "android") }
         }
-        assertEquals("an unknown user name reads the same", "auth.bad_credentials", unknown.code)
+        assertEquals("an unknown user name reads the same", "auth.bad_credentials", unknown.refusal.code)
         assertNull(store.session())
         assertNull(store.syncStatus(Language.VI).account)
 

@@ -30,7 +30,7 @@ import vn.gov.langson.vieclam.core.CommuneMinutes
 import vn.gov.langson.vieclam.core.LocationFix
 import vn.gov.langson.vieclam.core.PlanList
 import vn.gov.langson.vieclam.core.SiteRow
-import vn.gov.langson.vieclam.core.Verdict
+import vn.gov.langson.vieclam.core.VerdictView
 import vn.gov.langson.vieclam.core.shutterFix
 import vn.gov.langson.vieclam.core.todayInProvince
 import vn.gov.langson.vieclam.ui.UiStrings
@@ -173,7 +173,7 @@ private fun CheckRoute(app: VieclamApp, strings: UiStrings, nav: NavHostControll
         value = coreCall(context) { app.store.checkDetail(checkId, lang) }
     }
     // The verdict of the fix now, so the inspector sees whether they are still at the site while working.
-    val verdict by produceState<Verdict?>(null, revision) {
+    val verdict by produceState<VerdictView?>(null, revision) {
         // No fix (GPS off, permission refused): no verdict is shown rather than a made-up one; the work goes on.
         val fix = bestFix(context).fixOrNull ?: return@produceState
         value = runCatching { withContext(Dispatchers.IO) { app.store.checkVerdict(siteId, fix, lang) } }.getOrNull()

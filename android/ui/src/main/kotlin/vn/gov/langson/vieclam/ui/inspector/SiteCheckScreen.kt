@@ -23,7 +23,7 @@ import vn.gov.langson.vieclam.core.AnswerInput
 import vn.gov.langson.vieclam.core.CheckDetail
 import vn.gov.langson.vieclam.core.Place
 import vn.gov.langson.vieclam.core.Question
-import vn.gov.langson.vieclam.core.Verdict
+import vn.gov.langson.vieclam.core.VerdictView
 import vn.gov.langson.vieclam.core.placeTone
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.common.FieldsCard
@@ -59,7 +59,7 @@ sealed interface CheckAction {
 @Composable
 fun SiteCheckScreen(
     check: CheckDetail,
-    verdict: Verdict?,
+    verdict: VerdictView?,
     questions: List<Question>,
     drafts: Map<String, String>,
     strings: UiStrings,
@@ -103,8 +103,8 @@ fun placeColor(place: Place): Color = StatusColors.of(placeTone(place), StatusCo
 
 /** The verdict in words from the core, on a card coloured by the place; announced when it changes. */
 @Composable
-fun VerdictCard(verdict: Verdict, strings: UiStrings) {
-    val colour = placeColor(verdict.place)
+fun VerdictCard(verdict: VerdictView, strings: UiStrings) {
+    val colour = placeColor(verdict.verdict.place)
     Card(
         Modifier.fillMaxWidth().semantics { liveRegion = LiveRegionMode.Polite },
         colors = CardDefaults.cardColors(containerColor = colour, contentColor = Color.White),
@@ -112,7 +112,7 @@ fun VerdictCard(verdict: Verdict, strings: UiStrings) {
         Column(Modifier.padding(16.dp)) {
             Text(strings.locationFix, style = MaterialTheme.typography.labelMedium)
             Text(verdict.message, style = MaterialTheme.typography.titleLarge)
-            val accuracyNote = if (verdict.accuracyLevel == AccuracyLevel.GOOD) "" else " ⚠"
+            val accuracyNote = if (verdict.verdict.accuracyLevel == AccuracyLevel.GOOD) "" else " ⚠"
             Text(verdict.accuracyMessage + accuracyNote, style = MaterialTheme.typography.bodyLarge)
             verdict.communeMessage?.let { Text(it, style = MaterialTheme.typography.bodyLarge) }
         }
