@@ -83,9 +83,7 @@ pub use search::{Hit, HitPage, SearchKind};
 pub use session::{SessionTabs, Tab, TabRow, UserRole, session_tabs, today_in_province};
 pub use sites::SiteRow;
 pub use store::VieclamStore;
-pub use sync::{
-    RejectedRow, SessionInfo, SyncCancel, SyncProgressListener, SyncStage, SyncStatusView, SyncSummary, WaitingRow,
-};
+pub use sync::{SessionInfo, SyncCancel, SyncProgressListener, SyncStage, SyncSummary};
 pub use text::{core_version, fold_text, format_money};
 pub use types::{LabeledValue, Language};
 pub use walk::{GeoPoint, WalkedPlot, walk_plot};

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use vieclam_core::sync::{
     self as core_sync, CancelToken, DeviceLabel, ProgressEvent, ServerRefusal, StoreAccess, StoredSession, SyncError,
-    SyncOptions, SyncPhase, SyncProgress, SyncResult,
+    SyncOptions, SyncPhase, SyncProgress, SyncResult, SyncStatus,
 };
 use vieclam_core::{Error, Lang, Store};
 
@@ -242,49 +242,6 @@ impl VieclamStore {
     }
 }
 
-/// A kind of change waiting to go up.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct WaitingRow {
-    /// What people call it.
-    pub label: String,
-    /// How many.
-    pub count: u64,
-}
-
-/// A change the server refused.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct RejectedRow {
-    /// What people call the kind of record.
-    pub label: String,
-    /// The server's stable code.
-    pub code: String,
-    /// Why (Vietnamese first).
-    pub reason: String,
-    /// When the change was made (Vietnam time).
-    pub made_at: String,
-}
-
-/// The sync screen, ready to draw.
-#[derive(Clone, Debug, PartialEq, Eq, uniffi::Record)]
-pub struct SyncStatusView {
-    /// The signed-in account's name, none when signed out.
-    pub account: Option<String>,
-    /// Its role as people read it.
-    pub role: Option<String>,
-    /// Changes waiting, by kind.
-    pub waiting: Vec<WaitingRow>,
-    /// All changes waiting.
-    pub waiting_total: u64,
-    /// Photos waiting.
-    pub photos_waiting: u64,
-    /// Changes refused, newest first.
-    pub rejected: Vec<RejectedRow>,
-    /// The last successful sync (Vietnam time).
-    pub last_success: Option<String>,
-    /// Every line of the screen.
-    pub lines: Vec<String>,
-}
-
 #[uniffi::export]
 impl VieclamStore {
     /// The signed-in session, or none.
@@ -293,21 +250,7 @@ impl VieclamStore {
     }
 
     /// The sync screen: who is signed in, what waits, what was refused and why, when the last sync worked.
-    pub fn sync_status(&self, language: Language) -> Result<SyncStatusView, VieclamError> {
-        let s = self.with(|store| core_sync::status(store, language.into()))?;
-        Ok(SyncStatusView {
-            account: s.account,
-            role: s.role,
-            waiting: s.waiting.into_iter().map(|w| WaitingRow { label: w.label, count: w.count }).collect(),
-            waiting_total: s.waiting_total,
-            photos_waiting: s.photos_waiting,
-            rejected: s
-                .rejected
-                .into_iter()
-                .map(|r| RejectedRow { label: r.label, code: r.code, reason: r.reason, made_at: r.made_at })
-                .collect(),
-            last_success: s.last_success,
-            lines: s.lines,
-        })
+    pub fn sync_status(&self, language: Language) -> Result<SyncStatus, VieclamError> {
+        self.with(|store| core_sync::status(store, language.into()))
     }
 }

@@ -13,6 +13,7 @@ use crate::store::{Store, outbox};
 
 /// One kind of record waiting to go up.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WaitingKind {
     /// The outbox entity, e.g. `site_check`.
     pub entity: String,
@@ -24,6 +25,7 @@ pub struct WaitingKind {
 
 /// One change the server refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RejectedChange {
     /// What people call the kind of record.
     pub label: String,
@@ -39,6 +41,7 @@ pub struct RejectedChange {
 
 /// The sync screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SyncStatus {
     /// The signed-in account's name, or `None` when signed out.
     pub account: Option<String>,

@@ -7,7 +7,7 @@ import Foundation
 import VieclamCore
 
 /// Every call a screen makes. Dates are ISO `yyyy-MM-dd`, instants RFC 3339, as the bindings take them. The
-/// screens draw the core's records as they come (`SyncStatusView`, `PlanList`, `CommuneMinutes`, …).
+/// screens draw the core's records as they come (`SyncStatus`, `PlanList`, `CommuneMinutes`, …).
 protocol CoreAPI: AnyObject {
     var language: Language { get }
     /// The session kept in the store, or nil when signed out: its `role` chooses the tabs.
@@ -60,7 +60,7 @@ protocol CoreAPI: AnyObject {
     func formForProgramme(kind: String) -> RegistrationForm
     func submit(form: RegistrationForm, today: String) throws
     func applications() throws -> ApplicationList
-    func syncStatus() throws -> VieclamCore.SyncStatusView
+    func syncStatus() throws -> VieclamCore.SyncStatus
     /// One sync; `progress` gets the core's stage, items done and their total (0: unknown), on a background thread.
     func sync(cancel: SyncCancel, progress: @escaping (SyncStage, UInt64, UInt64) -> Void) async throws -> SyncSummary
 }

@@ -189,12 +189,14 @@ final class CoreMock: CoreAPI {
                            statusText: "Đang chờ gửi (khi có mạng)", reason: nil)],
                         emptyText: "Bạn chưa gửi đăng ký nào.")
     }
-    func syncStatus() throws -> VieclamCore.SyncStatusView {
-        VieclamCore.SyncStatusView(account: "Nông Văn Hải", role: "Cán bộ kiểm tra",
-                                   waiting: [WaitingRow(label: "Phiếu kiểm tra", count: 2)], waitingTotal: 2, photosWaiting: 3,
-                                   rejected: [RejectedRow(label: "Phiếu kiểm tra", code: "mutation.bad_signature",
-                                                          reason: "Chữ ký không hợp lệ.", madeAt: "14/10/2025 08:30")],
-                                   lastSuccess: "14/10/2025 07:55", lines: [])
+    func syncStatus() throws -> VieclamCore.SyncStatus {
+        VieclamCore.SyncStatus(account: "Nông Văn Hải", role: "Cán bộ kiểm tra", serverUrl: "https://vieclam.langson.gov.vn",
+                               waiting: [WaitingKind(entity: "site_check", label: "Phiếu kiểm tra", count: 2)],
+                               waitingTotal: 2, photosWaiting: 3,
+                               rejected: [RejectedChange(label: "Phiếu kiểm tra", entityId: "chk-0001",
+                                                         code: "mutation.bad_signature",
+                                                         reason: "Chữ ký không hợp lệ.", madeAt: "14/10/2025 08:30")],
+                               lastSuccess: "14/10/2025 07:55", lastFailure: nil, lines: [])
     }
     func sync(cancel: SyncCancel, progress: @escaping (SyncStage, UInt64, UInt64) -> Void) async throws -> SyncSummary {
         progress(.push, 1, 1)

@@ -149,7 +149,7 @@ final class CoreProxy: CoreAPI {
         _ = try store.submitRegistration(form: form, today: today)
     }
     func applications() throws -> ApplicationList { try store.applications(lang: language) }
-    func syncStatus() throws -> VieclamCore.SyncStatusView { try store.syncStatus(language: language) }
+    func syncStatus() throws -> VieclamCore.SyncStatus { try store.syncStatus(language: language) }
     func sync(cancel: SyncCancel, progress: @escaping (SyncStage, UInt64, UInt64) -> Void) async throws -> SyncSummary {
         try await store.sync(photoDir: photosDir.path, language: language, progress: ProgressRelay(progress), cancel: cancel)
     }

@@ -346,11 +346,11 @@ struct MinutesView: View {
     }
 }
 
-/// The sync screen of every role: the core's `SyncStatusView` as it comes, the progress of a sync started here,
+/// The sync screen of every role: the core's `SyncStatus` as it comes, the progress of a sync started here,
 /// and signing out.
 struct SyncView: View {
     @EnvironmentObject var model: AppModel
-    @State private var status: VieclamCore.SyncStatusView?
+    @State private var status: VieclamCore.SyncStatus?
     @State private var progress: (stage: SyncStage, done: UInt64, total: UInt64)?
     @State private var running: SyncCancel?
     @State private var summary: String?

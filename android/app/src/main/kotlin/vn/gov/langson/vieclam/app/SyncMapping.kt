@@ -1,6 +1,6 @@
 //! Maps WorkManager's view of a running [SyncWorker] (the progress the core reported through
 //! `SyncProgressListener.onProgress`) into the sync screen's [SyncProgressUi]. The sync screen's own record,
-//! `SyncStatusView`, is the core's and is drawn as it is; only this progress line is made here.
+//! `SyncStatus`, is the core's and is drawn as it is; only this progress line is made here.
 package vn.gov.langson.vieclam.app
 
 import androidx.work.WorkInfo

@@ -14,7 +14,7 @@ import androidx.work.WorkManager
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
-import vn.gov.langson.vieclam.core.SyncStatusView
+import vn.gov.langson.vieclam.core.SyncStatus
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.sync.SyncStatusScreen
 
@@ -27,7 +27,7 @@ internal fun SyncRoute(app: VieclamApp, strings: UiStrings, onSignedOut: () -> U
     val running = work.firstOrNull()
     val lang = appLanguage(context)
     val scope = rememberCoroutineScope()
-    val status by produceState<SyncStatusView?>(null, running?.state) {
+    val status by produceState<SyncStatus?>(null, running?.state) {
         value = withContext(Dispatchers.IO) { app.store.syncStatus(lang) }
     }
     status?.let {

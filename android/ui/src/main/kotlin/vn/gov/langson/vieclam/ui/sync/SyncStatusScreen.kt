@@ -1,5 +1,5 @@
 //! The account and sync screen of every role: who is signed in, what is waiting to reach the server, what it
-//! refused and why, the progress of a running sync, and signing out. The screen draws the core's `SyncStatusView`
+//! refused and why, the progress of a running sync, and signing out. The screen draws the core's `SyncStatus`
 //! (`syncStatus`) as it is; only the running sync's progress, which arrives through
 //! `SyncProgressListener.onProgress`, comes as the small [SyncProgressUi] the app makes from it.
 package vn.gov.langson.vieclam.ui.sync
@@ -13,7 +13,7 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.semantics.LiveRegionMode
 import androidx.compose.ui.semantics.liveRegion
 import androidx.compose.ui.semantics.semantics
-import vn.gov.langson.vieclam.core.SyncStatusView
+import vn.gov.langson.vieclam.core.SyncStatus
 import vn.gov.langson.vieclam.ui.UiStrings
 import vn.gov.langson.vieclam.ui.common.LabeledRow
 import vn.gov.langson.vieclam.ui.common.PrimaryButton
@@ -32,7 +32,7 @@ data class SyncProgressUi(val fraction: Float?, val text: String)
  */
 @Composable
 fun SyncStatusScreen(
-    status: SyncStatusView,
+    status: SyncStatus,
     progress: SyncProgressUi?,
     strings: UiStrings,
     onSyncNow: () -> Unit,
