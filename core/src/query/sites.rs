@@ -148,13 +148,14 @@ fn rows(store: &Store, rowids: &[i64], lat: f64, lon: f64, lang: Lang) -> Result
         return Ok(Vec::new());
     }
     let marks = vec!["?"; rowids.len()].join(", ");
+    // `site_cards` (schema version 13) holds each site's row as the join of site, model, loan and borrower would
+    // give it, beside the site's rowid: the join itself read over a hundred scattered pages per answer.
     let mut stmt = store.conn().prepare_cached(&format!(
-        "SELECT s.id, l.id, l.agreement_no, b.full_name, coalesce(c.name, s.commune_code), m.kind, m.description,
-                s.lat, s.lon, s.radius_m, s.plot IS NOT NULL
-         FROM sites s JOIN funded_models m ON m.id = s.model_id JOIN loans l ON l.id = m.loan_id
-         JOIN borrowers b ON b.id = l.borrower_id
+        "SELECT s.site_id, s.loan_id, s.agreement_no, s.borrower_name, coalesce(c.name, s.commune_code), s.model_kind,
+                s.description, s.lat, s.lon, s.radius_m, s.has_plot
+         FROM site_cards s
          LEFT JOIN communes c ON c.list = '2025' AND c.code = s.commune_code
-         WHERE s.rowid IN ({marks})"
+         WHERE s.site_rowid IN ({marks})"
     ))?;
     let rows = stmt.query_map(rusqlite::params_from_iter(rowids), |r| {
         let (la, lo): (f64, f64) = (r.get(7)?, r.get(8)?);

@@ -33,6 +33,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 10, sql: include_str!("../../migrations/0010_registration_status_reason.sql"), after: None },
     Migration { version: 11, sql: include_str!("../../migrations/0011_commune_reviews.sql"), after: None },
     Migration { version: 12, sql: include_str!("../../migrations/0012_plot_walks.sql"), after: None },
+    Migration { version: 13, sql: include_str!("../../migrations/0013_site_cards.sql"), after: None },
 ];
 
 /// The newest schema version this build knows.
