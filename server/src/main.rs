@@ -542,7 +542,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             command: Programmes::Add { title, kind, description, country, enterprise, commune, from, to, seats },
         } => {
             let p = NewJobProgramme { title, kind, description, country, enterprise, commune, from, to, seats };
-            let id = publish::add_job_programme(&db, p, chrono::Local::now().date_naive()).await?;
+            let id = publish::add_job_programme(&db, p, vieclam_core::query::session::today_in_province()).await?;
             println!("{}: {id}", sc::PROGRAMME_PUBLISHED.joined(&[]));
             Ok(())
         }

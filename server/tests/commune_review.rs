@@ -96,7 +96,7 @@ async fn reviews(backend: Backend) {
     ]);
     // A plan of two inspectors over one commune, running today.
     let commune = vieclam_core::places::communes()[5].code.clone();
-    let today = Utc::now().date_naive();
+    let today = vieclam_core::query::session::today_in_province();
     let out = s.admin(&[
         "plans",
         "add",

@@ -83,7 +83,7 @@ async fn report(backend: Backend) {
         .into_iter()
         .find(|c| !covered.iter().any(|p| p.commune_codes.contains(c)))
         .expect("a commune with sites outside the demo plans");
-    let today = chrono::Utc::now().date_naive();
+    let today = vieclam_core::query::session::today_in_province();
     s.admin(&[
         "plans",
         "add",
@@ -176,7 +176,12 @@ async fn report(backend: Backend) {
     {
         let mut st = store.lock().expect("store");
         let author = vieclam_core::sync::state::stored_session(&st).expect("session").expect("signed in").account_id;
-        let mut r = CommuneReview::new(&plan.id, &plan.commune_codes[0], &author, chrono::Utc::now().date_naive());
+        let mut r = CommuneReview::new(
+            &plan.id,
+            &plan.commune_codes[0],
+            &author,
+            vieclam_core::query::session::today_in_province(),
+        );
         r.set_note("leadership", Rating::Good, "Đã họp dân tại 9/9 thôn, loa truyền thanh phát 4 buổi.");
         r.set_note("recommendations", Rating::NotAssessed, "Tăng nguồn vốn ủy thác từ ngân sách tỉnh");
         r.attendees.push(Attendee { name: "Hoàng Văn Lân".into(), role: "Chủ tịch UBND xã".into() });

@@ -98,7 +98,7 @@ async fn walked(backend: Backend) {
     let s = Server::new(backend, &[]).await;
     s.admin(&["demo"]);
     let (site_id, commune, model_id, funded_ha) = land_site(&s).await;
-    let today = Utc::now().date_naive();
+    let today = vieclam_core::query::session::today_in_province();
     s.admin(&[
         "plans",
         "add",

@@ -245,7 +245,7 @@ async fn pull_paging(s: &Server) {
     let inspector = s.client().login("thanhtra2", "thanhtra2-vieclam").await;
     let (_, p) = inspector.get("/v1/pull?limit=5000").await;
     let c = p["cursor"].as_str().unwrap_or_default().to_owned();
-    let today = chrono::Utc::now().date_naive();
+    let today = vieclam_core::query::session::today_in_province();
     s.admin(&[
         "plans",
         "add",

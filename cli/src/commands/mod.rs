@@ -51,7 +51,8 @@ impl Ctx {
 pub fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     let today = match &cli.on {
         Some(text) => format::parse_date(text).ok_or_else(|| Failure(m::BAD_DATE.fill(lang, &[("text", text)])))?,
-        None => chrono::Local::now().date_naive(),
+        // The province's day, as the apps and the server count it, whatever zone the desktop is set to.
+        None => vieclam_core::query::session::today_in_province(),
     };
     let ctx = Ctx { lang, folder: home::folder(cli.home.as_deref()), today };
     match cli.command {

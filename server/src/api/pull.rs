@@ -82,7 +82,7 @@ pub async fn pull(
         Some(c) => Some(decode_cursor(c).ok_or_else(|| ApiError::malformed("cursor"))?),
     };
     let derive_ids = q.derive_ids.unwrap_or(false);
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = vieclam_core::query::session::today_in_province().to_string();
     let page = st
         .db
         .read(work!(|tx| async move {

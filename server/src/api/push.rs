@@ -110,7 +110,7 @@ pub async fn push(
     JsonBody(req): JsonBody<PushRequest>,
 ) -> ApiResult<Json<PushResponse>> {
     validate(&req, &caller)?;
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = vieclam_core::query::session::today_in_province().to_string();
     let answer = st
         .db
         .write::<PushResponse>(work!(|tx| async move {

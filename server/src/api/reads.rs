@@ -21,7 +21,7 @@ use crate::{params, work};
 
 /// The record `kind`/`id` as the caller may see it.
 async fn visible(tx: &mut Tx, caller: &Caller, kind: &str, id: &str) -> ApiResult<(Scope, Value)> {
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = vieclam_core::query::session::today_in_province().to_string();
     let scope = Scope::of(tx, caller, &today).await?;
     // No record id holds a NUL, and PostgreSQL's text cannot take one as a parameter.
     if id.contains('\0') {

@@ -124,7 +124,7 @@ pub async fn seed(db: &Db, photos_url: &str) -> AdminResult<String> {
     // The field work's photos need the photo store: one that cannot be opened is refused before anything is written,
     // so the seeding can be run again once it is right.
     crate::serve::photo_store(photos_url).map_err(|e| format!("{}: {e}", words::NO_PHOTO_STORE.joined(&[])))?;
-    let today = chrono::Utc::now().date_naive();
+    let today = vieclam_core::query::session::today_in_province();
     let mut batch = demo::generate(DemoSpec { loans: DEMO_LOANS, seed: 7, as_of: today }).map_err(|e| e.to_string())?;
     same_programme_ids(&mut batch);
     db.apply_office_batch(&batch).await.map_err(|e| e.to_string())?;

@@ -86,7 +86,7 @@ pub async fn check_record(
 pub async fn may_see(tx: &mut Tx, account_id: &str, sha256: &str) -> ApiResult<Result<(), GateError>> {
     let Some(account) = accounts::by_id(tx, account_id).await? else { return Ok(Err(GateError::Forbidden)) };
     let caller = AuthCaller { account, device_id: String::new(), token_hash: String::new() };
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = vieclam_core::query::session::today_in_province().to_string();
     let scope = Scope::of(tx, &caller, &today).await?;
     // Bodies are JSON text on both backends: narrow by text, then compare the parsed field exactly.
     let pattern = format!("%{sha256}%");

@@ -117,7 +117,7 @@ fn a_killed_sync_loses_and_doubles_nothing() {
         ];
         admin_command(&config, &args).expect("users add");
     }
-    let today = chrono::Local::now().date_naive();
+    let today = vieclam_core::query::session::today_in_province();
     let (from, to) = ((today - chrono::Days::new(1)).to_string(), (today + chrono::Days::new(30)).to_string());
     let plan = [
         "plans",

@@ -36,7 +36,7 @@ fn office(config: &ServerConfig, work: &Path) -> (Vec<ImportedLoan>, String) {
         let args = ["users", "add", "--role", role, "--username", user, "--name", "Nông Thị Kiểm", "--password-stdin"];
         admin_command_with_stdin(config, &args, &format!("{user}-mat-khau\n")).expect("users add");
     }
-    let today = chrono::Local::now().date_naive();
+    let today = vieclam_core::query::session::today_in_province();
     let (from, to) = ((today - chrono::Days::new(1)).to_string(), (today + chrono::Days::new(30)).to_string());
     let plan = ["plans", "add", "--name", "01/KH-E2E", "--inspector", "thanhtra-a", "--inspector", "thanhtra-b"];
     admin_command(config, &[&plan[..], &["--communes", COMMUNE, "--from", &from, "--to", &to]].concat()).expect("plan");

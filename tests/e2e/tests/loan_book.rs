@@ -38,7 +38,7 @@ fn loan_book(config: ServerConfig, work: &Path) {
     let user = ["users", "add", "--role", "inspector", "--username", "thanhtra-so", "--name", "Hà Thị Sổ"];
     admin_command_with_stdin(&config, &[&user[..], &["--password-stdin"]].concat(), "thanhtra-so-mat-khau\n")
         .expect("users add");
-    let today = chrono::Local::now().date_naive();
+    let today = vieclam_core::query::session::today_in_province();
     let (from, to) = ((today - chrono::Days::new(1)).to_string(), (today + chrono::Days::new(30)).to_string());
     let plan = ["plans", "add", "--name", "02/KH-SO", "--inspector", "thanhtra-so", "--communes", "05977,06040,06001"];
     admin_command(&config, &[&plan[..], &["--from", &from, "--to", &to]].concat()).expect("plan");

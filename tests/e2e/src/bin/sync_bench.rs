@@ -98,7 +98,7 @@ fn run(args: Args) -> Result<bool, Box<dyn std::error::Error>> {
         "mat-khau-dai",
     ];
     admin_command(&config, &add)?;
-    let today = chrono::Local::now().date_naive();
+    let today = vieclam_core::query::session::today_in_province();
     let (from, to) = ((today - chrono::Days::new(1)).to_string(), (today + chrono::Days::new(30)).to_string());
     admin_command(
         &config,

@@ -155,7 +155,7 @@ pub(super) fn office(config: &ServerConfig, work: &Path) -> (Vec<loans_csv::Impo
         let args = ["users", "add", "--role", role, "--username", user, "--name", "Hoàng Thị Lan", "--password-stdin"];
         admin_command_with_stdin(config, &args, &format!("{user}-mat-khau\n")).expect("users add");
     }
-    let today = chrono::Local::now().date_naive();
+    let today = vieclam_core::query::session::today_in_province();
     let (from, to) = ((today - chrono::Days::new(1)).to_string(), (today + chrono::Days::new(30)).to_string());
     let plan = ["plans", "add", "--name", "07/KH-DO", "--inspector", "thanhtra-a", "--inspector", "thanhtra-b"];
     admin_command(config, &[&plan[..], &["--communes", COMMUNE, "--from", &from, "--to", &to]].concat()).expect("plan");
