@@ -38,11 +38,11 @@ impl From<SyncError> for VieclamError {
         match e {
             SyncError::Offline => VieclamError::Offline,
             // The server's code, with its sentence followed by the core's "sign in again".
-            unauthorized @ SyncError::Unauthorized(_) => VieclamError::Unauthorized {
+            SyncError::Unauthorized(ref refusal) => VieclamError::Unauthorized {
                 refusal: ServerRefusal {
-                    code: unauthorized.server_code().unwrap_or_default().to_owned(),
-                    message_vi: unauthorized.message(Lang::Vi),
-                    message_en: unauthorized.message(Lang::En),
+                    code: refusal.code.clone(),
+                    message_vi: e.message(Lang::Vi),
+                    message_en: e.message(Lang::En),
                 },
             },
             SyncError::Cancelled => VieclamError::Cancelled,

@@ -7,8 +7,8 @@ use crate::messages::{Lang, sync as msg};
 
 /// What the server said when it refused a request on purpose: its stable code and one sentence in each language
 /// (empty when its answer carried none). The apps receive it as it is (the FFI's `Unauthorized` carries it), so
-/// it is one record for the core and the apps alike.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// it is one record for the core and the apps alike. The default is an answer that carried no body.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ServerRefusal {
     /// The server's stable code, e.g. `auth.expired_token` or `scope.forbidden`.

@@ -193,10 +193,9 @@ async fn read_json<R: DeserializeOwned>(response: Response, cancel: &CancelToken
 pub(crate) async fn error_from(response: Response) -> SyncError {
     let status = response.status();
     let body: Option<ErrorBody> = response.bytes().await.ok().and_then(|b| serde_json::from_slice(&b).ok());
-    let mut refusal = match body {
-        Some(b) => ServerRefusal { code: b.error.code, message_vi: b.error.message_vi, message_en: b.error.message_en },
-        None => ServerRefusal { code: String::new(), message_vi: String::new(), message_en: String::new() },
-    };
+    let mut refusal = body
+        .map(|b| ServerRefusal { code: b.error.code, message_vi: b.error.message_vi, message_en: b.error.message_en })
+        .unwrap_or_default();
     if status == StatusCode::UNAUTHORIZED {
         if refusal.code.is_empty() {
             refusal.code = "auth.invalid_token".to_owned();
