@@ -1,7 +1,8 @@
-//! Derived indexes kept beside the records: the folded full-text index and the sites' R*Tree.
+//! The folded full-text index kept beside the records.
 //!
-//! They are rebuilt in bulk (after a migration or a big import) or kept row by row in the same transaction as the
-//! record they index, so search and "nearest sites" never disagree with the data. `search_docs` maps each record to
+//! It is rebuilt in bulk (after a migration or a big import) or kept row by row in the same transaction as the
+//! record it indexes, so search never disagrees with the data. (The sites' R*Tree and `site_cards`, the other
+//! derived tables, are kept by SQLite triggers: migrations 13 and 14.) `search_docs` maps each record to
 //! its search entry's rowid, so row-by-row upkeep finds the entry by key instead of reading the whole FTS5 index.
 
 use rusqlite::{Connection, params};
@@ -34,8 +35,8 @@ pub fn rebuild_all(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Rebuilds the search index and the sites' R*Tree, leaving the map of search entries alone: what schema version
-/// 2 did, before the map existed (version 6 fills it). Everything else calls [`rebuild_all`].
+/// Rebuilds the search index, leaving the map of search entries alone: what schema version 2 did, before the map
+/// existed (version 6 fills it). Everything else calls [`rebuild_all`].
 pub(crate) fn rebuild_docs(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM search_index", [])?;
     // Insertion order is the order hits come in within a search tier (see `query::search`): places, then
@@ -43,7 +44,6 @@ pub(crate) fn rebuild_docs(conn: &Connection) -> Result<()> {
     insert_commune_docs(conn)?;
     conn.execute(PROGRAMME_DOCS, [])?;
     conn.execute(&format!("{BORROWER_DOCS} ORDER BY b.name_folded, b.id"), [])?;
-    rebuild_sites(conn)?;
     Ok(())
 }
 
@@ -97,13 +97,6 @@ fn insert_doc(conn: &Connection, kind: &str, reference: &str, insert: &str) -> R
     Ok(())
 }
 
-/// Rebuilds the R*Tree of site positions.
-pub fn rebuild_sites(conn: &Connection) -> Result<()> {
-    conn.execute("DELETE FROM sites_rtree", [])?;
-    conn.execute("INSERT INTO sites_rtree SELECT rowid, lat, lat, lon, lon FROM sites", [])?;
-    Ok(())
-}
-
 /// Re-indexes one borrower (after the borrower or one of their loans changed).
 pub fn index_borrower(conn: &Connection, borrower_id: &str) -> Result<()> {
     drop_doc(conn, "borrower", borrower_id)?;
@@ -114,13 +107,4 @@ pub fn index_borrower(conn: &Connection, borrower_id: &str) -> Result<()> {
 pub fn index_programme(conn: &Connection, programme_id: &str) -> Result<()> {
     drop_doc(conn, "programme", programme_id)?;
     insert_doc(conn, "programme", programme_id, &format!("{PROGRAMME_DOCS} WHERE p.id = ?1"))
-}
-
-/// Indexes one site's position.
-pub fn index_site(conn: &Connection, site_id: &str) -> Result<()> {
-    conn.execute(
-        "INSERT OR REPLACE INTO sites_rtree SELECT rowid, lat, lat, lon, lon FROM sites WHERE id = ?1",
-        params![site_id],
-    )?;
-    Ok(())
 }

@@ -34,6 +34,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration { version: 11, sql: include_str!("../../migrations/0011_commune_reviews.sql"), after: None },
     Migration { version: 12, sql: include_str!("../../migrations/0012_plot_walks.sql"), after: None },
     Migration { version: 13, sql: include_str!("../../migrations/0013_site_cards.sql"), after: None },
+    Migration { version: 14, sql: include_str!("../../migrations/0014_site_positions_by_trigger.sql"), after: None },
 ];
 
 /// The newest schema version this build knows.

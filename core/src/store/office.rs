@@ -1,7 +1,8 @@
 //! Writing the office's records into the store in one transaction: what a sync pull or the demo generator brings.
 //!
 //! Office records are read-only on a device, so they leave no outbox entry. A batch is applied whole or not at
-//! all, and the derived indexes (search, sites) are brought up to date in the same transaction.
+//! all, and the derived indexes are brought up to date in the same transaction: search here, the sites' R*Tree and
+//! cards by the schema's triggers.
 
 use rusqlite::{Transaction, params};
 
@@ -105,7 +106,6 @@ pub fn clear_office_records(tx: &Transaction) -> Result<()> {
     for table in OFFICE_TABLES {
         tx.execute(&format!("DELETE FROM {table}"), [])?;
     }
-    tx.execute("DELETE FROM sites_rtree", [])?;
     tx.execute("DELETE FROM search_index WHERE kind IN ('borrower', 'programme')", [])?;
     tx.execute("DELETE FROM search_docs WHERE kind IN ('borrower', 'programme')", [])?;
     Ok(())
@@ -122,8 +122,6 @@ pub fn delete_office_record(tx: &Transaction, kind: &str, id: &str) -> Result<bo
             &["DELETE FROM borrowers WHERE id = ?1"]
         }
         "loan" => &[
-            "DELETE FROM sites_rtree WHERE site_rowid IN
-             (SELECT s.rowid FROM sites s JOIN funded_models m ON m.id = s.model_id WHERE m.loan_id = ?1)",
             "DELETE FROM sites WHERE model_id IN (SELECT id FROM funded_models WHERE loan_id = ?1)",
             "DELETE FROM funded_models WHERE loan_id = ?1",
             "DELETE FROM loan_instalments WHERE loan_id = ?1",
@@ -132,15 +130,8 @@ pub fn delete_office_record(tx: &Transaction, kind: &str, id: &str) -> Result<bo
         ],
         "schedule" => &["DELETE FROM loan_instalments WHERE loan_id = ?1"],
         "payment" => &["DELETE FROM loan_payments WHERE id = ?1"],
-        "funded_model" => &[
-            "DELETE FROM sites_rtree WHERE site_rowid IN (SELECT rowid FROM sites WHERE model_id = ?1)",
-            "DELETE FROM sites WHERE model_id = ?1",
-            "DELETE FROM funded_models WHERE id = ?1",
-        ],
-        "site" => &[
-            "DELETE FROM sites_rtree WHERE site_rowid = (SELECT rowid FROM sites WHERE id = ?1)",
-            "DELETE FROM sites WHERE id = ?1",
-        ],
+        "funded_model" => &["DELETE FROM sites WHERE model_id = ?1", "DELETE FROM funded_models WHERE id = ?1"],
+        "site" => &["DELETE FROM sites WHERE id = ?1"],
         "enterprise" => &["DELETE FROM sending_enterprises WHERE id = ?1"],
         "job_programme" => {
             index::drop_doc(tx, "programme", id)?;
@@ -403,8 +394,8 @@ fn write_catalogue(tx: &Transaction, b: &OfficeBatch) -> Result<()> {
     Ok(())
 }
 
-/// Row-by-row index upkeep for small batches: every borrower whose record or loans changed, every programme, every
-/// site.
+/// Row-by-row search upkeep for small batches: every borrower whose record or loans changed, and every programme.
+/// (The sites' derived tables follow by trigger.)
 fn reindex_touched(tx: &Transaction, b: &OfficeBatch) -> Result<()> {
     let mut borrowers: Vec<&str> = b.borrowers.iter().map(|x| x.id.as_str()).collect();
     borrowers.extend(b.loans.iter().map(|l| l.borrower_id.as_str()));
@@ -415,9 +406,6 @@ fn reindex_touched(tx: &Transaction, b: &OfficeBatch) -> Result<()> {
     }
     for p in &b.job_programmes {
         index::index_programme(tx, &p.id)?;
-    }
-    for s in &b.sites {
-        index::index_site(tx, &s.id)?;
     }
     Ok(())
 }
