@@ -169,15 +169,26 @@ fn the_list_shows_what_the_office_changed() {
     assert_eq!(near[0].description, model.description);
 }
 
-#[test]
-fn a_store_of_version_12_gets_its_cards_on_upgrade() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v12.db");
-    let mut old = Store::open_at_version(&path, &KEY, 12).unwrap();
+/// A store made at schema `version` with the demo loaded, checked by `before`, then opened by this build.
+fn upgraded_from(dir: &std::path::Path, version: u32, before: impl FnOnce(&Store)) -> Store {
+    let path = dir.join(format!("v{version}.db"));
+    let mut old = Store::open_at_version(&path, &KEY, version).unwrap();
     demo::load(&mut old, SPEC).unwrap();
+    before(&old);
     drop(old);
     let store = Store::open(&path, &KEY).unwrap();
     assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
+    store
+}
+
+fn count(store: &Store, table: &str) -> i64 {
+    store.raw_connection_for_tests().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn a_store_of_version_12_gets_its_cards_on_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = upgraded_from(dir.path(), 12, |_| {});
     assert!(!rows(&store, CARDS).is_empty());
     assert_cards_match(&store, "the upgrade from version 12");
 }
@@ -185,19 +196,12 @@ fn a_store_of_version_12_gets_its_cards_on_upgrade() {
 #[test]
 fn a_store_of_version_13_gets_its_positions_kept_by_trigger() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v13.db");
-    let mut old = Store::open_at_version(&path, &KEY, 13).unwrap();
-    demo::load(&mut old, SPEC).unwrap();
     // This build no longer writes the tree by hand, so at version 13 it lacks the sites just loaded (as a tree that
     // had drifted would): the upgrade rebuilds it.
-    assert_ne!(position_faults(&old), (0, 0));
-    drop(old);
-    let store = Store::open(&path, &KEY).unwrap();
-    assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
+    let store = upgraded_from(dir.path(), 13, |old| assert_ne!(position_faults(old), (0, 0)));
     assert_cards_match(&store, "the upgrade from version 13");
     // From now on a delete of a loan takes its sites' entries with it, with no code of ours touching the tree.
-    let sites_before: i64 =
-        store.raw_connection_for_tests().query_row("SELECT count(*) FROM sites_rtree", [], |r| r.get(0)).unwrap();
+    let before = count(&store, "sites_rtree");
     let loan = store
         .raw_connection_for_tests()
         .query_row("SELECT m.loan_id FROM sites s JOIN funded_models m ON m.id = s.model_id LIMIT 1", [], |r| {
@@ -205,9 +209,7 @@ fn a_store_of_version_13_gets_its_positions_kept_by_trigger() {
         })
         .unwrap();
     delete(&store, "loan", &loan);
-    let sites_after: i64 =
-        store.raw_connection_for_tests().query_row("SELECT count(*) FROM sites_rtree", [], |r| r.get(0)).unwrap();
-    assert!(sites_after < sites_before);
+    assert!(count(&store, "sites_rtree") < before);
     assert_cards_match(&store, "deleting a loan after the upgrade");
 }
 
