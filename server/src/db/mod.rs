@@ -160,6 +160,18 @@ impl Tx {
     }
 }
 
+/// What a transaction does, which decides the connection it runs on and how that is set up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// A read-only snapshot (a reader connection on SQLite).
+    Read,
+    /// A write (the one writer connection on SQLite).
+    Write,
+    /// A write that changes a large part of the database at once, like a whole loan book: on SQLite the writer's
+    /// page cache is widened for it (see `sqlite::BULK_CACHE_KIB`). PostgreSQL runs it as any write.
+    Bulk,
+}
+
 /// Work to run in one transaction.
 pub type Work<T> = Box<dyn for<'t> FnOnce(&'t mut Tx) -> BoxFuture<'t, ApiResult<T>> + Send>;
 
@@ -197,20 +209,26 @@ impl Db {
 
     /// Runs `work` in one writing transaction (serialised with other writers on SQLite).
     pub async fn write<T: Send + 'static>(&self, work: Work<T>) -> ApiResult<T> {
-        self.run(work, true).await
+        self.run(work, Access::Write).await
+    }
+
+    /// Runs `work` in one writing transaction that changes a large part of the database (see [`Access::Bulk`]).
+    pub async fn write_bulk<T: Send + 'static>(&self, work: Work<T>) -> ApiResult<T> {
+        self.run(work, Access::Bulk).await
     }
 
     /// Runs `work` in one read-only snapshot.
     pub async fn read<T: Send + 'static>(&self, work: Work<T>) -> ApiResult<T> {
-        self.run(work, false).await
+        self.run(work, Access::Read).await
     }
 
-    async fn run<T: Send + 'static>(&self, work: Work<T>, write: bool) -> ApiResult<T> {
+    async fn run<T: Send + 'static>(&self, work: Work<T>, access: Access) -> ApiResult<T> {
+        let write = access != Access::Read;
         match self {
             Db::Sqlite(db) => {
                 let db = db.clone();
                 let handle = tokio::runtime::Handle::current();
-                tokio::task::spawn_blocking(move || db.run(&handle, work, write))
+                tokio::task::spawn_blocking(move || db.run(&handle, work, access))
                     .await
                     .map_err(|e| DbError::Other(e.to_string()))?
             }

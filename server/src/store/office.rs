@@ -94,10 +94,11 @@ pub async fn batch_rows(tx: &mut Tx, b: &OfficeBatch) -> DbResult<Vec<RecordRow>
 }
 
 impl Db {
-    /// Writes an office batch in one transaction; answers how many records it wrote.
+    /// Writes an office batch in one transaction; answers how many records it wrote. A batch is a whole loan book
+    /// or the demo province, so it is a bulk write.
     pub async fn apply_office_batch(&self, batch: &OfficeBatch) -> ApiResult<usize> {
         let batch = batch.clone();
-        self.write(work!(|tx| async move {
+        self.write_bulk(work!(|tx| async move {
             let rows = grouping::group_by_borrower(batch_rows(tx, &batch).await?, &batch);
             records::upsert(tx, &rows).await?;
             Ok(rows.len())
